@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
@@ -45,7 +44,7 @@ public final class SiteFiles implements Closeable {
   public static SiteFiles zip(Path zipFile) throws IOException {
     ResourceFactory.Closeable factory = ResourceFactory.closeable();
     try {
-      Resource top = factory.newJarFileResource(URIUtil.toJarFileUri(zipFile.toAbsolutePath().toUri()));
+      Resource top = factory.newJarFileResource(zipFile.toAbsolutePath().toUri());
       if (top == null || !top.exists()) {
         throw new IOException("cannot open zip " + zipFile);
       }
