@@ -23,8 +23,8 @@ import org.eclipse.jetty.util.FutureCallback;
 
 /**
  * Live reload for the preview: a server-sent-events stream at {@value #EVENTS}, the script that
- * listens to it at {@value #SCRIPT}, and the {@link PageDecorator} that adds that script (and the
- * draft badges) to every HTML page served. Built output never contains any of it.
+ * listens to it at {@value #SCRIPT}, and the {@link PageDecorator} that adds that script to every
+ * HTML page served. Built output never contains any of it.
  *
  * <p>Events, each with a JSON {@code data} line:
  * <pre>
@@ -97,19 +97,9 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   @Override
   public byte[] decorate(String sitePath, byte[] html) {
     String page = new String(html, StandardCharsets.UTF_8);
-    String badge = status.badges().get(sitePath);
-    String addition = TAG + (badge == null ? "" : badgeHtml(badge));
     int at = page.lastIndexOf("</body>");
-    String decorated = at < 0 ? page + addition : page.substring(0, at) + addition + page.substring(at);
+    String decorated = at < 0 ? page + TAG : page.substring(0, at) + TAG + page.substring(at);
     return decorated.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String badgeHtml(String label) {
-    String text = label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    return "<div class=\"broadsheet-preview-badge\" role=\"status\" style=\"position:fixed;top:.75rem;right:.75rem;"
-        + "z-index:2147483646;padding:.3rem .7rem;border-radius:.3rem;background:#b3261e;color:#fff;"
-        + "font:600 14px/1.3 system-ui,sans-serif;letter-spacing:.04em;text-transform:uppercase\">"
-        + text + "</div>";
   }
 
   private void broadcast(String message) {

@@ -16,7 +16,7 @@ import org.broadsheet.search.SearchSchema;
  * in an overlay on every open page; the next good rebuild clears them.
  */
 public final class PreviewServer implements AutoCloseable {
-  static final Duration QUIET = Duration.ofMillis(40);
+  static final Duration QUIET = Duration.ofMillis(50);
 
   private final SiteBuild build;
   private final PrintStream out;
@@ -60,7 +60,7 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private void publish(SiteBuild.Report report) {
-    BuildStatus status = new BuildStatus(generation.incrementAndGet(), report.problems(), report.badges());
+    BuildStatus status = new BuildStatus(generation.incrementAndGet(), report.problems());
     for (Diagnostic d : report.problems()) {
       out.println(d.format());
     }
@@ -100,5 +100,6 @@ public final class PreviewServer implements AutoCloseable {
     if (files != null) {
       files.close();
     }
+    build.close();
   }
 }

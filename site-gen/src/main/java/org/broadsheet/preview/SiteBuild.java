@@ -3,7 +3,6 @@ package org.broadsheet.preview;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.broadsheet.diag.Diagnostic;
 
@@ -12,7 +11,7 @@ import org.broadsheet.diag.Diagnostic;
  * set of changed source files touches. The output folder stays the same, and always holds the last
  * good version of every page.
  */
-public interface SiteBuild {
+public interface SiteBuild extends AutoCloseable {
   /** Where the site is built; served as it changes. */
   Path output();
 
@@ -34,14 +33,15 @@ public interface SiteBuild {
    * The outcome of a (re)build.
    *
    * @param problems every error the project has now (not just in the changed files)
-   * @param badges page path in the site ({@code /articles/x/index.html}) to the badge it wears in
-   *     the preview, e.g. "Draft"
    * @param summary one line for the terminal, e.g. "1 article, 23 pages in 84 ms"
    */
-  record Report(List<Diagnostic> problems, Map<String, String> badges, String summary) {
+  record Report(List<Diagnostic> problems, String summary) {
     public Report {
       problems = List.copyOf(problems);
-      badges = Map.copyOf(badges);
     }
   }
+
+  /** Releases what the build holds open (the index writer); the output stays. */
+  @Override
+  default void close() throws IOException {}
 }

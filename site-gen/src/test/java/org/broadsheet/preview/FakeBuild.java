@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -14,7 +13,7 @@ import org.broadsheet.diag.Diagnostic;
 /**
  * A stand-in pipeline for the preview's own tests: {@code content/<name>.md} becomes
  * {@code articles/<name>/index.html}; a file whose first line is not {@code ---} is an error (the
- * last good page stays); a file containing {@code draft: true} wears a badge.
+ * last good page stays.
  */
 final class FakeBuild implements SiteBuild {
   final AtomicInteger rebuilds = new AtomicInteger();
@@ -51,7 +50,6 @@ final class FakeBuild implements SiteBuild {
 
   private Report render() throws IOException {
     List<Diagnostic> problems = new ArrayList<>();
-    Map<String, String> badges = new java.util.HashMap<>();
     Set<String> present = new java.util.HashSet<>();
     try (Stream<Path> files = Files.list(site.resolve("content"))) {
       for (Path file : (Iterable<Path>) files::iterator) {
@@ -62,9 +60,6 @@ final class FakeBuild implements SiteBuild {
           String first = text.lines().findFirst().orElse("");
           problems.add(Diagnostic.error("content/" + file.getFileName(), 1, 1, "front matter must start with ---", first));
           continue;
-        }
-        if (text.contains("draft: true")) {
-          badges.put("/articles/" + name + "/index.html", "Draft");
         }
         BuiltSite.page(output, "articles/" + name + "/index.html", "<html><body>" + text + "</body></html>");
       }
@@ -80,6 +75,6 @@ final class FakeBuild implements SiteBuild {
         }
       }
     }
-    return new Report(problems, badges, "built " + present.size() + " articles");
+    return new Report(problems, "built " + present.size() + " articles");
   }
 }
