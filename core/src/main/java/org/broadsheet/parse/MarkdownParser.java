@@ -38,7 +38,7 @@ public final class MarkdownParser implements ArticleParser {
         AutolinkExtension.create(), FootnoteExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-    options.set(HtmlRenderer.ESCAPE_HTML_BLOCKS, false);
+    options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
