@@ -126,11 +126,20 @@ class MarkdownParserTest {
   }
 
   @Test
-  void missingTitleAndMissingFrontMatterAreErrors() throws Exception {
+  void missingTitleFallsBackToTheLeadWithAWarning() throws Exception {
     Diagnostics d = new Diagnostics();
-    assertTrue(ParseFixtures.parse(site, "t.md", "---\ndate: 2020-01-01\n---\nb\n", d).isEmpty());
+    Article a = ParseFixtures.parse(site, "t.md", "---\ndate: 2020-01-01\n---\nDockers strike. More text.\n", d).orElseThrow();
+    assertEquals("Dockers strike. More text.", a.title());
+    assertEquals(Severity.WARNING, d.snapshot().get(0).severity());
+  }
+
+  @Test
+  void noTitleNoBodyAndNoFrontMatterAreErrors() throws Exception {
+    Diagnostics d = new Diagnostics();
+    assertTrue(ParseFixtures.parse(site, "t.md", "---\ntitle: \"\"\n---\n\n\n", d).isEmpty());
     assertTrue(ParseFixtures.parse(site, "n.md", "Just text\n", d).isEmpty());
     assertEquals(2, d.count(Severity.ERROR));
+    assertTrue(d.snapshot().get(1).message().contains("no title and no body"), d.snapshot().toString());
   }
 
   @Test

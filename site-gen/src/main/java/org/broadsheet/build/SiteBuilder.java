@@ -56,11 +56,9 @@ public final class SiteBuilder {
   public BuildResult build(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    SiteConfig config = config(options, diagnostics);
-    Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content")); // load
-    Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
-    Archive archive = Archive.of(parsed.articles(), diagnostics);                                          // model
+    Model model = model(options, diagnostics);                                                    // load, parse, model
+    SiteConfig config = model.config();
+    Archive archive = model.archive();
     long files;
     long bytes;
     try (Publisher publisher = Publisher.begin(options.out())) {
@@ -69,33 +67,41 @@ public final class SiteBuilder {
       SiteView site = siteView(config, options, publishAssets(assets, publisher));
       Views views = new Views(site, new Links(options.offline()), config.timeZone(),
           ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-      ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), parsers));
+      ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), model.parsers()));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
       Templates templates = new Templates(templatesDir);
-      render(templates, routes.plan(archive), publisher, "render");                                        // route + render
-      indexAndRenderArticles(archive, articlePages, templates, views.links(), config, publisher);           // index
-      copyStatic(options.source(), parsed.statics(), publisher);
+      render(templates, routes.plan(archive), publisher, "render");                                // route + render
+      indexAndRenderArticles(archive, articlePages, templates, views.links(), config, publisher);   // index
+      copyStatic(options.source(), model.parsed().statics(), publisher);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
-      publisher.commit();                                                                                  // publish
+      publisher.commit();                                                                          // publish
     }
-    int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
-    return new BuildResult(archive.size(), leftOut, parsed.skipped(), files, bytes,
-        Duration.between(start, Instant.now()), diagnostics.snapshot());
+    return model.result(files, bytes, start, diagnostics);
   }
 
   /** Parses and reports, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
+    return model(options, diagnostics).result(0, 0, start, diagnostics);
+  }
+
+  /** The site's settings, parsers and articles: everything before rendering. */
+  record Model(SiteConfig config, Parsers parsers, Parsed parsed, Archive archive) {
+    BuildResult result(long files, long bytes, Instant start, Diagnostics diagnostics) {
+      int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
+      return new BuildResult(archive.size(), leftOut, parsed.skipped(), files, bytes,
+          Duration.between(start, Instant.now()), diagnostics.snapshot());
+    }
+  }
+
+  Model model(BuildOptions options, Diagnostics diagnostics) throws IOException {
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content"));
-    Parsed parsed = parseAll(sources, parsers, options, diagnostics);
-    Archive archive = Archive.of(parsed.articles(), diagnostics);
-    int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
-    return new BuildResult(archive.size(), leftOut, parsed.skipped(), 0, 0, Duration.between(start, Instant.now()),
-        diagnostics.snapshot());
+    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content")); // load
+    Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
+    return new Model(config, parsers, parsed, Archive.of(parsed.articles(), diagnostics));                 // model
   }
 
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {
