@@ -85,8 +85,8 @@ public final class PreviewBuild implements SiteBuild {
   }
 
   @Override
-  public String language() {
-    return pipeline == null ? "en" : pipeline.config().language();
+  public String language() throws IOException {
+    return pipeline != null ? pipeline.config().language() : SiteConfigLoader.load(site, new Diagnostics()).language();
   }
 
   @Override

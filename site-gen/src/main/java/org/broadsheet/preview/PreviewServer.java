@@ -3,6 +3,7 @@ package org.broadsheet.preview;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,16 +33,22 @@ public final class PreviewServer implements AutoCloseable {
     this.out = out;
   }
 
-  /** Builds the project in {@code site} and starts serving and watching it. */
+  /**
+   * Starts serving (first, so that a taken port is reported at once), builds the project in
+   * {@code site}, and watches it.
+   */
   public static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out)
       throws IOException {
     PreviewServer preview = new PreviewServer(build, out);
     try {
-      preview.publish(build.buildAll());
+      Files.createDirectories(build.output());
       preview.files = SiteFiles.folder(build.output());
       preview.search = SearchIndex.open(build.output().resolve("search/lucene"), SearchSchema.analyzer(build.language()));
       preview.server = SiteServer.start(host, port, SiteApp.handler(preview.files, preview.search, preview.live));
-      preview.watcher = new SiteWatcher(site, QUIET, preview::onChange).start();
+      preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);
+      preview.publish(build.buildAll());
+      preview.search.reload();
+      preview.watcher.start();
       return preview;
     } catch (IOException | RuntimeException e) {
       preview.close();

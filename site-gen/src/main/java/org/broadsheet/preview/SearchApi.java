@@ -2,6 +2,7 @@ package org.broadsheet.preview;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.broadsheet.api.SearchJson;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SortOrder;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,7 +24,6 @@ final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
 
   private final SearchIndex index;
-  private final SearchJson json = new SearchJson();
 
   SearchApi(SearchIndex index) {
     this.index = index;
@@ -38,10 +38,10 @@ final class SearchApi extends Handler.Abstract {
     try {
       search = parse(Request.extractQueryParameters(request, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
-      send(response, callback, HttpStatus.BAD_REQUEST_400, json.error(e.getMessage()));
+      send(response, callback, HttpStatus.BAD_REQUEST_400, SearchJson.error(e.getMessage()));
       return true;
     }
-    send(response, callback, HttpStatus.OK_200, json.write(index.search(search)));
+    send(response, callback, HttpStatus.OK_200, SearchJson.write(index.search(search)));
     return true;
   }
 

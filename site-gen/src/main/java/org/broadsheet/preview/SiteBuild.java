@@ -16,7 +16,7 @@ public interface SiteBuild extends AutoCloseable {
   Path output();
 
   /** The site's language, for the search analyzer. */
-  String language();
+  String language() throws IOException;
 
   /** Builds everything. */
   Report buildAll() throws IOException;
