@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.BuildResult;
@@ -130,19 +131,28 @@ public final class PreviewBuild implements SiteBuild {
     long start = System.nanoTime();
     renderProblems.clear();
     int rendered;
+    long parsed;
+    long modelled;
+    long written;
     try (Publisher publisher = Publisher.inPlace(out)) {
       if (!changes.templates().isEmpty()) {
         pipeline = pipeline();
       }
       Set<String> touched = applyContent(changes.content(), publisher);
+      parsed = System.nanoTime();
       Archive before = archive;
       archive = model();
+      modelled = System.nanoTime();
       rendered = render(before, touched, changes.templates(), publisher);
-      updateIndex(before, touched);
       copyStatic(changes.statics(), publisher);
       publisher.commit();
+      written = System.nanoTime();
+      updateIndex(before, touched);
     }
-    return report(changes.describe() + ": " + rendered + " pages", start);
+    long indexed = System.nanoTime();
+    return report(String.format("%s: %d pages (parse %d ms, model %d ms, render %d ms, index %d ms)",
+        changes.describe(), rendered, ms(parsed - start), ms(modelled - parsed), ms(written - modelled),
+        ms(indexed - written)), start);
   }
 
   private Pipeline pipeline() throws IOException {
@@ -202,8 +212,12 @@ public final class PreviewBuild implements SiteBuild {
       }
       SourceFile source = new SourceFile(relative, file);
       if (!Files.isRegularFile(file)) {
-        if (pipeline.parsers().kindOf(source) == Parsers.Kind.STATIC) {
-          publisher.delete(relative.substring("content/".length()));
+        Parsers.Kind kind = pipeline.parsers().kindOf(source);
+        String target = relative.substring("content/".length());
+        if (kind == Parsers.Kind.STATIC && Files.isRegularFile(out.resolve(target))) {
+          publisher.delete(target);
+        } else if (kind == Parsers.Kind.METADATA && Files.isDirectory(file.getParent())) {
+          touched.addAll(reparseFolder(file.getParent()));
         }
         continue;
       }
@@ -327,7 +341,16 @@ public final class PreviewBuild implements SiteBuild {
         index.delete(id);
       }
     }
-    index.commit();
+  }
+
+  /**
+   * A near-real-time reader of the index as this build has it now, uncommitted changes included:
+   * no fsync on the way from a save to search results. The preview's output is thrown away on
+   * exit, so the index is committed only when the build closes.
+   */
+  @Override
+  public synchronized Optional<DirectoryReader> searchReader() throws IOException {
+    return index == null ? Optional.empty() : Optional.of(DirectoryReader.open(index.writer()));
   }
 
   private void copyStatic(Set<Path> statics, Publisher publisher) {
@@ -350,6 +373,10 @@ public final class PreviewBuild implements SiteBuild {
     return pipeline.parsers().parse(file, new Diagnostics()).map(Article::body).orElse(Body.EMPTY);
   }
 
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
+  }
+
   private static Set<String> paths(List<Page> plan) {
     Set<String> paths = new HashSet<>(plan.size() * 2);
     plan.forEach(p -> paths.add(p.path()));
@@ -368,6 +395,7 @@ public final class PreviewBuild implements SiteBuild {
 
   private void closeIndex() throws IOException {
     if (index != null) {
+      index.commit();
       index.close();
       indexDir.close();
       index = null;
