@@ -67,6 +67,8 @@ public final class PreviewBuild implements SiteBuild {
   private Pipeline pipeline;
   private Archive archive;
   private Set<String> planned = Set.of();
+  private final java.util.concurrent.atomic.AtomicReference<Slowest> slowest =
+      new java.util.concurrent.atomic.AtomicReference<>(new Slowest("", 0));
   private FSDirectory indexDir;
   private SearchIndexWriter index;
 
@@ -131,6 +133,7 @@ public final class PreviewBuild implements SiteBuild {
     long start = System.nanoTime();
     renderProblems.clear();
     int rendered;
+    slowest.set(new Slowest("", 0));
     long parsed;
     long modelled;
     long written;
@@ -141,7 +144,7 @@ public final class PreviewBuild implements SiteBuild {
       Set<String> touched = applyContent(changes.content(), publisher);
       parsed = System.nanoTime();
       Archive before = archive;
-      archive = model();
+      archive = remodel(touched);
       modelled = System.nanoTime();
       rendered = render(before, touched, changes.templates(), publisher);
       copyStatic(changes.statics(), publisher);
@@ -150,9 +153,9 @@ public final class PreviewBuild implements SiteBuild {
       updateIndex(before, touched);
     }
     long indexed = System.nanoTime();
-    return report(String.format("%s: %d pages (parse %d ms, model %d ms, render %d ms, index %d ms)",
+    return report(String.format("%s: %d pages (parse %d ms, model %d ms, render %d ms [slowest %s %d ms], index %d ms)",
         changes.describe(), rendered, ms(parsed - start), ms(modelled - parsed), ms(written - modelled),
-        ms(indexed - written)), start);
+        slowest.get().path(), ms(slowest.get().nanos()), ms(indexed - written)), start);
   }
 
   private Pipeline pipeline() throws IOException {
@@ -192,6 +195,19 @@ public final class PreviewBuild implements SiteBuild {
     Archive model = Archive.of(List.copyOf(articles.values()), diagnostics);
     archiveProblems = diagnostics.snapshot().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     return model;
+  }
+
+  /** The archive after a change: the cheap swap when one article changed in place, else anew. */
+  private Archive remodel(Set<String> touched) {
+    if (touched.size() == 1) {
+      String id = touched.iterator().next();
+      Optional<Article> updated = articles.values().stream().filter(a -> a.id().equals(id)).findFirst();
+      Optional<Archive> swapped = updated.flatMap(archive::withUpdated);
+      if (swapped.isPresent()) {
+        return swapped.get();
+      }
+    }
+    return touched.isEmpty() ? archive : model();
   }
 
   /** Re-reads changed content files; returns the ids of articles that changed, came or went. */
@@ -299,7 +315,9 @@ public final class PreviewBuild implements SiteBuild {
     }
     Progress.quiet().run("render", todo, page -> {
       try {
+        long t = System.nanoTime();
         publisher.write(page.path(), pipeline.templates().render(page));
+        slowest.accumulateAndGet(new Slowest(page.path(), System.nanoTime() - t), Slowest::max);
       } catch (RuntimeException e) {
         synchronized (renderProblems) {
           Diagnostic problem = TemplateProblems.of(e);
@@ -310,6 +328,13 @@ public final class PreviewBuild implements SiteBuild {
       }
     });
     return todo.size();
+  }
+
+  /** The page that took longest to render in the last rebuild, for the terminal. */
+  private record Slowest(String path, long nanos) {
+    static Slowest max(Slowest a, Slowest b) {
+      return a.nanos() >= b.nanos() ? a : b;
+    }
   }
 
   private boolean usesChanged(Page page, Set<String> changedTemplates) {
