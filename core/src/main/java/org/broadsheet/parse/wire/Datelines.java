@@ -47,6 +47,21 @@ public final class Datelines {
     return 0;
   }
 
+  /** A month name with a typo wires let through ({@code Marchg}, {@code Junee}, {@code APri}); only before a day. */
+  static int looseMonth(String word) {
+    int strict = month(word);
+    if (strict > 0 || word.length() < 3 || word.length() > 9) {
+      return strict;
+    }
+    String w = word.toLowerCase(Locale.ROOT);
+    for (int m = 0; m < 12; m++) {
+      if (w.startsWith(MONTHS[m]) || w.length() >= 4 && fullNameOf(m).startsWith(w.substring(0, 4))) {
+        return m + 1;
+      }
+    }
+    return 0;
+  }
+
   private static String fullNameOf(int m) {
     return java.time.Month.of(m + 1).name().toLowerCase(Locale.ROOT);
   }
@@ -73,6 +88,9 @@ public final class Datelines {
       String state = "";
       for (int attempt = 0; attempt < 2 && monthDay.isEmpty(); attempt++) {
         int save = i;
+        if (i + 1 < s.length() && s.charAt(i) == ' ' && s.charAt(i + 1) == ',') {
+          i++;
+        }
         boolean comma = eat(',');
         skipSpaces();
         if (eat('-')) {
@@ -99,7 +117,8 @@ public final class Datelines {
       }
       skipSpaces();
       String agency = agency();
-      if (!separator(monthDay.isPresent())) {
+      boolean lineEnd = monthDay.isPresent() && !state.isEmpty() && i < s.length() && s.charAt(i) == '\n';
+      if (!lineEnd && !separator(monthDay.isPresent())) {
         return Optional.empty();
       }
       if (monthDay.isEmpty() && state.isEmpty() && startsWithDateAndLineEnd()) {
@@ -137,7 +156,7 @@ public final class Datelines {
     }
 
     private static boolean isPlaceChar(char c) {
-      return Character.isLetter(c) || c == '.' || c == '\'' || c == '’' || c == '-' || c == '&';
+      return Character.isLetter(c) || c == '.' || c == '\'' || c == '’' || c == '-' || c == '&' || c == '/';
     }
 
     /** A state or country after the place: 1-3 capitalised words, not a month ({@code N.Y.}, {@code Va.}). */
@@ -168,7 +187,7 @@ public final class Datelines {
     private Optional<int[]> date() {
       int start = i;
       String word = wordAt(i);
-      int month = month(word);
+      int month = looseMonth(word);
       if (month == 0) {
         return Optional.empty();
       }
@@ -202,6 +221,12 @@ public final class Datelines {
     }
 
     private String agency() {
+      String word = wordAt(i);
+      if (word.equalsIgnoreCase("reuter") || word.equalsIgnoreCase("reuters")) {
+        i += word.length();
+        skipSpaces();
+        return "Reuters";
+      }
       if (i >= s.length() || s.charAt(i) != '(') {
         return "";
       }

@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 public final class Footers {
   static final int WINDOW = 600;
   private static final Pattern SIGN_OFF = Pattern.compile(
-      "(?i)\\breuters?\\b(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{2,4})?\\s*$");
-  private static final Pattern MORE = Pattern.compile("(?:^|\\n)[ \\t]*(?:MORE|More|more)[ \\t]*$");
+      "(?i)\\breuters?\\b(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{1,4})?\\s*$");
   private static final Pattern LICENCE = Pattern.compile("(?i)licen[cs]ed under");
   private static final Pattern LICENSOR = Pattern.compile(
       "(?i)^(?:all )?(?:content|contents|material|materials|text|this (?:article|story|work))"
@@ -26,8 +25,8 @@ public final class Footers {
       "(?i)creative commons (?:attribution)?((?:[- ](?:noncommercial|sharealike|noderivatives|noderivs))*)"
           + "(?: (\\d\\.\\d))?|\\bcc[- ]by((?:-(?:nc|sa|nd))*)(?: (\\d\\.\\d))?|\\bcc0\\b|public domain");
   private static final Pattern CREDIT = Pattern.compile(
-      "(?:^|\\n)[ \\t]*\\((?:Reporting|Writing|Reported) by ([^()\\n]{2,200})\\)[ \\t]*$");
-  private static final Pattern SOURCE_LINE = Pattern.compile("(?:^|\\n)[ \\t]*Source: ?([^\\n]{2,80}?)[ \\t.]*$");
+      "\\((?:Reporting|Writing|Reported) by ([^()]{2,200})\\)");
+  private static final Pattern SOURCE_LINE = Pattern.compile("Source: ?(.{2,80}?)[ .]*");
 
   private Footers() {}
 
@@ -52,23 +51,24 @@ public final class Footers {
         changed = true;
         continue;
       }
-      if ((m = MORE.matcher(tail)).find()) {
-        removed.add(m.group().strip());
-        end = from + m.start();
+      String lastLine = tail.substring(lineStart).strip();
+      if (lastLine.equalsIgnoreCase("more")) {
+        removed.add(lastLine);
+        end = from + lineStart;
         changed = true;
         continue;
       }
-      if ((m = CREDIT.matcher(tail)).find()) {
+      if (lastLine.startsWith("(") && (m = CREDIT.matcher(lastLine)).matches()) {
         authors.addAll(0, creditNames(m.group(1)));
-        removed.add(m.group().strip());
-        end = from + m.start();
+        removed.add(lastLine);
+        end = from + lineStart;
         changed = true;
         continue;
       }
-      if ((m = SOURCE_LINE.matcher(tail)).find()) {
+      if (lastLine.startsWith("Source:") && (m = SOURCE_LINE.matcher(lastLine)).matches()) {
         source = m.group(1).strip();
-        removed.add(m.group().strip());
-        end = from + m.start();
+        removed.add(lastLine);
+        end = from + lineStart;
         changed = true;
         continue;
       }
@@ -105,6 +105,9 @@ public final class Footers {
   private static int licenceSentence(String tail) {
     Matcher m = LICENCE.matcher(tail);
     int at = -1;
+    if (tail.indexOf("icen") < 0) {
+      return -1;
+    }
     while (m.find()) {
       at = m.start();
     }

@@ -52,16 +52,19 @@ public final class Headlines {
       return s;
     }
     String compact = headlineGrammar(s);
-    if (compact.length() <= MAX) {
-      return compact;
-    }
-    for (List<String> words : CUT_WORDS) {
-      String cut = cutAt(compact, words);
-      if (!cut.isEmpty()) {
-        return cut;
+    for (String variant : List.of(s, compact)) {
+      for (List<String> words : CUT_WORDS.subList(0, 2)) {
+        String cut = cutAt(variant, words);
+        if (!cut.isEmpty()) {
+          return cut;
+        }
+      }
+      if (variant == s && compact.length() <= MAX) {
+        return compact;
       }
     }
-    return wordCut(compact);
+    String cut = cutAt(compact, CUT_WORDS.get(2));
+    return cut.isEmpty() ? wordCut(compact) : cut;
   }
 
   static String simplify(String s) {

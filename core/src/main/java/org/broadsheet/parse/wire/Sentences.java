@@ -35,7 +35,11 @@ final class Sentences {
     if (word.indexOf('.') >= 0 && word.length() <= 6) {
       return false; // U.S., N.Y., a.m.
     }
-    return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT).replaceAll("^\\W+", ""));
+    int letter = 0;
+    while (letter < word.length() && !Character.isLetter(word.charAt(letter))) {
+      letter++;
+    }
+    return word.length() - letter > 5 || !ABBREVIATIONS.contains(word.substring(letter).toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -42,8 +42,8 @@ final class Subheadings {
   static List<Block> find(List<Block> blocks) {
     List<Block> out = new ArrayList<>();
     for (Block b : blocks) {
-      if (b.kind() == Block.Kind.PARAGRAPH && !out.isEmpty()) {
-        splitRunIn(b, out);
+      if (b.kind() == Block.Kind.PARAGRAPH) {
+        splitRunIn(b, out.isEmpty(), out);
       } else {
         out.add(b);
       }
@@ -75,13 +75,14 @@ final class Subheadings {
     return words <= 14 && digits < 3 && !FUNCTION_WORDS.contains(lastWord(s).toLowerCase(Locale.ROOT));
   }
 
-  private static void splitRunIn(Block b, List<Block> out) {
+  /** Splits run-in subheadings out of a paragraph; never at the start of the lead. */
+  private static void splitRunIn(Block b, boolean lead, List<Block> out) {
     String p = b.text();
     int segment = 0;
     int sentence = 0;
     while (sentence < p.length()) {
       int end = Sentences.endOf(p, sentence);
-      int split = runInEnd(p, sentence, end);
+      int split = lead && sentence == 0 ? -1 : runInEnd(p, sentence, end);
       if (split > 0) {
         String before = p.substring(segment, sentence).strip();
         if (!before.isEmpty()) {

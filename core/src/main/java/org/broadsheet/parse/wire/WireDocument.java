@@ -22,14 +22,13 @@ public record WireDocument(Optional<Dateline> dateline, String briefHeadline, Fo
     blocks = List.copyOf(blocks);
   }
 
-  /** The first paragraph, or else the first line of the first block; empty when there is no body. */
+  /** The first block's text (the first line of a table); empty when there is no body. */
   public String lead() {
-    for (Block b : blocks) {
-      if (b.kind() == Block.Kind.PARAGRAPH) {
-        return b.text();
-      }
+    if (blocks.isEmpty()) {
+      return "";
     }
-    return blocks.isEmpty() ? "" : blocks.get(0).text().lines().findFirst().orElse("").strip();
+    Block first = blocks.get(0);
+    return first.kind() == Block.Kind.PREFORMATTED ? first.text().lines().findFirst().orElse("").strip() : first.text();
   }
 
   public long count(Block.Kind kind) {

@@ -33,6 +33,8 @@ public final class WireReader {
     List<Block> blocks = List.of();
     if (footer.end() > start) {
       blocks = Subheadings.find(Paragraphs.split(text, start, footer.end(), lineOf(text, start)));
+    } else if (!brief.isEmpty()) {
+      blocks = List.of(Block.paragraph(brief, 1)); // a brief is its headline
     }
     return new WireDocument(dateline, brief, footer, blocks, n.controls());
   }
