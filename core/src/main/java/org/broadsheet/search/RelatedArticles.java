@@ -38,7 +38,7 @@ public final class RelatedArticles {
       mlt.setFieldNames(new String[] {SearchSchema.TITLE, SearchSchema.BODY});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(2);
-      mlt.setMaxDocFreqPct(20);
+      mlt.setMaxDocFreq(Math.max(5, reader.numDocs() / 5)); // skip words in a fifth of all articles
       mlt.setMaxQueryTerms(QUERY_TERMS);
       return mlt;
     } catch (java.io.IOException e) {
