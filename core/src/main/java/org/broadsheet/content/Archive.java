@@ -1,0 +1,172 @@
+package org.broadsheet.content;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
+
+/**
+ * Every article of a site (metadata; bodies may be left out) and the views derived from them:
+ * by date, tag, section, author and source. Dated articles come newest first, undated ones last.
+ */
+public final class Archive {
+  /** Newest first; undated last, by id. Ties broken by id so builds are reproducible. */
+  public static final Comparator<Article> NEWEST_FIRST =
+      Comparator.<Article, ZonedDateTime>comparing(a -> a.date().orElse(null),
+              Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder().reversed()))
+          .thenComparing(Article::id);
+
+  private final List<Article> articles;
+  private final Map<String, Integer> positionById;
+  private final List<Group> tags;
+  private final List<Group> sections;
+  private final List<Group> authors;
+  private final List<Group> sources;
+  private final List<Period> years;
+  private final List<Period> months;
+
+  private Archive(List<Article> sorted) {
+    this.articles = List.copyOf(sorted);
+    this.positionById = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      positionById.put(articles.get(i).id(), i);
+    }
+    this.tags = group(articles, Article::tags);
+    this.sections = group(articles, a -> a.section().isEmpty() ? List.of() : List.of(a.section()));
+    this.authors = group(articles, Article::authors);
+    this.sources = group(articles, a -> a.source().isEmpty() ? List.of() : List.of(a.source()));
+    this.years = periods(true);
+    this.months = periods(false);
+  }
+
+  /**
+   * Builds the archive. Duplicate ids are errors (the later file, in path order, is left out);
+   * duplicate slugs are made unique with a numeric suffix and reported as warnings.
+   */
+  public static Archive of(List<Article> parsed, Diagnostics diagnostics) {
+    List<Article> byPath = new ArrayList<>(parsed);
+    byPath.sort(Comparator.comparing(Article::sourcePath));
+    Map<String, Article> ids = new HashMap<>();
+    Set<String> slugs = new HashSet<>();
+    List<Article> kept = new ArrayList<>(byPath.size());
+    for (Article a : byPath) {
+      Article first = ids.putIfAbsent(a.id(), a);
+      if (first != null) {
+        diagnostics.add(Diagnostic.error(a.sourcePath(),
+            "duplicate id '" + a.id() + "' (already used by " + first.sourcePath() + "); article left out"));
+        continue;
+      }
+      String slug = a.slug();
+      if (!slugs.add(slug)) {
+        int n = 2;
+        while (!slugs.add(slug + "-" + n)) {
+          n++;
+        }
+        String unique = slug + "-" + n;
+        diagnostics.add(Diagnostic.warning(a.sourcePath(),
+            "duplicate slug '" + slug + "'; this article is published as '" + unique + "'"));
+        a = a.withSlug(unique);
+      }
+      kept.add(a);
+    }
+    kept.sort(NEWEST_FIRST);
+    return new Archive(kept);
+  }
+
+  public List<Article> articles() {
+    return articles;
+  }
+
+  public int size() {
+    return articles.size();
+  }
+
+  public Optional<Article> byId(String id) {
+    Integer i = positionById.get(id);
+    return i == null ? Optional.empty() : Optional.of(articles.get(i));
+  }
+
+  /** The next newer article, if any. */
+  public Optional<Article> newer(Article article) {
+    int i = positionById.getOrDefault(article.id(), -1);
+    return i > 0 ? Optional.of(articles.get(i - 1)) : Optional.empty();
+  }
+
+  /** The next older article, if any. */
+  public Optional<Article> older(Article article) {
+    int i = positionById.getOrDefault(article.id(), -1);
+    return i >= 0 && i + 1 < articles.size() ? Optional.of(articles.get(i + 1)) : Optional.empty();
+  }
+
+  public List<Group> tags() {
+    return tags;
+  }
+
+  public List<Group> sections() {
+    return sections;
+  }
+
+  public List<Group> authors() {
+    return authors;
+  }
+
+  public List<Group> sources() {
+    return sources;
+  }
+
+  /** One period per year with dated articles, newest year first. */
+  public List<Period> years() {
+    return years;
+  }
+
+  /** One period per month with dated articles, newest first. */
+  public List<Period> months() {
+    return months;
+  }
+
+  public List<Article> undated() {
+    return articles.stream().filter(a -> !a.isDated()).toList();
+  }
+
+  private static List<Group> group(List<Article> articles, Function<Article, List<String>> keys) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, List<Article>> members = new LinkedHashMap<>();
+    for (Article a : articles) {
+      for (String key : keys.apply(a)) {
+        String slug = Slugs.slugify(key);
+        names.putIfAbsent(slug, key);
+        List<Article> list = members.computeIfAbsent(slug, k -> new ArrayList<>());
+        if (list.isEmpty() || list.get(list.size() - 1) != a) {
+          list.add(a);
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>(names.size());
+    names.forEach((slug, name) -> groups.add(new Group(name, slug, members.get(slug))));
+    return List.copyOf(groups);
+  }
+
+  private List<Period> periods(boolean wholeYears) {
+    Map<Integer, List<Article>> buckets = new TreeMap<>(Comparator.reverseOrder());
+    for (Article a : articles) {
+      if (a.date().isPresent()) {
+        ZonedDateTime d = a.date().get();
+        int key = wholeYears ? d.getYear() * 100 : d.getYear() * 100 + d.getMonthValue();
+        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+      }
+    }
+    List<Period> out = new ArrayList<>(buckets.size());
+    buckets.forEach((key, list) -> out.add(new Period(key / 100, key % 100, list)));
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,78 @@
+package org.broadsheet.content;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One news article, whatever format it came from. Immutable; absent text fields are empty strings,
+ * an undated article has no {@link #date()}.
+ *
+ * @param id stable identifier (front matter {@code id}, or from the file name)
+ * @param slug URL segment, unique in the archive: the page is {@code articles/<slug>/}
+ * @param sourcePath the file it came from, relative to the site folder
+ * @param license SPDX identifier where known (e.g. {@code CC-BY-4.0}), else the text given
+ */
+public record Article(
+    String id,
+    String slug,
+    String title,
+    String summary,
+    Optional<ZonedDateTime> date,
+    Optional<ZonedDateTime> updated,
+    List<String> authors,
+    String dateline,
+    String section,
+    List<String> tags,
+    String source,
+    String license,
+    String lang,
+    boolean draft,
+    String sourcePath,
+    Body body) {
+
+  public Article {
+    requireText(id, "id");
+    requireText(slug, "slug");
+    requireText(title, "title");
+    summary = Objects.requireNonNullElse(summary, "");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(updated, "updated");
+    authors = List.copyOf(authors);
+    dateline = Objects.requireNonNullElse(dateline, "");
+    section = Objects.requireNonNullElse(section, "");
+    tags = List.copyOf(tags);
+    source = Objects.requireNonNullElse(source, "");
+    license = Objects.requireNonNullElse(license, "");
+    lang = Objects.requireNonNullElse(lang, "");
+    Objects.requireNonNull(sourcePath, "sourcePath");
+    Objects.requireNonNull(body, "body");
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+
+  public boolean isDated() {
+    return date.isPresent();
+  }
+
+  /** The same article with another slug (collisions are resolved after parsing). */
+  public Article withSlug(String newSlug) {
+    return new Article(id, newSlug, title, summary, date, updated, authors, dateline, section, tags,
+        source, license, lang, draft, sourcePath, body);
+  }
+
+  /** The same article without its body, for the archive-wide model (bodies are streamed). */
+  public Article withoutBody() {
+    return withBody(Body.EMPTY);
+  }
+
+  public Article withBody(Body newBody) {
+    return new Article(id, slug, title, summary, date, updated, authors, dateline, section, tags,
+        source, license, lang, draft, sourcePath, newBody);
+  }
+}

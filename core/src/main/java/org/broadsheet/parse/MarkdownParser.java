@@ -1,0 +1,158 @@
+package org.broadsheet.parse;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
+import org.broadsheet.content.Slugs;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.diag.LineMap;
+import org.broadsheet.source.SourceFile;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Markdown with YAML front matter: CommonMark plus GFM tables, strikethrough, autolinks,
+ * footnotes and heading ids (flexmark). The parser and renderer are built once and shared.
+ */
+public final class MarkdownParser implements ArticleParser {
+  private static final int SUMMARY_LENGTH = 220;
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public MarkdownParser() {
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+        AutolinkExtension.create(), FootnoteExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    options.set(HtmlRenderer.ESCAPE_HTML_BLOCKS, false);
+    options.set(TablesExtension.CLASS_NAME, "table");
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+  }
+
+  @Override
+  public boolean accepts(SourceFile file) {
+    return file.extension().equals("md") || file.extension().equals("markdown");
+  }
+
+  @Override
+  public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+    String path = file.relativePath();
+    LineMap lines = new LineMap(text);
+    if (!lines.lineText(1).strip().equals("---")) {
+      diagnostics.add(Diagnostic.error(path, 1, 1,
+          "missing front matter: a Markdown article starts with a '---' line, YAML (at least 'title:'), and another '---'",
+          lines.lineText(1)));
+      return Optional.empty();
+    }
+    int close = 0;
+    for (int line = 2; line <= lines.lineCount(); line++) {
+      String l = lines.lineText(line).stripTrailing();
+      if (l.equals("---") || l.equals("...")) {
+        close = line;
+        break;
+      }
+    }
+    if (close == 0) {
+      diagnostics.add(Diagnostic.error(path, 1, 1, "front matter is never closed: no '---' line after this one",
+          lines.lineText(1)));
+      return Optional.empty();
+    }
+    StringBuilder yaml = new StringBuilder();
+    for (int line = 2; line < close; line++) {
+      yaml.append(lines.lineText(line)).append('\n');
+    }
+    Map<?, ?> raw;
+    try {
+      Object loaded = Yamls.loader().load(yaml.toString());
+      if (loaded != null && !(loaded instanceof Map)) {
+        diagnostics.add(Diagnostic.error(path, 2, 1, "front matter must be a YAML mapping of keys to values",
+            lines.lineText(2)));
+        return Optional.empty();
+      }
+      raw = loaded == null ? Map.of() : (Map<?, ?>) loaded;
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = mark == null ? 2 : mark.getLine() + 2;
+      int col = mark == null ? 1 : mark.getColumn() + 1;
+      diagnostics.add(Diagnostic.error(path, line, col, "broken YAML in front matter: "
+          + (e.getProblem() != null ? e.getProblem() : e.getMessage()), lines.lineText(line)));
+      return Optional.empty();
+    } catch (YAMLException e) {
+      diagnostics.add(Diagnostic.error(path, 2, 1, "broken YAML in front matter: " + e.getMessage(), lines.lineText(2)));
+      return Optional.empty();
+    }
+    final int closeLine = close;
+    Optional<Metadata> meta = Metadata.read(raw, path, context,
+        key -> lineOfKey(lines, key, closeLine), lines::lineText, diagnostics);
+    if (meta.isEmpty()) {
+      return Optional.empty();
+    }
+    Metadata m = meta.get();
+    if (m.title().isEmpty()) {
+      diagnostics.add(Diagnostic.error(path, 1, 1, "front matter has no 'title'", lines.lineText(1)));
+      return Optional.empty();
+    }
+    int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
+    Document document = parser.parse(text.substring(bodyStart));
+    Body body = new Body(renderer.render(document), plainText(document));
+    String id = m.id().orElse(file.baseName());
+    return Optional.of(new Article(
+        id,
+        m.slug().map(Slugs::slugify).orElse(Slugs.slugify(file.baseName())),
+        m.title().get(),
+        m.summary().orElse(Summaries.lead(body.text(), SUMMARY_LENGTH)),
+        m.date(),
+        m.updated(),
+        m.authors(),
+        m.dateline().orElse(""),
+        m.section().orElse(""),
+        m.tags(),
+        m.source().orElse(""),
+        m.license().orElse(""),
+        m.lang().orElse(context.language()),
+        m.draft(),
+        path,
+        body));
+  }
+
+  private static String plainText(Node document) {
+    return new TextCollectingVisitor().collectAndGetText(document).strip();
+  }
+
+  private static int lineOfKey(LineMap lines, String key, int closeLine) {
+    for (int line = 2; line < closeLine; line++) {
+      String l = lines.lineText(line);
+      if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {
+        return line;
+      }
+    }
+    return 0;
+  }
+
+  private static int offsetOfLine(String text, int line) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = text.indexOf('\n', offset);
+      if (nl < 0) {
+        return text.length();
+      }
+      offset = nl + 1;
+    }
+    return offset;
+  }
+}

@@ -1,0 +1,175 @@
+package org.broadsheet.parse;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
+
+/**
+ * Article fields given by a writer: Markdown front matter, a wire file's sidecar, or a row of
+ * {@code _metadata.csv}. Every field is optional; the parser fills the gaps.
+ */
+public record Metadata(
+    Optional<String> title,
+    Optional<ZonedDateTime> date,
+    Optional<ZonedDateTime> updated,
+    List<String> authors,
+    List<String> tags,
+    Optional<String> section,
+    Optional<String> summary,
+    Optional<String> slug,
+    Optional<String> id,
+    boolean draft,
+    Optional<String> source,
+    Optional<String> license,
+    Optional<String> lang,
+    Optional<String> dateline) {
+
+  /** The keys a writer may use. */
+  public static final Set<String> KEYS = Set.of("title", "date", "updated", "authors", "tags", "section",
+      "summary", "slug", "id", "draft", "source", "license", "lang", "dateline");
+
+  public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Optional.empty(),
+      List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+  public Metadata {
+    authors = List.copyOf(authors);
+    tags = List.copyOf(tags);
+  }
+
+  /**
+   * Reads a YAML/JSON map. Unknown keys are warnings; values of the wrong type and bad dates are
+   * errors. Returns empty when there was an error (the article is left out).
+   *
+   * @param lineOfKey 1-based line where a key is written (0 when unknown), for positions
+   */
+  public static Optional<Metadata> read(Map<?, ?> raw, String path, ParseContext context,
+      ToIntFunction<String> lineOfKey, java.util.function.IntFunction<String> lineText, Diagnostics diagnostics) {
+    Reader r = new Reader(raw, path, context, lineOfKey, lineText, diagnostics);
+    for (Object key : raw.keySet()) {
+      if (!KEYS.contains(String.valueOf(key))) {
+        r.warn(String.valueOf(key), "unknown front-matter key '" + key + "' (known: "
+            + String.join(", ", KEYS.stream().sorted().toList()) + "); ignored");
+      }
+    }
+    Metadata m = new Metadata(r.text("title"), r.date("date"), r.date("updated"), r.list("authors"),
+        r.list("tags"), r.text("section"), r.text("summary"), r.text("slug"), r.text("id"), r.bool("draft"),
+        r.text("source"), r.text("license"), r.text("lang"), r.text("dateline"));
+    return r.failed ? Optional.empty() : Optional.of(m);
+  }
+
+  /** This metadata with the gaps filled from {@code other}. */
+  public Metadata orElse(Metadata other) {
+    return new Metadata(title.or(other::title), date.or(other::date), updated.or(other::updated),
+        authors.isEmpty() ? other.authors : authors, tags.isEmpty() ? other.tags : tags,
+        section.or(other::section), summary.or(other::summary), slug.or(other::slug), id.or(other::id),
+        draft || other.draft, source.or(other::source), license.or(other::license), lang.or(other::lang),
+        dateline.or(other::dateline));
+  }
+
+  private static final class Reader {
+    private final Map<?, ?> raw;
+    private final String path;
+    private final ParseContext context;
+    private final ToIntFunction<String> lineOfKey;
+    private final java.util.function.IntFunction<String> lineText;
+    private final Diagnostics diagnostics;
+    boolean failed;
+
+    Reader(Map<?, ?> raw, String path, ParseContext context, ToIntFunction<String> lineOfKey,
+        java.util.function.IntFunction<String> lineText, Diagnostics diagnostics) {
+      this.raw = raw;
+      this.path = path;
+      this.context = context;
+      this.lineOfKey = lineOfKey;
+      this.lineText = lineText;
+      this.diagnostics = diagnostics;
+    }
+
+    Optional<String> text(String key) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (v instanceof Map || v instanceof List) {
+        error(key, "'" + key + "' must be a single value, not a " + (v instanceof Map ? "mapping" : "list"));
+        return Optional.empty();
+      }
+      String s = String.valueOf(v).strip();
+      return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    List<String> list(String key) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      if (v instanceof List<?> items) {
+        for (Object item : items) {
+          if (item instanceof Map || item instanceof List) {
+            error(key, "'" + key + "' must be a list of plain values");
+            return List.of();
+          }
+          if (item != null && !String.valueOf(item).isBlank()) {
+            out.add(String.valueOf(item).strip());
+          }
+        }
+      } else if (v instanceof Map) {
+        error(key, "'" + key + "' must be a list, not a mapping");
+      } else {
+        for (String part : String.valueOf(v).split(",")) {
+          if (!part.isBlank()) {
+            out.add(part.strip());
+          }
+        }
+      }
+      return out;
+    }
+
+    boolean bool(String key) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return false;
+      }
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      error(key, "'" + key + "' must be true or false, was '" + v + "'");
+      return false;
+    }
+
+    Optional<ZonedDateTime> date(String key) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (v instanceof Date d) {
+        return Optional.of(d.toInstant().atZone(context.timeZone()));
+      }
+      Optional<ZonedDateTime> parsed = Dates.parse(String.valueOf(v), context.timeZone());
+      if (parsed.isEmpty()) {
+        error(key, "'" + key + "' is not an ISO 8601 date: '" + v + "' (expected e.g. 2024-03-01 or 2024-03-01T09:30:00Z)");
+      }
+      return parsed;
+    }
+
+    void error(String key, String message) {
+      failed = true;
+      int line = lineOfKey.applyAsInt(key);
+      diagnostics.add(Diagnostic.error(path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
+    }
+
+    void warn(String key, String message) {
+      int line = lineOfKey.applyAsInt(key);
+      diagnostics.add(Diagnostic.warning(path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
+    }
+  }
+}

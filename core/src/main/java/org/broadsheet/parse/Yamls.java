@@ -1,0 +1,35 @@
+package org.broadsheet.parse;
+
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** YAML loading for front matter and sidecars: safe types only, and dates kept as text. */
+final class Yamls {
+  private Yamls() {}
+
+  /**
+   * A new loader (SnakeYAML's {@link Yaml} is not thread-safe). Timestamps stay strings so that
+   * {@link Dates} can honour a missing zone as the site's zone instead of UTC.
+   */
+  static Yaml loader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+        new DumperOptions(), options, new NoTimestampResolver());
+  }
+
+  private static final class NoTimestampResolver extends Resolver {
+    @Override
+    public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+      if (!Tag.TIMESTAMP.equals(tag)) {
+        super.addImplicitResolver(tag, regexp, first, limit);
+      }
+    }
+  }
+}

@@ -1,0 +1,431 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryTermScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+
+/**
+ * Broadsheet's search, the one piece of code behind the command line, the preview server and the
+ * browser: it turns the user's text into a Lucene query, filters, sorts, counts facets and cuts
+ * snippets.
+ *
+ * <p>Compiled for the browser by TeaVM, so it touches no files, threads or reflection: the reader
+ * (over any {@code Directory}) is handed in.
+ *
+ * <p>Query language: plain words (up to three must all match; longer queries need three quarters
+ * of them; when the strict form finds nothing, any word will do), {@code "exact phrases"},
+ * {@code -excluded} words or phrases, {@code prefix*}. Malformed syntax (an unclosed quote, a lone
+ * {@code -}) is read as plain words. Every word is scored with BM25 over the title (boosted) and
+ * the body.
+ */
+public final class ArchiveSearch {
+  private static final int ALL_REQUIRED_UP_TO = 3;
+  private static final int FRAGMENT_CHARS = 200;
+  private static final int FACET_VALUES = 12;
+  private static final String[] FACET_FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
+
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer;
+
+  public ArchiveSearch(IndexReader reader, Analyzer analyzer) {
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setQueryCache(null);
+    this.analyzer = analyzer;
+  }
+
+  public SearchResults search(SearchRequest request) throws IOException {
+    List<Clause> clauses = parse(request.query());
+    Query strict = filtered(textQuery(clauses, false), request);
+    int wanted = request.offset() + request.limit();
+    TopDocs top = run(strict, wanted, request.sort());
+    Query used = strict;
+    if (top.totalHits.value == 0 && positiveWords(clauses) > 1) {
+      used = filtered(textQuery(clauses, true), request);
+      top = run(used, wanted, request.sort());
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    Highlighter highlighter = highlighter(used);
+    for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+      ScoreDoc sd = top.scoreDocs[i];
+      Document doc = stored.document(sd.doc);
+      hits.add(new SearchHit(doc.get(SearchSchema.ID), doc.get(SearchSchema.TITLE), doc.get(SearchSchema.URL),
+          orEmpty(doc.get(SearchSchema.DATE)), sd.score, snippet(highlighter, doc)));
+    }
+    List<FacetCount> facets = request.facets() ? facets(used) : List.of();
+    return new SearchResults(top.totalHits.value, hits, facets);
+  }
+
+  // ---- query language -------------------------------------------------------------------------
+
+  /** One parsed piece of the user's text. */
+  private record Clause(Kind kind, String text, boolean excluded) {}
+
+  private enum Kind { WORD, PHRASE, PREFIX }
+
+  /** Splits the text into words, phrases, prefixes and exclusions; never fails. */
+  private static List<Clause> parse(String query) {
+    List<Clause> out = new ArrayList<>();
+    int i = 0;
+    int n = query.length();
+    while (i < n) {
+      char c = query.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      boolean excluded = false;
+      if (c == '-' && i + 1 < n && !Character.isWhitespace(query.charAt(i + 1))) {
+        excluded = true;
+        i++;
+        c = query.charAt(i);
+      }
+      if (c == '"') {
+        int close = query.indexOf('"', i + 1);
+        if (close > i + 1) {
+          out.add(new Clause(Kind.PHRASE, query.substring(i + 1, close), excluded));
+          i = close + 1;
+          continue;
+        }
+        i++; // an unclosed quote: read the rest as plain words
+        continue;
+      }
+      int end = i;
+      while (end < n && !Character.isWhitespace(query.charAt(end)) && query.charAt(end) != '"') {
+        end++;
+      }
+      String word = query.substring(i, end);
+      i = end;
+      if (word.endsWith("*") && word.length() > 2 && word.indexOf('*') == word.length() - 1) {
+        out.add(new Clause(Kind.PREFIX, word.substring(0, word.length() - 1), excluded));
+      } else {
+        out.add(new Clause(Kind.WORD, word.replace("*", ""), excluded));
+      }
+    }
+    return out;
+  }
+
+  private Query textQuery(List<Clause> clauses, boolean anyWord) throws IOException {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    List<Query> words = new ArrayList<>();
+    int required = 0;
+    boolean excludes = false;
+    for (Clause clause : clauses) {
+      Query q = switch (clause.kind()) {
+        case WORD -> wordQuery(clause.text());
+        case PHRASE -> phraseQuery(clause.text());
+        case PREFIX -> prefixQuery(clause.text());
+      };
+      if (q == null) {
+        continue; // only stop words or punctuation
+      }
+      if (clause.excluded()) {
+        query.add(q, Occur.MUST_NOT);
+        excludes = true;
+      } else if (clause.kind() == Kind.WORD) {
+        words.add(q);
+      } else {
+        query.add(q, Occur.MUST);
+        required++;
+      }
+    }
+    boolean allWords = !anyWord && words.size() <= ALL_REQUIRED_UP_TO;
+    for (Query w : words) {
+      query.add(w, allWords ? Occur.MUST : Occur.SHOULD);
+    }
+    if (!allWords && !words.isEmpty()) {
+      int most = anyWord ? 1 : words.size() - words.size() / 4;
+      query.setMinimumNumberShouldMatch(required > 0 && anyWord ? 0 : most);
+    }
+    if (words.isEmpty() && required == 0) {
+      query.add(new MatchAllDocsQuery(), excludes ? Occur.FILTER : Occur.MUST);
+    }
+    return query.build();
+  }
+
+  private int positiveWords(List<Clause> clauses) {
+    int n = 0;
+    for (Clause c : clauses) {
+      if (!c.excluded() && c.kind() == Kind.WORD) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Query wordQuery(String word) throws IOException {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    analyze(word, terms, positions);
+    if (terms.isEmpty()) {
+      return null;
+    }
+    if (terms.size() > 1) {
+      return bothFields(field -> phrase(field, terms, positions));
+    }
+    String term = terms.get(0);
+    return bothFields(field -> new TermQuery(new Term(field, term)));
+  }
+
+  private Query phraseQuery(String text) throws IOException {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    analyze(text, terms, positions);
+    if (terms.isEmpty()) {
+      return null;
+    }
+    if (terms.size() == 1) {
+      return bothFields(field -> new TermQuery(new Term(field, terms.get(0))));
+    }
+    return bothFields(field -> phrase(field, terms, positions));
+  }
+
+  private Query prefixQuery(String prefix) {
+    String p = prefix.toLowerCase(Locale.ROOT);
+    return bothFields(field -> new PrefixQuery(new Term(field, p)));
+  }
+
+  private interface FieldQuery {
+    Query on(String field);
+  }
+
+  private static Query bothFields(FieldQuery q) {
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(q.on(SearchSchema.TITLE), SearchSchema.TITLE_BOOST), Occur.SHOULD)
+        .add(q.on(SearchSchema.BODY), Occur.SHOULD)
+        .build();
+  }
+
+  private static Query phrase(String field, List<String> terms, List<Integer> positions) {
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    for (int i = 0; i < terms.size(); i++) {
+      b.add(new Term(field, terms.get(i)), positions.get(i));
+    }
+    return b.build();
+  }
+
+  private void analyze(String text, List<String> terms, List<Integer> positions) throws IOException {
+    try (TokenStream ts = analyzer.tokenStream(SearchSchema.BODY, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        terms.add(term.toString());
+        positions.add(position);
+      }
+      ts.end();
+    }
+    if (!positions.isEmpty() && positions.get(0) > 0) {
+      int shift = positions.get(0);
+      positions.replaceAll(p -> p - shift);
+    }
+  }
+
+  // ---- filters, sort -----------------------------------------------------------------------------
+
+  private static Query filtered(Query text, SearchRequest request) {
+    if (request.tag() == null && request.section() == null && request.from() == null && request.to() == null) {
+      return text;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    if (request.tag() != null) {
+      b.add(new TermQuery(new Term(SearchSchema.TAGS, keyword(request.tag()))), Occur.FILTER);
+    }
+    if (request.section() != null) {
+      b.add(new TermQuery(new Term(SearchSchema.SECTION, keyword(request.section()))), Occur.FILTER);
+    }
+    if (request.from() != null || request.to() != null) {
+      long from = request.from() == null ? Long.MIN_VALUE : epochDay(request.from(), Long.MIN_VALUE);
+      long to = request.to() == null ? Long.MAX_VALUE : epochDay(request.to(), Long.MAX_VALUE);
+      b.add(LongPoint.newRangeQuery(SearchSchema.DAY, from, to), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /** Keyword fields are indexed lower-cased, so filters match whatever case the user typed. */
+  public static String keyword(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Days since 1970-01-01 of {@code YYYY-MM-DD} ({@code YYYY} and {@code YYYY-MM} also accepted),
+   * without java.time so the browser build stays small; {@code fallback} when unreadable.
+   */
+  public static long epochDay(String isoDate, long fallback) {
+    String[] parts = isoDate.strip().split("-");
+    try {
+      long y = Long.parseLong(parts[0]);
+      long m = parts.length > 1 ? Long.parseLong(parts[1]) : (fallback == Long.MAX_VALUE ? 12 : 1);
+      long d = parts.length > 2 ? Long.parseLong(parts[2].length() > 2 ? parts[2].substring(0, 2) : parts[2])
+          : (fallback == Long.MAX_VALUE ? daysInMonth(y, m) : 1);
+      if (m < 1 || m > 12 || d < 1 || d > 31) {
+        return fallback;
+      }
+      // Days from civil (proleptic Gregorian), after H. Hinnant's public-domain algorithm.
+      y -= m <= 2 ? 1 : 0;
+      long era = Math.floorDiv(y, 400);
+      long yoe = y - era * 400;
+      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+      long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+      return era * 146097 + doe - 719468;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  private static long daysInMonth(long y, long m) {
+    return switch ((int) m) {
+      case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  private TopDocs run(Query query, int wanted, SortOrder sort) throws IOException {
+    if (sort == SortOrder.DATE) {
+      Sort byDate = new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true), SortField.FIELD_DOC);
+      TopDocs top = searcher.search(query, new TopFieldCollectorManager(byDate, wanted, null, Integer.MAX_VALUE));
+      TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+      return top;
+    }
+    return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+  }
+
+  // ---- snippets ------------------------------------------------------------------------------------
+
+  private Highlighter highlighter(Query query) {
+    Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+        new QueryTermScorer(query, SearchSchema.BODY));
+    h.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
+    return h;
+  }
+
+  private String snippet(Highlighter highlighter, Document doc) throws IOException {
+    String body = doc.get(SearchSchema.BODY);
+    if (body != null && !body.isEmpty()) {
+      try {
+        String best = highlighter.getBestFragment(analyzer.tokenStream(SearchSchema.BODY, body), body);
+        if (best != null && !best.isBlank()) {
+          return best.strip();
+        }
+      } catch (InvalidTokenOffsetsException e) {
+        // fall through to the lead
+      }
+    }
+    String lead = doc.get(SearchSchema.LEAD);
+    return lead == null ? "" : SimpleHTMLEncoder.htmlEncode(lead);
+  }
+
+  // ---- facets --------------------------------------------------------------------------------------
+
+  private List<FacetCount> facets(Query query) throws IOException {
+    Map<String, Map<String, Integer>> counts = searcher.search(query, new FacetCounter());
+    List<FacetCount> out = new ArrayList<>();
+    for (String field : FACET_FIELDS) {
+      List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.getOrDefault(field, Map.of()).entrySet());
+      entries.sort((a, b) -> a.getValue().equals(b.getValue())
+          ? (field.equals(SearchSchema.YEAR) ? b.getKey().compareTo(a.getKey()) : a.getKey().compareTo(b.getKey()))
+          : b.getValue() - a.getValue());
+      for (int i = 0; i < entries.size() && i < FACET_VALUES; i++) {
+        out.add(new FacetCount(field, entries.get(i).getKey(), entries.get(i).getValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Counts keyword values of every matching document, segment by segment, single-threaded. */
+  private static final class FacetCounter
+      implements CollectorManager<FacetCounter.Counter, Map<String, Map<String, Integer>>> {
+
+    @Override
+    public Counter newCollector() {
+      return new Counter();
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors) {
+      Map<String, Map<String, Integer>> total = new HashMap<>();
+      for (Counter c : collectors) {
+        c.counts.forEach((field, values) -> values.forEach(
+            (value, n) -> total.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Integer::sum)));
+      }
+      return total;
+    }
+
+    static final class Counter extends SimpleCollector {
+      final Map<String, Map<String, Integer>> counts = new HashMap<>();
+      private final SortedSetDocValues[] values = new SortedSetDocValues[FACET_FIELDS.length];
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        for (int f = 0; f < FACET_FIELDS.length; f++) {
+          values[f] = context.reader().getSortedSetDocValues(FACET_FIELDS[f]);
+        }
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        for (int f = 0; f < FACET_FIELDS.length; f++) {
+          SortedSetDocValues dv = values[f];
+          if (dv != null && dv.advanceExact(doc)) {
+            Map<String, Integer> field = counts.computeIfAbsent(FACET_FIELDS[f], k -> new HashMap<>());
+            for (int i = 0; i < dv.docValueCount(); i++) {
+              field.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
+            }
+          }
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,111 @@
+package org.broadsheet.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.broadsheet.content.Article;
+
+/**
+ * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
+ * date, newest first, so that date order is doc-id order. Thread-safe: parsers add documents from
+ * many threads into the one {@link IndexWriter}.
+ */
+public final class SearchIndexWriter implements Closeable {
+  private final IndexWriter writer;
+  private final ZoneId zone;
+
+  private SearchIndexWriter(IndexWriter writer, ZoneId zone) {
+    this.writer = writer;
+    this.zone = zone;
+  }
+
+  /** Opens (creating or appending to) the index in {@code directory}. */
+  public static SearchIndexWriter open(Directory directory, Analyzer analyzer, ZoneId zone, boolean create)
+      throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
+        .setRAMBufferSizeMB(128)
+        .setCommitOnClose(false);
+    return new SearchIndexWriter(new IndexWriter(directory, config), zone);
+  }
+
+  /** Adds the article, replacing any earlier document with its id. */
+  public void put(Article article, String url) throws IOException {
+    writer.updateDocument(new Term(SearchSchema.ID, article.id()), document(article, url));
+  }
+
+  public void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term(SearchSchema.ID, id));
+  }
+
+  /** Makes everything written so far durable and visible to new readers. */
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  /** Merges into one segment (as shipped to browsers) and commits. */
+  public void optimizeAndCommit() throws IOException {
+    writer.forceMerge(1);
+    writer.commit();
+  }
+
+  public IndexWriter writer() {
+    return writer;
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.close();
+  }
+
+  Document document(Article a, String url) {
+    Document doc = new Document();
+    doc.add(new StringField(SearchSchema.ID, a.id(), Field.Store.YES));
+    doc.add(new TextField(SearchSchema.TITLE, a.title(), Field.Store.YES));
+    doc.add(new TextField(SearchSchema.BODY, a.body().text(), Field.Store.YES));
+    doc.add(new StoredField(SearchSchema.LEAD, a.summary()));
+    doc.add(new StoredField(SearchSchema.URL, url));
+    doc.add(new StoredField(SearchSchema.DATE,
+        a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
+    long sort = a.date().map(d -> d.toEpochSecond()).orElse(SearchSchema.UNDATED);
+    doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, sort));
+    a.date().ifPresent(d -> doc.add(new LongPoint(SearchSchema.DAY, d.withZoneSameInstant(zone).toLocalDate().toEpochDay())));
+    keywords(doc, SearchSchema.TAGS, a.tags());
+    keywords(doc, SearchSchema.SECTION, a.section().isEmpty() ? Set.of() : Set.of(a.section()));
+    keywords(doc, SearchSchema.AUTHORS, a.authors());
+    keywords(doc, SearchSchema.SOURCE, a.source().isEmpty() ? Set.of() : Set.of(a.source()));
+    a.date().ifPresent(d -> keywords(doc, SearchSchema.YEAR, Set.of(String.valueOf(d.withZoneSameInstant(zone).getYear()))));
+    return doc;
+  }
+
+  private static void keywords(Document doc, String field, java.util.Collection<String> values) {
+    Set<String> unique = new LinkedHashSet<>();
+    for (String v : values) {
+      unique.add(ArchiveSearch.keyword(v));
+    }
+    for (String v : unique) {
+      doc.add(new StringField(field, v, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    }
+  }
+}

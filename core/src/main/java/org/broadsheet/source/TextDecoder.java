@@ -1,0 +1,170 @@
+package org.broadsheet.source;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 by BOM, legacy 8-bit
+ * encodings detected with juniversalchardet (Windows-1252 when unsure), and the common
+ * "UTF-8 read as Windows-1252" mojibake repaired. Every conversion is reported as a note.
+ */
+public final class TextDecoder {
+  private static final Charset CP1252 = Charset.forName("windows-1252");
+
+  private TextDecoder() {}
+
+  /** The decoded text, or empty with an error diagnostic when the bytes are not text. */
+  public static Optional<String> decode(byte[] bytes, String path, Diagnostics diagnostics) {
+    List<Diagnostic> notes = new ArrayList<>();
+    Optional<String> text = decode(bytes, path, notes);
+    diagnostics.addAll(notes);
+    return text;
+  }
+
+  static Optional<String> decode(byte[] bytes, String path, List<Diagnostic> out) {
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      return strictUtf8(bytes, 3, path, out).map(t -> repairMojibake(t, path, out));
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+      out.add(Diagnostic.note(path, "decoded as UTF-16BE (byte order mark)"));
+      return Optional.of(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE));
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+      out.add(Diagnostic.note(path, "decoded as UTF-16LE (byte order mark)"));
+      return Optional.of(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE));
+    }
+    int nul = indexOfNul(bytes);
+    if (nul >= 0) {
+      out.add(Diagnostic.error(path, "binary file: NUL byte at offset " + nul + "; not a text article"));
+      return Optional.empty();
+    }
+    Optional<String> utf8 = tryUtf8(bytes);
+    if (utf8.isPresent()) {
+      return utf8.map(t -> repairMojibake(t, path, out));
+    }
+    Charset detected = detect(bytes);
+    out.add(
+        Diagnostic.warning(
+            path,
+            "not valid UTF-8; decoded as " + detected.name() + " (detected) and converted to UTF-8"));
+    return Optional.of(new String(bytes, detected));
+  }
+
+  private static Optional<String> strictUtf8(byte[] bytes, int offset, String path, List<Diagnostic> out) {
+    try {
+      return Optional.of(utf8Decoder().decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
+    } catch (CharacterCodingException e) {
+      out.add(Diagnostic.error(path, "invalid UTF-8 after a UTF-8 byte order mark"));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> tryUtf8(byte[] bytes) {
+    try {
+      return Optional.of(utf8Decoder().decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static CharsetDecoder utf8Decoder() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  private static Charset detect(byte[] bytes) {
+    UniversalDetector detector = new UniversalDetector(null);
+    detector.handleData(bytes, 0, Math.min(bytes.length, 1 << 16));
+    detector.dataEnd();
+    String name = detector.getDetectedCharset();
+    if (name == null || name.equals("UTF-8") || !Charset.isSupported(name)) {
+      return CP1252;
+    }
+    return Charset.forName(name);
+  }
+
+  /**
+   * Repairs text that was UTF-8, decoded as Windows-1252 and saved again as UTF-8
+   * ({@code Iranâ€™s} for {@code Iran’s}). Only done when the round trip is lossless and removes
+   * every marker, so genuine text using those letters is left alone.
+   */
+  static String repairMojibake(String text, String path, List<Diagnostic> out) {
+    if (!looksLikeMojibake(text)) {
+      return text;
+    }
+    byte[] raw;
+    try {
+      raw = CP1252.newEncoder()
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(java.nio.CharBuffer.wrap(text))
+          .array();
+    } catch (CharacterCodingException e) {
+      return repairRuns(text, path, out);
+    }
+    Optional<String> repaired = tryUtf8(trim(raw, text));
+    if (repaired.isPresent() && !looksLikeMojibake(repaired.get())) {
+      out.add(Diagnostic.note(path, "repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"));
+      return repaired.get();
+    }
+    return repairRuns(text, path, out);
+  }
+
+  private static byte[] trim(byte[] encoded, String text) {
+    // CharsetEncoder.encode may return a backing array longer than its content; cp1252 is 1 byte per char.
+    return encoded.length == text.length() ? encoded : java.util.Arrays.copyOf(encoded, text.length());
+  }
+
+  /** Repairs mojibake sequence by sequence when the whole text cannot be round-tripped. */
+  private static String repairRuns(String text, String path, List<Diagnostic> out) {
+    StringBuilder sb = new StringBuilder(text.length());
+    int fixed = 0;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int len = (c == 'â' || c == 'ð') ? (c == 'ð' ? 4 : 3) : (c == 'Ã' || c == 'Â') ? 2 : 0;
+      if (len > 0 && i + len <= text.length()) {
+        String run = text.substring(i, i + len);
+        byte[] b = run.getBytes(CP1252);
+        Optional<String> u = new String(b, CP1252).equals(run) ? tryUtf8(b) : Optional.empty();
+        if (u.isPresent() && u.get().length() < run.length()) {
+          sb.append(u.get());
+          i += len;
+          fixed++;
+          continue;
+        }
+      }
+      sb.append(c);
+      i++;
+    }
+    if (fixed > 0) {
+      out.add(Diagnostic.note(path, "repaired " + fixed + " mojibake sequence(s) (UTF-8 decoded as Windows-1252)"));
+    }
+    return sb.toString();
+  }
+
+  private static boolean looksLikeMojibake(String text) {
+    return text.contains("â€") || text.contains("Ã©") || text.contains("Ã¨") || text.contains("Ã¶")
+        || text.contains("Ã¼") || text.contains("Ã¤") || text.contains("Ã±") || text.contains("Â ");
+  }
+
+  private static int indexOfNul(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

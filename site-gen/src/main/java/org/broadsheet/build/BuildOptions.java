@@ -1,0 +1,45 @@
+package org.broadsheet.build;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to build a site.
+ *
+ * @param source the site folder: {@code content/}, optional {@code templates/}, {@code static/}, {@code site.yaml}
+ * @param out the output folder, replaced as a whole at the end of a successful build
+ * @param baseUrl overrides {@code site.yaml}'s base URL when not null
+ * @param preview pages are for {@code broadsheet serve}: drafts and future articles carry a badge
+ * @param progress show progress bars on the terminal
+ */
+public record BuildOptions(Path source, Path out, boolean drafts, boolean future, boolean offline, String baseUrl,
+    boolean preview, boolean progress, Clock clock) {
+
+  public BuildOptions {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(out, "out");
+    clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** Defaults: build {@code source} into {@code source/public}, published articles only. */
+  public static BuildOptions of(Path source) {
+    return new BuildOptions(source, source.resolve("public"), false, false, false, null, false, false, null);
+  }
+
+  public BuildOptions withOut(Path dir) {
+    return new BuildOptions(source, dir, drafts, future, offline, baseUrl, preview, progress, clock);
+  }
+
+  public BuildOptions withOffline(boolean value) {
+    return new BuildOptions(source, out, drafts, future, value, baseUrl, preview, progress, clock);
+  }
+
+  public BuildOptions withDraftsAndFuture(boolean withDrafts, boolean withFuture) {
+    return new BuildOptions(source, out, withDrafts, withFuture, offline, baseUrl, preview, progress, clock);
+  }
+
+  public BuildOptions withClock(Clock value) {
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, value);
+  }
+}

@@ -1,0 +1,50 @@
+package org.broadsheet.build;
+
+import java.util.List;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs a phase of the build over its items, in parallel, with a console progress bar when asked.
+ * An item that throws fails the phase with the phase's name in the message.
+ */
+public final class Progress {
+  private final boolean visible;
+
+  public Progress(boolean visible) {
+    this.visible = visible;
+  }
+
+  public static Progress quiet() {
+    return new Progress(false);
+  }
+
+  public <T> void run(String phase, List<T> items, Consumer<T> work) {
+    try {
+      if (!visible || items.size() < 200) {
+        items.parallelStream().forEach(work);
+        return;
+      }
+      ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(String.format("%-8s", phase))
+          .setInitialMax(items.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+          .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+      try (ProgressBar pb = bar.build()) {
+        items.parallelStream().forEach(item -> {
+          work.accept(item);
+          pb.step();
+        });
+      }
+    } catch (RuntimeException e) {
+      throw new PhaseException(phase, e);
+    }
+  }
+
+  /** A phase failed; the message starts with the phase's name ("render: ..."). */
+  public static final class PhaseException extends RuntimeException {
+    PhaseException(String phase, RuntimeException cause) {
+      super(phase + ": " + cause.getMessage(), cause);
+    }
+  }
+}

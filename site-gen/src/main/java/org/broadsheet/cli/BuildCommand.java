@@ -1,0 +1,53 @@
+package org.broadsheet.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.broadsheet.build.BuildOptions;
+import org.broadsheet.build.BuildResult;
+import org.broadsheet.build.Progress;
+import org.broadsheet.build.SiteBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site into its output folder.")
+final class BuildCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--source", description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
+  Path source = Path.of(".");
+
+  @Option(names = "--out", description = "Output folder. Default: <source>/public.")
+  Path out;
+
+  @Option(names = "--drafts", description = "Include drafts.")
+  boolean drafts;
+
+  @Option(names = "--future", description = "Include articles dated in the future.")
+  boolean future;
+
+  @Option(names = "--offline", description = "Links end in index.html, so the site works from file://.")
+  boolean offline;
+
+  @Option(names = "--base-url", description = "Override site.yaml's baseUrl.")
+  String baseUrl;
+
+  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+  boolean strict;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    var err = spec.commandLine().getErr();
+    Path src = source.toAbsolutePath().normalize();
+    BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
+        baseUrl, false, System.console() != null, null);
+    BuildResult result = new SiteBuilder(new Progress(options.progress())).build(options);
+    Reports.print(result, err, verbose);
+    err.println(Reports.summary(result, "built") + " -> " + options.out());
+    return result.exitCode(strict);
+  }
+}

@@ -1,0 +1,50 @@
+package org.broadsheet.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code broadsheet}: the command line. Only {@link #main} exits the JVM; everything else returns codes. */
+@Command(name = "broadsheet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Builds a static news-archive site with Lucene search that works without a server.",
+    subcommands = {BuildCommand.class, SearchCommand.class, CheckCommand.class, NewCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line; {@code out} gets results, {@code err} gets diagnostics and progress. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // "-word" excludes a word from a search; it is not an option.
+    cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("broadsheet: " + e.getMessage());
+      return 2;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"broadsheet " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

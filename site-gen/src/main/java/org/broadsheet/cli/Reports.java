@@ -1,0 +1,41 @@
+package org.broadsheet.cli;
+
+import java.io.PrintWriter;
+import org.broadsheet.build.BuildResult;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Severity;
+
+/** Prints diagnostics and the one-line summary at the end of a build or check. */
+final class Reports {
+  private Reports() {}
+
+  static void print(BuildResult result, PrintWriter err, boolean verbose) {
+    for (Diagnostic d : result.diagnostics()) {
+      if (d.severity() != Severity.NOTE || verbose) {
+        err.println(d.format());
+      }
+    }
+  }
+
+  static String summary(BuildResult result, String verb) {
+    StringBuilder sb = new StringBuilder(verb).append(' ').append(result.articles()).append(" article")
+        .append(result.articles() == 1 ? "" : "s");
+    if (result.files() > 0) {
+      sb.append(", ").append(result.files()).append(" files (").append(result.bytes() / 1024).append(" KiB)");
+    }
+    sb.append(" in ").append(result.elapsed().toMillis()).append(" ms");
+    if (result.leftOut() > 0) {
+      sb.append("; ").append(result.leftOut()).append(" left out");
+    }
+    if (result.skipped() > 0) {
+      sb.append("; ").append(result.skipped()).append(" drafts/future skipped");
+    }
+    sb.append("; ").append(result.count(Severity.ERROR)).append(" errors, ")
+        .append(result.count(Severity.WARNING)).append(" warnings");
+    long notes = result.count(Severity.NOTE);
+    if (notes > 0) {
+      sb.append(", ").append(notes).append(" notes (--verbose shows them)");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package org.broadsheet.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The theme's static assets ({@code assets/**}): the default theme's, overridden file by file by
+ * the site's {@code templates/assets/}. CSS and JS get a content hash in their name so they can be
+ * cached forever.
+ */
+public final class ThemeAssets {
+  private final Map<String, byte[]> files;
+
+  private ThemeAssets(Map<String, byte[]> files) {
+    this.files = files;
+  }
+
+  public static ThemeAssets load(Path siteTemplates) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    readClasspathAssets(files);
+    Path siteAssets = siteTemplates == null ? null : siteTemplates.resolve("assets");
+    if (siteAssets != null && Files.isDirectory(siteAssets)) {
+      readTree(siteAssets, files);
+    }
+    return new ThemeAssets(files);
+  }
+
+  /** Asset name (e.g. {@code style.css}) -> contents. */
+  public Map<String, byte[]> files() {
+    return files;
+  }
+
+  /** The published path of an asset: {@code assets/style.css} -> {@code assets/style.1a2b3c4d.css}. */
+  public static String fingerprinted(String name, byte[] content) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot);
+    if (!ext.equals(".css") && !ext.equals(".js")) {
+      return "assets/" + name;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
+      return "assets/" + name.substring(0, dot) + "." + HexFormat.of().formatHex(hash, 0, 4) + ext;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void readClasspathAssets(Map<String, byte[]> files) throws IOException {
+    URL marker = ThemeAssets.class.getClassLoader().getResource(Templates.THEME + "/base.ftlh");
+    if (marker == null) {
+      throw new IOException("default theme not on the classpath (" + Templates.THEME + "/base.ftlh)");
+    }
+    try {
+      URI uri = marker.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        readTree(fs.getPath(Templates.THEME, "assets"), files);
+      } else {
+        readTree(Path.of(uri).getParent().resolve("assets"), files);
+      }
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void readTree(Path dir, Map<String, byte[]> files) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        String name = dir.relativize(p).toString().replace('\\', '/');
+        try (InputStream in = Files.newInputStream(p)) {
+          files.put(name, in.readAllBytes());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.broadsheet.route;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.broadsheet.content.Archive;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
+import org.broadsheet.content.Group;
+import org.broadsheet.content.Slugs;
+import org.broadsheet.view.ArticlePage;
+import org.broadsheet.view.ArticleView;
+import org.broadsheet.view.Card;
+import org.broadsheet.view.Link;
+
+/** Builds article pages: the view, its neighbours and related articles, and its JSON-LD. */
+public final class ArticlePages {
+  private static final int RELATED = 4;
+  private static final int WORDS_PER_MINUTE = 230;
+  private final Views views;
+  private final Function<Article, Body> bodies;
+
+  /** @param bodies loads an article's body when its page is rendered (bodies are not kept in the archive) */
+  public ArticlePages(Views views, Function<Article, Body> bodies) {
+    this.views = views;
+    this.bodies = bodies;
+  }
+
+  public Page page(Archive archive, Article a) {
+    return new Page(Links.file(Links.article(a.slug())), "article.ftlh", () -> view(archive, a));
+  }
+
+  /** The article's body: the one it carries, or loaded again from its source. */
+  public Body body(Article a) {
+    return a.body().html().isEmpty() && a.body().text().isEmpty() ? bodies.apply(a) : a.body();
+  }
+
+  ArticlePage view(Archive archive, Article a) {
+    Body body = body(a);
+    Card card = views.card(a);
+    Licences.Licence licence = Licences.of(a.license());
+    String credit = a.source().isEmpty() ? licence.name()
+        : licence.name().isEmpty() ? a.source() : a.source() + ", " + licence.name();
+    String description = a.summary();
+    var page = views.page(a.title(), description, Links.article(a.slug()), "article");
+    int words = body.wordCount();
+    ArticleView view = new ArticleView(card, body.html(), Views.iso(a.updated().orElse(null)),
+        a.updated().map(views::displayDate).orElse(""), a.source(),
+        a.source().isEmpty() ? null : Link.of(a.source(), views.links().href(Links.group("sources", Slugs.slugify(a.source())))),
+        a.license(), licence.name(), licence.url(), credit, words, Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
+        archive.newer(a).map(views::card).orElse(null), archive.older(a).map(views::card).orElse(null),
+        related(archive, a), jsonLd(a, page.canonical(), licence));
+    return new ArticlePage(views.site(), page, view);
+  }
+
+  /** Articles nearest in time that share the first tag (else the section). */
+  private List<Card> related(Archive archive, Article a) {
+    String key = !a.tags().isEmpty() ? a.tags().get(0) : a.section();
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    List<Group> groups = !a.tags().isEmpty() ? archive.tags() : archive.sections();
+    String slug = Slugs.slugify(key);
+    List<Card> out = new ArrayList<>();
+    for (Group g : groups) {
+      if (g.slug().equals(slug)) {
+        List<Article> members = g.articles();
+        int at = 0;
+        while (at < members.size() && !members.get(at).id().equals(a.id())) {
+          at++;
+        }
+        for (int d = 1; out.size() < RELATED && (at - d >= 0 || at + d < members.size()); d++) {
+          if (at + d < members.size()) {
+            out.add(views.card(members.get(at + d)));
+          }
+          if (out.size() < RELATED && at - d >= 0) {
+            out.add(views.card(members.get(at - d)));
+          }
+        }
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** schema.org NewsArticle, serialised by Jackson; {@code <} escaped so no text can close the script element. */
+  String jsonLd(Article a, String canonical, Licences.Licence licence) {
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "NewsArticle");
+    ld.put("identifier", a.id());
+    ld.put("headline", a.title());
+    ld.put("url", canonical);
+    ld.put("mainEntityOfPage", canonical);
+    a.date().ifPresent(d -> ld.put("datePublished", Views.iso(d)));
+    a.updated().or(a::date).ifPresent(d -> ld.put("dateModified", Views.iso(d)));
+    if (!a.authors().isEmpty()) {
+      ld.put("author", a.authors().stream().map(n -> Map.of("@type", "Person", "name", n)).toList());
+    }
+    ld.put("publisher", Map.of("@type", "Organization", "name", views.site().title()));
+    if (!a.dateline().isEmpty()) {
+      ld.put("dateline", a.dateline());
+    }
+    if (!a.section().isEmpty()) {
+      ld.put("articleSection", a.section());
+    }
+    if (!a.tags().isEmpty()) {
+      ld.put("keywords", String.join(", ", a.tags()));
+    }
+    if (!a.license().isEmpty()) {
+      ld.put("license", licence.url().isEmpty() ? a.license() : licence.url());
+    }
+    if (!a.source().isEmpty()) {
+      ld.put("creditText", a.source());
+      ld.put("sourceOrganization", Map.of("@type", "Organization", "name", a.source()));
+    }
+    if (!a.summary().isEmpty()) {
+      ld.put("description", a.summary());
+    }
+    ld.put("inLanguage", a.lang());
+    try {
+      return scriptSafe(JSON.std.asString(ld));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** JSON that can sit inside {@code <script>}: {@code <}, {@code >}, {@code &} and line separators as escapes. */
+  static String scriptSafe(String json) {
+    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+  }
+}

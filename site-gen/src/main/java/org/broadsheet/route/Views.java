@@ -1,0 +1,88 @@
+package org.broadsheet.route;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Slugs;
+import org.broadsheet.view.Card;
+import org.broadsheet.view.Link;
+import org.broadsheet.view.PageInfo;
+import org.broadsheet.view.SiteView;
+
+/** Builds the view values templates see: cards, page info, links. Cards are made once per article. */
+public final class Views {
+  private final SiteView site;
+  private final Links links;
+  private final ZoneId zone;
+  private final ZonedDateTime now;
+  private final DateTimeFormatter display;
+  private final Map<String, Card> cards = new ConcurrentHashMap<>();
+
+  public Views(SiteView site, Links links, ZoneId zone, ZonedDateTime now) {
+    this.site = site;
+    this.links = links;
+    this.zone = zone;
+    this.now = now;
+    this.display = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
+  }
+
+  public SiteView site() {
+    return site;
+  }
+
+  public Links links() {
+    return links;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public ZonedDateTime now() {
+    return now;
+  }
+
+  public Card card(Article a) {
+    return cards.computeIfAbsent(a.id(), id -> newCard(a));
+  }
+
+  /** Forgets the card of an article that changed (preview rebuilds). */
+  public void forget(String id) {
+    cards.remove(id);
+  }
+
+  private Card newCard(Article a) {
+    Link section = a.section().isEmpty() ? null
+        : Link.of(a.section(), links.href(Links.group("sections", Slugs.slugify(a.section()))));
+    return new Card(a.id(), a.title(), links.href(Links.article(a.slug())), iso(a.date().orElse(null)),
+        a.date().map(this::displayDate).orElse("Undated"), a.summary(), a.dateline(), section,
+        groupLinks("authors", a.authors()), groupLinks("tags", a.tags()), a.draft(),
+        a.date().map(d -> d.isAfter(now)).orElse(false));
+  }
+
+  private List<Link> groupLinks(String kind, List<String> names) {
+    return names.stream().map(n -> Link.of(n, links.href(Links.group(kind, Slugs.slugify(n))))).toList();
+  }
+
+  public String displayDate(ZonedDateTime d) {
+    return d.withZoneSameInstant(zone).format(display);
+  }
+
+  public static String iso(ZonedDateTime d) {
+    return d == null ? "" : d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** Page info for a folder-style page ({@code tags/x/}) or a file ({@code 404.html}). */
+  public PageInfo page(String title, String description, String folderOrFile, String kind) {
+    String file = folderOrFile.isEmpty() || folderOrFile.endsWith("/") ? Links.file(folderOrFile) : folderOrFile;
+    String canonical = site.baseUrl() + (folderOrFile.endsWith("/") || folderOrFile.isEmpty() ? folderOrFile : file);
+    return new PageInfo(title, description, Links.root(file), file, canonical, kind, new PageInfo.Links(
+        links.href(""), links.href("search/"), links.href("archive/"), links.href("tags/"),
+        links.href("sections/"), links.href("authors/"), "feed.xml", "rss.xml", "feed.json"));
+  }
+}

@@ -1,0 +1,20 @@
+package org.broadsheet.view;
+
+import java.util.List;
+
+/**
+ * An article page's content.
+ *
+ * @param bodyHtml the rendered body (trusted: produced by the parsers, which escape text)
+ * @param license SPDX id or free text; licenseName/licenseUrl filled for known licences
+ * @param credit attribution line, e.g. {@code Mehr News Agency, CC BY 4.0}
+ * @param jsonLd schema.org NewsArticle, serialised by Jackson and safe inside a script element
+ * @param newer the next newer article, or null; {@code older} likewise
+ */
+public record ArticleView(Card card, String bodyHtml, String updatedIso, String updatedDisplay, String source,
+    Link sourceLink, String license, String licenseName, String licenseUrl, String credit, int words,
+    int minutes, Card newer, Card older, List<Card> related, String jsonLd) {
+  public ArticleView {
+    related = List.copyOf(related);
+  }
+}
