@@ -20,4 +20,12 @@ public final class LuceneCompat {
   public static Weight noCache(Object cache, Weight weight, QueryCachingPolicy policy) {
     return weight;
   }
+
+  /**
+   * {@code VirtualMethod.compareImplementationDistance}, which finds by reflection whether a query
+   * class overrides a deprecated method: none of the queries ArchiveSearch builds does.
+   */
+  public static int sameDistance(Class<?> cls, Object a, Object b) {
+    return 0;
+  }
 }

@@ -74,7 +74,9 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       "org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance",
           JDK + "BrowserAttributes#create",
       "org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation",
-      "org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache");
+      "org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache",
+      "org.apache.lucene.util.VirtualMethod.<init>", EMPTY,
+      "org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance");
 
   private static final Set<String> TO_NULL = Set.of(
       "java.lang.invoke.MethodHandles.byteArrayViewVarHandle", "java.lang.invoke.MethodHandles.publicLookup",
