@@ -139,6 +139,15 @@ class ArchiveSearchTest {
   }
 
   @Test
+  void relatedArticlesShareVocabularyAndNeverIncludeTheArticleItself() throws IOException {
+    List<String> related = new RelatedArticles(reader, SearchSchema.analyzer("en"))
+        .ids("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", 3);
+    assertFalse(related.contains("rates2"));
+    assertTrue(related.indexOf("rates1") >= 0 && related.indexOf("rates1") < 2, related.toString());
+    assertFalse(related.contains("football"), related.toString());
+  }
+
+  @Test
   void epochDayMatchesJavaTime() {
     for (String d : List.of("1970-01-01", "1987-02-26", "2000-02-29", "2024-12-31", "1900-03-01")) {
       assertEquals(java.time.LocalDate.parse(d).toEpochDay(), ArchiveSearch.epochDay(d, -1), d);

@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class Progress {
   private final boolean visible;
-  private final java.util.Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Long> millis = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
   public Progress(boolean visible) {
     this.visible = visible;
@@ -25,7 +25,9 @@ public final class Progress {
   /** Wall time of each phase run so far, in milliseconds, in the order they ran. */
   public String timings() {
     StringBuilder sb = new StringBuilder();
-    millis.forEach((phase, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));
+    synchronized (millis) {
+      millis.forEach((phase, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));
+    }
     return sb.toString();
   }
 
