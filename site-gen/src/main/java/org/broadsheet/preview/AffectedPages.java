@@ -9,15 +9,14 @@ import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Group;
 import org.broadsheet.content.Period;
-import org.broadsheet.content.Slugs;
 import org.broadsheet.route.Links;
 
 /**
  * Which pages a change to some articles touches, found by comparing the archive before and after.
  *
  * <ul>
- *   <li>Article pages: the changed articles, their newer and older neighbours, and the articles
- *       whose "related" list can show them (near them in a tag or section they share).
+ *   <li>Article pages: the changed articles and their newer and older neighbours (the caller adds
+ *       the pages that show them as related).
  *   <li>Listing pages (front page, tags, sections, authors, sources, months, undated): in each
  *       listing, the pages from the first position where the lists differ to the last; to the end
  *       when an article came or went, since everything after it moves along.
@@ -26,9 +25,6 @@ import org.broadsheet.route.Links;
  * re-rendered; pages that appear or disappear from the plan are found by the caller.
  */
 final class AffectedPages {
-  /** How far from an article another can be and still list it as related (ArticlePages shows 4). */
-  private static final int RELATED_REACH = 6;
-
   private final int pageSize;
 
   AffectedPages(int pageSize) {
@@ -50,30 +46,6 @@ final class AffectedPages {
   private static void near(Archive archive, Article a, Set<String> ids) {
     archive.newer(a).ifPresent(n -> ids.add(n.id()));
     archive.older(a).ifPresent(o -> ids.add(o.id()));
-    Set<String> tags = new HashSet<>();
-    a.tags().forEach(t -> tags.add(Slugs.slugify(t)));
-    for (Group g : archive.tags()) {
-      if (tags.contains(g.slug())) {
-        around(g.articles(), a.id(), ids);
-      }
-    }
-    String section = Slugs.slugify(a.section());
-    for (Group g : archive.sections()) {
-      if (g.slug().equals(section)) {
-        around(g.articles(), a.id(), ids);
-      }
-    }
-  }
-
-  private static void around(List<Article> members, String id, Set<String> ids) {
-    for (int i = 0; i < members.size(); i++) {
-      if (members.get(i).id().equals(id)) {
-        for (int j = Math.max(0, i - RELATED_REACH); j <= Math.min(members.size() - 1, i + RELATED_REACH); j++) {
-          ids.add(members.get(j).id());
-        }
-        return;
-      }
-    }
   }
 
   /** Output paths of the listing pages to render again. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.build.BuildOptions;
@@ -39,6 +40,7 @@ import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
+import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
@@ -71,10 +73,12 @@ public final class PreviewBuild implements SiteBuild {
       new java.util.concurrent.atomic.AtomicReference<>(new Slowest("", 0));
   private FSDirectory indexDir;
   private SearchIndexWriter index;
+  private DirectoryReader relatedReader;
+  private RelatedArticles related;
 
   /** The stages of the build, set up once per full build. */
-  private record Pipeline(SiteConfig config, Parsers parsers, Views views, ArticlePages articlePages, Routes routes,
-      Templates templates, TemplateGraph graph, AffectedPages affected) {}
+  private record Pipeline(SiteConfig config, Parsers parsers, Analyzer analyzer, Views views,
+      ArticlePages articlePages, Routes routes, Templates templates, TemplateGraph graph, AffectedPages affected) {}
 
   public PreviewBuild(Path site, Path out, Clock clock) {
     this.site = site.toAbsolutePath().normalize();
@@ -102,6 +106,8 @@ public final class PreviewBuild implements SiteBuild {
     try {
       result = new SiteBuilder(Progress.quiet()).build(options);
     } catch (RuntimeException e) {
+      // The last good site stays in place; the next change builds everything again.
+      pipeline = null;
       renderProblems.add(TemplateProblems.of(e));
       if (!Files.isDirectory(out)) {
         Files.createDirectories(out);
@@ -119,8 +125,8 @@ public final class PreviewBuild implements SiteBuild {
     archive = model();
     planned = paths(pipeline.routes().plan(archive));
     indexDir = FSDirectory.open(out.resolve("search/lucene"));
-    index = SearchIndexWriter.open(indexDir,
-        SearchSchema.analyzer(pipeline.config().language()), pipeline.config().timeZone(), false);
+    index = SearchIndexWriter.open(indexDir, pipeline.analyzer(), pipeline.config().timeZone(), false);
+    useLiveRelated();
     return report("built " + result.articles() + " articles, " + result.files() + " files", start);
   }
 
@@ -136,7 +142,7 @@ public final class PreviewBuild implements SiteBuild {
     slowest.set(new Slowest("", 0));
     long parsed;
     long modelled;
-    long written;
+    long indexed;
     try (Publisher publisher = Publisher.inPlace(out)) {
       if (!changes.templates().isEmpty()) {
         pipeline = pipeline();
@@ -146,16 +152,19 @@ public final class PreviewBuild implements SiteBuild {
       Archive before = archive;
       archive = remodel(touched);
       modelled = System.nanoTime();
+      updateIndex(before, touched);
+      if (!touched.isEmpty() || !changes.templates().isEmpty()) {
+        useLiveRelated();
+      }
+      indexed = System.nanoTime();
       rendered = render(before, touched, changes.templates(), publisher);
       copyStatic(changes.statics(), publisher);
       publisher.commit();
-      written = System.nanoTime();
-      updateIndex(before, touched);
     }
-    long indexed = System.nanoTime();
-    return report(String.format("%s: %d pages (parse %d ms, model %d ms, render %d ms [slowest %s %d ms], index %d ms)",
-        changes.describe(), rendered, ms(parsed - start), ms(modelled - parsed), ms(written - modelled),
-        slowest.get().path(), ms(slowest.get().nanos()), ms(indexed - written)), start);
+    long written = System.nanoTime();
+    return report(String.format("%s: %d pages (parse %d ms, model %d ms, index %d ms, render %d ms [slowest %s %d ms])",
+        changes.describe(), rendered, ms(parsed - start), ms(modelled - parsed), ms(indexed - modelled),
+        ms(written - indexed), slowest.get().path(), ms(slowest.get().nanos())), start);
   }
 
   private Pipeline pipeline() throws IOException {
@@ -172,7 +181,8 @@ public final class PreviewBuild implements SiteBuild {
         ZonedDateTime.now(clock).withZoneSameInstant(config.timeZone()));
     ArticlePages articlePages = new ArticlePages(views, this::body);
     Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-    return new Pipeline(config, parsers, views, articlePages, routes, new Templates(templatesDir),
+    return new Pipeline(config, parsers, SearchSchema.analyzer(config.language()), views, articlePages, routes,
+        new Templates(templatesDir),
         new TemplateGraph(templatesDir), new AffectedPages(config.pageSize()));
   }
 
@@ -195,6 +205,40 @@ public final class PreviewBuild implements SiteBuild {
     Archive model = Archive.of(List.copyOf(articles.values()), diagnostics);
     archiveProblems = diagnostics.snapshot().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     return model;
+  }
+
+  /**
+   * Related articles as the full build finds them: MoreLikeThis over the index as it is now,
+   * through a near-real-time reader of the preview's writer.
+   */
+  private void useLiveRelated() throws IOException {
+    DirectoryReader reader = DirectoryReader.open(index.writer());
+    if (relatedReader != null) {
+      relatedReader.decRef();
+    }
+    relatedReader = reader;
+    related = new RelatedArticles(reader, pipeline.analyzer());
+    RelatedArticles finder = related;
+    pipeline.articlePages().useRelated((arch, a) -> SiteBuilder.relatedArticles(finder, arch, a));
+  }
+
+  /**
+   * The articles a changed one is related to: their pages likely list it in turn (MoreLikeThis is
+   * close to symmetric), so they are rendered again with its new title.
+   */
+  private Set<String> relatedOfTouched(Set<String> touched) {
+    Set<String> ids = new HashSet<>();
+    for (String id : touched) {
+      archive.byId(id).ifPresent(a -> {
+        Body body = body(a);
+        try {
+          ids.addAll(related.ids(a.id(), a.title(), body.text(), 4));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    return ids;
   }
 
   /** The archive after a change: the cheap swap when one article changed in place, else anew. */
@@ -301,6 +345,7 @@ public final class PreviewBuild implements SiteBuild {
     planned = nowPlanned;
 
     Set<String> articleIds = pipeline.affected().articles(before, archive, touched);
+    articleIds.addAll(relatedOfTouched(touched));
     boolean allArticles = changedTemplates.stream().anyMatch(t -> pipeline.graph().uses("article.ftlh", t));
     for (Article a : allArticles ? archive.articles() : ids(articleIds)) {
       todo.add(pipeline.articlePages().page(archive, a));
@@ -375,7 +420,11 @@ public final class PreviewBuild implements SiteBuild {
    */
   @Override
   public synchronized Optional<DirectoryReader> searchReader() throws IOException {
-    return index == null ? Optional.empty() : Optional.of(DirectoryReader.open(index.writer()));
+    if (relatedReader == null) {
+      return Optional.empty();
+    }
+    relatedReader.incRef(); // shared with MoreLikeThis; the caller's decRef releases its share
+    return Optional.of(relatedReader);
   }
 
   private void copyStatic(Set<Path> statics, Publisher publisher) {
@@ -419,6 +468,10 @@ public final class PreviewBuild implements SiteBuild {
   }
 
   private void closeIndex() throws IOException {
+    if (relatedReader != null) {
+      relatedReader.decRef();
+      relatedReader = null;
+    }
     if (index != null) {
       index.commit();
       index.close();

@@ -161,7 +161,11 @@ class PreviewBuildTest {
     EventStream.Event problems = events.next("problems", WAIT);
     assertTrue(problems.data().contains("templates/article.ftlh:2"), problems.data());
     Files.delete(theme.resolve("article.ftlh"));
-    events.next("reload", WAIT);
+    try {
+      events.next("reload", WAIT);
+    } catch (AssertionError e) {
+      throw new AssertionError(terminal.toString(StandardCharsets.UTF_8), e);
+    }
     assertTrue(preview.status().ok());
   }
 }
