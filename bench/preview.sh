@@ -34,6 +34,7 @@ slug="${article%.md}"
 port=$((20000 + RANDOM % 20000))
 echo "== preview: broadsheet serve (full build of $count articles first)"
 start=$(date +%s.%N)
+: > "$work/serve.log"
 java ${BROADSHEET_JAVA_OPTS:--Xmx4g} -jar "$jar" serve "$work/site" --port "$port" >"$work/serve.log" 2>&1 &
 pids+=($!)
 until grep -q '^previewing at' "$work/serve.log"; do
@@ -58,7 +59,8 @@ fi
 paths=(/ /page/2/ "/articles/$slug/" /tags/ /archive/ /feed.xml "/api/search?q=oil+prices")
 for f in "${stories[@]:0:40}"; do f="$(basename "$f")"; paths+=("/articles/${f%.md}/"); done
 
-echo "== load: 64 connections, 30 s, preview server"
+echo "== load: 64 connections, 30 s, preview server (after a 5 s warm-up)"
+wrk -t2 -c64 -d5s -s "$here/bench/pages.lua" "http://127.0.0.1:$port" -- "${paths[@]}" >/dev/null
 wrk -t2 -c64 -d30s --latency -s "$here/bench/pages.lua" "http://127.0.0.1:$port" -- "${paths[@]}" \
   | grep -E 'Requests/sec|Non-2xx|Socket errors|errors:|requests/s:|requests in'
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
@@ -68,7 +70,8 @@ java ${BROADSHEET_JAVA_OPTS:--Xmx4g} -jar "$jar" build --source "$work/site" --o
 port=$((port + 1))
 java ${BROADSHEET_JAVA_OPTS:--Xmx2g} -jar "$jar" serve "$work/public" --port "$port" >"$work/static.log" 2>&1 &
 pids+=($!)
-until grep -q '^serving' "$work/static.log"; do sleep 0.2; done
-for p in "${paths[@]}"; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done   # warm up
+until grep -q '^serving' "$work/static.log" 2>/dev/null; do sleep 0.2; done
+echo "(after a 5 s warm-up)"
+wrk -t2 -c64 -d5s -s "$here/bench/pages.lua" "http://127.0.0.1:$port" -- "${paths[@]}" >/dev/null
 wrk -t2 -c64 -d30s --latency -s "$here/bench/pages.lua" "http://127.0.0.1:$port" -- "${paths[@]}" \
   | grep -E 'Requests/sec|Non-2xx|Socket errors|errors:|requests/s:|requests in'

@@ -192,8 +192,7 @@ public final class SiteBuilder {
     }
   }
 
-  /** The related articles shown on an article page: MoreLikeThis ids, as articles of the archive. */
-  public static List<Article> relatedArticles(RelatedArticles related, Archive archive, Article a) {
+  private static List<Article> relatedArticles(RelatedArticles related, Archive archive, Article a) {
     try {
       return related.ids(a.id(), a.title(), a.body().text(), 4).stream()
           .map(archive::byId).flatMap(Optional::stream).toList();
