@@ -12,7 +12,7 @@
 //   ?q=&sort=&from=&to=&tag=&section=   the search page's state, kept in the address bar
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
-// Files (all relative to search/): pages/manifest.json|.js, pages/<hash>.bin|.js, pages/<hash>.open|.open.js,
+// Files (all relative to search/): pages/manifest.json|.js, pages/<file hash>-<page>.bin|.bin.js, pages/<hash>.open|.open.js,
 // runtime/wasm-gc-runtime.js, runtime/search.wasm|search.wasm.js (base64, for file://), runtime/search-js.js.
 (function () {
   'use strict';
@@ -140,7 +140,7 @@
       if (manifest.format !== 1) throw new Error('unsupported search index format ' + manifest.format);
       var files = {};
       rt.open(manifest.files.map(function (f) {
-        files[f.name] = f.pages;
+        files[f.name] = f.hash;
         return f.name + '\t' + f.length;
       }).join('\n'), manifest.pageSize, manifest.language || 'en');
       rt.addBundle(await loadBytes(base, manifest.open + '.open'));
@@ -160,7 +160,7 @@
         await Promise.all(out.missing.map(function (key) {
           var hash = key.split('#');
           var file = hash[0], page = +hash[1];
-          return loadBytes(e.base, e.files[file][page] + '.bin').then(function (bytes) {
+          return loadBytes(e.base, e.files[file] + '-' + page + '.bin').then(function (bytes) {
             e.rt.addPage(file, page, bytes);
           });
         }));

@@ -48,20 +48,21 @@ public final class BrowserIndexPages {
     }
     int count = 0;
     for (String name : names) {
-      List<String> hashes = new ArrayList<>();
       Path file = lucene.resolve(name);
+      String hash = PageFile.hashFile(file);
       byte[] buffer = new byte[pageSize];
       try (InputStream in = Files.newInputStream(file)) {
         int n;
-        while ((n = in.readNBytes(buffer, 0, pageSize)) > 0) {
-          hashes.add(PageFile.write(pages, ".bin", buffer, n));
+        for (int page = 0; (n = in.readNBytes(buffer, 0, pageSize)) > 0; page++) {
+          PageFile.write(pages, hash + "-" + page + ".bin", buffer, n);
           count++;
         }
       }
-      entries.add(new PageManifest.Entry(name, Files.size(file), hashes));
+      entries.add(new PageManifest.Entry(name, Files.size(file), hash));
     }
     byte[] bundle = OpenBundleFile.encode(openReads(lucene));
-    String open = PageFile.write(pages, ".open", bundle, bundle.length);
+    String open = PageFile.hash(bundle, bundle.length);
+    PageFile.write(pages, open + ".open", bundle, bundle.length);
     PageManifest manifest = new PageManifest(pageSize, language == null ? "en" : language, open, entries);
     Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
     Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
