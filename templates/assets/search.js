@@ -48,7 +48,7 @@
     return out;
   }
 
-  var stats = { requests: 0, bytes: 0, log: [] };
+  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0 };
 
   async function loadBytes(base, name) {
     stats.requests++;
@@ -154,8 +154,12 @@
   // Runs one search to the end: each round either answers or names the pages it still needs.
   async function run(e, query, o) {
     for (var round = 0; round < 500; round++) {
+      var t0 = performance.now();
       var out = JSON.parse(e.rt.search(String(query || ''), o.limit || 10, o.offset || 0, o.tag || '',
         o.section || '', o.from || '', o.to || '', o.sort || 'relevance', !!o.facets));
+      var t1 = performance.now();
+      stats.searchMillis += t1 - t0;
+      stats.rounds++;
       if (out.missing) {
         await Promise.all(out.missing.map(function (key) {
           var hash = key.split('#');
@@ -164,6 +168,7 @@
             e.rt.addPage(file, page, bytes);
           });
         }));
+        stats.fetchMillis += performance.now() - t1;
         continue;
       }
       if (out.error) throw new Error('search failed: ' + out.error);
