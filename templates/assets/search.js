@@ -1,8 +1,395 @@
-// Placeholder until the browser search runtime lands: the search page explains itself.
+// Broadsheet browser search: real Lucene (compiled with TeaVM) over the paged index in search/pages/.
+//
+// API:   await window.broadsheet.search(query, {limit, offset, tag, section, from, to, sort, facets})
+//        -> {total, hits: [{id, title, url, date, score, snippet}]}   (the shape of `broadsheet search --json`;
+//           with facets: true also facets: [{field, value, count}])
+//
+// Page contract (templates/search.ftlh, templates/base.ftlh):
+//   input[data-search-box]   any search box; the runtime starts loading on its first focus
+//   #search-app              the search page; data-index = URL of the site's search/ folder
+//   #search-form #search-q #search-sort #search-from #search-to   the query and its options
+//   #search-status #search-facets #search-results #search-more    where results go
+//   ?q=&sort=&from=&to=&tag=&section=   the search page's state, kept in the address bar
+//   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
+//
+// Files (all relative to search/): pages/manifest.json|.js, pages/<hash>.bin|.js, pages/<hash>.open|.open.js,
+// runtime/wasm-gc-runtime.js, runtime/search.wasm|search.wasm.js (base64, for file://), runtime/search-js.js.
 (function () {
   'use strict';
-  var status = document.getElementById('search-status');
-  if (status) {
-    status.textContent = 'Search in the browser is not available in this build; use `broadsheet search` on the command line.';
+
+  var script = document.currentScript;
+  var fileMode = location.protocol === 'file:';
+
+  function searchBase() {
+    var app = document.getElementById('search-app');
+    if (app && app.getAttribute('data-index')) {
+      return new URL(app.getAttribute('data-index'), location.href).href;
+    }
+    return new URL('../search/', script ? script.src : location.href).href;
+  }
+
+  // ---- loading files: fetch over http(s), script tags from file:// ---------------------------------
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = url;
+      s.async = true;
+      s.onload = function () { s.remove(); resolve(); };
+      s.onerror = function () { s.remove(); reject(new Error('could not load ' + url)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function fromBase64(b64) {
+    var bin = atob(b64);
+    var out = new Int8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  var stats = { requests: 0, bytes: 0, log: [] };
+
+  async function loadBytes(base, name) {
+    stats.requests++;
+    stats.log.push(name);
+    var bytes;
+    if (fileMode) {
+      await loadScript(base + 'pages/' + name + '.js');
+      var store = self.broadsheetPages;
+      bytes = fromBase64(store[name]);
+      delete store[name];
+    } else {
+      var r = await fetch(base + 'pages/' + name);
+      if (!r.ok) throw new Error('could not load ' + name + ': HTTP ' + r.status);
+      bytes = new Int8Array(await r.arrayBuffer());
+    }
+    stats.bytes += bytes.length;
+    return bytes;
+  }
+
+  async function loadManifest(base) {
+    if (fileMode) {
+      await loadScript(base + 'pages/manifest.js');
+      return self.broadsheetManifest;
+    }
+    var r = await fetch(base + 'pages/manifest.json');
+    if (!r.ok) throw new Error('no search index here (HTTP ' + r.status + ')');
+    return r.json();
+  }
+
+  // ---- the runtime ----------------------------------------------------------------------------------
+
+  function supportsWasmGC() {
+    try {
+      // a module whose only type is an empty struct: valid only where WebAssembly GC is
+      return typeof WebAssembly === 'object' &&
+        WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 3, 1, 0x5f, 0]));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function wantsJs() {
+    return window.broadsheetRuntime === 'js' || new URLSearchParams(location.search).get('runtime') === 'js';
+  }
+
+  async function loadWasm(base) {
+    await loadScript(base + 'runtime/wasm-gc-runtime.js');
+    var src = base + 'runtime/search.wasm';
+    if (fileMode) {
+      await loadScript(base + 'runtime/search.wasm.js');
+      src = fromBase64(self.broadsheetWasm).buffer;
+      delete self.broadsheetWasm;
+    }
+    var teavm = await self.TeaVM.wasmGC.load(src);
+    return teavm.exports;
+  }
+
+  // TeaVM's JS output is a UMD module: lend it an AMD define so that it does not write globals.
+  function loadJs(base) {
+    return new Promise(function (resolve, reject) {
+      var previous = self.define;
+      var define = function (deps, factory) {
+        var exports = {};
+        factory(exports);
+        resolve(exports);
+      };
+      define.amd = true;
+      self.define = define;
+      loadScript(base + 'runtime/search-js.js').then(function () {
+        self.define = previous;
+      }, function (e) {
+        self.define = previous;
+        reject(e);
+      });
+    });
+  }
+
+  var engine = null;
+
+  function start() {
+    if (engine) return engine;
+    engine = (async function () {
+      var base = searchBase();
+      var t0 = performance.now();
+      var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
+      var manifestPromise = loadManifest(base);
+      var rt = kind === 'wasm-gc' ? await loadWasm(base) : await loadJs(base);
+      var manifest = await manifestPromise;
+      if (manifest.format !== 1) throw new Error('unsupported search index format ' + manifest.format);
+      var files = {};
+      rt.open(manifest.files.map(function (f) {
+        files[f.name] = f.pages;
+        return f.name + '\t' + f.length;
+      }).join('\n'), manifest.pageSize, manifest.language || 'en');
+      rt.addBundle(await loadBytes(base, manifest.open + '.open'));
+      api.runtime = kind;
+      api.loadMillis = performance.now() - t0;
+      return { rt: rt, base: base, files: files };
+    })();
+    return engine;
+  }
+
+  // Runs one search to the end: each round either answers or names the pages it still needs.
+  async function run(e, query, o) {
+    for (var round = 0; round < 500; round++) {
+      var out = JSON.parse(e.rt.search(String(query || ''), o.limit || 10, o.offset || 0, o.tag || '',
+        o.section || '', o.from || '', o.to || '', o.sort || 'relevance', !!o.facets));
+      if (out.missing) {
+        await Promise.all(out.missing.map(function (key) {
+          var hash = key.split('#');
+          var file = hash[0], page = +hash[1];
+          return loadBytes(e.base, e.files[file][page] + '.bin').then(function (bytes) {
+            e.rt.addPage(file, page, bytes);
+          });
+        }));
+        continue;
+      }
+      if (out.error) throw new Error('search failed: ' + out.error);
+      var result = { total: out.total, hits: out.hits };
+      if (o.facets) result.facets = out.facets;
+      return result;
+    }
+    throw new Error('search did not converge');
+  }
+
+  var queue = Promise.resolve();
+
+  var api = {
+    runtime: null,
+    loadMillis: null,
+    stats: stats,
+    load: function () { return start().then(function () { return api.runtime; }); },
+    search: function (query, options) {
+      var o = options || {};
+      var next = queue.then(function () { return start(); }).then(function (e) { return run(e, query, o); });
+      queue = next.catch(function () {});
+      return next;
+    }
+  };
+  window.broadsheet = api;
+
+  // ---- the page ------------------------------------------------------------------------------------
+
+  function el(id) { return document.getElementById(id); }
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // Snippets come from Lucene's highlighter: HTML-escaped text with <mark> around terms. Decode it and
+  // escape it again ourselves, so that nothing but <mark> can ever reach the page.
+  function decodeEntities(s) {
+    return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, function (m, e) {
+      var named = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e];
+      if (named) return named;
+      var code = e.charAt(1) === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+    });
+  }
+
+  function safeSnippet(s) {
+    return String(s || '').split(/<mark>|<\/mark>/).map(function (part, i) {
+      var text = escapeHtml(decodeEntities(part));
+      return i % 2 === 1 ? '<mark>' + text + '</mark>' : text;
+    }).join('');
+  }
+
+  function siteRoot(base) { return new URL('../', base).href; }
+
+  function setupSearchPage() {
+    var app = el('search-app');
+    if (!app) return;
+    var box = el('search-q'), form = el('search-form'), status = el('search-status');
+    var results = el('search-results'), facets = el('search-facets'), more = el('search-more');
+    var sort = el('search-sort'), from = el('search-from'), to = el('search-to');
+    var params = new URLSearchParams(location.search);
+    var state = { tag: params.get('tag') || '', section: params.get('section') || '', year: params.get('year') || '' };
+    box.value = params.get('q') || '';
+    if (sort && params.get('sort')) sort.value = params.get('sort');
+    if (from && params.get('from')) from.value = params.get('from');
+    if (to && params.get('to')) to.value = params.get('to');
+    var shown = 0, generation = 0, timer = null;
+
+    function options(offset) {
+      var f = from && from.value, t = to && to.value;
+      if (state.year) { f = f || state.year + '-01-01'; t = t || state.year + '-12-31'; }
+      return { limit: 10, offset: offset, tag: state.tag, section: state.section, from: f, to: t,
+        sort: sort ? sort.value : 'relevance', facets: offset === 0 };
+    }
+
+    function keepInAddress() {
+      var p = new URLSearchParams();
+      if (box.value) p.set('q', box.value);
+      if (sort && sort.value !== 'relevance') p.set('sort', sort.value);
+      if (from && from.value) p.set('from', from.value);
+      if (to && to.value) p.set('to', to.value);
+      ['tag', 'section', 'year'].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      var q = p.toString();
+      history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
+    }
+
+    function renderHits(hits, root) {
+      hits.forEach(function (h) {
+        var li = document.createElement('li');
+        li.className = 'search-hit';
+        li.innerHTML = '<a class="search-hit-title" href="' + escapeHtml(new URL(h.url, root).href) + '">' +
+          escapeHtml(h.title) + '</a>' + (h.date ? ' <time datetime="' + escapeHtml(h.date) + '">' +
+          escapeHtml(h.date.slice(0, 10)) + '</time>' : '') + '<p class="search-snippet">' + safeSnippet(h.snippet) + '</p>';
+        results.appendChild(li);
+      });
+    }
+
+    function renderFacets(list) {
+      facets.innerHTML = '';
+      var names = { section: 'Section', tags: 'Tag', year: 'Year' };
+      var keys = { section: 'section', tags: 'tag', year: 'year' };
+      ['section', 'tags', 'year'].forEach(function (field) {
+        var values = (list || []).filter(function (f) { return f.field === field; });
+        if (!values.length && !state[keys[field]]) return;
+        var box = document.createElement('section');
+        box.innerHTML = '<h2>' + names[field] + '</h2>';
+        var ul = document.createElement('ul');
+        values.forEach(function (f) {
+          var li = document.createElement('li');
+          var b = document.createElement('button');
+          b.type = 'button';
+          var active = state[keys[field]] === f.value;
+          b.setAttribute('aria-pressed', active ? 'true' : 'false');
+          b.textContent = f.value + ' (' + f.count + ')';
+          b.addEventListener('click', function () {
+            state[keys[field]] = active ? '' : f.value;
+            search();
+          });
+          li.appendChild(b);
+          ul.appendChild(li);
+        });
+        if (state[keys[field]] && !values.some(function (f) { return f.value === state[keys[field]]; })) {
+          var li = document.createElement('li');
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.setAttribute('aria-pressed', 'true');
+          b.textContent = state[keys[field]] + ' (clear)';
+          b.addEventListener('click', function () { state[keys[field]] = ''; search(); });
+          li.appendChild(b);
+          ul.appendChild(li);
+        }
+        box.appendChild(ul);
+        facets.appendChild(box);
+      });
+    }
+
+    async function search() {
+      var mine = ++generation;
+      keepInAddress();
+      var q = box.value.trim();
+      if (!q && !state.tag && !state.section && !state.year) {
+        results.innerHTML = '';
+        facets.innerHTML = '';
+        more.hidden = true;
+        status.textContent = '';
+        return;
+      }
+      if (!api.runtime) status.textContent = 'Loading search…';
+      app.setAttribute('aria-busy', 'true');
+      try {
+        var t0 = performance.now();
+        var r = await api.search(q, options(0));
+        if (mine !== generation) return;
+        var root = siteRoot(searchBase());
+        results.innerHTML = '';
+        renderHits(r.hits, root);
+        renderFacets(r.facets);
+        shown = r.hits.length;
+        more.hidden = shown >= r.total;
+        status.textContent = r.total === 0 ? 'No results for “' + q + '”.'
+          : r.total + (r.total === 1 ? ' result' : ' results') + ' (' + Math.round(performance.now() - t0) + ' ms)';
+      } catch (e) {
+        if (mine === generation) status.textContent = 'Search is not available in this browser: ' + e.message;
+      } finally {
+        if (mine === generation) app.removeAttribute('aria-busy');
+      }
+    }
+
+    async function showMore() {
+      var mine = generation;
+      var r = await api.search(box.value.trim(), options(shown));
+      if (mine !== generation) return;
+      var first = results.children.length;
+      renderHits(r.hits, siteRoot(searchBase()));
+      shown += r.hits.length;
+      more.hidden = shown >= r.total || r.hits.length === 0;
+      var link = results.children[first] && results.children[first].querySelector('a');
+      if (link) link.focus();
+    }
+
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
+    });
+    box.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { box.value = ''; search(); }
+      if (e.key === 'ArrowDown') {
+        var first = results.querySelector('a');
+        if (first) { e.preventDefault(); first.focus(); }
+      }
+    });
+    results.addEventListener('keydown', function (e) {
+      var links = Array.prototype.slice.call(results.querySelectorAll('a.search-hit-title'));
+      var i = links.indexOf(document.activeElement);
+      if (i < 0) return;
+      if (e.key === 'ArrowDown' && i + 1 < links.length) { e.preventDefault(); links[i + 1].focus(); }
+      if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? links[i - 1] : box).focus(); }
+    });
+    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); search(); });
+    [sort, from, to].forEach(function (c) { if (c) c.addEventListener('change', search); });
+    more.addEventListener('click', showMore);
+    if (box.value || state.tag || state.section || state.year) search();
+  }
+
+  function setupBoxes() {
+    var boxes = document.querySelectorAll('input[data-search-box]');
+    Array.prototype.forEach.call(boxes, function (b) {
+      b.addEventListener('focus', function () {
+        start().catch(function () { /* reported when a search runs */ });
+      }, { once: true });
+    });
+    document.addEventListener('keydown', function (e) {
+      var t = e.target;
+      if (e.key === '/' && !(t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) && boxes[0]) {
+        e.preventDefault();
+        (el('search-q') || boxes[0]).focus();
+      }
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { setupBoxes(); setupSearchPage(); });
+  } else {
+    setupBoxes();
+    setupSearchPage();
   }
 })();

@@ -102,6 +102,19 @@ class MainTest {
   }
 
   @Test
+  void checkExplainShowsWhatTheWireParserMadeOfAFile(@TempDir Path dir) throws Exception {
+    SiteFixture.write(dir, "-- content/w/2020-05-14-strike.txt --\n"
+        + "ROTTERDAM, May 14 - Dock workers walked out on Tuesday over pay.\n"
+        + "    Talks resume next week, the union said.\n Reuter\n");
+    Run explain = run("check", "--source", dir.toString(), "--explain", dir.resolve("content/w/2020-05-14-strike.txt").toString());
+    assertEquals(0, explain.code(), explain.err());
+    assertTrue(explain.out().startsWith("content/w/2020-05-14-strike.txt\n"), explain.out());
+    assertTrue(explain.out().contains("dateline  ROTTERDAM"), explain.out());
+    assertTrue(explain.out().contains("source    Reuters"), explain.out());
+    assertTrue(explain.out().contains("2 paragraph(s)"), explain.out());
+  }
+
+  @Test
   void versionAndHelpWork() {
     assertTrue(run("--version").out().startsWith("broadsheet "));
     Run help = run("--help");

@@ -1,0 +1,52 @@
+package org.broadsheet.web;
+
+import org.broadsheet.web.index.PageStore;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The functions the compiled runtime exports to {@code search.js}. TeaVM exports static methods
+ * only, so the one {@link BrowserSession} of the page lives here.
+ *
+ * <pre>
+ *   open(files, pageSize, language)  files: "name\tlength\n" per index file
+ *   addBundle(bytes)                 the open bundle (OpenBundle format)
+ *   addPage(file, page, bytes)       one page of one file
+ *   search(query, limit, offset, tag, section, from, to, sort, facets) -> JSON string
+ * </pre>
+ */
+public final class BrowserSearch {
+  private static BrowserSession session;
+
+  private BrowserSearch() {}
+
+  public static void main(String[] args) {}
+
+  @JSExport
+  public static void open(String files, int pageSize, String language) {
+    PageStore store = new PageStore(pageSize);
+    for (String line : files.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        store.addFile(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+      }
+    }
+    session = new BrowserSession(store, language);
+  }
+
+  @JSExport
+  public static void addBundle(Int8Array bytes) {
+    session.addBundle(bytes.copyToJavaArray());
+  }
+
+  @JSExport
+  public static void addPage(String file, int page, Int8Array bytes) {
+    session.store().addPage(file, page, bytes.copyToJavaArray());
+  }
+
+  @JSExport
+  public static String search(String query, int limit, int offset, String tag, String section, String from,
+      String to, String sort, boolean facets) {
+    return session.search(BrowserSession.request(query, limit, offset, tag, section, from, to, sort, facets));
+  }
+}

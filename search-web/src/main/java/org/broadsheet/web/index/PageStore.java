@@ -1,0 +1,131 @@
+package org.broadsheet.web.index;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The bytes of the shipped index that this browser session holds so far: whole fixed-size pages of
+ * each file, plus the byte ranges of the open bundle. A read of a byte that is in neither records
+ * the page it lives in as missing and stops with {@link PageMissingException}; the caller loads the
+ * missing pages and runs again (Lucene's reads are deterministic, so a search converges).
+ */
+public final class PageStore {
+  private final int pageSize;
+  private final Map<String, IndexFile> files = new TreeMap<>();
+  private final Set<String> missing = new LinkedHashSet<>();
+
+  public PageStore(int pageSize) {
+    this.pageSize = pageSize;
+  }
+
+  public int pageSize() {
+    return pageSize;
+  }
+
+  public void addFile(String name, long length) {
+    files.put(name, new IndexFile(name, length, (int) ((length + pageSize - 1) / pageSize)));
+  }
+
+  public void addPage(String file, int page, byte[] bytes) {
+    IndexFile f = file(file);
+    f.pages[page] = bytes;
+  }
+
+  public void addRange(String file, long offset, byte[] bytes) {
+    file(file).ranges.add(new Range(offset, bytes));
+  }
+
+  /** Pages asked for since the last call, as {@code "file#page"}; clears the list. */
+  public List<String> takeMissing() {
+    List<String> out = new ArrayList<>(missing);
+    missing.clear();
+    return out;
+  }
+
+  Set<String> names() {
+    return Collections.unmodifiableSet(files.keySet());
+  }
+
+  IndexFile file(String name) {
+    IndexFile f = files.get(name);
+    if (f == null) {
+      throw new IllegalArgumentException("no such index file: " + name);
+    }
+    return f;
+  }
+
+  /** Copies {@code len} bytes at {@code pos} of {@code file} into {@code dst}. */
+  void read(IndexFile file, long pos, byte[] dst, int off, int len) {
+    while (len > 0) {
+      int page = (int) (pos / pageSize);
+      int inPage = (int) (pos - (long) page * pageSize);
+      byte[] bytes = file.pages[page];
+      int n;
+      if (bytes != null) {
+        n = Math.min(len, pageSize - inPage);
+        System.arraycopy(bytes, inPage, dst, off, n);
+      } else {
+        Range r = file.rangeAt(pos);
+        if (r == null) {
+          throw missing(file, page);
+        }
+        n = (int) Math.min(len, r.end() - pos);
+        System.arraycopy(r.bytes, (int) (pos - r.start), dst, off, n);
+      }
+      pos += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  /** The page that holds {@code pos}, or null when only a bundle range holds it. */
+  byte[] pageAt(IndexFile file, long pos) {
+    return file.pages[(int) (pos / pageSize)];
+  }
+
+  PageMissingException missing(IndexFile file, int page) {
+    missing.add(file.name + "#" + page);
+    return PageMissingException.INSTANCE;
+  }
+
+  static final class IndexFile {
+    final String name;
+    final long length;
+    final byte[][] pages;
+    final List<Range> ranges = new ArrayList<>();
+
+    IndexFile(String name, long length, int pageCount) {
+      this.name = name;
+      this.length = length;
+      this.pages = new byte[pageCount][];
+    }
+
+    Range rangeAt(long pos) {
+      for (Range r : ranges) {
+        if (r.start <= pos && pos < r.end()) {
+          return r;
+        }
+      }
+      return null;
+    }
+  }
+
+  static final class Range {
+    final long start;
+    final byte[] bytes;
+
+    Range(long start, byte[] bytes) {
+      this.start = start;
+      this.bytes = bytes;
+    }
+
+    long end() {
+      return start + bytes.length;
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package org.broadsheet.web.teavm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.teavm.model.BasicBlock;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformer;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.ClassReader;
+import org.teavm.model.FieldHolder;
+import org.teavm.model.Instruction;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.ElementModifier;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.MethodReader;
+import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.emit.ValueEmitter;
+import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
+import org.teavm.model.ValueType;
+import org.teavm.model.Variable;
+import org.teavm.model.instructions.GetFieldInstruction;
+import org.teavm.model.instructions.InvocationType;
+import org.teavm.model.instructions.InvokeInstruction;
+import org.teavm.model.instructions.NullConstantInstruction;
+import org.teavm.model.instructions.PutFieldInstruction;
+
+/**
+ * A compile-time rewrite, inside the TeaVM compiler, of the few Lucene call sites that use JDK APIs
+ * TeaVM lacks. No Lucene source is copied: the jars stay as published, and only these calls change:
+ *
+ * <ul>
+ *   <li>{@code BitUtil.VH_LE_INT.get(bytes, offset)} and the other byte-array {@code VarHandle}s
+ *       become static calls into {@link org.broadsheet.web.jdk.ByteArrayView} (same arguments);
+ *       {@code BitUtil}'s {@code MethodHandles.byteArrayViewVarHandle} fields are dropped.
+ *   <li>calls to JDK methods TeaVM's class library does not have (ranged {@code Arrays.compare*},
+ *       {@code Class.isAnonymousClass}, ...) go to same-named static methods of {@code
+ *       org.broadsheet.web.jdk.*Compat}, the receiver (if any) becoming the first argument.
+ *   <li>a few Lucene methods whose JVM-only bodies (module layer, MethodHandles, threads) cannot run in
+ *       a browser are redirected to {@link org.broadsheet.web.jdk.LuceneCompat}.
+ * </ul>
+ */
+public final class LuceneForBrowser implements ClassHolderTransformer {
+  private static final String BIT_UTIL = "org.apache.lucene.util.BitUtil";
+  private static final String BYTE_VIEW = "org.broadsheet.web.jdk.ByteArrayView";
+  private static final String JDK = "org.broadsheet.web.jdk.";
+  private static final String EMPTY = "EMPTY";
+
+  /** "class.method" of a JDK method TeaVM lacks -> the class that supplies it. */
+  private static final Map<String, String> JDK_GAPS = Map.of(
+      "java.util.Arrays.compareUnsigned", JDK + "ArraysCompat",
+      "java.util.Arrays.compare", JDK + "ArraysCompat",
+      "java.util.Arrays.equals", JDK + "ArraysCompat",
+      "java.lang.Class.isAnonymousClass", JDK + "ClassCompat",
+      "java.lang.Runtime.maxMemory", JDK + "ClassCompat");
+
+  /** "class.method" of a Lucene method -> the replacement class with the same static method. */
+  private static final Map<String, String> LUCENE_REDIRECTS = Map.of();
+
+  /**
+   * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
+   * initialiser that only probes the JVM), or by a call to "class#method", a static method taking
+   * the receiver (if any) and then the original arguments.
+   */
+  private static final Map<String, String> BODIES = Map.of(
+      "org.apache.lucene.util.HotspotVMOptions.<clinit>", EMPTY,
+      "org.apache.lucene.util.HotspotVMOptions.get", JDK + "LuceneCompat#vmOption",
+      "org.apache.lucene.internal.vectorization.VectorizationProvider.<clinit>", EMPTY,
+      "org.apache.lucene.internal.vectorization.VectorizationProvider.getInstance",
+          "org.apache.lucene.internal.vectorization.BrowserVectorization#provider",
+      "org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance",
+          JDK + "BrowserAttributes#create",
+      "org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation",
+      "org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache",
+      "org.apache.lucene.util.VirtualMethod.<init>", EMPTY,
+      "org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance");
+
+  private static final Set<String> TO_NULL = Set.of(
+      "java.lang.invoke.MethodHandles.byteArrayViewVarHandle", "java.lang.invoke.MethodHandles.publicLookup",
+      "java.lang.invoke.MethodType.methodType");
+
+  private static final Set<String> RANGED_ONLY = Set.of("java.util.Arrays.equals");
+
+  @Override
+  public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+    if (!cls.getName().startsWith("org.apache.lucene.")) {
+      return;
+    }
+    for (MethodHolder method : cls.getMethods()) {
+      String body = BODIES.get(cls.getName() + "." + method.getName());
+      if (body != null) {
+        replaceBody(method, body, context);
+      } else if (method.getProgram() != null) {
+        rewrite(method.getProgram(), context);
+      }
+    }
+    if (cls.getName().equals(BIT_UTIL)) {
+      List<FieldHolder> handles = new ArrayList<>();
+      cls.getFields().forEach(f -> {
+        if (f.getName().startsWith("VH_")) {
+          handles.add(f);
+        }
+      });
+      handles.forEach(cls::removeField);
+    }
+  }
+
+  private void rewrite(Program program, ClassHolderTransformerContext context) {
+    Map<Variable, GetFieldInstruction> handleReads = new HashMap<>();
+    List<Instruction> todo = new ArrayList<>();
+    for (int b = 0; b < program.basicBlockCount(); b++) {
+      BasicBlock block = program.basicBlockAt(b);
+      for (Instruction insn : block) {
+        if (insn instanceof GetFieldInstruction get && isHandle(get.getField().getClassName(), get.getField().getFieldName())) {
+          handleReads.put(get.getReceiver(), get);
+        } else if (insn instanceof PutFieldInstruction put && isHandle(put.getField().getClassName(), put.getField().getFieldName())) {
+          todo.add(insn);
+        } else if (insn instanceof InvokeInstruction) {
+          todo.add(insn);
+        }
+      }
+    }
+    for (Instruction insn : todo) {
+      if (insn instanceof PutFieldInstruction) {
+        insn.delete();
+        continue;
+      }
+      InvokeInstruction call = (InvokeInstruction) insn;
+      MethodReference target = call.getMethod();
+      String key = target.getClassName() + "." + target.getName();
+      if (target.getClassName().equals("java.lang.invoke.VarHandle")) {
+        GetFieldInstruction handle = handleReads.get(call.getInstance());
+        if (handle == null) {
+          throw new IllegalStateException("VarHandle call with an unknown handle in " + program);
+        }
+        MethodReference helper = new MethodReference(BYTE_VIEW,
+            new MethodDescriptor(handle.getField().getFieldName() + "_" + target.getName(), target.getSignature()));
+        replaceWithStatic(call, helper, false);
+        if (handle.getBasicBlock() != null) {
+          handle.delete();
+        }
+      } else if (TO_NULL.contains(key)) {
+        NullConstantInstruction none = new NullConstantInstruction();
+        none.setReceiver(call.getReceiver());
+        none.setLocation(call.getLocation());
+        call.replace(none);
+      } else if (JDK_GAPS.containsKey(key) && !(RANGED_ONLY.contains(key) && target.parameterCount() != 6)
+          && !exists(context, target)) {
+        replaceWithStatic(call, redirected(JDK_GAPS.get(key), call), call.getInstance() != null);
+      } else if (LUCENE_REDIRECTS.containsKey(key)) {
+        replaceWithStatic(call, redirected(LUCENE_REDIRECTS.get(key), call), call.getInstance() != null);
+      }
+    }
+  }
+
+  private static void replaceBody(MethodHolder method, String body, ClassHolderTransformerContext context) {
+    ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+    if (body.equals(EMPTY)) {
+      pe.exit();
+      return;
+    }
+    String owner = body.substring(0, body.indexOf('#'));
+    String name = body.substring(body.indexOf('#') + 1);
+    ClassReader cls = context.getHierarchy().getClassSource().get(owner);
+    MethodReader target = cls == null ? null
+        : cls.getMethods().stream().filter(m -> m.getName().equals(name)).findFirst().orElse(null);
+    if (target == null) {
+      throw new IllegalStateException("replacement " + body + " not found");
+    }
+    List<ValueEmitter> args = new ArrayList<>();
+    int first = method.hasModifier(ElementModifier.STATIC) ? 1 : 0;
+    for (int i = first; i <= method.parameterCount(); i++) {
+      ValueType type = i == 0 ? ValueType.object(method.getOwnerName()) : method.parameterType(i - 1);
+      args.add(pe.var(i, type));
+    }
+    ValueEmitter result = pe.invoke(target.getReference(), args.toArray(new ValueEmitter[0]));
+    if (method.getResultType() == ValueType.VOID) {
+      pe.exit();
+    } else {
+      result.returnValue();
+    }
+  }
+
+  private static boolean isHandle(String owner, String field) {
+    return owner.equals(BIT_UTIL) && field.startsWith("VH_");
+  }
+
+  private static boolean exists(ClassHolderTransformerContext context, MethodReference method) {
+    ClassReader cls = context.getHierarchy().getClassSource().get(method.getClassName());
+    return cls != null && cls.getMethod(method.getDescriptor()) != null;
+  }
+
+  /** The same method on {@code owner}, static; an instance call's receiver becomes argument 0. */
+  private static MethodReference redirected(String owner, InvokeInstruction call) {
+    MethodReference m = call.getMethod();
+    if (call.getInstance() == null) {
+      return new MethodReference(owner, m.getDescriptor());
+    }
+    ValueType[] sig = m.getSignature();
+    ValueType[] withThis = new ValueType[sig.length + 1];
+    withThis[0] = ValueType.object(m.getClassName());
+    System.arraycopy(sig, 0, withThis, 1, sig.length);
+    return new MethodReference(owner, m.getName(), withThis);
+  }
+
+  private static void replaceWithStatic(InvokeInstruction call, MethodReference target, boolean receiverFirst) {
+    List<Variable> args = new ArrayList<>();
+    if (receiverFirst) {
+      args.add(call.getInstance());
+    }
+    args.addAll(call.getArguments());
+    InvokeInstruction direct = new InvokeInstruction();
+    direct.setType(InvocationType.SPECIAL);
+    direct.setMethod(target);
+    direct.setArguments(args.toArray(new Variable[0]));
+    direct.setReceiver(call.getReceiver());
+    direct.setLocation(call.getLocation());
+    call.replace(direct);
+  }
+}

@@ -1,0 +1,60 @@
+package org.broadsheet.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.content.Article;
+import org.broadsheet.search.SearchIndexWriter;
+import org.broadsheet.search.SearchSchema;
+import org.broadsheet.search.pages.BrowserIndexPages;
+
+/**
+ * The search part of a built site, as the build lays it out: {@code search/lucene/} (core's
+ * SearchIndexWriter), {@code search/pages/} (BrowserIndexPages), {@code search/runtime/}
+ * (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the theme's element ids.
+ */
+final class BrowserSite {
+  static final Path SEARCH_JS = Path.of("../templates/assets/search.js");
+
+  private BrowserSite() {}
+
+  static void build(Path site, List<Article> articles, int pageSize) throws IOException {
+    Path lucene = site.resolve("search/lucene");
+    Files.createDirectories(lucene);
+    try (FSDirectory dir = FSDirectory.open(lucene);
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+      for (Article a : articles) {
+        writer.put(a, "articles/" + a.slug() + "/");
+      }
+      writer.optimizeAndCommit();
+    }
+    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"), "en");
+    RuntimeFiles.copyTo(site.resolve("search/runtime"));
+    Files.createDirectories(site.resolve("assets"));
+    Files.copy(SEARCH_JS, site.resolve("assets/search.js"));
+    Files.writeString(site.resolve("search/index.html"), PAGE, StandardCharsets.UTF_8);
+  }
+
+  private static final String PAGE = """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8"><title>Search</title>
+      <script src="../assets/search.js" defer></script></head>
+      <body>
+      <div id="search-app" data-index="./">
+        <form id="search-form" role="search">
+          <input id="search-q" type="search" name="q" data-search-box>
+          <select id="search-sort"><option value="relevance">Relevance</option><option value="date">Newest</option></select>
+          <input id="search-from" type="date"><input id="search-to" type="date">
+        </form>
+        <p id="search-status" role="status"></p>
+        <aside id="search-facets"></aside>
+        <ol id="search-results"></ol>
+        <button id="search-more" type="button" hidden>More results</button>
+      </div>
+      </body></html>
+      """;
+}

@@ -1,0 +1,45 @@
+package org.broadsheet.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium and chromedriver for browser tests. Where they are missing the tests
+ * are skipped with a loud warning, except on CI ({@code CI=true}), where that is a failure.
+ */
+final class Chromium {
+  static final String BROWSER = "/usr/bin/chromium";
+  static final String DRIVER = "/usr/bin/chromedriver";
+
+  private Chromium() {}
+
+  static ChromeDriver start(Path profile) {
+    boolean present = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
+    if (!present) {
+      String message = "Chromium or chromedriver missing (" + BROWSER + ", " + DRIVER
+          + "): install with `apt-get install -y chromium chromium-driver`";
+      if ("true".equals(System.getenv("CI"))) {
+        Assertions.fail(message);
+      }
+      System.err.println("\n**********\n* WARNING: browser tests SKIPPED. " + message + "\n**********\n");
+      Assumptions.abort(message);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--allow-file-access-from-files=false", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+    return driver;
+  }
+}

@@ -1,0 +1,54 @@
+package org.broadsheet.web;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A static file server on 127.0.0.1 for browser tests; serves .wasm as application/wasm. */
+final class StaticServer implements AutoCloseable {
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
+      "wasm", "application/wasm", "css", "text/css");
+
+  private final HttpServer server;
+
+  StaticServer(Path root) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        String path = exchange.getRequestURI().getPath();
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (Files.isDirectory(file)) {
+          file = file.resolve("index.html");
+        }
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+          exchange.sendResponseHeaders(404, -1);
+          return;
+        }
+        String name = file.getFileName().toString();
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+        byte[] body = Files.readAllBytes(file);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,126 @@
+package org.broadsheet.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
+import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.SearchSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Always on, no corpus needed: a six-article site searched in headless Chromium, http and file://. */
+class TinySiteBrowserTest {
+  @TempDir static Path tmp;
+  static Path site;
+  static ChromeDriver driver;
+  static StaticServer server;
+  static DirectoryReader reader;
+  static ArchiveSearch jvm;
+
+  static final List<Parity.Query> QUERIES = List.of(
+      Parity.Query.of("oil"), Parity.Query.of("nuclear talks"), Parity.Query.of("\"central bank\""),
+      Parity.Query.of("oil -opec"), Parity.Query.of("vienn*"), Parity.Query.of("markets"),
+      Parity.Query.of("<script>alert(1)</script> oil"), Parity.Query.of("nothingmatchesthis"),
+      new Parity.Query("oil", "energy", null, null, null, "relevance"),
+      new Parity.Query("the", null, "business", null, null, "date"),
+      new Parity.Query("talks", null, null, "2023-01-01", "2024-12-31", "date"));
+
+  static Article article(String id, String title, String body, String date, String section, List<String> tags) {
+    return new Article(id, id, title, body.substring(0, Math.min(80, body.length())),
+        Optional.of(ZonedDateTime.parse(date)), Optional.empty(), List.of("Staff"), "", section, tags, "Wire", "",
+        "en", false, id + ".md", new Body("<p>" + body + "</p>", body));
+  }
+
+  static List<Article> articles() {
+    return List.of(
+        article("a1", "Oil prices climb as OPEC trims output", "Oil prices rose on Monday after OPEC agreed to trim output; markets cheered.", "2024-03-01T10:00:00Z", "Business", List.of("energy", "opec")),
+        article("a2", "Nuclear talks resume in Vienna", "Diplomats said the nuclear talks in Vienna would resume next week & continue <carefully>.", "2023-06-12T08:00:00Z", "World", List.of("iran", "diplomacy")),
+        article("a3", "Central bank holds rates", "The central bank held interest rates steady; markets had expected the decision. Oil was flat.", "2022-11-20T12:00:00Z", "Business", List.of("rates")),
+        article("a4", "Crude oil shipments rise", "Shipments of crude oil from the Gulf rose, traders said, with no help from OPEC.", "2021-01-05T09:00:00Z", "Business", List.of("energy")),
+        article("a5", "Talks on trade stall", "Trade talks stalled again as both sides blamed the other. Café owners worried.", "2024-08-15T16:30:00Z", "World", List.of("trade")),
+        article("a6", "Markets in brief", "Stock markets closed higher; bond markets were quiet and oil slipped.", "2020-02-02T14:00:00Z", "Business", List.of("markets")));
+  }
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    site = tmp.resolve("site");
+    BrowserSite.build(site, articles(), 4096);
+    reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")));
+    jvm = new ArchiveSearch(reader, SearchSchema.analyzer("en"));
+    server = new StaticServer(site);
+    driver = Chromium.start(tmp.resolve("profile"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (reader != null) {
+      reader.close();
+    }
+  }
+
+  private List<String> differences(String url, boolean exact) throws Exception {
+    driver.get(url);
+    List<String> diffs = new ArrayList<>();
+    for (Parity.Query q : QUERIES) {
+      diffs.addAll(Parity.differences(q, Parity.jvm(jvm, q), Parity.browser(driver, q), exact));
+    }
+    return diffs;
+  }
+
+  @Test
+  void wasmOverHttpAnswersExactlyAsTheJvm() throws Exception {
+    assertEquals(List.of(), differences(server.url("search/index.html"), true));
+    assertEquals("wasm-gc", driver.executeScript("return window.broadsheet.runtime"));
+  }
+
+  @Test
+  void wasmFromFileAnswersExactlyAsTheJvm() throws Exception {
+    assertEquals(List.of(), differences(site.resolve("search/index.html").toUri().toString(), true));
+    assertEquals("wasm-gc", driver.executeScript("return window.broadsheet.runtime"));
+  }
+
+  @Test
+  void javascriptFallbackFindsTheSameHitsInTheSameOrder() throws Exception {
+    assertEquals(List.of(), differences(server.url("search/index.html?runtime=js"), false));
+    assertEquals("js", driver.executeScript("return window.broadsheet.runtime"));
+  }
+
+  @Test
+  void searchPageShowsEscapedResultsForTheQueryInTheAddress() throws Exception {
+    driver.get(server.url("search/index.html?q=" + java.net.URLEncoder.encode("nuclear <b>x</b> talks", "UTF-8")));
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty()
+            || d.findElement(By.id("search-status")).getText().startsWith("No results"));
+    driver.get(server.url("search/index.html?q=vienna"));
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+    String html = driver.findElement(By.id("search-results")).getAttribute("innerHTML");
+    assertTrue(html.contains("<mark>Vienna</mark>"), html);
+    assertTrue(html.contains("&amp; continue &lt;carefully&gt;"), html);
+    assertTrue(driver.findElement(By.id("search-status")).getText().startsWith("1 result"));
+    assertTrue(driver.findElements(By.cssSelector("#search-facets button")).size() >= 3);
+    Map<?, ?> stats = (Map<?, ?>) driver.executeScript("return window.broadsheet.stats");
+    assertTrue(((Number) stats.get("requests")).intValue() > 0);
+  }
+}
