@@ -125,6 +125,12 @@ public final class TextDecoder {
     while (i < text.length()) {
       char c = text.charAt(i);
       int len = c == 'ð' ? 4 : c >= 'â' && c <= 'ï' ? 3 : c >= 'Â' && c <= 'ß' ? 2 : 0;
+      if (c == 'â' && text.startsWith("â€\ufffd", i)) {
+        sb.append('”'); // 0x9D, the last byte of ”, is undefined in Windows-1252 and was lost as U+FFFD
+        i += 3;
+        fixed++;
+        continue;
+      }
       if (len > 0 && i + len <= text.length()) {
         byte[] b = cp1252Bytes(text, i, i + len);
         Optional<String> u = b == null ? Optional.empty() : tryUtf8(b);
@@ -184,10 +190,10 @@ public final class TextDecoder {
       oddZeros += bytes[i + 1] == 0 ? 1 : 0;
     }
     int pairs = n / 2;
-    if (oddZeros * 10 >= pairs * 9 && evenZeros * 10 <= pairs) {
+    if (oddZeros * 10 >= pairs * 6 && evenZeros * 20 <= pairs) {
       return Optional.of(StandardCharsets.UTF_16LE);
     }
-    if (evenZeros * 10 >= pairs * 9 && oddZeros * 10 <= pairs) {
+    if (evenZeros * 10 >= pairs * 6 && oddZeros * 20 <= pairs) {
       return Optional.of(StandardCharsets.UTF_16BE);
     }
     return Optional.empty();

@@ -45,7 +45,9 @@ public final class WireStats {
     int crashes = 0, withBody = 0, articles = 0, bodyArticles = 0, opening = 0, datelineFound = 0;
     int signOffLeft = 0, headings = 0, pre = 0, undated = 0;
     long bytes = 0;
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long started = System.nanoTime();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     StringBuilder misses = new StringBuilder();
     for (Path file : files) {
       byte[] raw = Files.readAllBytes(file);
@@ -94,6 +96,7 @@ public final class WireStats {
       pre += (int) a.body().html().lines().filter(l -> l.startsWith("<pre>")).count();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
     System.out.printf("files                       %d (%.1f MB)%n", files.size(), bytes / 1e6);
     System.out.printf("crashes                     %d%n", crashes);
     System.out.printf("stories with a body         %d -> articles %d (%s)%n", withBody, bodyArticles,
@@ -104,8 +107,8 @@ public final class WireStats {
     System.out.printf("bodies with Reuter sign-off %d%n", signOffLeft);
     System.out.printf("subheadings / pre blocks    %d / %d%n", headings, pre);
     System.out.printf("undated (no year known)     %d%n", undated);
-    System.out.printf("parse time                  %.2f s, %.0f stories/s, %.1f MB/s (read+decode+parse, 1 thread)%n",
-        seconds, files.size() / seconds, bytes / 1e6 / seconds);
+    System.out.printf("parse time                  %.2f s wall, %.2f s cpu (1 thread; read+decode+parse)%n", seconds, cpu);
+    System.out.printf("throughput                  %.0f stories/cpu-s, %.1f MB/cpu-s%n", files.size() / cpu, bytes / 1e6 / cpu);
     if (misses.length() > 0) {
       System.out.print("examples:\n" + misses);
     }

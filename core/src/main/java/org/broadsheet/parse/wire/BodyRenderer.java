@@ -1,6 +1,8 @@
 package org.broadsheet.parse.wire;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.broadsheet.content.Body;
@@ -15,11 +17,12 @@ public final class BodyRenderer {
     StringBuilder html = new StringBuilder();
     StringBuilder text = new StringBuilder();
     Set<String> ids = new HashSet<>();
+    Map<String, Integer> next = new HashMap<>();
     for (Block b : blocks) {
       String escaped = Html.escape(b.text());
       switch (b.kind()) {
         case PARAGRAPH -> html.append("<p>").append(escaped).append("</p>\n");
-        case HEADING -> html.append("<h2 id=\"").append(uniqueId(b.text(), ids)).append("\">").append(escaped)
+        case HEADING -> html.append("<h2 id=\"").append(uniqueId(b.text(), ids, next)).append("\">").append(escaped)
             .append("</h2>\n");
         case PREFORMATTED -> html.append("<pre>").append(escaped).append("</pre>\n");
       }
@@ -28,11 +31,13 @@ public final class BodyRenderer {
     return new Body(html.toString(), text.toString());
   }
 
-  private static String uniqueId(String heading, Set<String> ids) {
-    String base = Slugs.slugify(heading);
-    base = base.isEmpty() ? "section" : base;
+  /** {@code base}, then {@code base-2}, {@code base-3}...: the counter per base keeps this linear. */
+  private static String uniqueId(String heading, Set<String> ids, Map<String, Integer> next) {
+    String slug = Slugs.slugify(heading);
+    String base = slug.isEmpty() ? "section" : slug;
     String id = base;
-    for (int n = 2; !ids.add(id); n++) {
+    while (!ids.add(id)) {
+      int n = next.merge(base, 1, Integer::sum) + 1;
       id = base + "-" + n;
     }
     return id;

@@ -60,7 +60,9 @@ public final class Explain {
     field(out, "title", a.title() + "  (from " + s.titleFrom() + ")");
     field(out, "date", a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "  (from "
         + s.dateFrom() + ")").orElse(s.dateFrom()));
-    field(out, "dateline", doc.dateline().map(d -> d.place() + d.monthDay().map(md -> ", " + md).orElse("")
+    field(out, "dateline", doc.dateline().map(d -> d.place() + d.monthDay().map(md -> ", "
+        + md.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
+        + md.getDayOfMonth()).orElse("")
         + (d.agency().isEmpty() ? "" : " (" + d.agency() + ")")).orElse("none"));
     field(out, "source", a.source().isEmpty() ? "none" : a.source() + "  (from " + s.sourceFrom() + ")");
     field(out, "license", a.license().isEmpty() ? "none" : a.license());

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class Footers {
   static final int WINDOW = 600;
   private static final Pattern SIGN_OFF = Pattern.compile(
-      "(?i)\\breuters?\\b(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{1,4})?\\s*$");
+      "(?i)\\breuters?(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{1,4})?\\s*$");
   private static final Pattern LICENCE = Pattern.compile("(?i)licen[cs]ed under");
   private static final Pattern LICENSOR = Pattern.compile(
       "(?i)^(?:all )?(?:content|contents|material|materials|text|this (?:article|story|work))"
@@ -179,6 +179,6 @@ public final class Footers {
   }
 
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u00a0';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00a0';
   }
 }

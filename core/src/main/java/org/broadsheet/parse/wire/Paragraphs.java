@@ -22,6 +22,8 @@ import org.broadsheet.parse.wire.Lines.Line;
  */
 final class Paragraphs {
   private static final int WRAP_WIDTH = 100;
+  /** In unwrapped text, a line this long that ends mid-sentence was broken by a scraper, not ended. */
+  private static final int HARD_BREAK = 60;
 
   private Paragraphs() {}
 
@@ -61,7 +63,7 @@ final class Paragraphs {
     }
     String prev = current.last().content();
     char first = line.content().charAt(0);
-    boolean continues = Character.isLowerCase(first) && !endsSentence(prev);
+    boolean continues = !endsSentence(prev) && (Character.isLowerCase(first) || prev.length() > HARD_BREAK);
     return !continues;
   }
 
@@ -191,7 +193,7 @@ final class Paragraphs {
       for (int i = 0; i < c.length(); i++) {
         digits += Character.isDigit(c.charAt(i)) ? 1 : 0;
       }
-      return digits >= 1;
+      return digits >= 1 || c.contains(" vs ") || c.contains(" vs. ");
     }
   }
 }

@@ -51,8 +51,9 @@ final class Subheadings {
     List<Block> marked = new ArrayList<>(out.size());
     for (int i = 0; i < out.size(); i++) {
       Block b = out.get(i);
-      boolean standalone = b.kind() == Block.Kind.PARAGRAPH && i > 0 && i + 1 < out.size()
-          && out.get(i + 1).kind() != Block.Kind.HEADING && isTitleLine(b.text());
+      Block.Kind next = i + 1 < out.size() ? out.get(i + 1).kind() : null;
+      boolean standalone = b.kind() == Block.Kind.PARAGRAPH && i > 0 && next != null && next != Block.Kind.HEADING
+          && isTitleLine(b.text()) && (next == Block.Kind.PARAGRAPH || labelsATable(b.text()));
       marked.add(standalone ? Block.heading(b.text(), b.line()) : b);
     }
     return marked;
@@ -76,6 +77,18 @@ final class Subheadings {
   }
 
   /** Splits run-in subheadings out of a paragraph; never at the start of the lead. */
+  /** Above a table only a worded label is a heading ({@code Nine mths}); {@code SEP7 UNTRD} is a table row. */
+  private static boolean labelsATable(String s) {
+    boolean lower = false;
+    for (int k = 0; k < s.length(); k++) {
+      if (Character.isDigit(s.charAt(k))) {
+        return false;
+      }
+      lower |= Character.isLowerCase(s.charAt(k));
+    }
+    return lower;
+  }
+
   private static void splitRunIn(Block b, boolean lead, List<Block> out) {
     String p = b.text();
     int segment = 0;
@@ -118,7 +131,7 @@ final class Subheadings {
         i++;
       }
       String word = p.substring(w, i);
-      if (words >= 3 && opensSentence(word, p, i, end) && endsTitle(previous)) {
+      if (words >= 3 && opensSentence(word, previous, p, i, end) && endsTitle(previous)) {
         return lower && restHasWords(p, w, end, 4) ? w : -1;
       }
       if (!titleWord(word)) {
@@ -132,16 +145,24 @@ final class Subheadings {
     return -1;
   }
 
-  private static boolean opensSentence(String word, String p, int after, int end) {
+  /**
+   * Whether {@code word} opens a sentence here. {@code A}, {@code An} and participles must follow a
+   * lower-case word, since after a capital they are usually part of a name ({@code Series A},
+   * {@code Pennsylvania Engineering}, {@code RMJ Holding}); {@code The}/{@code A} before a capital
+   * is a title ({@code The New York Times}).
+   */
+  private static boolean opensSentence(String word, String previous, String p, int after, int end) {
     if (word.length() < 1 || !Character.isUpperCase(word.charAt(0)) || word.length() > 1 && !Character.isLowerCase(word.charAt(1))) {
       return false;
     }
     String next = after + 1 < end ? wordAt(p, after + 1) : "";
+    boolean afterLowerCase = !previous.isEmpty() && Character.isLowerCase(previous.charAt(0));
     if (OPENERS.contains(word)) {
       boolean article = word.equals("The") || word.equals("A") || word.equals("An");
-      return !(article && !next.isEmpty() && Character.isUpperCase(next.charAt(0)));
+      boolean indefinite = word.equals("A") || word.equals("An");
+      return !(article && !next.isEmpty() && Character.isUpperCase(next.charAt(0))) && (!indefinite || afterLowerCase);
     }
-    return word.length() >= 7 && word.endsWith("ing") && !NOT_PARTICIPLES.contains(word)
+    return afterLowerCase && word.length() >= 7 && word.endsWith("ing") && !NOT_PARTICIPLES.contains(word)
         && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
   }
 
