@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class MarkdownParser implements ArticleParser {
   private static final int SUMMARY_LENGTH = 220;
+  private static final int TITLE_LENGTH = 90;
   private final Parser parser;
   private final HtmlRenderer renderer;
 
@@ -38,7 +39,7 @@ public final class MarkdownParser implements ArticleParser {
         AutolinkExtension.create(), FootnoteExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-    options.set(HtmlRenderer.ESCAPE_HTML_BLOCKS, false);
+    options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
@@ -103,18 +104,25 @@ public final class MarkdownParser implements ArticleParser {
       return Optional.empty();
     }
     Metadata m = meta.get();
-    if (m.title().isEmpty()) {
-      diagnostics.add(Diagnostic.error(path, 1, 1, "front matter has no 'title'", lines.lineText(1)));
-      return Optional.empty();
-    }
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
     Document document = parser.parse(text.substring(bodyStart));
     Body body = new Body(renderer.render(document), plainText(document));
+    String title;
+    if (m.title().isPresent()) {
+      title = m.title().get();
+    } else if (!body.text().isBlank()) {
+      title = Summaries.lead(body.text(), TITLE_LENGTH);
+      diagnostics.add(Diagnostic.warning(path, 1, 1, "front matter has no 'title'; using the lead: '" + title + "'",
+          lines.lineText(1)));
+    } else {
+      diagnostics.add(Diagnostic.error(path, 1, 1, "no title and no body: nothing to publish", lines.lineText(1)));
+      return Optional.empty();
+    }
     String id = m.id().orElse(file.baseName());
     return Optional.of(new Article(
         id,
         m.slug().map(Slugs::slugify).orElse(Slugs.slugify(file.baseName())),
-        m.title().get(),
+        title,
         m.summary().orElse(Summaries.lead(body.text(), SUMMARY_LENGTH)),
         m.date(),
         m.updated(),

@@ -11,13 +11,20 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /** YAML loading for front matter and sidecars: safe types only, and dates kept as text. */
 final class Yamls {
+  /** SnakeYAML's {@link Yaml} is not thread-safe, and costly to build: one per thread. */
+  private static final ThreadLocal<Yaml> LOADERS = ThreadLocal.withInitial(Yamls::newLoader);
+
   private Yamls() {}
 
   /**
-   * A new loader (SnakeYAML's {@link Yaml} is not thread-safe). Timestamps stay strings so that
-   * {@link Dates} can honour a missing zone as the site's zone instead of UTC.
+   * This thread's loader. Timestamps stay strings so that {@link Dates} can honour a missing zone
+   * as the site's zone instead of UTC.
    */
   static Yaml loader() {
+    return LOADERS.get();
+  }
+
+  private static Yaml newLoader() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),

@@ -33,6 +33,7 @@ public final class TextDecoder {
 
   static Optional<String> decode(byte[] bytes, String path, List<Diagnostic> out) {
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      out.add(Diagnostic.note(path, "removed the UTF-8 byte order mark"));
       return strictUtf8(bytes, 3, path, out).map(t -> repairMojibake(t, path, out));
     }
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
@@ -42,6 +43,11 @@ public final class TextDecoder {
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
       out.add(Diagnostic.note(path, "decoded as UTF-16LE (byte order mark)"));
       return Optional.of(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE));
+    }
+    Optional<Charset> utf16 = utf16WithoutBom(bytes);
+    if (utf16.isPresent()) {
+      out.add(Diagnostic.note(path, "decoded as " + utf16.get().name() + " (no byte order mark; detected by its zero bytes)"));
+      return Optional.of(new String(bytes, utf16.get()));
     }
     int nul = indexOfNul(bytes);
     if (nul >= 0) {
@@ -53,11 +59,9 @@ public final class TextDecoder {
       return utf8.map(t -> repairMojibake(t, path, out));
     }
     Charset detected = detect(bytes);
-    out.add(
-        Diagnostic.warning(
-            path,
-            "not valid UTF-8; decoded as " + detected.name() + " (detected) and converted to UTF-8"));
-    return Optional.of(new String(bytes, detected));
+    out.add(Diagnostic.note(path,
+        "not valid UTF-8; decoded as " + detected.name() + " (detected) and converted to UTF-8"));
+    return Optional.of(repairMojibake(new String(bytes, detected), path, out));
   }
 
   private static Optional<String> strictUtf8(byte[] bytes, int offset, String path, List<Diagnostic> out) {
@@ -104,26 +108,13 @@ public final class TextDecoder {
     if (!looksLikeMojibake(text)) {
       return text;
     }
-    byte[] raw;
-    try {
-      raw = CP1252.newEncoder()
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .encode(java.nio.CharBuffer.wrap(text))
-          .array();
-    } catch (CharacterCodingException e) {
-      return repairRuns(text, path, out);
-    }
-    Optional<String> repaired = tryUtf8(trim(raw, text));
+    byte[] raw = cp1252Bytes(text, 0, text.length());
+    Optional<String> repaired = raw == null ? Optional.empty() : tryUtf8(raw);
     if (repaired.isPresent() && !looksLikeMojibake(repaired.get())) {
       out.add(Diagnostic.note(path, "repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"));
       return repaired.get();
     }
     return repairRuns(text, path, out);
-  }
-
-  private static byte[] trim(byte[] encoded, String text) {
-    // CharsetEncoder.encode may return a backing array longer than its content; cp1252 is 1 byte per char.
-    return encoded.length == text.length() ? encoded : java.util.Arrays.copyOf(encoded, text.length());
   }
 
   /** Repairs mojibake sequence by sequence when the whole text cannot be round-tripped. */
@@ -133,12 +124,17 @@ public final class TextDecoder {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      int len = (c == 'â' || c == 'ð') ? (c == 'ð' ? 4 : 3) : (c == 'Ã' || c == 'Â') ? 2 : 0;
+      int len = c == 'ð' ? 4 : c >= 'â' && c <= 'ï' ? 3 : c >= 'Â' && c <= 'ß' ? 2 : 0;
+      if (c == 'â' && text.startsWith("â€\ufffd", i)) {
+        sb.append('”'); // 0x9D, the last byte of ”, is undefined in Windows-1252 and was lost as U+FFFD
+        i += 3;
+        fixed++;
+        continue;
+      }
       if (len > 0 && i + len <= text.length()) {
-        String run = text.substring(i, i + len);
-        byte[] b = run.getBytes(CP1252);
-        Optional<String> u = new String(b, CP1252).equals(run) ? tryUtf8(b) : Optional.empty();
-        if (u.isPresent() && u.get().length() < run.length()) {
+        byte[] b = cp1252Bytes(text, i, i + len);
+        Optional<String> u = b == null ? Optional.empty() : tryUtf8(b);
+        if (u.isPresent() && u.get().length() < len) {
           sb.append(u.get());
           i += len;
           fixed++;
@@ -154,9 +150,59 @@ public final class TextDecoder {
     return sb.toString();
   }
 
+  /**
+   * The Windows-1252 bytes of {@code text[from, to)}, or null when a character has none. The five
+   * bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come back from decoders as
+   * the C1 control of the same number, so those map back to their byte.
+   */
+  private static byte[] cp1252Bytes(String text, int from, int to) {
+    byte[] out = new byte[to - from];
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      int b;
+      if (c < 0x80 || c >= 0xA0 && c <= 0xFF || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
+        b = c;
+      } else {
+        b = HIGH.indexOf(c);
+        if (b < 0) {
+          return null;
+        }
+        b += 0x80;
+      }
+      out[i - from] = (byte) b;
+    }
+    return out;
+  }
+
+  /** Windows-1252 0x80-0x9F; U+FFFF marks the undefined bytes. */
+  private static final String HIGH = "€\uffff‚ƒ„…†‡ˆ‰Š‹Œ\uffffŽ\uffff\uffff‘’“”•–—˜™š›œ\uffffžŸ";
+
+  /** UTF-16 without a byte order mark: text whose every other byte is zero. */
+  private static Optional<Charset> utf16WithoutBom(byte[] bytes) {
+    int n = Math.min(bytes.length, 4096) & ~1;
+    if (n < 4) {
+      return Optional.empty();
+    }
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i < n; i += 2) {
+      evenZeros += bytes[i] == 0 ? 1 : 0;
+      oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = n / 2;
+    if (oddZeros * 10 >= pairs * 6 && evenZeros * 20 <= pairs) {
+      return Optional.of(StandardCharsets.UTF_16LE);
+    }
+    if (evenZeros * 10 >= pairs * 6 && oddZeros * 20 <= pairs) {
+      return Optional.of(StandardCharsets.UTF_16BE);
+    }
+    return Optional.empty();
+  }
+
   private static boolean looksLikeMojibake(String text) {
     return text.contains("â€") || text.contains("Ã©") || text.contains("Ã¨") || text.contains("Ã¶")
-        || text.contains("Ã¼") || text.contains("Ã¤") || text.contains("Ã±") || text.contains("Â ");
+        || text.contains("Ã¼") || text.contains("Ã¤") || text.contains("Ã±") || text.contains("Ã§")
+        || text.contains("Ã¡") || text.contains("Ã³") || text.contains("Ã£") || text.contains("Â\u00a0");
   }
 
   private static int indexOfNul(byte[] bytes) {

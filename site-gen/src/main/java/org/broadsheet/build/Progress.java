@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class Progress {
   private final boolean visible;
+  private final java.util.Map<String, Long> millis = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
   public Progress(boolean visible) {
     this.visible = visible;
@@ -21,7 +22,25 @@ public final class Progress {
     return new Progress(false);
   }
 
+  /** Wall time of each phase run so far, in milliseconds, in the order they ran. */
+  public String timings() {
+    StringBuilder sb = new StringBuilder();
+    synchronized (millis) {
+      millis.forEach((phase, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));
+    }
+    return sb.toString();
+  }
+
   public <T> void run(String phase, List<T> items, Consumer<T> work) {
+    long start = System.nanoTime();
+    try {
+      runItems(phase, items, work);
+    } finally {
+      millis.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
+    }
+  }
+
+  private <T> void runItems(String phase, List<T> items, Consumer<T> work) {
     try {
       if (!visible || items.size() < 200) {
         items.parallelStream().forEach(work);

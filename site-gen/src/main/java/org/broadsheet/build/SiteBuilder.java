@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
@@ -33,6 +35,7 @@ import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
+import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
@@ -56,11 +59,9 @@ public final class SiteBuilder {
   public BuildResult build(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    SiteConfig config = config(options, diagnostics);
-    Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content")); // load
-    Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
-    Archive archive = Archive.of(parsed.articles(), diagnostics);                                          // model
+    Model model = model(options, diagnostics);                                                    // load, parse, model
+    SiteConfig config = model.config();
+    Archive archive = model.archive();
     long files;
     long bytes;
     try (Publisher publisher = Publisher.begin(options.out())) {
@@ -69,33 +70,41 @@ public final class SiteBuilder {
       SiteView site = siteView(config, options, publishAssets(assets, publisher));
       Views views = new Views(site, new Links(options.offline()), config.timeZone(),
           ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-      ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), parsers));
+      ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), model.parsers()));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
       Templates templates = new Templates(templatesDir);
-      render(templates, routes.plan(archive), publisher, "render");                                        // route + render
-      indexAndRenderArticles(archive, articlePages, templates, views.links(), config, publisher);           // index
-      copyStatic(options.source(), parsed.statics(), publisher);
+      render(templates, routes.plan(archive), publisher, "render");                                // route + render
+      indexAndRenderArticles(archive, routes, articlePages, templates, views.links(), config, publisher);   // index
+      copyStatic(options.source(), model.parsed().statics(), publisher);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
-      publisher.commit();                                                                                  // publish
+      publisher.commit();                                                                          // publish
     }
-    int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
-    return new BuildResult(archive.size(), leftOut, parsed.skipped(), files, bytes,
-        Duration.between(start, Instant.now()), diagnostics.snapshot());
+    return model.result(files, bytes, start, diagnostics);
   }
 
   /** Parses and reports, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
+    return model(options, diagnostics).result(0, 0, start, diagnostics);
+  }
+
+  /** The site's settings, parsers and articles: everything before rendering. */
+  record Model(SiteConfig config, Parsers parsers, Parsed parsed, Archive archive) {
+    BuildResult result(long files, long bytes, Instant start, Diagnostics diagnostics) {
+      int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
+      return new BuildResult(archive.size(), leftOut, parsed.skipped(), files, bytes,
+          Duration.between(start, Instant.now()), diagnostics.snapshot());
+    }
+  }
+
+  Model model(BuildOptions options, Diagnostics diagnostics) throws IOException {
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content"));
-    Parsed parsed = parseAll(sources, parsers, options, diagnostics);
-    Archive archive = Archive.of(parsed.articles(), diagnostics);
-    int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
-    return new BuildResult(archive.size(), leftOut, parsed.skipped(), 0, 0, Duration.between(start, Instant.now()),
-        diagnostics.snapshot());
+    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content")); // load
+    Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
+    return new Model(config, parsers, parsed, Archive.of(parsed.articles(), diagnostics));                 // model
   }
 
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {
@@ -155,26 +164,40 @@ public final class SiteBuilder {
     progress.run(phase, pages, page -> publisher.write(page.path(), templates.render(page)));
   }
 
-  /** Article pages and the Lucene index in one pass over the articles: each body is loaded once. */
-  private void indexAndRenderArticles(Archive archive, ArticlePages articlePages, Templates templates, Links links,
-      SiteConfig config, Publisher publisher) throws IOException {
+  /**
+   * The Lucene index, then the article pages, whose related articles come from that index.
+   * Bodies are loaded per article (from the parse's cache, or parsed again), never all at once.
+   */
+  private void indexAndRenderArticles(Archive archive, Routes routes, ArticlePages articlePages, Templates templates,
+      Links links, SiteConfig config, Publisher publisher) throws IOException {
     Path indexDir = publisher.staging().resolve("search/lucene");
     Files.createDirectories(indexDir);
-    try (FSDirectory dir = FSDirectory.open(indexDir);
-        SearchIndexWriter index = SearchIndexWriter.open(dir, SearchSchema.analyzer(config.language()),
-            config.timeZone(), true)) {
-      progress.run("articles", archive.articles(), a -> {
-        Article full = a.withBody(articlePages.body(a));
-        Page page = articlePages.page(archive, full);
-        byte[] html = templates.render(page);
-        try {
-          index.put(full, links.href(Links.article(a.slug())));
-        } catch (IOException e) {
-          throw new UncheckedIOException("index: " + a.sourcePath(), e);
-        }
-        publisher.write(page.path(), html);
-      });
-      index.optimizeAndCommit();
+    Analyzer analyzer = SearchSchema.analyzer(config.language());
+    try (FSDirectory dir = FSDirectory.open(indexDir)) {
+      try (SearchIndexWriter index = SearchIndexWriter.open(dir, analyzer, config.timeZone(), true)) {
+        progress.run("index", archive.articles(), a -> {
+          try {
+            index.put(a.withBody(articlePages.body(a)), links.href(Links.article(a.slug())));
+          } catch (IOException e) {
+            throw new UncheckedIOException(a.sourcePath(), e);
+          }
+        });
+        index.optimizeAndCommit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        RelatedArticles related = new RelatedArticles(reader, analyzer);
+        articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));
+        render(templates, routes.articles(archive), publisher, "articles");
+      }
+    }
+  }
+
+  private static List<Article> relatedArticles(RelatedArticles related, Archive archive, Article a) {
+    try {
+      return related.ids(a.id(), a.title(), a.body().text(), 4).stream()
+          .map(archive::byId).flatMap(Optional::stream).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("related articles of " + a.sourcePath(), e);
     }
   }
 

@@ -45,8 +45,12 @@ final class BuildCommand implements Callable<Integer> {
     Path src = source.toAbsolutePath().normalize();
     BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
         baseUrl, false, System.console() != null, null);
-    BuildResult result = new SiteBuilder(new Progress(options.progress())).build(options);
+    Progress progress = new Progress(options.progress());
+    BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);
+    if (verbose) {
+      err.println("phases: " + progress.timings());
+    }
     err.println(Reports.summary(result, "built") + " -> " + options.out());
     return result.exitCode(strict);
   }

@@ -25,13 +25,35 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
   boolean verbose;
 
+  @Option(names = "--explain", paramLabel = "FILE",
+      description = "Show what the wire-copy parser made of one .txt file: fields, paragraphs, subheadings, notes.")
+  Path explain;
+
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
+    if (explain != null) {
+      return explain();
+    }
     BuildOptions options = BuildOptions.of(source.toAbsolutePath().normalize());
     BuildResult result = new SiteBuilder(Progress.quiet()).check(options);
     Reports.print(result, err, verbose);
     err.println(Reports.summary(result, "checked"));
     return result.exitCode(strict);
+  }
+
+  private int explain() throws java.io.IOException {
+    Path site = source.toAbsolutePath().normalize();
+    Path file = explain.toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      spec.commandLine().getErr().println("broadsheet: no such file: " + explain);
+      return 2;
+    }
+    var config = org.broadsheet.config.SiteConfigLoader.load(site, new org.broadsheet.diag.Diagnostics());
+    String relative = file.startsWith(site) ? site.relativize(file).toString().replace('\\', '/') : file.toString();
+    spec.commandLine().getOut().print(org.broadsheet.parse.wire.Explain.explain(
+        new org.broadsheet.source.SourceFile(relative, file),
+        new org.broadsheet.parse.ParseContext(config.timeZone(), config.language())));
+    return 0;
   }
 }

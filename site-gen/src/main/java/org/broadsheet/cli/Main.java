@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code broadsheet}: the command line. Only {@link #main} exits the JVM; everything else returns codes. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Builds a static news-archive site with Lucene search that works without a server.",
-    subcommands = {BuildCommand.class, SearchCommand.class, CheckCommand.class, NewCommand.class,
+    subcommands = {BuildCommand.class, SearchCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
+        PackCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

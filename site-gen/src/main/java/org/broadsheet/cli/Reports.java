@@ -9,11 +9,22 @@ import org.broadsheet.diag.Severity;
 final class Reports {
   private Reports() {}
 
+  /** Warnings shown before the rest are only counted (errors are always all shown). */
+  static final int WARNINGS_SHOWN = 100;
+
   static void print(BuildResult result, PrintWriter err, boolean verbose) {
+    int warnings = 0;
     for (Diagnostic d : result.diagnostics()) {
-      if (d.severity() != Severity.NOTE || verbose) {
-        err.println(d.format());
+      if (d.severity() == Severity.NOTE && !verbose) {
+        continue;
       }
+      if (d.severity() == Severity.WARNING && !verbose && ++warnings > WARNINGS_SHOWN) {
+        continue;
+      }
+      err.println(d.format());
+    }
+    if (warnings > WARNINGS_SHOWN) {
+      err.println("... and " + (warnings - WARNINGS_SHOWN) + " more warnings (--verbose prints them all)");
     }
   }
 

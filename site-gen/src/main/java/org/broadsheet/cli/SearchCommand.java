@@ -3,6 +3,7 @@ package org.broadsheet.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.broadsheet.api.SearchJson;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfigLoader;

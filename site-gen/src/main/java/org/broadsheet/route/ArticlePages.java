@@ -24,11 +24,23 @@ public final class ArticlePages {
   private static final int WORDS_PER_MINUTE = 230;
   private final Views views;
   private final Function<Article, Body> bodies;
+  private volatile Related related = this::nearestSharingTag;
+
+  /** Finds the articles shown as related to one (with its body loaded). */
+  @FunctionalInterface
+  public interface Related {
+    List<Article> of(Archive archive, Article article);
+  }
 
   /** @param bodies loads an article's body when its page is rendered (bodies are not kept in the archive) */
   public ArticlePages(Views views, Function<Article, Body> bodies) {
     this.views = views;
     this.bodies = bodies;
+  }
+
+  /** Replaces the default (nearest in time sharing the first tag), e.g. with Lucene's MoreLikeThis. */
+  public void useRelated(Related finder) {
+    this.related = finder;
   }
 
   public Page page(Archive archive, Article a) {
@@ -54,19 +66,20 @@ public final class ArticlePages {
         a.source().isEmpty() ? null : Link.of(a.source(), views.links().href(Links.group("sources", Slugs.slugify(a.source())))),
         a.license(), licence.name(), licence.url(), credit, words, Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
         archive.newer(a).map(views::card).orElse(null), archive.older(a).map(views::card).orElse(null),
-        related(archive, a), jsonLd(a, page.canonical(), licence));
+        related.of(archive, a.withBody(body)).stream().limit(RELATED).map(views::card).toList(),
+        jsonLd(a, page.canonical(), licence));
     return new ArticlePage(views.site(), page, view);
   }
 
   /** Articles nearest in time that share the first tag (else the section). */
-  private List<Card> related(Archive archive, Article a) {
+  private List<Article> nearestSharingTag(Archive archive, Article a) {
     String key = !a.tags().isEmpty() ? a.tags().get(0) : a.section();
     if (key.isEmpty()) {
       return List.of();
     }
     List<Group> groups = !a.tags().isEmpty() ? archive.tags() : archive.sections();
     String slug = Slugs.slugify(key);
-    List<Card> out = new ArrayList<>();
+    List<Article> out = new ArrayList<>();
     for (Group g : groups) {
       if (g.slug().equals(slug)) {
         List<Article> members = g.articles();
@@ -76,10 +89,10 @@ public final class ArticlePages {
         }
         for (int d = 1; out.size() < RELATED && (at - d >= 0 || at + d < members.size()); d++) {
           if (at + d < members.size()) {
-            out.add(views.card(members.get(at + d)));
+            out.add(members.get(at + d));
           }
           if (out.size() < RELATED && at - d >= 0) {
-            out.add(views.card(members.get(at - d)));
+            out.add(members.get(at - d));
           }
         }
         break;

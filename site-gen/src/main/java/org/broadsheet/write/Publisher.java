@@ -13,17 +13,23 @@ import java.util.stream.Stream;
  * The only code that writes into the output folder. A build writes into a fresh staging folder
  * beside the output and {@link #commit() swaps} it in at the end, so a failed build never leaves a
  * half-written site, and files of earlier builds that no longer belong are gone.
+ *
+ * <p>The preview's incremental rebuilds use {@link #inPlace}: they write a few files straight into
+ * the served folder, each replaced atomically, so a reader sees the old file or the new one, never
+ * half of one.
  */
 public final class Publisher implements AutoCloseable {
   private final Path out;
   private final Path staging;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final boolean inPlace;
   private boolean committed;
 
-  private Publisher(Path out, Path staging) {
+  private Publisher(Path out, Path staging, boolean inPlace) {
     this.out = out;
     this.staging = staging;
+    this.inPlace = inPlace;
   }
 
   /** Starts a build into {@code out}: a staging folder is created beside it. */
@@ -31,7 +37,13 @@ public final class Publisher implements AutoCloseable {
     Path abs = out.toAbsolutePath().normalize();
     Files.createDirectories(abs.getParent());
     Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".building-");
-    return new Publisher(abs, staging);
+    return new Publisher(abs, staging, false);
+  }
+
+  /** Updates the built site in {@code out} file by file; {@link #commit()} has nothing left to do. */
+  public static Publisher inPlace(Path out) {
+    Path abs = out.toAbsolutePath().normalize();
+    return new Publisher(abs, abs, true);
   }
 
   /** Where the build writes; only for writers that need a folder (the Lucene index). */
@@ -44,7 +56,13 @@ public final class Publisher implements AutoCloseable {
     Path target = resolve(path);
     try {
       Files.createDirectories(target.getParent());
-      Files.write(target, content);
+      if (inPlace) {
+        Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
+        Files.write(temp, content);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.write(target, content);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
@@ -57,12 +75,39 @@ public final class Publisher implements AutoCloseable {
     Path target = resolve(path);
     try {
       Files.createDirectories(target.getParent());
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      if (inPlace) {
+        Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
+        Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      }
       bytes.addAndGet(Files.size(target));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + source + " to " + path, e);
     }
     files.incrementAndGet();
+  }
+
+  /** Removes a file (in-place updates only: a fresh build simply never writes it), and its folder if left empty. */
+  public void delete(String path) {
+    Path target = resolve(path);
+    try {
+      Files.deleteIfExists(target);
+      Path folder = target.getParent();
+      while (folder != null && !folder.equals(staging) && isEmptyFolder(folder)) {
+        Files.delete(folder);
+        folder = folder.getParent();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
+  private static boolean isEmptyFolder(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
+    }
   }
 
   public long filesWritten() {
@@ -75,6 +120,10 @@ public final class Publisher implements AutoCloseable {
 
   /** Swaps the staging folder in as the output; the previous output is removed. */
   public void commit() throws IOException {
+    if (inPlace) {
+      committed = true;
+      return;
+    }
     Path old = null;
     if (Files.exists(out)) {
       old = out.resolveSibling("." + out.getFileName() + ".old-" + System.nanoTime());
@@ -90,7 +139,7 @@ public final class Publisher implements AutoCloseable {
   /** Without a commit, the staging folder is deleted and the previous output stays as it was. */
   @Override
   public void close() throws IOException {
-    if (!committed) {
+    if (!committed && !inPlace) {
       deleteTree(staging);
     }
   }

@@ -1,4 +1,4 @@
-package org.broadsheet.cli;
+package org.broadsheet.api;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -49,5 +49,10 @@ public final class SearchJson {
 
   public static String write(SearchResults results) throws IOException {
     return JSON.std.asString(toMap(results));
+  }
+
+  /** {@code {"error": message}}: a request that cannot be answered (a bad parameter). */
+  public static String error(String message) throws IOException {
+    return JSON.std.asString(Map.of("error", message));
   }
 }

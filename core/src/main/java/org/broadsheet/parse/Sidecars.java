@@ -1,0 +1,58 @@
+package org.broadsheet.parse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.diag.LineMap;
+import org.broadsheet.source.SourceFile;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** The sidecar of a file: {@code <name>.yaml}, {@code .yml} or {@code .json} beside it. */
+public final class Sidecars {
+  private Sidecars() {}
+
+  /** The sidecar's fields; {@link Metadata#EMPTY} when there is none; empty (with an error) when it is bad. */
+  public static Optional<Metadata> read(SourceFile file, ParseContext context, Diagnostics diagnostics) {
+    for (String ext : List.of("yaml", "yml", "json")) {
+      Path sidecar = file.file().resolveSibling(file.baseName() + "." + ext);
+      if (!Files.isRegularFile(sidecar)) {
+        continue;
+      }
+      String sidePath = file.relativePath().substring(0, file.relativePath().length() - file.fileName().length())
+          + sidecar.getFileName();
+      try {
+        String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
+        LineMap lines = new LineMap(yaml);
+        Object loaded = Yamls.loader().load(yaml);
+        if (loaded == null) {
+          return Optional.of(Metadata.EMPTY);
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+          diagnostics.add(Diagnostic.error(sidePath, 1, 1, "sidecar must be a mapping of keys to values", lines.lineText(1)));
+          return Optional.empty();
+        }
+        return Metadata.read(map, sidePath, context, key -> lineOfKey(lines, key), lines::lineText, diagnostics);
+      } catch (IOException | YAMLException e) {
+        diagnostics.add(Diagnostic.error(sidePath, "cannot read sidecar: " + e.getMessage()));
+        return Optional.empty();
+      }
+    }
+    return Optional.of(Metadata.EMPTY);
+  }
+
+  private static int lineOfKey(LineMap lines, String key) {
+    for (int line = 1; line <= lines.lineCount(); line++) {
+      String l = lines.lineText(line).stripLeading().replace("\"", "");
+      if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {
+        return line;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,45 @@
+package org.broadsheet.parse.wire;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import org.broadsheet.content.Body;
+import org.broadsheet.content.Slugs;
+import org.broadsheet.parse.Html;
+
+/** Blocks to the two body forms: HTML ({@code <p>}, {@code <h2 id>}, {@code <pre>}) and plain text. */
+public final class BodyRenderer {
+  private BodyRenderer() {}
+
+  public static Body render(List<Block> blocks) {
+    StringBuilder html = new StringBuilder();
+    StringBuilder text = new StringBuilder();
+    Set<String> ids = new HashSet<>();
+    Map<String, Integer> next = new HashMap<>();
+    for (Block b : blocks) {
+      String escaped = Html.escape(b.text());
+      switch (b.kind()) {
+        case PARAGRAPH -> html.append("<p>").append(escaped).append("</p>\n");
+        case HEADING -> html.append("<h2 id=\"").append(uniqueId(b.text(), ids, next)).append("\">").append(escaped)
+            .append("</h2>\n");
+        case PREFORMATTED -> html.append("<pre>").append(escaped).append("</pre>\n");
+      }
+      text.append(text.length() > 0 ? "\n\n" : "").append(b.text());
+    }
+    return new Body(html.toString(), text.toString());
+  }
+
+  /** {@code base}, then {@code base-2}, {@code base-3}...: the counter per base keeps this linear. */
+  private static String uniqueId(String heading, Set<String> ids, Map<String, Integer> next) {
+    String slug = Slugs.slugify(heading);
+    String base = slug.isEmpty() ? "section" : slug;
+    String id = base;
+    while (!ids.add(id)) {
+      int n = next.merge(base, 1, Integer::sum) + 1;
+      id = base + "-" + n;
+    }
+    return id;
+  }
+}

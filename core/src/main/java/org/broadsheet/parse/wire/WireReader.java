@@ -1,0 +1,89 @@
+package org.broadsheet.parse.wire;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the structure of a wire story: normalises line breaks and stray control characters,
+ * takes off a brief's starred headline, the dateline and the footers, and splits the rest into
+ * blocks. Every step is a single pass or works on a bounded window, so reading is linear in the
+ * size of the text.
+ */
+public final class WireReader {
+  private WireReader() {}
+
+  public static WireDocument read(String raw) {
+    Normalized n = normalize(raw);
+    String text = n.text();
+    int start = skipBlank(text, 0);
+    String brief = "";
+    if (text.startsWith("***", start)) {
+      int nl = text.indexOf('\n', start);
+      int lineEnd = nl < 0 ? text.length() : nl;
+      brief = text.substring(start, lineEnd).replaceAll("^[*\\s]+|[*\\s]+$", "");
+      start = skipBlank(text, lineEnd);
+    }
+    Optional<Dateline> dateline = Datelines.find(text.substring(start, Math.min(text.length(), start + Datelines.WINDOW)));
+    if (dateline.isPresent()) {
+      int offset = start;
+      dateline = dateline.map(d -> new Dateline(d.place(), d.monthDay(), d.year(), d.agency(), d.end() + offset));
+      start = dateline.get().end();
+    }
+    Footer footer = Footers.strip(text, start, text.length());
+    List<Block> blocks = List.of();
+    if (footer.end() > start) {
+      blocks = Subheadings.find(Paragraphs.split(text, start, footer.end(), lineOf(text, start)));
+    } else if (!brief.isEmpty()) {
+      blocks = List.of(Block.paragraph(brief, 1)); // a brief is its headline
+    }
+    return new WireDocument(dateline, brief, footer, blocks, n.controls());
+  }
+
+  private record Normalized(String text, int controls) {}
+
+  /** CRLF, CR, U+2028/9, form and vertical feeds become LF; other control characters and BOMs go. */
+  static Normalized normalize(String raw) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    int controls = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\n' || c == '\t') {
+        sb.append(c);
+      } else if (c == '\f' || c == '\u000b' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        sb.append('\n');
+        controls++;
+      } else if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\ufeff') {
+        controls++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return new Normalized(sb.toString(), controls);
+  }
+
+  private static int skipBlank(String text, int from) {
+    int i = from;
+    while (i < text.length() && Footers.isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      line += text.charAt(i) == '\n' ? 1 : 0;
+    }
+    return line;
+  }
+
+  /** The agency's name for a dateline code such as {@code MNA} or {@code Reuters}. */
+  public static String agencyName(String code) {
+    return Agencies.name(code);
+  }
+}

@@ -1,0 +1,158 @@
+package org.broadsheet.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArchiveSearchTest {
+  static ByteBuffersDirectory dir;
+  static DirectoryReader reader;
+  static ArchiveSearch search;
+
+  static Article article(String id, String title, String body, String date, List<String> tags, String section) {
+    return new Article(id, id, title, body.length() > 60 ? body.substring(0, 60) : body,
+        Optional.ofNullable(date).map(ZonedDateTime::parse), Optional.empty(), List.of("Desk"), "", section, tags,
+        "", "", "en", false, "content/" + id + ".md", new Body("<p>" + body + "</p>", body));
+  }
+
+  @BeforeAll
+  static void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    try (SearchIndexWriter w = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+      for (Article a : List.of(
+          article("rates1", "Central bank raises interest rates", "The central bank raised interest rates by half a point on Thursday.", "2022-07-21T12:00:00Z", List.of("Interest Rates", "economy"), "business"),
+          article("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", "2019-03-21T12:00:00Z", List.of("interest rates"), "business"),
+          article("cut", "First rate cut in five years", "The bank cut its main rate; markets had expected interest relief.", "2024-06-06T12:00:00Z", List.of("interest rates"), "business"),
+          article("vienna", "Talks in Vienna continue", "Negotiators met in Vienna for talks on the nuclear deal <script>alert(1)</script>.", "2022-08-08T06:00:00Z", List.of("diplomacy"), "world"),
+          article("football", "Late winner in the quarter-final", "A late header decided the football match in Lyon.", "2019-06-29T19:00:00Z", List.of("football"), "sport"),
+          article("undated", "Harbour strike ends", "Dock workers in Rotterdam ended their strike over pay.", null, List.of(), "business"))) {
+        w.put(a, "articles/" + a.slug() + "/");
+      }
+      w.optimizeAndCommit();
+    }
+    reader = DirectoryReader.open(dir);
+    search = new ArchiveSearch(reader, SearchSchema.analyzer("en"));
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  static List<String> ids(SearchResults r) {
+    return r.hits().stream().map(SearchHit::id).toList();
+  }
+
+  static SearchResults run(String q) throws IOException {
+    return search.search(SearchRequest.of(q));
+  }
+
+  @Test
+  void shortQueriesNeedAllTheirWordsAndStemsMatch() throws IOException {
+    assertEquals(List.of("rates1"), ids(run("bank raised rates")));
+    SearchResults r = run("bank rate");
+    assertEquals(List.of("cut", "rates1", "rates2"), ids(r).stream().sorted().toList());
+    assertEquals("cut", r.hits().get(2).id(), "title matches weigh more than body matches");
+  }
+
+  @Test
+  void strictQueryThatFindsNothingFallsBackToAnyWord() throws IOException {
+    SearchResults r = run("vienna football");
+    assertEquals(2, r.total());
+  }
+
+  @Test
+  void phraseMatchesOnlyAdjacentWords() throws IOException {
+    assertEquals(List.of("rates1", "rates2"), ids(run("\"interest rates\"")).stream().sorted().toList());
+    assertEquals(0, run("\"rates interest\"").total());
+  }
+
+  @Test
+  void excludedWordsRemoveHits() throws IOException {
+    assertEquals(List.of("cut", "rates2"), ids(run("interest rates -raised")).stream().sorted().toList());
+    assertEquals(5, run("-vienna").total());
+  }
+
+  @Test
+  void prefixMatchesWordStarts() throws IOException {
+    assertEquals(List.of("football"), ids(run("footb*")));
+  }
+
+  @Test
+  void malformedSyntaxDegradesToWords() throws IOException {
+    assertEquals(List.of("vienna"), ids(run("\"vienna talks")));
+    assertEquals(List.of("vienna"), ids(run("vienna - ")));
+    assertEquals(List.of("vienna"), ids(run("vienna AND (talks OR")));
+  }
+
+  @Test
+  void tagAndSectionFiltersAreCaseInsensitive() throws IOException {
+    SearchRequest r = new SearchRequest("rates", 10, 0, "INTEREST RATES", "Business", null, null, SortOrder.RELEVANCE, false);
+    assertEquals(List.of("cut", "rates1", "rates2"), ids(search.search(r)).stream().sorted().toList());
+  }
+
+  @Test
+  void dateSortIsNewestFirstAndDateRangeFilters() throws IOException {
+    SearchRequest r = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
+    assertEquals(List.of("cut", "vienna", "rates1", "football", "rates2", "undated"), ids(search.search(r)));
+    SearchRequest range = new SearchRequest("", 10, 0, null, null, "2022-07-21", "2022-08-08", SortOrder.DATE, false);
+    assertEquals(List.of("vienna", "rates1"), ids(search.search(range)));
+  }
+
+  @Test
+  void offsetPagesThroughTheSameOrder() throws IOException {
+    SearchRequest all = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest second = new SearchRequest("", 2, 2, null, null, null, null, SortOrder.DATE, false);
+    assertEquals(ids(search.search(all)).subList(2, 4), ids(search.search(second)));
+  }
+
+  @Test
+  void snippetsMarkTermsAndEscapeText() throws IOException {
+    SearchHit hit = run("nuclear deal").hits().get(0);
+    assertTrue(hit.snippet().contains("<mark>nuclear</mark>"), hit.snippet());
+    assertTrue(hit.snippet().contains("&lt;script&gt;"), hit.snippet());
+    assertFalse(hit.snippet().contains("<script>"));
+    assertEquals("2022-08-08T06:00:00Z", hit.date());
+    assertEquals("articles/vienna/", hit.url());
+  }
+
+  @Test
+  void facetsCountSectionsTagsAndYearsOverAllMatches() throws IOException {
+    SearchResults r = search.search(new SearchRequest("", 1, 0, null, null, null, null, SortOrder.RELEVANCE, true));
+    assertTrue(r.facets().contains(new FacetCount("section", "business", 4)), r.facets().toString());
+    assertTrue(r.facets().contains(new FacetCount("tags", "interest rates", 3)), r.facets().toString());
+    assertTrue(r.facets().contains(new FacetCount("year", "2019", 2)), r.facets().toString());
+  }
+
+  @Test
+  void relatedArticlesShareVocabularyAndNeverIncludeTheArticleItself() throws IOException {
+    List<String> related = new RelatedArticles(reader, SearchSchema.analyzer("en"))
+        .ids("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", 3);
+    assertFalse(related.contains("rates2"));
+    assertTrue(related.indexOf("rates1") >= 0 && related.indexOf("rates1") < 2, related.toString());
+    assertFalse(related.contains("football"), related.toString());
+  }
+
+  @Test
+  void epochDayMatchesJavaTime() {
+    for (String d : List.of("1970-01-01", "1987-02-26", "2000-02-29", "2024-12-31", "1900-03-01")) {
+      assertEquals(java.time.LocalDate.parse(d).toEpochDay(), ArchiveSearch.epochDay(d, -1), d);
+    }
+    assertEquals(java.time.LocalDate.parse("2023-02-28").toEpochDay(), ArchiveSearch.epochDay("2023-02", Long.MAX_VALUE));
+    assertEquals(-1, ArchiveSearch.epochDay("yesterday", -1));
+  }
+}

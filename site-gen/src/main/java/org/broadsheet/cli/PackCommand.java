@@ -1,0 +1,51 @@
+package org.broadsheet.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.broadsheet.build.BuildOptions;
+import org.broadsheet.build.BuildResult;
+import org.broadsheet.build.Progress;
+import org.broadsheet.build.SiteBuilder;
+import org.broadsheet.preview.Packer;
+import org.broadsheet.write.Publisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "pack", mixinStandardHelpOptions = true,
+    description = {"Build the site for offline reading (--offline links) and write it, with its search index,",
+        "into one zip: unzipped it opens from file://, and 'broadsheet serve SITE.zip' serves it."})
+final class PackCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--source", description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
+  Path source = Path.of(".");
+
+  @Option(names = "--out", description = "The zip to write. Default: <source>/site.zip.")
+  Path out;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Path src = source.toAbsolutePath().normalize();
+    Path zip = out != null ? out.toAbsolutePath().normalize() : src.resolve("site.zip");
+    Path work = Files.createTempDirectory("broadsheet-pack-");
+    try {
+      BuildOptions options = BuildOptions.of(src).withOut(work.resolve("site")).withOffline(true);
+      BuildResult result = new SiteBuilder(new Progress(System.console() != null)).build(options);
+      Reports.print(result, err, verbose);
+      long entries = Packer.pack(options.out(), zip);
+      err.println(Reports.summary(result, "packed") + " -> " + zip + " (" + entries + " entries, "
+          + Files.size(zip) / 1024 + " KiB)");
+      return result.exitCode(false);
+    } finally {
+      Publisher.deleteTree(work);
+    }
+  }
+}

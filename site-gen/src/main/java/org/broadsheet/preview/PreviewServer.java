@@ -1,0 +1,123 @@
+package org.broadsheet.preview;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.search.SearchSchema;
+
+/**
+ * {@code broadsheet serve} on a project: builds it, serves the output with live reload and
+ * {@code /api/search} over the live index, watches the sources and rebuilds what each change
+ * touches. A rebuild with errors keeps the last good pages, prints the diagnostics and shows them
+ * in an overlay on every open page; the next good rebuild clears them.
+ */
+public final class PreviewServer implements AutoCloseable {
+  static final Duration QUIET = Duration.ofMillis(50);
+
+  private final SiteBuild build;
+  private final PrintStream out;
+  private final LiveReload live = new LiveReload();
+  private final AtomicLong generation = new AtomicLong();
+  private SiteFiles files;
+  private SearchIndex search;
+  private SiteServer server;
+  private SiteWatcher watcher;
+
+  private PreviewServer(SiteBuild build, PrintStream out) {
+    this.build = build;
+    this.out = out;
+  }
+
+  /**
+   * Starts serving (first, so that a taken port is reported at once), builds the project in
+   * {@code site}, and watches it.
+   */
+  public static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out)
+      throws IOException {
+    PreviewServer preview = new PreviewServer(build, out);
+    try {
+      Files.createDirectories(build.output());
+      preview.files = SiteFiles.folder(build.output());
+      preview.search = SearchIndex.open(build.output().resolve("search/lucene"), SearchSchema.analyzer(build.language()));
+      preview.server = SiteServer.start(host, port, SiteApp.handler(preview.files, preview.search, preview.live));
+      preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);
+      SiteBuild.Report first = build.buildAll();
+      preview.refreshSearch();
+      preview.publish(first);
+      preview.watcher.start();
+      return preview;
+    } catch (IOException | RuntimeException e) {
+      preview.close();
+      throw e;
+    }
+  }
+
+  private void onChange(SiteWatcher.Change change) {
+    try {
+      SiteBuild.Report report = build.rebuild(change.paths(), change.overflow());
+      refreshSearch();
+      publish(report);
+    } catch (IOException | RuntimeException e) {
+      publish(new SiteBuild.Report(List.of(Diagnostic.error("(rebuild)", String.valueOf(e))), "rebuild failed"));
+    }
+  }
+
+  private void refreshSearch() throws IOException {
+    var reader = build.searchReader();
+    if (reader.isPresent()) {
+      search.use(reader.get());
+    } else {
+      search.reload();
+    }
+  }
+
+  private void publish(SiteBuild.Report report) {
+    BuildStatus status = new BuildStatus(generation.incrementAndGet(), report.problems());
+    for (Diagnostic d : report.problems()) {
+      out.println(d.format());
+    }
+    out.println(report.summary());
+    out.flush();
+    live.publish(status);
+  }
+
+  public URI uri() {
+    return server.uri();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public BuildStatus status() {
+    return live.status();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (watcher != null) {
+      watcher.close();
+    }
+    live.close();
+    if (server != null) {
+      server.close();
+    }
+    if (search != null) {
+      search.close();
+    }
+    if (files != null) {
+      files.close();
+    }
+    build.close();
+  }
+}

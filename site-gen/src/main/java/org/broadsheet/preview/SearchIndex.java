@@ -1,0 +1,117 @@
+package org.broadsheet.preview;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResults;
+
+/**
+ * The site's Lucene index ({@code search/lucene/}) as the server reads it. On disk it is opened in
+ * place and {@link #reload reloaded} after each rebuild; inside a zip its files (a few megabytes
+ * even for large archives) are copied into memory once. Searches in flight keep the reader they
+ * started with.
+ */
+public final class SearchIndex implements Closeable {
+  private final Path dir;
+  private final Analyzer analyzer;
+  private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+  private record Snapshot(Directory directory, DirectoryReader reader, ArchiveSearch search) {}
+
+  private SearchIndex(Path dir, Analyzer analyzer) {
+    this.dir = dir;
+    this.analyzer = analyzer;
+  }
+
+  /** Opens the index in {@code dir}; with no index there yet, searches find nothing until a reload. */
+  public static SearchIndex open(Path dir, Analyzer analyzer) throws IOException {
+    SearchIndex index = new SearchIndex(dir, analyzer);
+    index.reload();
+    return index;
+  }
+
+  /** Switches to the index as it is now on disk. */
+  public void reload() throws IOException {
+    Snapshot next = null;
+    if (Files.isDirectory(dir)) {
+      Directory directory = dir.getFileSystem() == FileSystems.getDefault() ? FSDirectory.open(dir) : copyToMemory(dir);
+      if (DirectoryReader.indexExists(directory)) {
+        DirectoryReader reader = DirectoryReader.open(directory);
+        next = new Snapshot(directory, reader, new ArchiveSearch(reader, analyzer));
+      } else {
+        directory.close();
+      }
+    }
+    release(current.getAndSet(next));
+  }
+
+  /** Switches to {@code reader} (a near-real-time reader of the live index), which this index now owns. */
+  public void use(DirectoryReader reader) throws IOException {
+    release(current.getAndSet(new Snapshot(null, reader, new ArchiveSearch(reader, analyzer))));
+  }
+
+  public SearchResults search(SearchRequest request) throws IOException {
+    while (true) {
+      Snapshot snapshot = current.get();
+      if (snapshot == null) {
+        return new SearchResults(0, List.of(), List.of());
+      }
+      if (snapshot.reader().tryIncRef()) {
+        try {
+          return snapshot.search().search(request);
+        } finally {
+          snapshot.reader().decRef();
+        }
+      }
+    }
+  }
+
+  private static Directory copyToMemory(Path dir) throws IOException {
+    ByteBuffersDirectory memory = new ByteBuffersDirectory();
+    byte[] buffer = new byte[64 * 1024];
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!Files.isRegularFile(file)) {
+          continue;
+        }
+        String name = file.getFileName().toString().replace("/", "");
+        try (InputStream in = Files.newInputStream(file);
+            IndexOutput out = memory.createOutput(name, IOContext.DEFAULT)) {
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            out.writeBytes(buffer, 0, n);
+          }
+        }
+      }
+    }
+    return memory;
+  }
+
+  private static void release(Snapshot snapshot) throws IOException {
+    if (snapshot != null) {
+      snapshot.reader().decRef();
+      if (snapshot.reader().getRefCount() == 0 && snapshot.directory() != null) {
+        snapshot.directory().close();
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    release(current.getAndSet(null));
+  }
+}

@@ -1,0 +1,28 @@
+package org.broadsheet.preview;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+
+/**
+ * The handler tree of a served site:
+ *
+ * <pre>
+ * [live reload: /_broadsheet/events, /_broadsheet/live.js]     preview only, outside gzip (streams)
+ * gzip
+ *   /api/search                                               SearchApi
+ *   everything else                                           SiteHandler -> ResourceHandler
+ * </pre>
+ */
+final class SiteApp {
+  private static final int MIN_GZIP_BYTES = 256;
+
+  private SiteApp() {}
+
+  /** @param live the preview's live reload, or null to serve the site exactly as built */
+  static Handler handler(SiteFiles files, SearchIndex search, LiveReload live) {
+    GzipHandler gzip = new GzipHandler();
+    gzip.setMinGzipSize(MIN_GZIP_BYTES);
+    gzip.setHandler(new Handler.Sequence(new SearchApi(search), new SiteHandler(files, live)));
+    return live == null ? gzip : new Handler.Sequence(live.handler(), gzip);
+  }
+}

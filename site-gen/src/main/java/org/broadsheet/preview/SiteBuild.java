@@ -1,0 +1,57 @@
+package org.broadsheet.preview;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import java.util.Set;
+import org.broadsheet.diag.Diagnostic;
+
+/**
+ * What the preview needs from the build pipeline: one full build, then rebuilds of only what a
+ * set of changed source files touches. The output folder stays the same, and always holds the last
+ * good version of every page.
+ */
+public interface SiteBuild extends AutoCloseable {
+  /** Where the site is built; served as it changes. */
+  Path output();
+
+  /** The site's language, for the search analyzer. */
+  String language() throws IOException;
+
+  /** Builds everything. */
+  Report buildAll() throws IOException;
+
+  /**
+   * Rebuilds after a change.
+   *
+   * @param changed files and folders created, modified or deleted, relative to the site folder
+   * @param everything events were lost: rebuild everything
+   */
+  Report rebuild(Set<Path> changed, boolean everything) throws IOException;
+
+  /**
+   * The outcome of a (re)build.
+   *
+   * @param problems every error the project has now (not just in the changed files)
+   * @param summary one line for the terminal, e.g. "1 article, 23 pages in 84 ms"
+   */
+  record Report(List<Diagnostic> problems, String summary) {
+    public Report {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * A reader of the search index as the last (re)build left it, when the build can give one
+   * without going to disk; empty: the server reopens the index in {@link #output()}.
+   */
+  default Optional<DirectoryReader> searchReader() throws IOException {
+    return Optional.empty();
+  }
+
+  /** Releases what the build holds open (the index writer); the output stays. */
+  @Override
+  default void close() throws IOException {}
+}

@@ -1,0 +1,108 @@
+package org.broadsheet.preview;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** A Jetty server on one address, serving one handler tree; stopping it lets requests in flight finish. */
+public final class SiteServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+
+  private SiteServer(Server server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /**
+   * Starts serving {@code app} on {@code host:port} ({@code port} 0: any free port).
+   *
+   * @throws PortInUseException when the address is taken
+   */
+  public static SiteServer start(String host, int port, Handler app) throws IOException {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("broadsheet-http");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+
+    ContextHandler context = new ContextHandler(app, "/");
+    context.getMimeTypes().addMimeMapping("wasm", "application/wasm");
+    server.setHandler(new GracefulHandler(context));
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    server.setErrorHandler(errors);
+    server.setStopTimeout(3_000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      if (causedByBind(e)) {
+        throw new PortInUseException(host, port, e);
+      }
+      throw e instanceof IOException io ? io : new IOException("cannot start the server: " + e.getMessage(), e);
+    }
+    return new SiteServer(server, connector);
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The address to print and open, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + shown + ":" + port() + "/");
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    stopQuietly(server);
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // stopping: nothing left to report to
+    }
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The address is taken by another process. */
+  public static final class PortInUseException extends IOException {
+    PortInUseException(String host, int port, Throwable cause) {
+      super("port " + port + " on " + host + " is already in use: stop the other server, or pass --port N"
+          + " (--port 0 picks a free one)", cause);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.broadsheet.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchSchema;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds the repository's own {@code content/} (online and offline) and checks the whole site. */
+class BundledContentTest {
+  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+  private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+
+  @TempDir static Path tmp;
+  static BuildResult online;
+  static BuildResult offline;
+
+  @BeforeAll
+  static void build() throws IOException {
+    online = new SiteBuilder(Progress.quiet()).build(BuildOptions.of(REPO).withOut(tmp.resolve("online")));
+    offline = new SiteBuilder(Progress.quiet()).build(BuildOptions.of(REPO).withOut(tmp.resolve("offline")).withOffline(true));
+  }
+
+  @Test
+  void buildsCleanlyWithEveryArticle() {
+    assertEquals(0, online.exitCode(true), online.diagnostics().toString());
+    assertTrue(online.articles() >= 16, "articles: " + online.articles());
+    assertEquals(2, online.skipped(), "one draft and one future article are left out");
+  }
+
+  @Test
+  void everyInternalLinkResolvesToAFile() throws IOException {
+    assertEquals(List.of(), brokenLinks(tmp.resolve("online"), false));
+  }
+
+  @Test
+  void offlineLinksAllNameFilesSoTheSiteNavigatesFromDisk() throws IOException {
+    assertEquals(List.of(), brokenLinks(tmp.resolve("offline"), true));
+  }
+
+  @Test
+  void feedsAndSitemapsAreWellFormedXml() throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    for (String f : List.of("feed.xml", "rss.xml", "sitemap.xml", "news-sitemap.xml")) {
+      var doc = factory.newDocumentBuilder().parse(tmp.resolve("online").resolve(f).toFile());
+      assertTrue(doc.getDocumentElement() != null, f);
+    }
+    var atom = factory.newDocumentBuilder().parse(tmp.resolve("online/feed.xml").toFile());
+    assertTrue(atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength() >= 16);
+    Map<String, Object> feed = JSON.std.mapFrom(Files.readString(tmp.resolve("online/feed.json")));
+    assertEquals("https://jsonfeed.org/version/1.1", feed.get("version"));
+  }
+
+  @Test
+  void everyArticleCarriesParseableNewsArticleJsonLd() throws IOException {
+    try (Stream<Path> pages = Files.walk(tmp.resolve("online/articles"))) {
+      for (Path page : pages.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
+        Matcher m = JSON_LD.matcher(Files.readString(page));
+        assertTrue(m.find(), page.toString());
+        Map<String, Object> ld = JSON.std.mapFrom(m.group(1));
+        assertEquals("NewsArticle", ld.get("@type"), page.toString());
+        assertTrue(ld.get("identifier") instanceof String && ld.get("headline") instanceof String, page.toString());
+      }
+    }
+  }
+
+  @Test
+  void theSeedArticleIsTheTopHitForItsTopic() throws IOException {
+    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene")); var reader = DirectoryReader.open(dir)) {
+      var results = new ArchiveSearch(reader, SearchSchema.analyzer("en")).search(SearchRequest.of("JCPOA Vienna talks"));
+      assertEquals("6c84957aa5ccaf51", results.hits().get(0).id());
+      assertEquals("articles/6c84957aa5ccaf51/", results.hits().get(0).url());
+    }
+  }
+
+  static List<String> brokenLinks(Path site, boolean offlineOnly) throws IOException {
+    List<String> broken = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(site)) {
+      for (Path page : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+        Matcher m = LINK.matcher(Files.readString(page));
+        while (m.find()) {
+          String href = m.group(1).replace("&amp;", "&");
+          if (href.isEmpty() || href.startsWith("#") || href.matches("^[a-z]+:.*")) {
+            continue;
+          }
+          String path = href.replaceAll("[?#].*$", "");
+          if (offlineOnly && (path.endsWith("/") || path.isEmpty())) {
+            broken.add(site.relativize(page) + " -> " + href + " (folder link in an offline build)");
+            continue;
+          }
+          Path target = page.getParent().resolve(path.endsWith("/") || path.isEmpty() ? path + "index.html" : path).normalize();
+          if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+            broken.add(site.relativize(page) + " -> " + href);
+          }
+        }
+      }
+    }
+    return broken;
+  }
+}

@@ -1,0 +1,176 @@
+package org.broadsheet.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteBuilderTest {
+  static final Clock NOW = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+  static final String SITE = """
+      -- site.yaml --
+      title: "Test <Gazette>"
+      baseUrl: https://news.example/
+      pageSize: 2
+      -- content/2020/one.md --
+      ---
+      title: "First & foremost"
+      date: 2020-01-02T10:00:00Z
+      authors: [Ana Lima]
+      tags: [Interest Rates, economy]
+      section: business
+      ---
+      Body of **one** with "quotes" </script>.
+      -- content/2021/two.md --
+      ---
+      title: Second
+      date: 2021-05-06
+      tags: [economy]
+      section: world
+      dateline: PARIS
+      ---
+      Body two.
+      -- content/2022/three.md --
+      ---
+      title: Third
+      date: 2022-03-04
+      section: world
+      ---
+      Body three.
+      -- content/draft.md --
+      ---
+      title: Draft
+      date: 2021-01-01
+      draft: true
+      ---
+      Not yet.
+      -- content/future.md --
+      ---
+      title: Future
+      date: 2030-01-01
+      ---
+      Later.
+      -- content/wire/2019-05-14-strike.txt --
+      ROTTERDAM, May 14 - Dock workers walked out on Tuesday over pay.
+      -- content/img/photo.png --
+      not really a png
+      -- static/favicon.ico --
+      icon
+      """;
+
+  static BuildOptions options(Path site) {
+    return BuildOptions.of(site).withClock(NOW);
+  }
+
+  @Test
+  void buildsEveryPageKind(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    BuildResult result = new SiteBuilder(Progress.quiet()).build(options(site));
+    Path out = site.resolve("public");
+    assertEquals(4, result.articles(), result.diagnostics().toString());
+    assertEquals(2, result.skipped());
+    assertEquals(0, result.exitCode(false));
+    for (String path : new String[] {"index.html", "page/2/index.html", "articles/one/index.html",
+        "articles/2019-05-14-strike/index.html", "tags/index.html", "tags/interest-rates/index.html",
+        "sections/world/index.html", "authors/ana-lima/index.html", "archive/index.html", "archive/2021/index.html",
+        "archive/2021/05/index.html", "search/index.html", "404.html", "feed.xml", "rss.xml", "feed.json",
+        "sitemap.xml", "news-sitemap.xml", "robots.txt", "img/photo.png", "favicon.ico",
+        "search/lucene/segments_1"}) {
+      assertTrue(Files.exists(out.resolve(path)), path);
+    }
+    assertFalse(Files.exists(out.resolve("articles/draft/index.html")));
+    assertFalse(Files.exists(out.resolve("articles/future/index.html")));
+  }
+
+  @Test
+  void escapesTextAndLinksRelatively(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    String page = SiteFixture.read(site, "public/articles/one/index.html");
+    assertTrue(page.contains("<h1>First &amp; foremost"), page);
+    assertTrue(page.contains("<title>First &amp; foremost · Test &lt;Gazette&gt;</title>"), page);
+    assertTrue(page.contains("href=\"../../tags/interest-rates/\""), page);
+    assertTrue(page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/one/\">"), page);
+    assertFalse(page.contains("</script>."), "body text cannot close a script element");
+    assertTrue(page.contains("\"identifier\":\"one\""), page);
+    assertFalse(page.contains("href=\"/"), "no root-absolute links");
+  }
+
+  @Test
+  void offlineLinksEndInIndexHtml(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true));
+    String home = SiteFixture.read(site, "public/index.html");
+    assertTrue(home.contains("href=\"./articles/three/index.html\""), home);
+    assertTrue(home.contains("href=\"./page/2/index.html\""), home);
+  }
+
+  @Test
+  void draftsAndFutureArticlesAreIncludedOnRequest(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    BuildResult r = new SiteBuilder(Progress.quiet()).build(options(site).withDraftsAndFuture(true, true));
+    assertEquals(6, r.articles());
+    assertTrue(Files.exists(site.resolve("public/articles/draft/index.html")));
+  }
+
+  @Test
+  void badArticlesAreReportedAndTheRestStillBuilds(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE + """
+        -- content/broken.md --
+        ---
+        title: [unclosed
+        ---
+        x
+        -- content/empty.txt --
+        """);
+    BuildResult r = new SiteBuilder(Progress.quiet()).build(options(site));
+    assertEquals(4, r.articles());
+    assertEquals(2, r.leftOut());
+    assertEquals(1, r.exitCode(false));
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
+        && d.path().equals("content/broken.md") && d.line() >= 2), r.diagnostics().toString());
+    assertTrue(r.diagnostics().stream().map(Diagnostic::headline).anyMatch(h -> h.startsWith("content/empty.txt: error: empty file")));
+  }
+
+  @Test
+  void staleFilesFromEarlierBuildsAreRemoved(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    Files.delete(site.resolve("content/2022/three.md"));
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    assertFalse(Files.exists(site.resolve("public/articles/three/index.html")));
+    assertTrue(Files.exists(site.resolve("public/articles/one/index.html")));
+  }
+
+  @Test
+  void aFailedBuildLeavesThePreviousSiteUntouched(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    String before = SiteFixture.read(site, "public/index.html");
+    SiteFixture.write(site, "-- templates/article.ftlh --\n<#if>broken\n");
+    assertThrows(RuntimeException.class, () -> new SiteBuilder(Progress.quiet()).build(options(site)));
+    assertEquals(before, SiteFixture.read(site, "public/index.html"));
+    try (Stream<Path> siblings = Files.list(site)) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".building-")), "staging folder removed");
+    }
+  }
+
+  @Test
+  void siteTemplatesOverrideTheThemeFileByFile(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE + "-- templates/404.ftlh --\n<p>Custom ${site.title}</p>\n");
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    assertEquals("<p>Custom Test &lt;Gazette&gt;</p>\n", SiteFixture.read(site, "public/404.html"));
+    assertTrue(SiteFixture.read(site, "public/index.html").contains("<main"));
+  }
+}

@@ -1,0 +1,212 @@
+package org.broadsheet.preview;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArchiveServerTest {
+  @TempDir Path tmp;
+  private ArchiveServer server;
+  private Http http;
+
+  @AfterEach
+  void stop() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private Path start(String kind) throws IOException {
+    Path site = BuiltSite.write(tmp.resolve("public"));
+    Path served = kind.equals("zip") ? BuiltSite.zip(site, tmp.resolve("site.zip")) : site;
+    server = ArchiveServer.start(served, "127.0.0.1", 0);
+    http = new Http(server.port());
+    return site;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void servesFolderIndexAsHtml(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> r = http.get("/articles/vienna-talks/");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
+    assertTrue(r.body().contains("Vienna talks resume"));
+    assertFalse(r.body().contains("_broadsheet"), "a built site is served exactly as built");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void redirectsFolderWithoutSlash(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> r = http.get("/articles/vienna-talks");
+    assertEquals(301, r.statusCode());
+    assertTrue(r.headers().firstValue("location").orElseThrow().endsWith("/articles/vienna-talks/"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void givesContentTypes(String kind) throws Exception {
+    start(kind);
+    assertEquals("application/wasm", http.get("/assets/search.wasm").headers().firstValue("content-type").orElseThrow());
+    assertTrue(http.get("/assets/site.css").headers().firstValue("content-type").orElseThrow().startsWith("text/css"));
+    assertTrue(http.get("/feed.xml").headers().firstValue("content-type").orElseThrow().contains("xml"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void answersConditionalRequestsWith304(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> first = http.get("/assets/site.css");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+    String modified = first.headers().firstValue("last-modified").orElseThrow();
+    assertEquals(304, http.get("/assets/site.css", "If-None-Match", etag).statusCode());
+    assertEquals(304, http.get("/assets/site.css", "If-Modified-Since", modified).statusCode());
+    assertEquals(200, http.get("/assets/site.css", "If-None-Match", "\"other\"").statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void servesByteRanges(String kind) throws Exception {
+    Path site = start(kind);
+    HttpResponse<byte[]> r = http.bytes("/assets/search.wasm", "Range", "bytes=100-199");
+    assertEquals(206, r.statusCode());
+    assertEquals("bytes 100-199/20000", r.headers().firstValue("content-range").orElseThrow());
+    byte[] all = Files.readAllBytes(site.resolve("assets/search.wasm"));
+    assertArrayEquals(java.util.Arrays.copyOfRange(all, 100, 200), r.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void gzipsWhenAccepted(String kind) throws Exception {
+    Path site = start(kind);
+    HttpResponse<byte[]> zipped = http.bytes("/", "Accept-Encoding", "gzip");
+    assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElseThrow());
+    byte[] plain = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+    assertArrayEquals(Files.readAllBytes(site.resolve("index.html")), plain);
+    assertTrue(http.bytes("/").headers().firstValue("content-encoding").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void answersMissingPagesWithTheSites404Page(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> r = http.get("/articles/no-such-story/");
+    assertEquals(404, r.statusCode());
+    assertTrue(r.body().contains("Page not found"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void neverListsFolders(String kind) throws Exception {
+    start(kind);
+    assertEquals(404, http.get("/assets/").statusCode());
+    assertEquals(404, http.get("/assets/empty-folder/").statusCode());
+    assertEquals(404, http.get("/search/lucene/").statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void answersHeadWithoutBody(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> r = http.send("HEAD", "/assets/site.css");
+    assertEquals(200, r.statusCode());
+    assertEquals("", r.body());
+    assertEquals(String.valueOf("body { font-family: serif; }\n".length() * 40),
+        r.headers().firstValue("content-length").orElseThrow());
+    assertEquals(405, http.send("POST", "/index.html").statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void searchesTheShippedIndex(String kind) throws Exception {
+    start(kind);
+    HttpResponse<String> r = http.get("/api/search?q=JCPOA+Vienna&limit=5");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+    Map<String, Object> json = JSON.std.mapFrom(r.body());
+    assertEquals(1, ((Number) json.get("total")).intValue());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> hit = ((List<Map<String, Object>>) json.get("hits")).get(0);
+    assertEquals("vienna-talks", hit.get("id"));
+    assertEquals("articles/vienna-talks/", hit.get("url"));
+    assertEquals(List.of("id", "title", "url", "date", "score", "snippet"), List.copyOf(hit.keySet()));
+    assertTrue(((String) hit.get("snippet")).contains("<mark>"));
+  }
+
+  @Test
+  void searchFiltersSortsAndRejectsBadParameters() throws Exception {
+    start("folder");
+    assertEquals(2, ((Number) JSON.std.mapFrom(http.get("/api/search?q=&sort=date").body()).get("total")).intValue());
+    Map<String, Object> bySection = JSON.std.mapFrom(http.get("/api/search?q=the&section=economy").body());
+    assertEquals(1, ((Number) bySection.get("total")).intValue());
+    Map<String, Object> byDate = JSON.std.mapFrom(http.get("/api/search?q=the&from=2022-01-01&to=2022-12-31").body());
+    assertEquals(1, ((Number) byDate.get("total")).intValue());
+    assertEquals(400, http.get("/api/search?q=x&limit=lots").statusCode());
+    assertEquals(400, http.get("/api/search?q=x&limit=0").statusCode());
+    assertEquals(400, http.get("/api/search?q=x&sort=size").statusCode());
+    assertEquals(400, http.get("/api/search?q=x&from=yesterday").statusCode());
+    assertTrue(http.get("/api/search?q=x&sort=size").body().contains("\"error\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void refusesEveryPathOutOfTheSite(String kind) throws Exception {
+    Files.writeString(tmp.resolve("secret.txt"), BuiltSite.SECRET);
+    start(kind);
+    List<String> attempts = List.of(
+        "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt",
+        "/.%2e/secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%5csecret.txt",
+        "/..\\secret.txt", "/%00", "/index.html%00.css", "/articles/%00/index.html",
+        "/" + tmp.resolve("secret.txt").toAbsolutePath(), "//" + tmp.resolve("secret.txt").toAbsolutePath(),
+        "/%2f" + tmp.resolve("secret.txt").toAbsolutePath(), "/;/../secret.txt", "/assets/;x=1/../../secret.txt",
+        "/%252e%252e/secret.txt", "/assets/..;/..;/secret.txt");
+    for (String attempt : attempts) {
+      String response = http.raw(attempt);
+      int status = Http.status(response);
+      assertTrue(status == 400 || status == 404, attempt + " answered " + status);
+      assertFalse(response.contains(BuiltSite.SECRET), attempt + " leaked the file");
+    }
+  }
+
+  @Test
+  void refusesSymlinksLeadingOut() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("secret.txt"), BuiltSite.SECRET);
+    Path site = BuiltSite.write(tmp.resolve("public"));
+    Files.createSymbolicLink(site.resolve("leak.txt"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(site.resolve("leakdir"), outside);
+    server = ArchiveServer.start(site, "127.0.0.1", 0);
+    http = new Http(server.port());
+    for (String path : List.of("/leak.txt", "/leakdir/secret.txt", "/leakdir/")) {
+      HttpResponse<String> r = http.get(path);
+      assertEquals(404, r.statusCode(), path);
+      assertFalse(r.body().contains(BuiltSite.SECRET), path);
+    }
+  }
+
+  @Test
+  void saysClearlyWhenThePortIsTaken() throws Exception {
+    start("folder");
+    IOException e = assertThrows(IOException.class,
+        () -> ArchiveServer.start(tmp.resolve("public"), "127.0.0.1", server.port()));
+    assertTrue(e.getMessage().contains("port " + server.port() + " on 127.0.0.1 is already in use"), e.getMessage());
+  }
+}

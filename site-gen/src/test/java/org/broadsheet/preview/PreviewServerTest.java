@@ -1,0 +1,102 @@
+package org.broadsheet.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview's machinery (watch, rebuild, reload, overlay) over a stand-in build. */
+class PreviewServerTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path site;
+  private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+  private FakeBuild build;
+  private PreviewServer preview;
+  private Http http;
+  private EventStream events;
+
+  @BeforeEach
+  void start() throws Exception {
+    Files.createDirectories(site.resolve("content"));
+    Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nFirst version");
+    build = new FakeBuild(site, site.resolve("public"));
+    preview = PreviewServer.start(site, build, "127.0.0.1", 0, new PrintStream(terminal, true, StandardCharsets.UTF_8));
+    http = new Http(preview.port());
+    events = new EventStream(preview.port());
+    events.next("hello", WAIT);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    events.close();
+    preview.close();
+  }
+
+  @Test
+  void injectsTheReloadScriptIntoPagesOnly() throws Exception {
+    HttpResponse<String> page = http.get("/articles/story/");
+    assertTrue(page.body().contains("<script src=\"/_broadsheet/live.js\" defer></script></body>"), page.body());
+    assertTrue(http.get("/_broadsheet/live.js").body().contains("EventSource"));
+    assertFalse(Files.readString(site.resolve("public/articles/story/index.html")).contains("_broadsheet"),
+        "the built file itself is untouched");
+    HttpResponse<String> missing = http.get("/articles/nothing/");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.body().contains("/_broadsheet/live.js"), "the 404 page reloads too");
+  }
+
+  @Test
+  void editServesTheNewPageAndSendsReload() throws Exception {
+    Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nSecond version");
+    events.next("reload", WAIT);
+    assertTrue(http.get("/articles/story/").body().contains("Second version"));
+  }
+
+  @Test
+  void brokenFileShowsProblemsKeepsLastGoodPageAndRecovers() throws Exception {
+    Files.writeString(site.resolve("content/story.md"), "title: Story\n---\nBroken version");
+    EventStream.Event problems = events.next("problems", WAIT);
+    assertTrue(problems.data().contains("content/story.md:1:1: error: front matter must start with ---"),
+        problems.data());
+    assertTrue(http.get("/articles/story/").body().contains("First version"));
+    assertTrue(terminal.toString(StandardCharsets.UTF_8).contains("content/story.md:1:1: error"));
+
+    try (EventStream late = new EventStream(preview.port())) {
+      assertTrue(late.next("hello", WAIT).data().contains("front matter must start"), "a page opened now shows them too");
+    }
+
+    Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nFixed version");
+    events.next("reload", WAIT);
+    assertTrue(http.get("/articles/story/").body().contains("Fixed version"));
+    assertTrue(preview.status().ok());
+  }
+
+  @Test
+  void deletedArticleIsGone() throws Exception {
+    Files.delete(site.resolve("content/story.md"));
+    events.next("reload", WAIT);
+    assertEquals(404, http.get("/articles/story/").statusCode());
+  }
+
+  @Test
+  void rapidSavesMakeOneRebuild() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nSave " + i);
+    }
+    events.next("reload", WAIT);
+    Thread.sleep(300);
+    assertEquals(1, build.rebuilds.get());
+    assertTrue(http.get("/articles/story/").body().contains("Save 9"));
+  }
+}
