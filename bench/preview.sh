@@ -5,6 +5,7 @@
 #   3. 64 connections for 30 s on loopback (wrk): requests/s and errors, against the preview
 #      server and against `broadsheet serve DIR` of a regular build.
 # Usage: bench/preview.sh [ARTICLES]   (default 10000; needs wrk: apt-get install -y wrk)
+#   EDIT_RUNS=15 TEMPLATE_RUNS=5 LOAD=1: how many runs of each; LOAD=0 skips the load tests.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-10000}"
@@ -43,10 +44,16 @@ printf 'preview ready after %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 url="http://127.0.0.1:$port/articles/$slug/"
 curl -sf -o /dev/null "$url" || { echo "no page at $url" >&2; exit 1; }
 
-java "$here/bench/PreviewBench.java" article "$work/site/content/$article" "$url" 15
-java "$here/bench/PreviewBench.java" template "$work/site/templates/article.ftlh" "$url" 5 "$work/article.ftlh"
-echo "-- what the preview said about its rebuilds (last lines):"
-grep -E ' in [0-9]+ ms' "$work/serve.log" | tail -n 4
+java "$here/bench/PreviewBench.java" article "$work/site/content/$article" "$url" "${EDIT_RUNS:-15}"
+echo "-- the preview's own account of its last article rebuilds:"
+grep -E '^content/.* in [0-9]+ ms' "$work/serve.log" | tail -n 3
+if [[ "${TEMPLATE_RUNS:-5}" -gt 0 ]]; then
+  java "$here/bench/PreviewBench.java" template "$work/site/templates/article.ftlh" "$url" "${TEMPLATE_RUNS:-5}" \
+    "$work/article.ftlh"
+  echo "-- the preview's own account of its last template rebuilds (every article page):"
+  grep -E '^templates/.* in [0-9]+ ms' "$work/serve.log" | tail -n 3
+fi
+[[ "${LOAD:-1}" == 1 ]] || exit 0
 
 paths=(/ /page/2/ "/articles/$slug/" /tags/ /archive/ /feed.xml "/api/search?q=oil+prices")
 for f in "${stories[@]:0:40}"; do f="$(basename "$f")"; paths+=("/articles/${f%.md}/"); done

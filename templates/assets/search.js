@@ -12,7 +12,7 @@
 //   ?q=&sort=&from=&to=&tag=&section=   the search page's state, kept in the address bar
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
-// Files (all relative to search/): pages/manifest.json|.js, pages/<hash>.bin|.js, pages/<hash>.open|.open.js,
+// Files (all relative to search/): pages/manifest.json|.js, pages/<file hash>-<page>.bin|.bin.js, pages/<hash>.open|.open.js,
 // runtime/wasm-gc-runtime.js, runtime/search.wasm|search.wasm.js (base64, for file://), runtime/search-js.js.
 (function () {
   'use strict';
@@ -48,7 +48,7 @@
     return out;
   }
 
-  var stats = { requests: 0, bytes: 0, log: [] };
+  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0 };
 
   async function loadBytes(base, name) {
     stats.requests++;
@@ -140,7 +140,7 @@
       if (manifest.format !== 1) throw new Error('unsupported search index format ' + manifest.format);
       var files = {};
       rt.open(manifest.files.map(function (f) {
-        files[f.name] = f.pages;
+        files[f.name] = f.hash;
         return f.name + '\t' + f.length;
       }).join('\n'), manifest.pageSize, manifest.language || 'en');
       rt.addBundle(await loadBytes(base, manifest.open + '.open'));
@@ -154,16 +154,21 @@
   // Runs one search to the end: each round either answers or names the pages it still needs.
   async function run(e, query, o) {
     for (var round = 0; round < 500; round++) {
+      var t0 = performance.now();
       var out = JSON.parse(e.rt.search(String(query || ''), o.limit || 10, o.offset || 0, o.tag || '',
         o.section || '', o.from || '', o.to || '', o.sort || 'relevance', !!o.facets));
+      var t1 = performance.now();
+      stats.searchMillis += t1 - t0;
+      stats.rounds++;
       if (out.missing) {
         await Promise.all(out.missing.map(function (key) {
           var hash = key.split('#');
           var file = hash[0], page = +hash[1];
-          return loadBytes(e.base, e.files[file][page] + '.bin').then(function (bytes) {
+          return loadBytes(e.base, e.files[file] + '-' + page + '.bin').then(function (bytes) {
             e.rt.addPage(file, page, bytes);
           });
         }));
+        stats.fetchMillis += performance.now() - t1;
         continue;
       }
       if (out.error) throw new Error('search failed: ' + out.error);

@@ -45,6 +45,8 @@ public final class SearchIndexWriter implements Closeable {
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
         .setRAMBufferSizeMB(128)
+        .setCodec(new BroadsheetCodec())
+        .setUseCompoundFile(false)
         .setCommitOnClose(false);
     return new SearchIndexWriter(new IndexWriter(directory, config), zone);
   }

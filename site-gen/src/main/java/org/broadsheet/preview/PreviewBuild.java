@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.BuildResult;
@@ -66,6 +67,8 @@ public final class PreviewBuild implements SiteBuild {
   private Pipeline pipeline;
   private Archive archive;
   private Set<String> planned = Set.of();
+  private final java.util.concurrent.atomic.AtomicReference<Slowest> slowest =
+      new java.util.concurrent.atomic.AtomicReference<>(new Slowest("", 0));
   private FSDirectory indexDir;
   private SearchIndexWriter index;
 
@@ -130,19 +133,29 @@ public final class PreviewBuild implements SiteBuild {
     long start = System.nanoTime();
     renderProblems.clear();
     int rendered;
+    slowest.set(new Slowest("", 0));
+    long parsed;
+    long modelled;
+    long written;
     try (Publisher publisher = Publisher.inPlace(out)) {
       if (!changes.templates().isEmpty()) {
         pipeline = pipeline();
       }
       Set<String> touched = applyContent(changes.content(), publisher);
+      parsed = System.nanoTime();
       Archive before = archive;
-      archive = model();
+      archive = remodel(touched);
+      modelled = System.nanoTime();
       rendered = render(before, touched, changes.templates(), publisher);
-      updateIndex(before, touched);
       copyStatic(changes.statics(), publisher);
       publisher.commit();
+      written = System.nanoTime();
+      updateIndex(before, touched);
     }
-    return report(changes.describe() + ": " + rendered + " pages", start);
+    long indexed = System.nanoTime();
+    return report(String.format("%s: %d pages (parse %d ms, model %d ms, render %d ms [slowest %s %d ms], index %d ms)",
+        changes.describe(), rendered, ms(parsed - start), ms(modelled - parsed), ms(written - modelled),
+        slowest.get().path(), ms(slowest.get().nanos()), ms(indexed - written)), start);
   }
 
   private Pipeline pipeline() throws IOException {
@@ -184,6 +197,19 @@ public final class PreviewBuild implements SiteBuild {
     return model;
   }
 
+  /** The archive after a change: the cheap swap when one article changed in place, else anew. */
+  private Archive remodel(Set<String> touched) {
+    if (touched.size() == 1) {
+      String id = touched.iterator().next();
+      Optional<Article> updated = articles.values().stream().filter(a -> a.id().equals(id)).findFirst();
+      Optional<Archive> swapped = updated.flatMap(archive::withUpdated);
+      if (swapped.isPresent()) {
+        return swapped.get();
+      }
+    }
+    return touched.isEmpty() ? archive : model();
+  }
+
   /** Re-reads changed content files; returns the ids of articles that changed, came or went. */
   private Set<String> applyContent(Set<Path> paths, Publisher publisher) throws IOException {
     Set<String> touched = new HashSet<>();
@@ -202,8 +228,12 @@ public final class PreviewBuild implements SiteBuild {
       }
       SourceFile source = new SourceFile(relative, file);
       if (!Files.isRegularFile(file)) {
-        if (pipeline.parsers().kindOf(source) == Parsers.Kind.STATIC) {
-          publisher.delete(relative.substring("content/".length()));
+        Parsers.Kind kind = pipeline.parsers().kindOf(source);
+        String target = relative.substring("content/".length());
+        if (kind == Parsers.Kind.STATIC && Files.isRegularFile(out.resolve(target))) {
+          publisher.delete(target);
+        } else if (kind == Parsers.Kind.METADATA && Files.isDirectory(file.getParent())) {
+          touched.addAll(reparseFolder(file.getParent()));
         }
         continue;
       }
@@ -285,7 +315,9 @@ public final class PreviewBuild implements SiteBuild {
     }
     Progress.quiet().run("render", todo, page -> {
       try {
+        long t = System.nanoTime();
         publisher.write(page.path(), pipeline.templates().render(page));
+        slowest.accumulateAndGet(new Slowest(page.path(), System.nanoTime() - t), Slowest::max);
       } catch (RuntimeException e) {
         synchronized (renderProblems) {
           Diagnostic problem = TemplateProblems.of(e);
@@ -296,6 +328,13 @@ public final class PreviewBuild implements SiteBuild {
       }
     });
     return todo.size();
+  }
+
+  /** The page that took longest to render in the last rebuild, for the terminal. */
+  private record Slowest(String path, long nanos) {
+    static Slowest max(Slowest a, Slowest b) {
+      return a.nanos() >= b.nanos() ? a : b;
+    }
   }
 
   private boolean usesChanged(Page page, Set<String> changedTemplates) {
@@ -327,7 +366,16 @@ public final class PreviewBuild implements SiteBuild {
         index.delete(id);
       }
     }
-    index.commit();
+  }
+
+  /**
+   * A near-real-time reader of the index as this build has it now, uncommitted changes included:
+   * no fsync on the way from a save to search results. The preview's output is thrown away on
+   * exit, so the index is committed only when the build closes.
+   */
+  @Override
+  public synchronized Optional<DirectoryReader> searchReader() throws IOException {
+    return index == null ? Optional.empty() : Optional.of(DirectoryReader.open(index.writer()));
   }
 
   private void copyStatic(Set<Path> statics, Publisher publisher) {
@@ -350,6 +398,10 @@ public final class PreviewBuild implements SiteBuild {
     return pipeline.parsers().parse(file, new Diagnostics()).map(Article::body).orElse(Body.EMPTY);
   }
 
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
+  }
+
   private static Set<String> paths(List<Page> plan) {
     Set<String> paths = new HashSet<>(plan.size() * 2);
     plan.forEach(p -> paths.add(p.path()));
@@ -368,6 +420,7 @@ public final class PreviewBuild implements SiteBuild {
 
   private void closeIndex() throws IOException {
     if (index != null) {
+      index.commit();
       index.close();
       indexDir.close();
       index = null;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.search.SearchSchema;
@@ -46,8 +47,9 @@ public final class PreviewServer implements AutoCloseable {
       preview.search = SearchIndex.open(build.output().resolve("search/lucene"), SearchSchema.analyzer(build.language()));
       preview.server = SiteServer.start(host, port, SiteApp.handler(preview.files, preview.search, preview.live));
       preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);
-      preview.publish(build.buildAll());
-      preview.search.reload();
+      SiteBuild.Report first = build.buildAll();
+      preview.refreshSearch();
+      preview.publish(first);
       preview.watcher.start();
       return preview;
     } catch (IOException | RuntimeException e) {
@@ -59,10 +61,19 @@ public final class PreviewServer implements AutoCloseable {
   private void onChange(SiteWatcher.Change change) {
     try {
       SiteBuild.Report report = build.rebuild(change.paths(), change.overflow());
-      search.reload();
+      refreshSearch();
       publish(report);
     } catch (IOException | RuntimeException e) {
-      out.println("rebuild failed: " + e);
+      publish(new SiteBuild.Report(List.of(Diagnostic.error("(rebuild)", String.valueOf(e))), "rebuild failed"));
+    }
+  }
+
+  private void refreshSearch() throws IOException {
+    var reader = build.searchReader();
+    if (reader.isPresent()) {
+      search.use(reader.get());
+    } else {
+      search.reload();
     }
   }
 

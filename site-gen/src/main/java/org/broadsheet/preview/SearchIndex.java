@@ -60,6 +60,11 @@ public final class SearchIndex implements Closeable {
     release(current.getAndSet(next));
   }
 
+  /** Switches to {@code reader} (a near-real-time reader of the live index), which this index now owns. */
+  public void use(DirectoryReader reader) throws IOException {
+    release(current.getAndSet(new Snapshot(null, reader, new ArchiveSearch(reader, analyzer))));
+  }
+
   public SearchResults search(SearchRequest request) throws IOException {
     while (true) {
       Snapshot snapshot = current.get();
@@ -99,7 +104,7 @@ public final class SearchIndex implements Closeable {
   private static void release(Snapshot snapshot) throws IOException {
     if (snapshot != null) {
       snapshot.reader().decRef();
-      if (snapshot.reader().getRefCount() == 0) {
+      if (snapshot.reader().getRefCount() == 0 && snapshot.directory() != null) {
         snapshot.directory().close();
       }
     }

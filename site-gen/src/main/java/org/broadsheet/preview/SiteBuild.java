@@ -3,6 +3,8 @@ package org.broadsheet.preview;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
 import java.util.Set;
 import org.broadsheet.diag.Diagnostic;
 
@@ -39,6 +41,14 @@ public interface SiteBuild extends AutoCloseable {
     public Report {
       problems = List.copyOf(problems);
     }
+  }
+
+  /**
+   * A reader of the search index as the last (re)build left it, when the build can give one
+   * without going to disk; empty: the server reopens the index in {@link #output()}.
+   */
+  default Optional<DirectoryReader> searchReader() throws IOException {
+    return Optional.empty();
   }
 
   /** Releases what the build holds open (the index writer); the output stays. */

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** A Jetty server on one address, serving one handler tree; stopping it lets requests in flight finish. */
@@ -41,7 +42,7 @@ public final class SiteServer implements AutoCloseable {
 
     ContextHandler context = new ContextHandler(app, "/");
     context.getMimeTypes().addMimeMapping("wasm", "application/wasm");
-    server.setHandler(context);
+    server.setHandler(new GracefulHandler(context));
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);
     errors.setShowMessageInTitle(false);

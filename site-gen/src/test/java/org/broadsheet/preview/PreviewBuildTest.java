@@ -115,6 +115,16 @@ class PreviewBuildTest {
   }
 
   @Test
+  void renamedFileMovesItsPage() throws Exception {
+    Files.move(site.resolve("content/2024/port.md"), site.resolve("content/2024/dock-strike.md"));
+    events.next("reload", WAIT);
+    assertEquals(404, http.get("/articles/port/").statusCode());
+    assertTrue(http.get("/articles/dock-strike/").body().contains("Port strike ends"));
+    assertTrue(http.get("/sections/economy/page/2/").body().contains("articles/dock-strike/"));
+    assertEquals(1, total("dock"));
+  }
+
+  @Test
   void newArticleAppearsEverywhereAndShiftsPagination() throws Exception {
     write("content/2024/new.md", article("Bridge reopens", "2024-12-01T09:00:00Z", "economy",
         "The river bridge reopened to traffic."));

@@ -13,7 +13,7 @@ import java.util.List;
  *   "language": "en",            the site language, which picks the analyzer
  *   "open": "&lt;hash&gt;",            the open bundle, &lt;hash&gt;.open (OpenBundleFile)
  *   "files": [                   every file of the Lucene index
- *     {"name": "_0.tim", "length": 123456, "pages": ["&lt;hash&gt;", ...]}   page i = &lt;hash&gt;.bin (PageFile)
+ *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}   page i = &lt;hash&gt;-&lt;i&gt;.bin (PageFile)
  *   ]
  * }
  * </pre>
@@ -21,7 +21,7 @@ import java.util.List;
 record PageManifest(int pageSize, String language, String open, List<Entry> files) {
   static final int FORMAT = 1;
 
-  record Entry(String name, long length, List<String> pages) {}
+  record Entry(String name, long length, String hash) {}
 
   String json() {
     StringBuilder sb = new StringBuilder();
@@ -30,11 +30,7 @@ record PageManifest(int pageSize, String language, String open, List<Entry> file
     for (int i = 0; i < files.size(); i++) {
       Entry e = files.get(i);
       sb.append(i == 0 ? "\n" : ",\n").append("{\"name\":\"").append(e.name()).append("\",\"length\":")
-          .append(e.length()).append(",\"pages\":[");
-      for (int p = 0; p < e.pages().size(); p++) {
-        sb.append(p == 0 ? "\"" : ",\"").append(e.pages().get(p)).append('"');
-      }
-      sb.append("]}");
+          .append(e.length()).append(",\"hash\":\"").append(e.hash()).append("\"}");
     }
     return sb.append("\n]}\n").toString();
   }

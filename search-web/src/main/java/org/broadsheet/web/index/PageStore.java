@@ -61,6 +61,7 @@ public final class PageStore {
 
   /** Copies {@code len} bytes at {@code pos} of {@code file} into {@code dst}. */
   void read(IndexFile file, long pos, byte[] dst, int off, int len) {
+    requireAll(file, pos, len);
     while (len > 0) {
       int page = (int) (pos / pageSize);
       int inPage = (int) (pos - (long) page * pageSize);
@@ -80,6 +81,30 @@ public final class PageStore {
       pos += n;
       off += n;
       len -= n;
+    }
+  }
+
+  /** Names every page of [pos, pos + len) that is missing, in one round, before stopping. */
+  private void requireAll(IndexFile file, long pos, int len) {
+    boolean complete = true;
+    long end = pos + len;
+    while (pos < end) {
+      int page = (int) (pos / pageSize);
+      long pageEnd = Math.min(end, (long) (page + 1) * pageSize);
+      if (file.pages[page] == null) {
+        Range r = file.rangeAt(pos);
+        if (r == null) {
+          missing.add(file.name + "#" + page);
+          complete = false;
+        } else if (r.end() < pageEnd) {
+          pos = r.end();
+          continue;
+        }
+      }
+      pos = pageEnd;
+    }
+    if (!complete) {
+      throw PageMissingException.INSTANCE;
     }
   }
 

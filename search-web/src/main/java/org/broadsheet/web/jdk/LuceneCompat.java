@@ -1,6 +1,8 @@
 package org.broadsheet.web.jdk;
 
 import java.util.Optional;
+import org.apache.lucene.codecs.KnnVectorsReader;
+import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.Weight;
 
@@ -27,5 +29,13 @@ public final class LuceneCompat {
    */
   public static int sameDistance(Class<?> cls, Object a, Object b) {
     return 0;
+  }
+
+  /**
+   * {@code PerFieldKnnVectorsFormat.fieldsReader}: the shipped index has no vector fields, and
+   * without this the HNSW and quantization code of every vector format would be compiled in.
+   */
+  public static KnnVectorsReader noVectors(Object format, SegmentReadState state) {
+    throw new UnsupportedOperationException("vector fields are not supported in the browser");
   }
 }

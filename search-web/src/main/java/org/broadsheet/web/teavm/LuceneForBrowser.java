@@ -65,18 +65,16 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
    * initialiser that only probes the JVM), or by a call to "class#method", a static method taking
    * the receiver (if any) and then the original arguments.
    */
-  private static final Map<String, String> BODIES = Map.of(
-      "org.apache.lucene.util.HotspotVMOptions.<clinit>", EMPTY,
-      "org.apache.lucene.util.HotspotVMOptions.get", JDK + "LuceneCompat#vmOption",
-      "org.apache.lucene.internal.vectorization.VectorizationProvider.<clinit>", EMPTY,
-      "org.apache.lucene.internal.vectorization.VectorizationProvider.getInstance",
-          "org.apache.lucene.internal.vectorization.BrowserVectorization#provider",
-      "org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance",
-          JDK + "BrowserAttributes#create",
-      "org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation",
-      "org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache",
-      "org.apache.lucene.util.VirtualMethod.<init>", EMPTY,
-      "org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance");
+  private static final Map<String, String> BODIES = Map.ofEntries(Map.entry("org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.fieldsReader", JDK + "LuceneCompat#noVectors"),
+      Map.entry("org.apache.lucene.util.HotspotVMOptions.<clinit>", EMPTY),
+      Map.entry("org.apache.lucene.util.HotspotVMOptions.get", JDK + "LuceneCompat#vmOption"),
+      Map.entry("org.apache.lucene.internal.vectorization.VectorizationProvider.<clinit>", EMPTY),
+      Map.entry("org.apache.lucene.internal.vectorization.VectorizationProvider.getInstance", "org.apache.lucene.internal.vectorization.BrowserVectorization#provider"),
+      Map.entry("org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance", JDK + "BrowserAttributes#create"),
+      Map.entry("org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation"),
+      Map.entry("org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache"),
+      Map.entry("org.apache.lucene.util.VirtualMethod.<init>", EMPTY),
+      Map.entry("org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance"));
 
   private static final Set<String> TO_NULL = Set.of(
       "java.lang.invoke.MethodHandles.byteArrayViewVarHandle", "java.lang.invoke.MethodHandles.publicLookup",
