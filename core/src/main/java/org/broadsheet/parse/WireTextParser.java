@@ -82,7 +82,7 @@ public final class WireTextParser implements ArticleParser {
     String lead = body.text().substring(0, Math.min(body.text().length(), 4 * SUMMARY_LENGTH));
     Article article = new Article(id, meta.slug().map(Slugs::slugify).orElse(Slugs.slugify(id)), title,
         meta.summary().orElse(Summaries.lead(lead, SUMMARY_LENGTH)), dating.date(), meta.updated(),
-        meta.authors().isEmpty() ? doc.footer().authors() : meta.authors(),
+        meta.authors().isEmpty() ? doc.authors() : meta.authors(),
         meta.dateline().orElse(doc.dateline().map(Dateline::place).orElse("")), meta.section().orElse(""),
         meta.tags(), source, meta.license().orElse(doc.footer().license()), meta.lang().orElse(context.language()),
         meta.draft(), path, body);
