@@ -36,10 +36,10 @@ import org.broadsheet.route.Page;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.RelatedArticles;
-import org.broadsheet.search.SearchIndexWriter;
-import org.broadsheet.search.SearchSchema;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.web.RuntimeFiles;
+import org.broadsheet.search.SearchIndexWriter;
+import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.view.SiteView;
@@ -186,10 +186,9 @@ public final class SiteBuilder {
         });
         index.optimizeAndCommit();
       }
-      // the browser's copy of the index (fixed-size pages) and the compiled search runtime that reads it
       Path search = publisher.staging().resolve("search");
-      BrowserIndexPages.write(indexDir, search.resolve("pages"), config.language());
-      RuntimeFiles.copyTo(search.resolve("runtime"));
+      BrowserIndexPages.write(indexDir, search.resolve("pages"), config.language());   // the browser's paged copy
+      RuntimeFiles.copyTo(search.resolve("runtime"));                                   // Lucene compiled by TeaVM
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         RelatedArticles related = new RelatedArticles(reader, analyzer);
         articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));

@@ -40,6 +40,7 @@ public final class Packer {
           entries++;
         }
       }
+      org.broadsheet.write.Publisher.readableByAll(temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

@@ -37,6 +37,7 @@ public final class Publisher implements AutoCloseable {
     Path abs = out.toAbsolutePath().normalize();
     Files.createDirectories(abs.getParent());
     Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".building-");
+    readableByAll(staging);
     return new Publisher(abs, staging, false);
   }
 
@@ -150,6 +151,17 @@ public final class Publisher implements AutoCloseable {
       throw new IllegalArgumentException("output path escapes the site: " + path);
     }
     return target;
+  }
+
+  /**
+   * Temporary folders and files are created private (0700/0600); a published site is read by web
+   * servers running as other users, so it gets the usual 0755/0644 where the file system has POSIX modes.
+   */
+  public static void readableByAll(Path path) throws IOException {
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+          Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+    }
   }
 
   public static void deleteTree(Path dir) throws IOException {

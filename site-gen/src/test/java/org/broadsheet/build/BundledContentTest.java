@@ -33,10 +33,16 @@ class BundledContentTest {
   static BuildResult online;
   static BuildResult offline;
 
+  /** Builds the bundled archive with a fixed clock, so the future-dated sample stays in the future. */
+  static BuildOptions options() {
+    return BuildOptions.of(REPO).withClock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"),
+        java.time.ZoneOffset.UTC));
+  }
+
   @BeforeAll
   static void build() throws IOException {
-    online = new SiteBuilder(Progress.quiet()).build(BuildOptions.of(REPO).withOut(tmp.resolve("online")));
-    offline = new SiteBuilder(Progress.quiet()).build(BuildOptions.of(REPO).withOut(tmp.resolve("offline")).withOffline(true));
+    online = new SiteBuilder(Progress.quiet()).build(options().withOut(tmp.resolve("online")));
+    offline = new SiteBuilder(Progress.quiet()).build(options().withOut(tmp.resolve("offline")).withOffline(true));
   }
 
   @Test

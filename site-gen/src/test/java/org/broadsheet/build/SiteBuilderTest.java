@@ -90,6 +90,10 @@ class SiteBuilderTest {
       assertTrue(Files.exists(out.resolve(path)), path);
     }
     assertFalse(Files.exists(out.resolve("articles/draft/index.html")));
+    if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(out)), "web servers running as other users can read the site");
+    }
     assertFalse(Files.exists(out.resolve("articles/future/index.html")));
   }
 
