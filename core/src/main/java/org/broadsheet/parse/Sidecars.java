@@ -7,18 +7,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
 import org.broadsheet.source.SourceFile;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** The sidecar of a file: {@code <name>.yaml}, {@code .yml} or {@code .json} beside it. */
+/**
+ * The sidecar of a file: {@code <name>.yaml}, {@code .yml} or {@code .json} beside it. A
+ * {@code date} that is a bare year ({@code date: 1987}) is not a date but the year for a
+ * dateline's month and day.
+ */
 public final class Sidecars {
   private Sidecars() {}
 
-  /** The sidecar's fields; {@link Metadata#EMPTY} when there is none; empty (with an error) when it is bad. */
-  public static Optional<Metadata> read(SourceFile file, ParseContext context, Diagnostics diagnostics) {
+  /** A sidecar's fields, and the year it gives when its {@code date} is only a year. */
+  public record Sidecar(Metadata metadata, OptionalInt year) {
+    public static final Sidecar NONE = new Sidecar(Metadata.EMPTY, OptionalInt.empty());
+  }
+
+  /** The sidecar; {@link Sidecar#NONE} when there is none; empty (with an error) when it is bad. */
+  public static Optional<Sidecar> read(SourceFile file, ParseContext context, Diagnostics diagnostics) {
     for (String ext : List.of("yaml", "yml", "json")) {
       Path sidecar = file.file().resolveSibling(file.baseName() + "." + ext);
       if (!Files.isRegularFile(sidecar)) {
@@ -31,19 +41,29 @@ public final class Sidecars {
         LineMap lines = new LineMap(yaml);
         Object loaded = Yamls.loader().load(yaml);
         if (loaded == null) {
-          return Optional.of(Metadata.EMPTY);
+          return Optional.of(Sidecar.NONE);
         }
         if (!(loaded instanceof Map<?, ?> map)) {
           diagnostics.add(Diagnostic.error(sidePath, 1, 1, "sidecar must be a mapping of keys to values", lines.lineText(1)));
           return Optional.empty();
         }
-        return Metadata.read(map, sidePath, context, key -> lineOfKey(lines, key), lines::lineText, diagnostics);
+        OptionalInt year = OptionalInt.empty();
+        Object date = map.get("date");
+        if (date != null && String.valueOf(date).strip().matches("\\d{4}")) {
+          year = OptionalInt.of(Integer.parseInt(String.valueOf(date).strip()));
+          Map<Object, Object> rest = new java.util.LinkedHashMap<>(map);
+          rest.remove("date");
+          map = rest;
+        }
+        OptionalInt y = year;
+        return Metadata.read(map, sidePath, context, key -> lineOfKey(lines, key), lines::lineText, diagnostics)
+            .map(m -> new Sidecar(m, y));
       } catch (IOException | YAMLException e) {
         diagnostics.add(Diagnostic.error(sidePath, "cannot read sidecar: " + e.getMessage()));
         return Optional.empty();
       }
     }
-    return Optional.of(Metadata.EMPTY);
+    return Optional.of(Sidecar.NONE);
   }
 
   private static int lineOfKey(LineMap lines, String key) {

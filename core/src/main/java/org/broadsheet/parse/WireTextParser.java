@@ -42,10 +42,11 @@ public final class WireTextParser implements ArticleParser {
   /** The article with the reasons behind its fields; empty (with an error) when there is no article. */
   public Optional<WireStory> read(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
     String path = file.relativePath();
-    Optional<Metadata> sidecar = Sidecars.read(file, context, diagnostics);
-    if (sidecar.isEmpty()) {
+    Optional<Sidecars.Sidecar> side = Sidecars.read(file, context, diagnostics);
+    if (side.isEmpty()) {
       return Optional.empty();
     }
+    Optional<Metadata> sidecar = side.map(Sidecars.Sidecar::metadata);
     Optional<MetadataCsv.Entry> row = context.archive().find(file, context, diagnostics);
     Metadata fromCsv = row.map(MetadataCsv.Entry::metadata).orElse(Metadata.EMPTY);
     Metadata meta = sidecar.get().orElse(fromCsv);
@@ -58,8 +59,10 @@ public final class WireTextParser implements ArticleParser {
       diagnostics.add(Diagnostic.error(path, 1, 1, emptyReason(doc), text.lines().findFirst().orElse("")));
       return Optional.empty();
     }
+    OptionalInt csvYear = row.map(MetadataCsv.Entry::year).orElse(OptionalInt.empty());
     WireDates.Dating dating = WireDates.resolve(path, sidecar.get().date(), fromCsv.date(),
-        row.map(MetadataCsv.Entry::year).orElse(OptionalInt.empty()), doc.dateline(), context.timeZone());
+        side.get().year().isPresent() ? side.get().year() : csvYear,
+        side.get().year().isPresent() ? "the sidecar" : "_metadata.csv", doc.dateline(), context.timeZone());
     if (dating.date().isEmpty()) {
       diagnostics.add(Diagnostic.warning(path, "undated: " + dating.how() + "; listed as undated"));
     }
@@ -79,7 +82,7 @@ public final class WireTextParser implements ArticleParser {
     String lead = body.text().substring(0, Math.min(body.text().length(), 4 * SUMMARY_LENGTH));
     Article article = new Article(id, meta.slug().map(Slugs::slugify).orElse(Slugs.slugify(id)), title,
         meta.summary().orElse(Summaries.lead(lead, SUMMARY_LENGTH)), dating.date(), meta.updated(),
-        meta.authors().isEmpty() ? doc.footer().authors() : meta.authors(),
+        meta.authors().isEmpty() ? doc.authors() : meta.authors(),
         meta.dateline().orElse(doc.dateline().map(Dateline::place).orElse("")), meta.section().orElse(""),
         meta.tags(), source, meta.license().orElse(doc.footer().license()), meta.lang().orElse(context.language()),
         meta.draft(), path, body);

@@ -11,6 +11,7 @@ import org.broadsheet.search.SortOrder;
 import org.broadsheet.web.index.OpenBundle;
 import org.broadsheet.web.index.PageStore;
 import org.broadsheet.web.index.PagedDirectory;
+import org.broadsheet.web.index.PrefetchingReader;
 
 /**
  * One browser tab's search: the pages loaded so far, and once the index could be opened, the
@@ -41,10 +42,12 @@ final class BrowserSession {
       if (search == null) {
         // the cache would read whole postings lists, i.e. fetch pages no query needs
         IndexSearcher.setDefaultQueryCache(null);
-        reader = DirectoryReader.open(new PagedDirectory(store));
+        reader = new PrefetchingReader(DirectoryReader.open(new PagedDirectory(store)), store);
         search = new ArchiveSearch(reader, SearchSchema.analyzer(language));
       }
-      return Json.results(search.search(request));
+      String json = Json.results(search.search(request));
+      List<String> missing = store.takeMissing();
+      return missing.isEmpty() ? json : Json.missing(missing); // hits with unloaded stored fields
     } catch (Throwable e) {
       List<String> missing = store.takeMissing();
       if (!missing.isEmpty()) {

@@ -33,6 +33,9 @@ public final class Explain {
       return out.append("  cannot read: ").append(e.getMessage()).append('\n').toString();
     }
     field(out, "bytes", String.valueOf(bytes.length));
+    if (!new WireTextParser().accepts(file)) {
+      return otherKind(out, file, context, diagnostics);
+    }
     Optional<String> text = TextDecoder.decode(bytes, file.relativePath(), diagnostics);
     Optional<WireStory> story = Optional.empty();
     if (text.isPresent() && text.get().isBlank()) {
@@ -43,14 +46,34 @@ public final class Explain {
     story.ifPresent(s -> fields(out, s));
     story.ifPresent(s -> blocks(out, s.document().blocks()));
     story.ifPresent(s -> footer(out, s.document().footer()));
+    diagnosticsAndResult(out, diagnostics, story.map(s -> s.article().slug()));
+    return out.toString();
+  }
+
+  /** A file the wire parser does not read (Markdown): the fields the standard parsers give, and the diagnostics. */
+  private static String otherKind(StringBuilder out, SourceFile file, ParseContext context, Diagnostics diagnostics) {
+    field(out, "parser", "not wire text (." + file.extension() + "); fields as the standard parsers read them");
+    Optional<Article> article = org.broadsheet.parse.Parsers.standard(context).parse(file, diagnostics);
+    article.ifPresent(a -> {
+      field(out, "id", a.id());
+      field(out, "title", a.title());
+      field(out, "date", a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("undated"));
+      field(out, "dateline", a.dateline().isEmpty() ? "none" : a.dateline());
+      field(out, "source", a.source().isEmpty() ? "none" : a.source());
+      field(out, "license", a.license().isEmpty() ? "none" : a.license());
+      field(out, "body", a.body().wordCount() + " words");
+    });
+    diagnosticsAndResult(out, diagnostics, article.map(Article::slug));
+    return out.toString();
+  }
+
+  private static void diagnosticsAndResult(StringBuilder out, Diagnostics diagnostics, Optional<String> slug) {
     List<Diagnostic> all = diagnostics.snapshot();
     out.append(all.isEmpty() ? "diagnostics: none\n" : "diagnostics:\n");
     for (Diagnostic d : all) {
       out.append("  ").append(d.format().replace("\n", "\n  ")).append('\n');
     }
-    out.append(story.isPresent() ? "result: article '" + story.get().article().slug() + "'\n"
-        : "result: no article\n");
-    return out.toString();
+    out.append(slug.map(s -> "result: article '" + s + "'\n").orElse("result: no article\n"));
   }
 
   private static void fields(StringBuilder out, WireStory s) {

@@ -24,11 +24,17 @@ public final class Headlines {
   public static final int MAX = 90;
   private static final Set<String> SAY = Set.of("says", "said", "say", "tells", "told", "reports", "reported",
       "announced", "announces", "believes", "added", "noted", "stated");
-  private static final Set<String> VERBS = Set.of("is", "are", "was", "were", "has", "have", "had", "will", "would",
-      "can", "could", "may", "might", "should", "must", "shall", "rose", "fell", "won", "lost", "made", "took",
-      "gave", "met", "hit", "cut", "set", "led", "began", "came", "went", "saw", "sees", "see", "got", "held", "put",
-      "ran", "grew", "sold", "bought", "paid", "left", "kept", "struck", "slid", "sank", "rebounded", "do", "does",
-      "did");
+  private static final Set<String> VERBS = Set.of(
+      "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+      "should", "must", "shall", "rose", "fell", "won", "lost", "made", "took", "gave", "met", "hit", "cut",
+      "set", "led", "began", "came", "went", "saw", "sees", "see", "got", "held", "put", "ran", "grew", "sold",
+      "bought", "paid", "left", "kept", "struck", "slid", "sank", "rebounded", "do", "does", "did", "plans",
+      "wants", "expects", "rises", "falls", "gains", "cuts", "raises", "sets", "agrees", "buys", "sells",
+      "seeks", "faces", "warns", "urges", "calls", "wins", "loses", "makes", "takes", "gets", "holds", "opens",
+      "closes", "ends", "starts", "begins", "launches", "names", "approves", "rejects", "denies", "asks",
+      "leaves", "meets", "signs", "files", "issues", "offers", "reaches", "returns", "shows", "finds", "hits",
+      "jumps", "drops", "slips", "climbs", "eases", "tops", "nears", "hopes", "fears", "backs", "blames",
+      "vows", "pledges", "threatens");
   private static final List<List<String>> CUT_WORDS = List.of(
       List.of(", ", "; ", " – ", " — ", " - ", ": "),
       List.of(" which ", " who ", " after ", " while ", " as ", " because ", " when ", " although ", " since ",
@@ -152,7 +158,7 @@ public final class Headlines {
     return cut > 0 ? s.substring(0, cut) + "…" : s.substring(0, MAX - 1) + "…";
   }
 
-  /** Whether a verb follows the first word: one of the common ones, a past form or a third-person -s. */
+  /** Whether a verb follows the first word: a common one (news present tense included) or a past form. */
   static boolean keepsVerb(String prefix) {
     String[] words = prefix.split(" ");
     for (int k = 1; k < words.length; k++) {
@@ -160,7 +166,7 @@ public final class Headlines {
       String prev = words[k - 1].toLowerCase(Locale.ROOT);
       boolean afterDeterminer = Set.of("the", "a", "an", "of", "its", "his", "her", "their").contains(prev);
       if (VERBS.contains(w) || SAY.contains(w) || !afterDeterminer && Character.isLowerCase(words[k].charAt(0))
-          && w.length() > 3 && (w.endsWith("ed") || w.endsWith("s") && !w.endsWith("ss"))) {
+          && w.length() > 3 && w.endsWith("ed") && w.indexOf('-') < 0) {
         return true;
       }
     }
@@ -174,7 +180,8 @@ public final class Headlines {
     return open == close && !last.isEmpty() && Character.isLetterOrDigit(last.charAt(last.length() - 1))
         && !Set.of("the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from",
             "as", "that", "this", "his", "her", "its", "their", "is", "are", "was", "were", "be", "has", "have",
-            "had", "will", "would", "not", "no", "than", "very", "more", "most", "mr", "mrs", "ms").contains(last);
+            "had", "will", "would", "not", "no", "than", "very", "more", "most", "mr", "mrs", "ms", "it", "he", "she",
+            "they", "we", "who", "which", "said", "says", "about", "whether", "if").contains(last);
   }
 
   private static String dropTerminator(String s) {

@@ -11,7 +11,8 @@ import org.broadsheet.parse.wire.Lines.Line;
  * <ul>
  *   <li>blank-line separated paragraphs;
  *   <li>hard-wrapped lines near 60 columns with each paragraph opened by an indent (Reuters): the
- *       text is "wrapped" when its lines are short and most of them do not end a sentence;
+ *       text is "wrapped" when its lines are short and most of them do not end a sentence; without
+ *       indents, a line that ends a sentence well short of the wrap width ends its paragraph;
  *   <li>one paragraph per line (an unwrapped text): each line stands alone, unless it starts in
  *       lower case and so continues the line before;
  *   <li>paragraphs glued into one line with {@code U+00A0} + space runs (the seed): any run of
@@ -30,6 +31,7 @@ final class Paragraphs {
   static List<Block> split(String text, int start, int end, int firstLine) {
     List<Line> lines = Lines.of(text, start, end, firstLine);
     boolean wrapped = isWrapped(lines);
+    int width = wrapped ? typicalWidth(lines) : 0;
     List<Draft> drafts = new ArrayList<>();
     Draft current = null;
     for (int i = 0; i < lines.size(); i++) {
@@ -47,7 +49,7 @@ final class Paragraphs {
         }
         continue;
       }
-      if (current == null || current.table || startsParagraph(current, line, wrapped)) {
+      if (current == null || current.table || startsParagraph(current, line, wrapped, width)) {
         current = new Draft(line, false);
         drafts.add(current);
       } else {
@@ -57,11 +59,12 @@ final class Paragraphs {
     return toBlocks(drafts);
   }
 
-  private static boolean startsParagraph(Draft current, Line line, boolean wrapped) {
-    if (wrapped) {
-      return line.indent() >= 2 || line.text().startsWith("\t");
-    }
+  private static boolean startsParagraph(Draft current, Line line, boolean wrapped, int width) {
     String prev = current.last().content();
+    if (wrapped) {
+      boolean shortLast = endsSentence(prev) && prev.length() * 4 < width * 3; // broke early: a paragraph ended
+      return line.indent() >= 2 || line.text().startsWith("\t") || shortLast;
+    }
     char first = line.content().charAt(0);
     boolean continues = !endsSentence(prev) && (Character.isLowerCase(first) || prev.length() > HARD_BREAK);
     return !continues;
@@ -86,6 +89,13 @@ final class Paragraphs {
       }
     }
     return prose >= 2 && longLines * 10 <= prose && pairs > 0 && sentenceEnds * 10 < pairs * 6;
+  }
+
+  /** The median length of the prose lines: the width the text was wrapped at. */
+  private static int typicalWidth(List<Line> lines) {
+    int[] lengths = lines.stream().filter(l -> l.kind() == Kind.PROSE).mapToInt(l -> l.content().length()).sorted()
+        .toArray();
+    return lengths.length == 0 ? 0 : lengths[lengths.length / 2];
   }
 
   static boolean endsSentence(String s) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Dates a wire story from what there is, best first: the sidecar, the {@code _metadata.csv} row, a
  * date in the file name ({@code 2022-08-22}, {@code 2022_08_22}, {@code 20220822}), the dateline's
  * month and day with a year from the dateline itself, the CSV row or a folder name
- * ({@code reuters-1987/}). Otherwise the story is undated, and the reason says what was missing.
+ * ({@code reuters-1987/}); the sidecar's or the CSV's year is a {@code date} that is only a year. Otherwise the story is undated, and the reason says what was missing.
  */
 public final class WireDates {
   private static final Pattern DATE_IN_NAME =
@@ -26,7 +26,7 @@ public final class WireDates {
   private WireDates() {}
 
   public static Dating resolve(String relativePath, Optional<ZonedDateTime> sidecar, Optional<ZonedDateTime> csv,
-      OptionalInt csvYear, Optional<Dateline> dateline, ZoneId zone) {
+      OptionalInt contextYear, String yearFrom, Optional<Dateline> dateline, ZoneId zone) {
     if (sidecar.isPresent()) {
       return new Dating(sidecar, "sidecar");
     }
@@ -47,9 +47,9 @@ public final class WireDates {
     if (d.year().isPresent()) {
       year = d.year();
       how = "dateline";
-    } else if (csvYear.isPresent()) {
-      year = csvYear;
-      how = "dateline " + monthDay(d) + ", year from _metadata.csv";
+    } else if (contextYear.isPresent()) {
+      year = contextYear;
+      how = "dateline " + monthDay(d) + ", year from " + yearFrom;
     } else {
       year = yearInFolders(relativePath);
       how = "dateline " + monthDay(d) + ", year from the folder name";

@@ -2,14 +2,21 @@ package org.broadsheet.parse.wire;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the structure of a wire story: normalises line breaks and stray control characters,
- * takes off a brief's starred headline, the dateline and the footers, and splits the rest into
+ * takes off a brief's starred headline, a byline, the dateline and the footers, and splits the rest into
  * blocks. Every step is a single pass or works on a bounded window, so reading is linear in the
  * size of the text.
  */
 public final class WireReader {
+  /** {@code By Jane Doe} or {@code By Jane Doe and Omar Haddad} alone on the first line. */
+  private static final Pattern BYLINE = Pattern.compile(
+      "^By ((?:\\p{Lu}[\\p{L}.'’-]*)(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:(?:, | and | & )\\p{Lu}[\\p{L}.'’-]*"
+          + "(?: \\p{Lu}[\\p{L}.'’-]*){0,3}){0,3})[ \\t]*(?:\\n|$)");
+
   private WireReader() {}
 
   public static WireDocument read(String raw) {
@@ -22,6 +29,12 @@ public final class WireReader {
       int lineEnd = nl < 0 ? text.length() : nl;
       brief = text.substring(start, lineEnd).replaceAll("^[*\\s]+|[*\\s]+$", "");
       start = skipBlank(text, lineEnd);
+    }
+    List<String> byline = List.of();
+    Matcher by = BYLINE.matcher(text.substring(start, Math.min(text.length(), start + 120)));
+    if (by.find()) {
+      byline = List.of(by.group(1).split("\\s*(?:,|\\band\\b|&)\\s*"));
+      start = skipBlank(text, start + by.end());
     }
     Optional<Dateline> dateline = Datelines.find(text.substring(start, Math.min(text.length(), start + Datelines.WINDOW)));
     if (dateline.isPresent()) {
@@ -36,7 +49,7 @@ public final class WireReader {
     } else if (!brief.isEmpty()) {
       blocks = List.of(Block.paragraph(brief, 1)); // a brief is its headline
     }
-    return new WireDocument(dateline, brief, footer, blocks, n.controls());
+    return new WireDocument(dateline, brief, byline, footer, blocks, n.controls());
   }
 
   private record Normalized(String text, int controls) {}

@@ -36,4 +36,14 @@ class ExplainTest {
     assertTrue(report.contains("error: only a dateline ('TEHRAN')"), report);
     assertTrue(report.endsWith("result: no article\n"), report);
   }
+
+  @Test
+  void explainsAMarkdownFileByTheStandardParsers(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("a.md");
+    Files.writeString(file, "---\ntitle: Rates rise\ndate: 2024-01-02\n---\nBody.\n");
+    String report = Explain.explain(new SourceFile("content/a.md", file), CONTEXT);
+    assertTrue(report.contains("not wire text (.md)"), report);
+    assertTrue(report.contains("  title     Rates rise"), report);
+    assertTrue(report.endsWith("result: article 'a'\n") || report.contains("result: article"), report);
+  }
 }
