@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
-import org.broadsheet.search.ArchiveSearch;
-import org.broadsheet.search.SearchSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Always on, no corpus needed: a six-article site searched in headless Chromium, http and file://. */
 class TinySiteBrowserTest {
   @TempDir static Path tmp;
+  static BrowserFixture fixture;
   static Path site;
   static ChromeDriver driver;
   static StaticServer server;
-  static DirectoryReader reader;
-  static ArchiveSearch jvm;
 
   static final List<Parity.Query> QUERIES = List.of(
       Parity.Query.of("oil"), Parity.Query.of("nuclear talks"), Parity.Query.of("\"central bank\""),
@@ -58,34 +52,21 @@ class TinySiteBrowserTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    site = tmp.resolve("site");
-    BrowserSite.build(site, articles(), 4096);
-    reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")));
-    jvm = new ArchiveSearch(reader, SearchSchema.analyzer("en"));
-    server = new StaticServer(site);
-    driver = Chromium.start(tmp.resolve("profile"));
+    fixture = BrowserFixture.open(tmp, articles(), 4096);
+    site = fixture.site;
+    driver = fixture.driver;
+    server = fixture.server;
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (reader != null) {
-      reader.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private List<String> differences(String url, boolean exact) throws Exception {
-    driver.get(url);
-    List<String> diffs = new ArrayList<>();
-    for (Parity.Query q : QUERIES) {
-      diffs.addAll(Parity.differences(q, Parity.jvm(jvm, q), Parity.browser(driver, q), exact));
-    }
-    return diffs;
+    return fixture.differences(url, QUERIES, exact);
   }
 
   @Test
