@@ -14,13 +14,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium and chromedriver for browser tests. Where they are missing the tests
  * are skipped with a loud warning, except on CI ({@code CI=true}), where that is a failure.
  */
-final class Chromium {
+public final class Chromium {
   static final String BROWSER = "/usr/bin/chromium";
   static final String DRIVER = "/usr/bin/chromedriver";
 
   private Chromium() {}
 
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     boolean present = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
     if (!present) {
       String message = "Chromium or chromedriver missing (" + BROWSER + ", " + DRIVER

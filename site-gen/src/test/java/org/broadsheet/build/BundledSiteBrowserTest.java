@@ -3,8 +3,6 @@ package org.broadsheet.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +13,11 @@ import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.SearchHit;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchSchema;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,14 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium: its search page finds the seed article for "JCPOA", with the JVM's results.
  */
 class BundledSiteBrowserTest {
-  static final String BROWSER = "/usr/bin/chromium";
-  static final String DRIVER = "/usr/bin/chromedriver";
-
   @Test
   void offlineSiteFromDiskFindsTheSeedArticle(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("site");
     new SiteBuilder(Progress.quiet()).build(BundledContentTest.options().withOut(out).withOffline(true));
-    ChromeDriver driver = start(tmp.resolve("profile"));
+    ChromeDriver driver = Chromium.start(tmp.resolve("profile"));
     try {
       driver.get(out.resolve("search/index.html").toUri() + "?q=JCPOA");
       new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(
@@ -66,27 +58,5 @@ class BundledSiteBrowserTest {
     } finally {
       driver.quit();
     }
-  }
-
-  static ChromeDriver start(Path profile) throws Exception {
-    if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
-      String message = "Chromium or chromedriver missing (" + BROWSER + ", " + DRIVER
-          + "): install with `apt-get install -y chromium chromium-driver`";
-      if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail(message);
-      }
-      System.err.println("\n**********\n* WARNING: browser tests SKIPPED. " + message + "\n**********\n");
-      Assumptions.abort(message);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BROWSER);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-    return driver;
   }
 }
