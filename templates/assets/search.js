@@ -137,12 +137,12 @@
       var manifestPromise = loadManifest(base);
       var rt = kind === 'wasm-gc' ? await loadWasm(base) : await loadJs(base);
       var manifest = await manifestPromise;
-      if (manifest.format !== 1) throw new Error('unsupported search index format ' + manifest.format);
+      if (manifest.format !== 2) throw new Error('unsupported search index format ' + manifest.format);
       var files = {};
       rt.open(manifest.files.map(function (f) {
         files[f.name] = f.hash;
         return f.name + '\t' + f.length;
-      }).join('\n'), manifest.pageSize, manifest.language || 'en');
+      }).join('\n'), manifest.pageSize, manifest.language || 'en', (manifest.stopwords || []).join('\n'));
       rt.addBundle(await loadBytes(base, manifest.open + '.open'));
       api.runtime = kind;
       api.loadMillis = performance.now() - t0;

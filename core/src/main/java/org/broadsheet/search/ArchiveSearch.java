@@ -25,17 +25,12 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -222,7 +217,7 @@ public final class ArchiveSearch {
 
   private Query prefixQuery(String prefix) {
     String p = prefix.toLowerCase(Locale.ROOT);
-    return bothFields(field -> new PrefixQuery(new Term(field, p)));
+    return bothFields(field -> new PrefixTermsQuery(new Term(field, p)));
   }
 
   private interface FieldQuery {
@@ -294,7 +289,7 @@ public final class ArchiveSearch {
    * without java.time so the browser build stays small; {@code fallback} when unreadable.
    */
   public static long epochDay(String isoDate, long fallback) {
-    String[] parts = isoDate.strip().split("-");
+    String[] parts = dashParts(isoDate.strip());
     try {
       long y = Long.parseLong(parts[0]);
       long m = parts.length > 1 ? Long.parseLong(parts[1]) : (fallback == Long.MAX_VALUE ? 12 : 1);
@@ -315,6 +310,21 @@ public final class ArchiveSearch {
     }
   }
 
+  /** {@code s.split("-")} without java.util.regex (which the browser runtime leaves out). */
+  private static String[] dashParts(String s) {
+    List<String> parts = new ArrayList<>(3);
+    int start = 0;
+    for (int dash = s.indexOf('-'); dash >= 0; dash = s.indexOf('-', start)) {
+      parts.add(s.substring(start, dash));
+      start = dash + 1;
+    }
+    parts.add(s.substring(start));
+    while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+      parts.remove(parts.size() - 1); // as split does
+    }
+    return parts.toArray(new String[0]);
+  }
+
   private static long daysInMonth(long y, long m) {
     return switch ((int) m) {
       case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
@@ -325,10 +335,7 @@ public final class ArchiveSearch {
 
   private TopDocs run(Query query, int wanted, SortOrder sort) throws IOException {
     if (sort == SortOrder.DATE) {
-      Sort byDate = new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true), SortField.FIELD_DOC);
-      TopDocs top = searcher.search(query, new TopFieldCollectorManager(byDate, wanted, null, Integer.MAX_VALUE));
-      TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
-      return top;
+      return searcher.search(query, new IndexOrderCollector(wanted)); // the index is sorted newest first
     }
     return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
   }

@@ -1,6 +1,12 @@
 package org.broadsheet.search;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -56,5 +62,37 @@ public final class SearchSchema {
       case "en" -> new EnglishAnalyzer();
       default -> new StandardAnalyzer();
     };
+  }
+
+  /**
+   * The same analyzer with the given stop words, which the browser uses: it cannot read the
+   * resource files Lucene keeps most lists in, so the build hands it {@link #stopwords} through the
+   * index manifest (and the browser runtime then carries no code that reads them).
+   */
+  public static Analyzer analyzer(String language, Collection<String> stopwords) {
+    CharArraySet stop = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
+    return switch (language == null ? "en" : language) {
+      case "fa" -> new PersianAnalyzer(stop);
+      case "ar" -> new ArabicAnalyzer(stop);
+      case "de" -> new GermanAnalyzer(stop);
+      case "fr" -> new FrenchAnalyzer(stop);
+      case "es" -> new SpanishAnalyzer(stop);
+      case "en" -> new EnglishAnalyzer(stop);
+      default -> new StandardAnalyzer(stop);
+    };
+  }
+
+  /** The stop words of a language's analyzer, sorted (none for languages without one). */
+  public static List<String> stopwords(String language) {
+    List<String> words = new ArrayList<>();
+    try (Analyzer a = analyzer(language)) {
+      if (a instanceof StopwordAnalyzerBase base) {
+        for (Object word : base.getStopwordSet()) {
+          words.add(word instanceof char[] chars ? new String(chars) : String.valueOf(word));
+        }
+      }
+    }
+    Collections.sort(words);
+    return words;
   }
 }

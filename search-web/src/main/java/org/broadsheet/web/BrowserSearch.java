@@ -1,5 +1,7 @@
 package org.broadsheet.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.broadsheet.web.index.PageStore;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -9,7 +11,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * only, so the one {@link BrowserSession} of the page lives here.
  *
  * <pre>
- *   open(files, pageSize, language)  files: "name\tlength\n" per index file
+ *   open(files, pageSize, language, stopwords)
+ *                                    files: "name\tlength\n" per index file; stopwords: "word\n" per word
  *   addBundle(bytes)                 the open bundle (OpenBundle format)
  *   addPage(file, page, bytes)       one page of one file
  *   search(query, limit, offset, tag, section, from, to, sort, facets) -> JSON string
@@ -23,15 +26,31 @@ public final class BrowserSearch {
   public static void main(String[] args) {}
 
   @JSExport
-  public static void open(String files, int pageSize, String language) {
+  public static void open(String files, int pageSize, String language, String stopwords) {
     PageStore store = new PageStore(pageSize);
-    for (String line : files.split("\n")) {
+    for (String line : lines(files)) {
       int tab = line.indexOf('\t');
       if (tab > 0) {
         store.addFile(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
       }
     }
-    session = new BrowserSession(store, language);
+    session = new BrowserSession(store, language, lines(stopwords));
+  }
+
+  /** The non-empty lines of {@code s}; by hand, because TeaVM's String.split is java.util.regex. */
+  private static List<String> lines(String s) {
+    List<String> out = new ArrayList<>();
+    for (int start = 0; s != null && start < s.length(); ) {
+      int end = s.indexOf('\n', start);
+      if (end < 0) {
+        end = s.length();
+      }
+      if (end > start) {
+        out.add(s.substring(start, end));
+      }
+      start = end + 1;
+    }
+    return out;
   }
 
   @JSExport

@@ -21,12 +21,14 @@ import org.broadsheet.web.index.PrefetchingReader;
 final class BrowserSession {
   private final PageStore store;
   private final String language;
+  private final List<String> stopwords;
   private DirectoryReader reader;
   private ArchiveSearch search;
 
-  BrowserSession(PageStore store, String language) {
+  BrowserSession(PageStore store, String language, List<String> stopwords) {
     this.store = store;
     this.language = language;
+    this.stopwords = stopwords;
   }
 
   PageStore store() {
@@ -43,7 +45,7 @@ final class BrowserSession {
         // the cache would read whole postings lists, i.e. fetch pages no query needs
         IndexSearcher.setDefaultQueryCache(null);
         reader = new PrefetchingReader(DirectoryReader.open(new PagedDirectory(store)), store);
-        search = new ArchiveSearch(reader, SearchSchema.analyzer(language));
+        search = new ArchiveSearch(reader, SearchSchema.analyzer(language, stopwords));
       }
       String json = Json.results(search.search(request));
       List<String> missing = store.takeMissing();

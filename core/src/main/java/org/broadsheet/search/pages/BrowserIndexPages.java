@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.SearchSchema;
 
 /**
  * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into fixed-size,
@@ -67,7 +68,8 @@ public final class BrowserIndexPages {
     byte[] bundle = OpenBundleFile.encode(openReads(lucene));
     String open = PageFile.hash(bundle, bundle.length);
     PageFile.write(pages, open + ".open", bundle, bundle.length);
-    PageManifest manifest = new PageManifest(pageSize, language == null ? "en" : language, open, entries);
+    String lang = language == null ? "en" : language;
+    PageManifest manifest = new PageManifest(pageSize, lang, SearchSchema.stopwords(lang), open, entries);
     Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
     Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
     return count;

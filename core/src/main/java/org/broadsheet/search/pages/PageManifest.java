@@ -1,6 +1,11 @@
 package org.broadsheet.search.pages;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code search/pages/manifest.json}, and the same object as {@code manifest.js} for file://
@@ -8,9 +13,11 @@ import java.util.List;
  *
  * <pre>
  * {
- *   "format": 1,                 this layout's version; bumped on any change to the files here
- *   "pageSize": 4096,            bytes per page (the last page of a file may be shorter)
+ *   "format": 2,                 this layout's version; bumped on any change to the files here
+ *   "pageSize": 1024,            bytes per page (the last page of a file may be shorter)
  *   "language": "en",            the site language, which picks the analyzer
+ *   "stopwords": ["a", ...],     that analyzer's stop words (the browser cannot read Lucene's
+ *                                resource files, so the build hands them over)
  *   "open": "&lt;hash&gt;",            the open bundle, &lt;hash&gt;.open (OpenBundleFile)
  *   "files": [                   every file of the Lucene index
  *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}   page i = &lt;hash&gt;-&lt;i&gt;.bin (PageFile)
@@ -18,24 +25,31 @@ import java.util.List;
  * }
  * </pre>
  */
-record PageManifest(int pageSize, String language, String open, List<Entry> files) {
-  static final int FORMAT = 1;
+record PageManifest(int pageSize, String language, List<String> stopwords, String open, List<Entry> files) {
+  static final int FORMAT = 2;
 
   record Entry(String name, long length, String hash) {}
 
-  String json() {
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\"format\":").append(FORMAT).append(",\"pageSize\":").append(pageSize)
-        .append(",\"language\":\"").append(language).append("\",\"open\":\"").append(open).append("\",\"files\":[");
-    for (int i = 0; i < files.size(); i++) {
-      Entry e = files.get(i);
-      sb.append(i == 0 ? "\n" : ",\n").append("{\"name\":\"").append(e.name()).append("\",\"length\":")
-          .append(e.length()).append(",\"hash\":\"").append(e.hash()).append("\"}");
+  String json() throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    m.put("pageSize", pageSize);
+    m.put("language", language);
+    m.put("stopwords", stopwords);
+    m.put("open", open);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Entry e : files) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("name", e.name());
+      f.put("length", e.length());
+      f.put("hash", e.hash());
+      list.add(f);
     }
-    return sb.append("\n]}\n").toString();
+    m.put("files", list);
+    return JSON.std.asString(m) + "\n";
   }
 
-  String script() {
+  String script() throws IOException {
     return "self.broadsheetManifest=" + json().strip() + ";\n";
   }
 }

@@ -1,7 +1,11 @@
 package org.broadsheet.web.jdk;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
+import org.apache.lucene.store.DataInput;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.Weight;
@@ -37,5 +41,51 @@ public final class LuceneCompat {
    */
   public static KnnVectorsReader noVectors(Object format, SegmentReadState state) {
     throw new UnsupportedOperationException("vector fields are not supported in the browser");
+  }
+
+  /** {@code Deflate...Decompressor.decompress}: the shipped index's stored fields are LZ4 (BEST_SPEED). */
+  public static void noDeflate(Object decompressor, DataInput in, int originalLength, int offset, int length,
+      BytesRef bytes) {
+    throw new UnsupportedOperationException("BEST_COMPRESSION stored fields are not supported in the browser");
+  }
+
+  /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */
+  public static String humanReadableUnits(long bytes) {
+    return bytes + " bytes";
+  }
+
+  /** {@code RamUsageEstimator.humanReadableUnits(long, DecimalFormat)}: the format is ignored. */
+  public static String humanReadableUnits(long bytes, Object format) {
+    return humanReadableUnits(bytes);
+  }
+
+  /** {@code String.format} as called from Lucene (exception messages): the pattern and its arguments. */
+  public static String format(Locale locale, String pattern, Object... args) {
+    return pattern + " " + Arrays.toString(args);
+  }
+
+  /** {@code String.format} without a locale. */
+  public static String format(String pattern, Object... args) {
+    return pattern + " " + Arrays.toString(args);
+  }
+
+  /** Readers of index parts {@code SearchSchema} never writes (term vectors, binary doc values...). */
+  public static <T> T notShipped(Object format, Object a) {
+    throw new UnsupportedOperationException("not part of the shipped index: " + format);
+  }
+
+  /** {@code Lucene912PostingsReader.impacts(FieldInfo, BlockTermState, int)}: for TOP_SCORES only. */
+  public static <T> T notShipped(Object reader, Object field, Object state, int flags) {
+    throw new UnsupportedOperationException("impacts are not compiled into the browser runtime");
+  }
+
+  /** {@code vectorsReader(Directory, SegmentInfo, FieldInfos, IOContext)}: no term vectors are shipped. */
+  public static <T> T notShipped(Object format, Object a, Object b, Object c, Object d) {
+    throw new UnsupportedOperationException("not part of the shipped index: " + format);
+  }
+
+  /** Stands in for the construction of a class no Broadsheet search creates (LuceneForBrowser). */
+  public static void neverConstructed() {
+    throw new UnsupportedOperationException("not compiled into the browser runtime");
   }
 }

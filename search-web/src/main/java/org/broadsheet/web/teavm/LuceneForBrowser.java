@@ -2,6 +2,7 @@ package org.broadsheet.web.teavm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
+import org.teavm.model.instructions.ConstructInstruction;
 import org.teavm.model.instructions.GetFieldInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
@@ -57,8 +59,12 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       "java.lang.Class.isAnonymousClass", JDK + "ClassCompat",
       "java.lang.Runtime.maxMemory", JDK + "ClassCompat");
 
-  /** "class.method" of a Lucene method -> the replacement class with the same static method. */
-  private static final Map<String, String> LUCENE_REDIRECTS = Map.of();
+  /**
+   * "class.method" of a method called from Lucene -> the class with a same-named static method that
+   * replaces it. {@code String.format} only builds exception messages here, and the JDK's Formatter
+   * would pull {@code BigDecimal}, {@code DecimalFormat} and locale data into the runtime.
+   */
+  private static final Map<String, String> LUCENE_REDIRECTS = Map.of("java.lang.String.format", JDK + "LuceneCompat");
 
   /**
    * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
@@ -74,11 +80,38 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       Map.entry("org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation"),
       Map.entry("org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache"),
       Map.entry("org.apache.lucene.util.VirtualMethod.<init>", EMPTY),
-      Map.entry("org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance"));
+      Map.entry("org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance"),
+      // what follows only keeps code out of the runtime: each is JVM-only or write-only
+      // the codec-file-name regex (all of java.util.regex) checks names on write; reading never needs it
+      Map.entry("org.apache.lucene.index.IndexFileNames.<clinit>", EMPTY),
+      Map.entry("org.apache.lucene.index.SegmentInfo.checkFileNames", EMPTY),
+      // random segment ids (BigInteger, /dev/urandom) are for writing; the hash seed stays 0
+      Map.entry("org.apache.lucene.util.StringHelper.<clinit>", EMPTY),
+      // BEST_COMPRESSION stored fields (zlib); the shipped index uses BEST_SPEED (LZ4)
+      Map.entry("org.apache.lucene.codecs.lucene90.DeflateWithPresetDictCompressionMode$DeflateWithPresetDictDecompressor.decompress", JDK + "LuceneCompat#noDeflate"),
+      // the shipped index has no term vectors, binary or sorted-numeric doc values (SearchSchema)
+      Map.entry("org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingTermVectorsFormat.vectorsReader", JDK + "LuceneCompat#notShipped"),
+      // impacts serve only ScoreMode.TOP_SCORES, which no Broadsheet search uses (see NEVER_CONSTRUCTED)
+      Map.entry("org.apache.lucene.codecs.lucene912.Lucene912PostingsReader.impacts", JDK + "LuceneCompat#notShipped"),
+      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary", JDK + "LuceneCompat#notShipped"),
+      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getSortedNumeric", JDK + "LuceneCompat#notShipped"),
+      // DecimalFormat, for toString() of caches and readers
+      Map.entry("org.apache.lucene.util.RamUsageEstimator.humanReadableUnits", JDK + "LuceneCompat#humanReadableUnits"));
 
   private static final Set<String> TO_NULL = Set.of(
       "java.lang.invoke.MethodHandles.byteArrayViewVarHandle", "java.lang.invoke.MethodHandles.publicLookup",
       "java.lang.invoke.MethodType.methodType");
+
+  /**
+   * Lucene classes that no search of ArchiveSearch ever creates: the scorers for
+   * {@code ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores
+   * COMPLETE) and the matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new}
+   * of one becomes a call that throws, so none of their code is compiled in.
+   */
+  private static final Set<String> NEVER_CONSTRUCTED = Set.of(
+      "org.apache.lucene.search.WANDScorer", "org.apache.lucene.search.MaxScoreBulkScorer",
+      "org.apache.lucene.search.BlockMaxConjunctionScorer", "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
+      "org.apache.lucene.search.SloppyPhraseMatcher");
 
   private static final Set<String> RANGED_ONLY = Set.of("java.util.Arrays.equals");
 
@@ -118,12 +151,32 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           todo.add(insn);
         } else if (insn instanceof InvokeInstruction) {
           todo.add(insn);
+        } else if (insn instanceof ConstructInstruction c && NEVER_CONSTRUCTED.contains(c.getType())) {
+          todo.add(insn);
         }
       }
     }
+    Set<Variable> neverBuilt = new HashSet<>();
     for (Instruction insn : todo) {
       if (insn instanceof PutFieldInstruction) {
         insn.delete();
+        continue;
+      }
+      if (insn instanceof ConstructInstruction c) {
+        neverBuilt.add(c.getReceiver());
+        NullConstantInstruction none = new NullConstantInstruction();
+        none.setReceiver(c.getReceiver());
+        none.setLocation(c.getLocation());
+        c.replace(none);
+        continue;
+      }
+      if (insn instanceof InvokeInstruction init && neverBuilt.contains(init.getInstance())
+          && init.getMethod().getName().equals("<init>")) {
+        InvokeInstruction fail = new InvokeInstruction();
+        fail.setType(InvocationType.SPECIAL);
+        fail.setMethod(new MethodReference(JDK + "LuceneCompat", "neverConstructed", ValueType.VOID));
+        fail.setLocation(init.getLocation());
+        init.replace(fail);
         continue;
       }
       InvokeInstruction call = (InvokeInstruction) insn;
@@ -162,14 +215,15 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     }
     String owner = body.substring(0, body.indexOf('#'));
     String name = body.substring(body.indexOf('#') + 1);
+    int first = method.hasModifier(ElementModifier.STATIC) ? 1 : 0;
+    int arity = method.parameterCount() + 1 - first;
     ClassReader cls = context.getHierarchy().getClassSource().get(owner);
-    MethodReader target = cls == null ? null
-        : cls.getMethods().stream().filter(m -> m.getName().equals(name)).findFirst().orElse(null);
+    MethodReader target = cls == null ? null : cls.getMethods().stream()
+        .filter(m -> m.getName().equals(name) && m.parameterCount() == arity).findFirst().orElse(null);
     if (target == null) {
-      throw new IllegalStateException("replacement " + body + " not found");
+      throw new IllegalStateException("replacement " + body + " with " + arity + " parameters not found");
     }
     List<ValueEmitter> args = new ArrayList<>();
-    int first = method.hasModifier(ElementModifier.STATIC) ? 1 : 0;
     for (int i = first; i <= method.parameterCount(); i++) {
       ValueType type = i == 0 ? ValueType.object(method.getOwnerName()) : method.parameterType(i - 1);
       args.add(pe.var(i, type));
