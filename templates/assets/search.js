@@ -48,7 +48,7 @@
     return out;
   }
 
-  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0 };
+  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0, addMillis: 0, roundLog: [] };
 
   async function loadBytes(base, name) {
     stats.requests++;
@@ -161,11 +161,14 @@
       stats.searchMillis += t1 - t0;
       stats.rounds++;
       if (out.missing) {
+        stats.roundLog.push(out.missing.join(' '));
         await Promise.all(out.missing.map(function (key) {
           var hash = key.split('#');
           var file = hash[0], page = +hash[1];
           return loadBytes(e.base, e.files[file] + '-' + page + '.bin').then(function (bytes) {
+            var t2 = performance.now();
             e.rt.addPage(file, page, bytes);
+            stats.addMillis += performance.now() - t2;
           });
         }));
         stats.fetchMillis += performance.now() - t1;

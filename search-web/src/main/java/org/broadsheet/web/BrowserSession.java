@@ -47,6 +47,7 @@ final class BrowserSession {
         reader = new PrefetchingReader(DirectoryReader.open(new PagedDirectory(store)), store);
         search = new ArchiveSearch(reader, SearchSchema.analyzer(language, stopwords));
       }
+      store.forgetExpected();
       String json = Json.results(search.search(request));
       List<String> missing = store.takeMissing();
       return missing.isEmpty() ? json : Json.missing(missing); // hits with unloaded stored fields

@@ -85,10 +85,16 @@ class BrowserBytesBench {
             laterMs.get(laterMs.size() - 1));
         @SuppressWarnings("unchecked")
         Map<String, Object> st = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats");
-        System.out.printf("rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms%n", st.get("rounds"),
-            ((Number) st.get("searchMillis")).doubleValue(), ((Number) st.get("fetchMillis")).doubleValue());
+        System.out.printf("rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms (of which handing them"
+            + " to the runtime %.0f ms)%n", st.get("rounds"), ((Number) st.get("searchMillis")).doubleValue(),
+            ((Number) st.get("fetchMillis")).doubleValue(), ((Number) st.get("addMillis")).doubleValue());
         System.out.printf("session total %,d B gzip over %d queries%n", bytes.stream().mapToLong(Long::longValue).sum(),
             bytes.size());
+        @SuppressWarnings("unchecked")
+        List<String> rounds = (List<String>) st.get("roundLog");
+        if (Boolean.getBoolean("broadsheet.rounds")) {
+          rounds.forEach(r -> System.out.println("  round: " + r));
+        }
         for (int i = 0; i < queries.size(); i++) {
           System.out.printf("  %6d B %4d req %7.1f ms  %s%n", bytes.get(i), requests.get(i), millis.get(i),
               queries.get(i).text() + (queries.get(i).from() != null || queries.get(i).to() != null ? " [dates]" : "")

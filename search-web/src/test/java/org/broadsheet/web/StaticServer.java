@@ -8,8 +8,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
-/** A static file server on 127.0.0.1 for browser tests; serves .wasm as application/wasm. */
+/**
+ * A static file server on 127.0.0.1 for browser tests; serves .wasm as application/wasm. Requests
+ * are served concurrently, as by any static host: the browser fetches a round's index pages in
+ * parallel.
+ */
 final class StaticServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
@@ -42,6 +47,11 @@ final class StaticServer implements AutoCloseable {
         }
       }
     });
+    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "static-server");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
@@ -28,6 +30,19 @@ public final class BrowserIndexPages {
    * 1 KB: 12 / 23 / 58 KB. Smaller pages cost more requests, not more bytes.
    */
   public static final int DEFAULT_PAGE_SIZE = 1024;
+
+  /**
+   * Whole files the open bundle carries besides what opening reads, in this order, while their sum
+   * stays within {@link #WHOLE_FILE_BUDGET}: the terms index (its FST is walked a byte at a time,
+   * so each page it needs would cost a round trip of its own), the norms (read for every matching
+   * document), the stored-fields index (read for every hit, and to find a hit's whole chunk) and
+   * the points of the date filter (a range walks its leaves a block at a time). Small archives get
+   * all four; large ones get what fits and page the rest.
+   */
+  static final List<String> WHOLE_FILES = List.of("tip", "nvd", "fdx", "kdd");
+
+  /** Bytes of whole files the open bundle may carry (before gzip). */
+  static final long WHOLE_FILE_BUDGET = 64 * 1024;
 
   private final int pageSize;
 
@@ -65,7 +80,7 @@ public final class BrowserIndexPages {
       }
       entries.add(new PageManifest.Entry(name, Files.size(file), hash));
     }
-    byte[] bundle = OpenBundleFile.encode(openReads(lucene));
+    byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
     String open = PageFile.hash(bundle, bundle.length);
     PageFile.write(pages, open + ".open", bundle, bundle.length);
     String lang = language == null ? "en" : language;
@@ -75,12 +90,27 @@ public final class BrowserIndexPages {
     return count;
   }
 
-  /** What the browser reads to open the index and create its searcher. */
-  private static java.util.Map<String, List<ReadTracer.Piece>> openReads(Path lucene) throws IOException {
+  /**
+   * What the browser reads to open the index and create its searcher, plus the {@link #WHOLE_FILES}
+   * that fit the budget.
+   */
+  private static Map<String, List<ReadTracer.Piece>> openReads(Path lucene, String[] names) throws IOException {
+    Map<String, List<ReadTracer.Piece>> pieces;
     try (FSDirectory fs = FSDirectory.open(lucene); ReadTracer tracer = new ReadTracer(fs);
         DirectoryReader reader = DirectoryReader.open(tracer)) {
       new IndexSearcher(reader);
-      return tracer.pieces();
+      pieces = new TreeMap<>(tracer.pieces());
     }
+    long budget = WHOLE_FILE_BUDGET;
+    for (String extension : WHOLE_FILES) {
+      for (String name : names) {
+        Path file = lucene.resolve(name);
+        if (name.endsWith("." + extension) && Files.size(file) <= budget) {
+          budget -= Files.size(file);
+          pieces.put(name, List.of(new ReadTracer.Piece(0, Files.readAllBytes(file))));
+        }
+      }
+    }
+    return pieces;
   }
 }

@@ -18,6 +18,11 @@ public final class PageStore {
   private final int pageSize;
   private final Map<String, IndexFile> files = new TreeMap<>();
   private final Set<String> missing = new LinkedHashSet<>();
+  /** Per file, byte ranges a search will read whole (a term's postings): a miss in one names all its pages. */
+  private final Map<String, List<long[]>> expected = new TreeMap<>();
+  private boolean probing;
+  /** At most this many pages are named at once for one expected range. */
+  static final int MAX_EXPECTED_PAGES = 48;
 
   public PageStore(int pageSize) {
     this.pageSize = pageSize;
@@ -36,8 +41,57 @@ public final class PageStore {
     f.pages[page] = bytes;
   }
 
+  /** Bytes at {@code offset} of {@code file}; the whole pages among them become pages (fast reads). */
   public void addRange(String file, long offset, byte[] bytes) {
-    file(file).ranges.add(new Range(offset, bytes));
+    IndexFile f = file(file);
+    f.ranges.add(new Range(offset, bytes));
+    long end = offset + bytes.length;
+    for (int page = (int) ((offset + pageSize - 1) / pageSize); page < f.pages.length; page++) {
+      long start = (long) page * pageSize;
+      int length = (int) Math.min(pageSize, f.length - start);
+      if (start + length > end) {
+        break;
+      }
+      byte[] copy = new byte[length];
+      System.arraycopy(bytes, (int) (start - offset), copy, 0, length);
+      f.pages[page] = copy;
+    }
+  }
+
+  /** Announces that [start, end) of {@code file} will be read whole, so one round can load all of it. */
+  public void expect(String file, long start, long end) {
+    if (end > start && files.containsKey(file)) {
+      expected.computeIfAbsent(file, f -> new ArrayList<>()).add(new long[] {start, end});
+    }
+  }
+
+  /** The name of the one file with this extension, or null (none, or several segments). */
+  public String fileWithExtension(String extension) {
+    String found = null;
+    for (String name : files.keySet()) {
+      if (name.endsWith("." + extension)) {
+        if (found != null) {
+          return null;
+        }
+        found = name;
+      }
+    }
+    return found;
+  }
+
+  /** While probing, a miss stops the read but is not recorded: the page is not needed, only wished for. */
+  public void probing(boolean on) {
+    probing = on;
+  }
+
+  /** Forgets the expected ranges (at the start of each search). */
+  public void forgetExpected() {
+    expected.clear();
+  }
+
+  /** Whether a read has missed a page since the last {@link #takeMissing}. */
+  public boolean hasMissing() {
+    return !missing.isEmpty();
   }
 
   /** Pages asked for since the last call, as {@code "file#page"}; clears the list. */
@@ -94,7 +148,7 @@ public final class PageStore {
       if (file.pages[page] == null) {
         Range r = file.rangeAt(pos);
         if (r == null) {
-          missing.add(file.name + "#" + page);
+          miss(file, page);
           complete = false;
         } else if (r.end() < pageEnd) {
           pos = r.end();
@@ -114,8 +168,31 @@ public final class PageStore {
   }
 
   PageMissingException missing(IndexFile file, int page) {
-    missing.add(file.name + "#" + page);
+    miss(file, page);
     return PageMissingException.INSTANCE;
+  }
+
+  /** Records a missing page, and with it the rest of an expected range it starts or lies in. */
+  private void miss(IndexFile file, int page) {
+    if (probing) {
+      return;
+    }
+    missing.add(file.name + "#" + page);
+    List<long[]> ranges = expected.get(file.name);
+    if (ranges == null) {
+      return;
+    }
+    long pos = (long) page * pageSize;
+    for (long[] r : ranges) {
+      if (r[0] < pos + pageSize && pos < r[1]) {
+        int last = (int) Math.min((r[1] - 1) / pageSize, page + MAX_EXPECTED_PAGES - 1);
+        for (int p = page + 1; p <= last; p++) {
+          if (file.pages[p] == null) {
+            missing.add(file.name + "#" + p);
+          }
+        }
+      }
+    }
   }
 
   static final class IndexFile {

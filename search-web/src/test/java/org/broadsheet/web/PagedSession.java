@@ -1,0 +1,56 @@
+package org.broadsheet.web;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.web.index.PageStore;
+
+/**
+ * search.js's loop on the JVM: the browser's {@link BrowserSession} over a built site's
+ * {@code search/pages/}, loading the pages each round names from disk. Lets tests run the paged,
+ * speculative reading that the browser runs, without a browser, and count its rounds.
+ */
+final class PagedSession {
+  private final Path pages;
+  private final BrowserSession session;
+  private final Map<String, String> hashes = new java.util.HashMap<>();
+  int rounds;
+  int pagesLoaded;
+
+  @SuppressWarnings("unchecked")
+  PagedSession(Path site) throws IOException {
+    pages = site.resolve("search/pages");
+    Map<String, Object> manifest = JSON.std.mapFrom(Files.readString(pages.resolve("manifest.json")));
+    PageStore store = new PageStore(((Number) manifest.get("pageSize")).intValue());
+    for (Map<String, Object> f : (List<Map<String, Object>>) manifest.get("files")) {
+      store.addFile((String) f.get("name"), ((Number) f.get("length")).longValue());
+      hashes.put((String) f.get("name"), (String) f.get("hash"));
+    }
+    session = new BrowserSession(store, (String) manifest.get("language"), (List<String>) manifest.get("stopwords"));
+    session.addBundle(Files.readAllBytes(pages.resolve(manifest.get("open") + ".open")));
+  }
+
+  /** The JSON the browser would get for {@code request}, after as many rounds as it takes. */
+  @SuppressWarnings("unchecked")
+  String search(SearchRequest request) throws IOException {
+    for (int round = 0; round < 500; round++) {
+      String json = session.search(request);
+      Map<String, Object> out = JSON.std.mapFrom(json);
+      if (!out.containsKey("missing")) {
+        return json;
+      }
+      rounds++;
+      for (String key : (List<String>) out.get("missing")) {
+        String file = key.substring(0, key.indexOf('#'));
+        int page = Integer.parseInt(key.substring(key.indexOf('#') + 1));
+        session.store().addPage(file, page, Files.readAllBytes(pages.resolve(hashes.get(file) + "-" + page + ".bin")));
+        pagesLoaded++;
+      }
+    }
+    throw new AssertionError("did not converge: " + request);
+  }
+}
