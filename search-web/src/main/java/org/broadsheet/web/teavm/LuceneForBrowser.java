@@ -103,13 +103,18 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       "java.lang.invoke.MethodType.methodType");
 
   /**
-   * Lucene classes that no search of ArchiveSearch ever creates: the scorers for
-   * {@code ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores
+   * Lucene classes that no search of ArchiveSearch ever creates: the scorers Lucene 9.12 builds
+   * only for {@code ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores
    * COMPLETE) and the matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new}
    * of one becomes a call that throws, so none of their code is compiled in.
+   *
+   * <p>Not {@code WANDScorer}: besides TOP_SCORES, {@code Boolean2ScorerSupplier.opt} builds it for
+   * any disjunction with {@code minimumNumberShouldMatch > 1}, which ArchiveSearch sets for queries
+   * of four or more words; it is used whenever such a query is filtered (tag, section, dates) or its
+   * words are rare in a large index (LanguageBrowserTest, ReutersParityTest).
    */
   private static final Set<String> NEVER_CONSTRUCTED = Set.of(
-      "org.apache.lucene.search.WANDScorer", "org.apache.lucene.search.MaxScoreBulkScorer",
+      "org.apache.lucene.search.MaxScoreBulkScorer",
       "org.apache.lucene.search.BlockMaxConjunctionScorer", "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
       "org.apache.lucene.search.SloppyPhraseMatcher");
 
