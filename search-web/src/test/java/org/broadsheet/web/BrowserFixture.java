@@ -21,21 +21,26 @@ final class BrowserFixture implements AutoCloseable {
   final StaticServer server;
   final ChromeDriver driver;
 
-  private BrowserFixture(Path site, DirectoryReader reader, StaticServer server, ChromeDriver driver) {
+  private BrowserFixture(Path site, String language, DirectoryReader reader, StaticServer server, ChromeDriver driver) {
     this.site = site;
     this.reader = reader;
-    this.jvm = new ArchiveSearch(reader, SearchSchema.analyzer("en"));
+    this.jvm = new ArchiveSearch(reader, SearchSchema.analyzer(language));
     this.server = server;
     this.driver = driver;
   }
 
   static BrowserFixture open(Path tmp, List<Article> articles, int pageSize) throws Exception {
+    return open(tmp, articles, pageSize, "en");
+  }
+
+  /** A site in {@code language}; the JVM searches it with that language's analyzer, as the build does. */
+  static BrowserFixture open(Path tmp, List<Article> articles, int pageSize, String language) throws Exception {
     Path site = tmp.resolve("site");
-    BrowserSite.build(site, articles, pageSize);
+    BrowserSite.build(site, articles, pageSize, language);
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")));
     StaticServer server = new StaticServer(site);
     try {
-      return new BrowserFixture(site, reader, server, Chromium.start(tmp.resolve("profile")));
+      return new BrowserFixture(site, language, reader, server, Chromium.start(tmp.resolve("profile")));
     } catch (RuntimeException | Error e) {
       server.close();
       reader.close();

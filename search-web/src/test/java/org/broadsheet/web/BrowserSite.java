@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.SearchSchema;
 import org.broadsheet.search.pages.BrowserIndexPages;
@@ -23,25 +26,38 @@ final class BrowserSite {
   private BrowserSite() {}
 
   static void build(Path site, List<Article> articles, int pageSize) throws IOException {
+    build(site, articles, pageSize, "en");
+  }
+
+  /** A site in {@code language} (ISO 639-1): its analyzer builds the index and its stop words go in the manifest. */
+  static void build(Path site, List<Article> articles, int pageSize, String language) throws IOException {
     Path lucene = site.resolve("search/lucene");
     Files.createDirectories(lucene);
     try (FSDirectory dir = FSDirectory.open(lucene);
-        SearchIndexWriter writer = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, SearchSchema.analyzer(language), ZoneId.of("UTC"), true)) {
       for (Article a : articles) {
         writer.put(a, "articles/" + a.slug() + "/");
       }
       writer.optimizeAndCommit();
     }
-    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"), "en");
+    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"), language);
     RuntimeFiles.copyTo(site.resolve("search/runtime"));
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));
-    Files.writeString(site.resolve("search/index.html"), PAGE, StandardCharsets.UTF_8);
+    Files.writeString(site.resolve("search/index.html"), PAGE.replace("{lang}", language), StandardCharsets.UTF_8);
+  }
+
+  /** A dated article in {@code language} whose lead is the start of its one-paragraph body. */
+  static Article article(String language, String id, String title, String body, String date, String section,
+      List<String> tags) {
+    return new Article(id, id, title, body.substring(0, Math.min(80, body.length())),
+        Optional.of(ZonedDateTime.parse(date)), Optional.empty(), List.of("Staff"), "", section, tags, "Wire", "",
+        language, false, id + ".md", new Body("<p>" + body + "</p>", body));
   }
 
   private static final String PAGE = """
       <!doctype html>
-      <html lang="en"><head><meta charset="utf-8"><title>Search</title>
+      <html lang="{lang}"><head><meta charset="utf-8"><title>Search</title>
       <script src="../assets/search.js" defer></script></head>
       <body>
       <div id="search-app" data-index="./">

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +29,12 @@ class TinySiteBrowserTest {
       Parity.Query.of("<script>alert(1)</script> oil"), Parity.Query.of("nothingmatchesthis"),
       new Parity.Query("oil", "energy", null, null, null, "relevance"),
       new Parity.Query("the", null, "business", null, null, "date"),
-      new Parity.Query("talks", null, null, "2023-01-01", "2024-12-31", "date"));
+      new Parity.Query("talks", null, null, "2023-01-01", "2024-12-31", "date"),
+      // four words: three must match (minimumNumberShouldMatch), which under a filter takes WANDScorer
+      new Parity.Query("oil prices markets opec", null, "business", null, null, "relevance"));
 
   static Article article(String id, String title, String body, String date, String section, List<String> tags) {
-    return new Article(id, id, title, body.substring(0, Math.min(80, body.length())),
-        Optional.of(ZonedDateTime.parse(date)), Optional.empty(), List.of("Staff"), "", section, tags, "Wire", "",
-        "en", false, id + ".md", new Body("<p>" + body + "</p>", body));
+    return BrowserSite.article("en", id, title, body, date, section, tags);
   }
 
   static List<Article> articles() {
