@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -274,7 +274,7 @@ public final class ArchiveSearch {
     if (request.from() != null || request.to() != null) {
       long from = request.from() == null ? Long.MIN_VALUE : epochDay(request.from(), Long.MIN_VALUE);
       long to = request.to() == null ? Long.MAX_VALUE : epochDay(request.to(), Long.MAX_VALUE);
-      b.add(LongPoint.newRangeQuery(SearchSchema.DAY, from, to), Occur.FILTER);
+      b.add(NumericDocValuesField.newSlowRangeQuery(SearchSchema.DAY, from, to), Occur.FILTER);
     }
     return b.build();
   }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -91,7 +90,7 @@ public final class SearchIndexWriter implements Closeable {
         a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
     long sort = a.date().map(d -> d.toEpochSecond()).orElse(SearchSchema.UNDATED);
     doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, sort));
-    a.date().ifPresent(d -> doc.add(new LongPoint(SearchSchema.DAY, d.withZoneSameInstant(zone).toLocalDate().toEpochDay())));
+    a.date().ifPresent(d -> doc.add(new NumericDocValuesField(SearchSchema.DAY, d.withZoneSameInstant(zone).toLocalDate().toEpochDay())));
     keywords(doc, SearchSchema.TAGS, a.tags());
     keywords(doc, SearchSchema.SECTION, a.section().isEmpty() ? Set.of() : Set.of(a.section()));
     keywords(doc, SearchSchema.AUTHORS, a.authors());

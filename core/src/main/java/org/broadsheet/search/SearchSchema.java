@@ -26,7 +26,8 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * url        StoredField                   page path relative to the site root
  * date       StoredField                   ISO 8601 date-time ("" when undated)
  * date_sort  NumericDocValues              epoch seconds; the index is sorted by it, newest first
- * day        LongPoint                     epoch day in the site's zone, for from/to
+ * day        NumericDocValues              epoch day in the site's zone, for from/to (a doc-values
+ *                                          range: no points, so the browser runtime carries no BKD code)
  * tags, section, authors, source, year     lower-cased keywords + SortedSetDocValues for facets
  * </pre>
  */

@@ -35,14 +35,13 @@ public final class BrowserIndexPages {
    * Whole files the open bundle carries besides what opening reads, in this order, while their sum
    * stays within {@link #WHOLE_FILE_BUDGET}: the terms index (its FST is walked a byte at a time,
    * so each page it needs would cost a round trip of its own), the norms (read for every matching
-   * document), the stored-fields index (read for every hit, and to find a hit's whole chunk) and
-   * the points of the date filter (a range walks its leaves a block at a time). Small archives get
-   * all four; large ones get what fits and page the rest.
+   * document) and the stored-fields index (read for every hit, and to find a hit's whole chunk).
+   * Small archives get all three; large ones get what fits and page the rest.
    */
-  static final List<String> WHOLE_FILES = List.of("tip", "nvd", "fdx", "kdd");
+  static final List<String> WHOLE_FILES = List.of("tip", "nvd", "fdx");
 
   /** Bytes of whole files the open bundle may carry (before gzip). */
-  static final long WHOLE_FILE_BUDGET = 64 * 1024;
+  static final long WHOLE_FILE_BUDGET = 48 * 1024;
 
   private final int pageSize;
 

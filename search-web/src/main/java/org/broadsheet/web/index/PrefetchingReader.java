@@ -27,7 +27,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>a term whose dictionary block is missing is "not found": the other words and fields of the
  *       query still look theirs up;
  *   <li>postings whose pages are missing end there: the other terms still read theirs;
- *   <li>a norm whose page is missing reads as 1: every matching document's norm page is named;
+ *   <li>a norm or doc value (the date filter's day) whose page is missing is absent: every
+ *       matching document's page is named;
  *   <li>stored fields are read only while no page is missing (the hits of a round with missing
  *       pages may be the wrong ones); a hit whose fields are missing is left empty and the next
  *       hit's pages are named too.
@@ -84,7 +85,13 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     @Override
     public NumericDocValues getNormValues(String field) throws IOException {
       NumericDocValues norms = in.getNormValues(field);
-      return norms == null ? null : new GuessingNorms(in, field, norms);
+      return norms == null ? null : new GuessingNumbers(() -> in.getNormValues(field), norms);
+    }
+
+    @Override
+    public NumericDocValues getNumericDocValues(String field) throws IOException {
+      NumericDocValues values = in.getNumericDocValues(field);
+      return values == null ? null : new GuessingNumbers(() -> in.getNumericDocValues(field), values);
     }
 
     @Override
@@ -259,16 +266,22 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     }
   }
 
-  /** Norms that read as 1 where their page is missing. */
-  private static final class GuessingNorms extends NumericDocValues {
-    private final LeafReader reader;
-    private final String field;
+  /** Opens a fresh doc-values iterator of the same field. */
+  private interface Reopen {
+    NumericDocValues open() throws IOException;
+  }
+
+  /**
+   * Norms or numeric doc values that read as absent where their page is missing (a norm then counts
+   * as 1), the failed iterator replaced by a fresh one that the next advanceExact positions.
+   */
+  private static final class GuessingNumbers extends NumericDocValues {
+    private final Reopen reopen;
     private NumericDocValues in;
     private int doc = -1;
 
-    GuessingNorms(LeafReader reader, String field, NumericDocValues in) {
-      this.reader = reader;
-      this.field = field;
+    GuessingNumbers(Reopen reopen, NumericDocValues in) {
+      this.reopen = reopen;
       this.in = in;
     }
 
@@ -277,7 +290,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       try {
         return in.longValue();
       } catch (PageMissingException e) {
-        in = reader.getNormValues(field); // fresh: the next advanceExact positions it
+        in = reopen.open();
         return 1;
       }
     }
@@ -288,7 +301,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       try {
         return in.advanceExact(target);
       } catch (PageMissingException e) {
-        in = reader.getNormValues(field);
+        in = reopen.open();
         return false;
       }
     }
@@ -305,7 +318,12 @@ public final class PrefetchingReader extends FilterDirectoryReader {
 
     @Override
     public int advance(int target) throws IOException {
-      doc = in.advance(target);
+      try {
+        doc = in.advance(target);
+      } catch (PageMissingException e) {
+        in = reopen.open(); // sparse values: the documents that have one are missing; end here
+        doc = NO_MORE_DOCS;
+      }
       return doc;
     }
 

@@ -93,6 +93,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       Map.entry("org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingTermVectorsFormat.vectorsReader", JDK + "LuceneCompat#notShipped"),
       // impacts serve only ScoreMode.TOP_SCORES, which no Broadsheet search uses (see NEVER_CONSTRUCTED)
       Map.entry("org.apache.lucene.codecs.lucene912.Lucene912PostingsReader.impacts", JDK + "LuceneCompat#notShipped"),
+      // no points either (the date filter is a doc-values range), so no BKD reader
+      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90PointsFormat.fieldsReader", JDK + "LuceneCompat#notShipped"),
       Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary", JDK + "LuceneCompat#notShipped"),
       Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getSortedNumeric", JDK + "LuceneCompat#notShipped"),
       // DecimalFormat, for toString() of caches and readers
@@ -231,6 +233,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     ValueEmitter result = pe.invoke(target.getReference(), args.toArray(new ValueEmitter[0]));
     if (method.getResultType() == ValueType.VOID) {
       pe.exit();
+    } else if (!target.getResultType().equals(method.getResultType())) {
+      result.cast(method.getResultType()).returnValue(); // a generic stand-in returns Object: WasmGC wants the type
     } else {
       result.returnValue();
     }
