@@ -50,59 +50,77 @@ class BrowserBytesBench {
         count(site.resolve("search/pages"), ".bin"));
 
     try (StaticServer server = new StaticServer(site)) {
-      ChromeDriver driver = Chromium.start(Files.createTempDirectory("bench-profile"));
-      try {
-        driver.get(server.url("search/index.html"));
-        List<Long> bytes = new ArrayList<>();
-        List<Double> millis = new ArrayList<>();
-        List<Integer> requests = new ArrayList<>();
-        int seen = 0;
-        long manifest = gzip(Files.readAllBytes(site.resolve("search/pages/manifest.json")));
-        for (Parity.Query q : queries) {
-          double ms = timedSearch(driver, q);
-          @SuppressWarnings("unchecked")
-          List<String> log = (List<String>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats.log");
-          long b = seen == 0 ? manifest : 0;
-          for (String name : log.subList(seen, log.size())) {
-            b += gzip(Files.readAllBytes(site.resolve("search/pages").resolve(name)));
-          }
-          requests.add(log.size() - seen + (seen == 0 ? 1 : 0));
-          seen = log.size();
-          bytes.add(b);
-          millis.add(ms);
-        }
-        Object runtimeKind = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.runtime");
-        Object load = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.loadMillis");
-        List<Long> later = new ArrayList<>(bytes.subList(1, bytes.size()));
-        List<Double> laterMs = new ArrayList<>(millis.subList(1, millis.size()));
-        Collections.sort(later);
-        Collections.sort(laterMs);
-        System.out.printf("runtime used: %s (load + open %.0f ms)%n", runtimeKind, ((Number) load).doubleValue());
-        System.out.printf("first query  %-40s %,7d B gzip in %d requests, %.0f ms (runtime load included)%n",
-            queries.get(0), bytes.get(0), requests.get(0), millis.get(0));
-        System.out.printf("later queries (%d): median %,d B, worst %,d B gzip; median %.1f ms, worst %.1f ms%n",
-            later.size(), later.get(later.size() / 2), later.get(later.size() - 1), laterMs.get(laterMs.size() / 2),
-            laterMs.get(laterMs.size() - 1));
+      session("HTTP/1.1 (JDK HttpServer)", server.url("search/index.html"), false, site, queries);
+    }
+    try (Http2StaticServer server = new Http2StaticServer(site, work)) {
+      session("HTTP/2 over TLS (Jetty)", server.url("search/index.html"), true, site, queries);
+    }
+  }
+
+  /** One fresh Chromium running the query set against a served site; prints bytes and times. */
+  private static void session(String protocol, String url, boolean testCertificates, Path site,
+      List<Parity.Query> queries) throws Exception {
+    System.out.printf("%n== served over %s%n", protocol);
+    ChromeDriver driver = Chromium.start(Files.createTempDirectory("bench-profile"), testCertificates);
+    try {
+      driver.get(url);
+      List<Long> bytes = new ArrayList<>();
+      List<Double> millis = new ArrayList<>();
+      List<Integer> requests = new ArrayList<>();
+      int seen = 0;
+      long manifest = gzip(Files.readAllBytes(site.resolve("search/pages/manifest.json")));
+      for (Parity.Query q : queries) {
+        double ms = timedSearch(driver, q);
         @SuppressWarnings("unchecked")
-        Map<String, Object> st = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats");
-        System.out.printf("rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms (of which handing them"
-            + " to the runtime %.0f ms)%n", st.get("rounds"), ((Number) st.get("searchMillis")).doubleValue(),
-            ((Number) st.get("fetchMillis")).doubleValue(), ((Number) st.get("addMillis")).doubleValue());
-        System.out.printf("session total %,d B gzip over %d queries%n", bytes.stream().mapToLong(Long::longValue).sum(),
-            bytes.size());
-        @SuppressWarnings("unchecked")
-        List<String> rounds = (List<String>) st.get("roundLog");
-        if (Boolean.getBoolean("broadsheet.rounds")) {
-          rounds.forEach(r -> System.out.println("  round: " + r));
+        List<String> log = (List<String>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats.log");
+        long b = seen == 0 ? manifest : 0;
+        for (String name : log.subList(seen, log.size())) {
+          b += gzip(Files.readAllBytes(site.resolve("search/pages").resolve(name)));
         }
-        for (int i = 0; i < queries.size(); i++) {
-          System.out.printf("  %6d B %4d req %7.1f ms  %s%n", bytes.get(i), requests.get(i), millis.get(i),
-              queries.get(i).text() + (queries.get(i).from() != null || queries.get(i).to() != null ? " [dates]" : "")
-                  + ("date".equals(queries.get(i).sort()) ? " [by date]" : ""));
-        }
-      } finally {
-        driver.quit();
+        requests.add(log.size() - seen + (seen == 0 ? 1 : 0));
+        seen = log.size();
+        bytes.add(b);
+        millis.add(ms);
       }
+      Object runtimeKind = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.runtime");
+      Object load = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.loadMillis");
+      List<Long> later = new ArrayList<>(bytes.subList(1, bytes.size()));
+      List<Double> laterMs = new ArrayList<>(millis.subList(1, millis.size()));
+      Collections.sort(later);
+      Collections.sort(laterMs);
+      System.out.printf("runtime used: %s (load + open %.0f ms)%n", runtimeKind, ((Number) load).doubleValue());
+      System.out.printf("first query  %-40s %,7d B gzip in %d requests, %.0f ms (runtime load included)%n",
+          queries.get(0), bytes.get(0), requests.get(0), millis.get(0));
+      System.out.printf("later queries (%d): median %,d B, worst %,d B gzip; median %.1f ms, worst %.1f ms%n",
+          later.size(), later.get(later.size() / 2), later.get(later.size() - 1), laterMs.get(laterMs.size() / 2),
+          laterMs.get(laterMs.size() - 1));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> st = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats");
+      System.out.printf("rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms (of which handing them"
+          + " to the runtime %.0f ms)%n", st.get("rounds"), ((Number) st.get("searchMillis")).doubleValue(),
+          ((Number) st.get("fetchMillis")).doubleValue(), ((Number) st.get("addMillis")).doubleValue());
+      Object timing = ((JavascriptExecutor) driver).executeScript(
+          "var e = performance.getEntriesByType('resource').filter(function (r) { return /\\.bin$/.test(r.name); });"
+              + "function med(a) { a.sort(function (x, y) { return x - y; }); return a.length ? a[a.length >> 1] : 0; }"
+              + "return [e.length, med(e.map(function (r) { return r.duration; })),"
+              + " med(e.map(function (r) { return r.responseStart - r.requestStart; })),"
+              + " med(e.map(function (r) { return r.requestStart - r.startTime; }))];");
+      System.out.printf("page requests (resource timing): %s = [count, median duration ms, median time to first byte ms,"
+          + " median queueing before the request ms]%n", timing);
+      System.out.printf("session total %,d B gzip over %d queries%n", bytes.stream().mapToLong(Long::longValue).sum(),
+          bytes.size());
+      @SuppressWarnings("unchecked")
+      List<String> rounds = (List<String>) st.get("roundLog");
+      if (Boolean.getBoolean("broadsheet.rounds")) {
+        rounds.forEach(r -> System.out.println("  round: " + r));
+      }
+      for (int i = 0; i < queries.size(); i++) {
+        System.out.printf("  %6d B %4d req %7.1f ms  %s%n", bytes.get(i), requests.get(i), millis.get(i),
+            queries.get(i).text() + (queries.get(i).from() != null || queries.get(i).to() != null ? " [dates]" : "")
+                + ("date".equals(queries.get(i).sort()) ? " [by date]" : ""));
+      }
+    } finally {
+      driver.quit();
     }
   }
 

@@ -21,6 +21,11 @@ public final class Chromium {
   private Chromium() {}
 
   public static ChromeDriver start(Path profile) {
+    return start(profile, false);
+  }
+
+  /** {@code testCertificates}: accept the self-signed certificate of a test server (HTTP/2 needs TLS). */
+  public static ChromeDriver start(Path profile, boolean testCertificates) {
     boolean present = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
     if (!present) {
       String message = "Chromium or chromedriver missing (" + BROWSER + ", " + DRIVER
@@ -36,6 +41,9 @@ public final class Chromium {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--allow-file-access-from-files=false", "--user-data-dir=" + profile);
+    if (testCertificates) {
+      options.addArguments("--ignore-certificate-errors");
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
