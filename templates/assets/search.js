@@ -13,7 +13,7 @@
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
 // Files (all relative to search/): pages/manifest.json|.js, pages/<file hash>-<page>.bin|.bin.js, pages/<hash>.open|.open.js,
-// runtime/wasm-gc-runtime.js, runtime/search.wasm|search.wasm.js (base64, for file://), runtime/search-js.js.
+// runtime/wasm-gc-runtime.js, runtime/search.wasm|search-en.wasm (+ .js: base64, for file://), runtime/search-js.js.
 (function () {
   'use strict';
 
@@ -94,11 +94,16 @@
     return window.broadsheetRuntime === 'js' || new URLSearchParams(location.search).get('runtime') === 'js';
   }
 
-  async function loadWasm(base) {
+  // search.wasm has every analyzer; search-en.wasm (smaller) serves English and the languages
+  // without an analyzer of their own (SearchSchema).
+  var OWN_ANALYZER = ['fa', 'ar', 'de', 'fr', 'es'];
+
+  async function loadWasm(base, language) {
     await loadScript(base + 'runtime/wasm-gc-runtime.js');
-    var src = base + 'runtime/search.wasm';
+    var name = OWN_ANALYZER.indexOf(language) >= 0 ? 'search.wasm' : 'search-en.wasm';
+    var src = base + 'runtime/' + name;
     if (fileMode) {
-      await loadScript(base + 'runtime/search.wasm.js');
+      await loadScript(base + 'runtime/' + name + '.js');
       src = fromBase64(self.broadsheetWasm).buffer;
       delete self.broadsheetWasm;
     }
@@ -134,9 +139,8 @@
       var base = searchBase();
       var t0 = performance.now();
       var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
-      var manifestPromise = loadManifest(base);
-      var rt = kind === 'wasm-gc' ? await loadWasm(base) : await loadJs(base);
-      var manifest = await manifestPromise;
+      var manifest = await loadManifest(base); // first: its language picks the runtime
+      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest.language || 'en') : await loadJs(base);
       if (manifest.format !== 2) throw new Error('unsupported search index format ' + manifest.format);
       var files = {};
       rt.open(manifest.files.map(function (f) {

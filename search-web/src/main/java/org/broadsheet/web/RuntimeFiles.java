@@ -18,8 +18,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * wasm-gc-runtime.js   TeaVM's WebAssembly GC loader
- * search.wasm          core's ArchiveSearch + Lucene, WebAssembly GC (fetched over http(s))
+ * search.wasm          core's ArchiveSearch + Lucene, WebAssembly GC (fetched over http(s)), every language
+ * search-en.wasm       the same without the fa/ar/de/fr/es analyzers: for every other site language
  * search.wasm.js       self.broadsheetWasm = "&lt;base64 of search.wasm&gt;";  (file://, where fetch is blocked)
+ * search-en.wasm.js    the same for search-en.wasm
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
  * </pre>
  */
@@ -28,6 +30,7 @@ public final class RuntimeFiles {
   private static final Map<String, String> FILES = Map.of(
       "wasm-gc-runtime.js", "org/teavm/backend/wasm/wasm-gc-runtime.min.js",
       "search.wasm", "search.wasm",
+      "search-en.wasm", "search-en.wasm",
       "search-js.js", "search-js.js");
 
   private RuntimeFiles() {}
@@ -38,7 +41,9 @@ public final class RuntimeFiles {
     for (Map.Entry<String, String> f : FILES.entrySet()) {
       Files.write(dir.resolve(f.getKey()), resource(f.getValue()));
     }
-    Files.writeString(dir.resolve("search.wasm.js"), wasmScript(resource("search.wasm")), StandardCharsets.UTF_8);
+    for (String wasm : new String[] {"search.wasm", "search-en.wasm"}) {
+      Files.writeString(dir.resolve(wasm + ".js"), wasmScript(resource(wasm)), StandardCharsets.UTF_8);
+    }
   }
 
   static String wasmScript(byte[] wasm) {
@@ -50,8 +55,11 @@ public final class RuntimeFiles {
     Map<String, long[]> out = new LinkedHashMap<>();
     byte[] loader = resource(FILES.get("wasm-gc-runtime.js"));
     byte[] wasm = resource("search.wasm");
+    byte[] english = resource("search-en.wasm");
     byte[] js = resource("search-js.js");
-    out.put("wasm-gc (loader + search.wasm)", new long[] {loader.length + wasm.length, gzip(loader) + gzip(wasm)});
+    out.put("wasm-gc English (loader + search-en.wasm)",
+        new long[] {loader.length + english.length, gzip(loader) + gzip(english)});
+    out.put("wasm-gc all languages (loader + search.wasm)", new long[] {loader.length + wasm.length, gzip(loader) + gzip(wasm)});
     out.put("javascript (search-js.js)", new long[] {js.length, gzip(js)});
     out.put("file:// wasm (search.wasm.js)", new long[] {wasmScript(wasm).length(), 0});
     return out;
