@@ -65,10 +65,17 @@ public final class PrefetchingReader extends FilterDirectoryReader {
 
   private static final class Leaf extends FilterLeafReader {
     private final PageStore store;
+    // the files whose ranges get expected; null where the index has several segments
+    private final String postings;
+    private final String positions;
+    private final String storedFields;
 
     Leaf(LeafReader in, PageStore store) {
       super(in);
       this.store = store;
+      this.postings = store.fileWithExtension("doc");
+      this.positions = store.fileWithExtension("pos");
+      this.storedFields = store.fileWithExtension("fdt");
     }
 
     @Override
@@ -77,7 +84,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       return terms == null ? null : new FilterTerms(terms) {
         @Override
         public TermsEnum iterator() throws IOException {
-          return new GuessingTermsEnum(in, store);
+          return new GuessingTermsEnum(in, store, postings, positions);
         }
       };
     }
@@ -119,7 +126,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
 
     /** Tells the store where the hit's compressed chunk lies, so a miss in it names all its pages. */
     private void expectChunk(LeafReader leaf, int docID) {
-      String fdt = store.fileWithExtension("fdt");
+      String fdt = storedFields;
       if (fdt != null && leaf instanceof CodecReader codec) {
         store.probing(true);
         try {
@@ -157,11 +164,15 @@ public final class PrefetchingReader extends FilterDirectoryReader {
   private static final class GuessingTermsEnum extends FilterLeafReader.FilterTermsEnum {
     private final Terms terms;
     private final PageStore store;
+    private final String postings;
+    private final String positions;
 
-    GuessingTermsEnum(Terms terms, PageStore store) throws IOException {
+    GuessingTermsEnum(Terms terms, PageStore store, String postings, String positions) throws IOException {
       super(terms.iterator());
       this.terms = terms;
       this.store = store;
+      this.postings = postings;
+      this.positions = positions;
     }
 
     @Override
@@ -187,13 +198,11 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       try {
         TermsEnum probe = terms.iterator();
         if (probe.seekExact(text) && probe.next() != null && probe.termState() instanceof IntBlockTermState next) {
-          String doc = store.fileWithExtension("doc");
-          String pos = store.fileWithExtension("pos");
-          if (doc != null) {
-            store.expect(doc, term.docStartFP, next.docStartFP);
+          if (postings != null) {
+            store.expect(postings, term.docStartFP, next.docStartFP);
           }
-          if (pos != null) {
-            store.expect(pos, term.posStartFP, next.posStartFP);
+          if (positions != null) {
+            store.expect(positions, term.posStartFP, next.posStartFP);
           }
         }
       } catch (PageMissingException e) {
