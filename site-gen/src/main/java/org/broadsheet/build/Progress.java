@@ -8,7 +8,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs a phase of the build over its items, in parallel, with a console progress bar when asked.
- * An item that throws fails the phase with the phase's name in the message.
+ * An item that throws fails the phase with the phase's name in the message, and only once every
+ * worker has stopped (see {@link Workers}), so the caller can clean up behind the phase.
  */
 public final class Progress {
   private final boolean visible;
@@ -41,22 +42,18 @@ public final class Progress {
   }
 
   private <T> void runItems(String phase, List<T> items, Consumer<T> work) {
-    try {
-      if (!visible || items.size() < 200) {
-        items.parallelStream().forEach(work);
-        return;
-      }
-      ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(String.format("%-8s", phase))
-          .setInitialMax(items.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-          .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
-      try (ProgressBar pb = bar.build()) {
-        items.parallelStream().forEach(item -> {
-          work.accept(item);
-          pb.step();
-        });
-      }
-    } catch (RuntimeException e) {
-      throw new PhaseException(phase, e);
+    if (!visible || items.size() < 200) {
+      Workers.run(phase, items, work);
+      return;
+    }
+    ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(String.format("%-8s", phase))
+        .setInitialMax(items.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+        .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    try (ProgressBar pb = bar.build()) {
+      Workers.run(phase, items, item -> {
+        work.accept(item);
+        pb.step();
+      });
     }
   }
 
