@@ -12,14 +12,21 @@ import java.util.Objects;
  * @param baseUrl overrides {@code site.yaml}'s base URL when not null
  * @param preview pages are for {@code broadsheet serve}: drafts and future articles carry a badge
  * @param progress show progress bars on the terminal
+ * @param force replace an existing output folder even when it is not a Broadsheet build (never the sources)
  */
 public record BuildOptions(Path source, Path out, boolean drafts, boolean future, boolean offline, String baseUrl,
-    boolean preview, boolean progress, Clock clock) {
+    boolean preview, boolean progress, Clock clock, boolean force) {
 
   public BuildOptions {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(out, "out");
     clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** Options that never replace a folder Broadsheet did not build. */
+  public BuildOptions(Path source, Path out, boolean drafts, boolean future, boolean offline, String baseUrl,
+      boolean preview, boolean progress, Clock clock) {
+    this(source, out, drafts, future, offline, baseUrl, preview, progress, clock, false);
   }
 
   /** Defaults: build {@code source} into {@code source/public}, published articles only. */
@@ -28,18 +35,22 @@ public record BuildOptions(Path source, Path out, boolean drafts, boolean future
   }
 
   public BuildOptions withOut(Path dir) {
-    return new BuildOptions(source, dir, drafts, future, offline, baseUrl, preview, progress, clock);
+    return new BuildOptions(source, dir, drafts, future, offline, baseUrl, preview, progress, clock, force);
   }
 
   public BuildOptions withOffline(boolean value) {
-    return new BuildOptions(source, out, drafts, future, value, baseUrl, preview, progress, clock);
+    return new BuildOptions(source, out, drafts, future, value, baseUrl, preview, progress, clock, force);
   }
 
   public BuildOptions withDraftsAndFuture(boolean withDrafts, boolean withFuture) {
-    return new BuildOptions(source, out, withDrafts, withFuture, offline, baseUrl, preview, progress, clock);
+    return new BuildOptions(source, out, withDrafts, withFuture, offline, baseUrl, preview, progress, clock, force);
   }
 
   public BuildOptions withClock(Clock value) {
-    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, value);
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, value, force);
+  }
+
+  public BuildOptions withForce(boolean value) {
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, clock, value);
   }
 }

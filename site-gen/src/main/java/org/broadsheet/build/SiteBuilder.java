@@ -43,6 +43,7 @@ import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.view.SiteView;
+import org.broadsheet.write.OutputGuard;
 import org.broadsheet.write.Publisher;
 
 /**
@@ -60,13 +61,14 @@ public final class SiteBuilder {
 
   public BuildResult build(BuildOptions options) throws IOException {
     Instant start = Instant.now();
+    Path out = OutputGuard.siteFolder(options.out(), options.source(), options.force());          // before any work
     Diagnostics diagnostics = new Diagnostics();
     Model model = model(options, diagnostics);                                                    // load, parse, model
     SiteConfig config = model.config();
     Archive archive = model.archive();
     long files;
     long bytes;
-    try (Publisher publisher = Publisher.begin(options.out())) {
+    try (Publisher publisher = Publisher.begin(out)) {
       Path templatesDir = options.source().resolve("templates");
       ThemeAssets assets = ThemeAssets.load(templatesDir);
       SiteView site = siteView(config, options, publishAssets(assets, publisher));

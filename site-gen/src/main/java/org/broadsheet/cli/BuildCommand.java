@@ -18,8 +18,13 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--source", description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
   Path source = Path.of(".");
 
-  @Option(names = "--out", description = "Output folder. Default: <source>/public.")
+  @Option(names = "--out", description = {"Output folder, replaced as a whole. Default: <source>/public.",
+      "Must be new, empty or an earlier Broadsheet build (it holds a .broadsheet-site file)."})
   Path out;
+
+  @Option(names = "--force", description = "Replace the output folder even if Broadsheet did not build it "
+      + "(never the source, content/, templates/ or static/).")
+  boolean force;
 
   @Option(names = "--drafts", description = "Include drafts.")
   boolean drafts;
@@ -44,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
     BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
-        baseUrl, false, System.console() != null, null);
+        baseUrl, false, System.console() != null, null, force);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);

@@ -9,6 +9,7 @@ import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SiteBuilder;
 import org.broadsheet.preview.Packer;
+import org.broadsheet.write.OutputGuard;
 import org.broadsheet.write.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +28,9 @@ final class PackCommand implements Callable<Integer> {
   @Option(names = "--out", description = "The zip to write. Default: <source>/site.zip.")
   Path out;
 
+  @Option(names = "--force", description = "Replace the --out file even if it is not a zip.")
+  boolean force;
+
   @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
   boolean verbose;
 
@@ -34,7 +38,7 @@ final class PackCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
-    Path zip = out != null ? out.toAbsolutePath().normalize() : src.resolve("site.zip");
+    Path zip = OutputGuard.archiveFile(out != null ? out : src.resolve("site.zip"), src, force);  // before any work
     Path work = Files.createTempDirectory("broadsheet-pack-");
     try {
       BuildOptions options = BuildOptions.of(src).withOut(work.resolve("site")).withOffline(true);

@@ -2,17 +2,27 @@ package org.broadsheet.write;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * The only code that writes into the output folder. A build writes into a fresh staging folder
  * beside the output and {@link #commit() swaps} it in at the end, so a failed build never leaves a
  * half-written site, and files of earlier builds that no longer belong are gone.
+ *
+ * <p>Every build's site carries {@link OutputGuard#MARKER}, so a later build knows the folder is
+ * one it may replace. While a build runs, a JVM shutdown hook deletes its staging folder if the
+ * process is stopped (SIGTERM, Ctrl-C); folders left by a killed build are removed by the next
+ * build of the same output (see {@link StagingFolders}). Once closed, the publisher refuses
+ * writes, so a straggling worker cannot recreate a staging folder that was deleted.
  *
  * <p>The preview's incremental rebuilds use {@link #inPlace}: they write a few files straight into
  * the served folder, each replaced atomically, so a reader sees the old file or the new one, never
@@ -24,21 +34,46 @@ public final class Publisher implements AutoCloseable {
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final boolean inPlace;
+  /** Writes hold the read lock; commit, close and the shutdown hook hold the write lock. */
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Thread shutdownHook;
   private boolean committed;
+  private boolean closed;
 
   private Publisher(Path out, Path staging, boolean inPlace) {
     this.out = out;
     this.staging = staging;
     this.inPlace = inPlace;
+    this.shutdownHook = inPlace ? null : new Thread(this::abandon, "broadsheet-staging-cleanup");
   }
 
-  /** Starts a build into {@code out}: a staging folder is created beside it. */
+  /**
+   * Starts a build into {@code out}: stale staging folders of earlier, killed builds are removed,
+   * and a staging folder holding the marker is created beside the output. Check {@code out} with
+   * {@link OutputGuard} first.
+   */
   public static Publisher begin(Path out) throws IOException {
     Path abs = out.toAbsolutePath().normalize();
     Files.createDirectories(abs.getParent());
-    Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".building-");
-    readableByAll(staging);
-    return new Publisher(abs, staging, false);
+    StagingFolders.removeStale(abs);
+    Path staging = Files.createTempDirectory(abs.getParent(), StagingFolders.buildingPrefix(abs));
+    Publisher publisher = new Publisher(abs, staging, false);
+    try {
+      readableByAll(staging);
+      Files.writeString(staging.resolve(OutputGuard.MARKER), marker(), StandardCharsets.UTF_8);
+      readableByAll(staging.resolve(OutputGuard.MARKER));
+      Runtime.getRuntime().addShutdownHook(publisher.shutdownHook);
+    } catch (IOException | RuntimeException e) {
+      StagingFolders.deleteTree(staging);
+      throw e;
+    }
+    return publisher;
+  }
+
+  private static String marker() {
+    String version = Optional.ofNullable(Publisher.class.getPackage().getImplementationVersion()).orElse("dev");
+    return "Broadsheet " + version + " built this site.\n"
+        + "The next 'broadsheet build' into this folder replaces it as a whole: keep no other files here.\n";
   }
 
   /** Updates the built site in {@code out} file by file; {@link #commit()} has nothing left to do. */
@@ -54,8 +89,9 @@ public final class Publisher implements AutoCloseable {
 
   /** Writes one file at a site-relative path. Safe to call from many threads. */
   public void write(String path, byte[] content) {
-    Path target = resolve(path);
+    lock.readLock().lock();
     try {
+      Path target = open(path);
       Files.createDirectories(target.getParent());
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
@@ -66,6 +102,8 @@ public final class Publisher implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
+    } finally {
+      lock.readLock().unlock();
     }
     files.incrementAndGet();
     bytes.addAndGet(content.length);
@@ -73,8 +111,9 @@ public final class Publisher implements AutoCloseable {
 
   /** Copies one file to a site-relative path. */
   public void copy(Path source, String path) {
-    Path target = resolve(path);
+    lock.readLock().lock();
     try {
+      Path target = open(path);
       Files.createDirectories(target.getParent());
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
@@ -86,14 +125,17 @@ public final class Publisher implements AutoCloseable {
       bytes.addAndGet(Files.size(target));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + source + " to " + path, e);
+    } finally {
+      lock.readLock().unlock();
     }
     files.incrementAndGet();
   }
 
   /** Removes a file (in-place updates only: a fresh build simply never writes it), and its folder if left empty. */
   public void delete(String path) {
-    Path target = resolve(path);
+    lock.readLock().lock();
     try {
+      Path target = open(path);
       Files.deleteIfExists(target);
       Path folder = target.getParent();
       while (folder != null && !folder.equals(staging) && isEmptyFolder(folder)) {
@@ -102,6 +144,8 @@ public final class Publisher implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + path, e);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -126,23 +170,85 @@ public final class Publisher implements AutoCloseable {
       return;
     }
     Path old = null;
-    if (Files.exists(out)) {
-      old = out.resolveSibling("." + out.getFileName() + ".old-" + System.nanoTime());
-      Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the build was stopped; nothing to commit");
+      }
+      // Both moves under the lock, so the shutdown hook never sees the output moved aside.
+      if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        old = StagingFolders.oldName(out);
+        Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+      committed = true;
+    } finally {
+      lock.writeLock().unlock();
     }
-    Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-    committed = true;
     if (old != null) {
-      deleteTree(old);
+      StagingFolders.deleteTree(old);
     }
   }
 
-  /** Without a commit, the staging folder is deleted and the previous output stays as it was. */
+  /**
+   * Without a commit, the staging folder is deleted and the previous output stays as it was. From
+   * now on writes are refused. Callers stop their workers first (see {@code Progress}).
+   */
   @Override
   public void close() throws IOException {
-    if (!committed && !inPlace) {
-      deleteTree(staging);
+    lock.writeLock().lock();
+    try {
+      closed = true;
+      if (!committed && !inPlace) {
+        StagingFolders.deleteTree(staging);
+      }
+    } finally {
+      lock.writeLock().unlock();
     }
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run; it deletes only this build's staging folder
+      }
+    }
+  }
+
+  /**
+   * The shutdown hook: the process is being stopped mid-build. Worker threads still run while
+   * hooks do, and the Lucene index is written outside the publisher, so the folder is deleted
+   * again until it has stayed gone for a few checks (at most about two seconds).
+   */
+  private void abandon() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+      for (int attempt = 0, gone = 0; !committed && attempt < 100 && gone < 3; attempt++) {
+        if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+          gone = 0;
+          try {
+            StagingFolders.deleteTree(staging);
+          } catch (IOException | RuntimeException e) {
+            // something was still writing into it; the next round deletes that too
+          }
+        } else {
+          gone++;
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The target of a write; refused once the publisher is closed. Called under the read lock. */
+  private Path open(String path) {
+    if (closed) {
+      throw new IllegalStateException("the build was stopped; " + path + " not written");
+    }
+    return resolve(path);
   }
 
   private Path resolve(String path) {
@@ -164,14 +270,8 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
+  /** Deletes a folder and everything in it; symbolic links are removed, never followed. */
   public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
+    StagingFolders.deleteTree(dir);
   }
 }
