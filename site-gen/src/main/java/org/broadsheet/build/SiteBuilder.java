@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -22,7 +25,6 @@ import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.parse.ParseContext;
@@ -54,9 +56,21 @@ public final class SiteBuilder {
   /** Bodies are kept from the parse for the render while their text stays under this many chars. */
   private static final long BODY_CACHE_CHARS = 256L << 20;
   private final Progress progress;
+  private final long bodyCacheChars;
+  private final Consumer<String> beforePhase;
 
   public SiteBuilder(Progress progress) {
+    this(progress, BODY_CACHE_CHARS, phase -> { });
+  }
+
+  /**
+   * For tests: a body cache of another size, and a hook called with each phase's name before it
+   * runs ("parse", "index", "render", "articles"), e.g. to change a file between parse and render.
+   */
+  SiteBuilder(Progress progress, long bodyCacheChars, Consumer<String> beforePhase) {
     this.progress = progress;
+    this.bodyCacheChars = bodyCacheChars;
+    this.beforePhase = beforePhase;
   }
 
   public BuildResult build(BuildOptions options) throws IOException {
@@ -65,40 +79,44 @@ public final class SiteBuilder {
     Diagnostics diagnostics = new Diagnostics();
     Model model = model(options, diagnostics);                                                    // load, parse, model
     SiteConfig config = model.config();
-    Archive archive = model.archive();
     long files;
     long bytes;
+    Bodies bodies = new Bodies(options.source(), model.parsers(), diagnostics);
     try (Publisher publisher = Publisher.begin(out)) {
       Path templatesDir = options.source().resolve("templates");
       ThemeAssets assets = ThemeAssets.load(templatesDir);
       SiteView site = siteView(config, options, publishAssets(assets, publisher));
       Views views = new Views(site, new Links(options.offline()), config.timeZone(),
           ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-      ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), model.parsers()));
+      ArticlePages articlePages = new ArticlePages(views, a -> bodies.of(a,
+          "its page is not published, though other pages may link to it; build again"));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
       Templates templates = new Templates(templatesDir);
+      Analyzer analyzer = SearchSchema.analyzer(config.language());
+      Archive archive = index(model.archive(), bodies, views.links(), config, analyzer, publisher, diagnostics);  // index
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
-      indexAndRenderArticles(archive, routes, articlePages, templates, views.links(), config, publisher);   // index
+      renderArticles(archive, routes, articlePages, templates, analyzer, publisher);
       copyStatic(options.source(), model.parsed().statics(), publisher);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
       publisher.commit();                                                                          // publish
     }
-    return model.result(files, bytes, start, diagnostics);
+    return model.result(files, bytes, start, diagnostics, bodies.lost());
   }
 
   /** Parses and reports, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    return model(options, diagnostics).result(0, 0, start, diagnostics);
+    return model(options, diagnostics).result(0, 0, start, diagnostics, 0);
   }
 
   /** The site's settings, parsers and articles: everything before rendering. */
   record Model(SiteConfig config, Parsers parsers, Parsed parsed, Archive archive) {
-    BuildResult result(long files, long bytes, Instant start, Diagnostics diagnostics) {
-      int leftOut = parsed.failed() + (parsed.articles().size() - archive.size());
-      return new BuildResult(archive.size(), leftOut, parsed.skipped(), files, bytes,
+    /** @param lost articles whose body could not be read again for rendering */
+    BuildResult result(long files, long bytes, Instant start, Diagnostics diagnostics, int lost) {
+      int leftOut = parsed.failed() + (parsed.articles().size() - archive.size()) + lost;
+      return new BuildResult(archive.size() - lost, leftOut, parsed.skipped(), files, bytes,
           Duration.between(start, Instant.now()), diagnostics.snapshot());
     }
   }
@@ -134,7 +152,7 @@ public final class SiteBuilder {
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger skipped = new AtomicInteger();
     AtomicLong cached = new AtomicLong();
-    progress.run("parse", articleFiles, file -> {
+    run("parse", articleFiles, file -> {
       Optional<Article> parsed = parsers.parse(file, diagnostics);
       if (parsed.isEmpty()) {
         failed.incrementAndGet();
@@ -152,50 +170,77 @@ public final class SiteBuilder {
             + Views.iso(a.date().get()) + "); not published (build with --future to include it)"));
         return;
       }
-      boolean keep = cached.addAndGet(a.body().html().length() + a.body().text().length()) < BODY_CACHE_CHARS;
+      boolean keep = cached.addAndGet(a.body().html().length() + a.body().text().length()) < bodyCacheChars;
       articles.add(keep ? a : a.withoutBody());
     });
     return new Parsed(List.copyOf(articles), statics, failed.get(), skipped.get());
   }
 
-  /** Reads an article's body again when it was not kept from the parse. */
-  private static Body reparse(Article a, Path siteDir, Parsers parsers) {
-    SourceFile file = new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath()));
-    return parsers.parse(file, new Diagnostics()).map(Article::body).orElse(Body.EMPTY);
+  private <T> void run(String phase, List<T> items, Consumer<T> work) {
+    beforePhase.accept(phase);
+    progress.run(phase, items, work);
   }
 
   private void render(Templates templates, List<Page> pages, Publisher publisher, String phase) {
-    progress.run(phase, pages, page -> publisher.write(page.path(), templates.render(page)));
+    run(phase, pages, page -> {
+      try {
+        publisher.write(page.path(), templates.render(page));
+      } catch (RuntimeException e) {
+        if (!causedBy(e, Bodies.Lost.class)) {
+          throw e;
+        }
+        // the article's file changed or vanished since the parse: reported, its page left out
+      }
+    });
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (kind.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * The Lucene index, then the article pages, whose related articles come from that index.
-   * Bodies are loaded per article (from the parse's cache, or parsed again), never all at once.
+   * Writes the Lucene index (bodies loaded per article, never all at once) and its browser pages.
+   * Returns the archive to publish: without the articles whose body could not be read again, so
+   * that the listings, feeds and pages rendered after it never show them.
    */
-  private void indexAndRenderArticles(Archive archive, Routes routes, ArticlePages articlePages, Templates templates,
-      Links links, SiteConfig config, Publisher publisher) throws IOException {
+  private Archive index(Archive archive, Bodies bodies, Links links, SiteConfig config, Analyzer analyzer,
+      Publisher publisher, Diagnostics diagnostics) throws IOException {
     Path indexDir = publisher.staging().resolve("search/lucene");
     Files.createDirectories(indexDir);
-    Analyzer analyzer = SearchSchema.analyzer(config.language());
-    try (FSDirectory dir = FSDirectory.open(indexDir)) {
-      try (SearchIndexWriter index = SearchIndexWriter.open(dir, analyzer, config.timeZone(), true)) {
-        progress.run("index", archive.articles(), a -> {
-          try {
-            index.put(a.withBody(articlePages.body(a)), links.href(Links.article(a.slug())));
-          } catch (IOException e) {
-            throw new UncheckedIOException(a.sourcePath(), e);
-          }
-        });
-        index.optimizeAndCommit();
-      }
-      Path search = publisher.staging().resolve("search");
-      BrowserIndexPages.write(indexDir, search.resolve("pages"), config.language());   // the browser's paged copy
-      RuntimeFiles.copyTo(search.resolve("runtime"));                                   // Lucene compiled by TeaVM
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        RelatedArticles related = new RelatedArticles(reader, analyzer);
-        articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));
-        render(templates, routes.articles(archive), publisher, "articles");
-      }
+    Set<String> lost = ConcurrentHashMap.newKeySet();
+    try (FSDirectory dir = FSDirectory.open(indexDir);
+        SearchIndexWriter index = SearchIndexWriter.open(dir, analyzer, config.timeZone(), true)) {
+      run("index", archive.articles(), a -> {
+        try {
+          index.put(a.withBody(bodies.of(a, "article left out")), links.href(Links.article(a.slug())));
+        } catch (Bodies.Lost e) {
+          lost.add(a.id());
+        } catch (IOException e) {
+          throw new UncheckedIOException(a.sourcePath(), e);
+        }
+      });
+      index.optimizeAndCommit();
+    }
+    Path search = publisher.staging().resolve("search");
+    BrowserIndexPages.write(indexDir, search.resolve("pages"), config.language());   // the browser's paged copy
+    RuntimeFiles.copyTo(search.resolve("runtime"));                                   // Lucene compiled by TeaVM
+    return lost.isEmpty() ? archive : Archive.of(
+        archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);
+  }
+
+  /** The article pages, whose related articles come from the index. */
+  private void renderArticles(Archive archive, Routes routes, ArticlePages articlePages, Templates templates,
+      Analyzer analyzer, Publisher publisher) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(publisher.staging().resolve("search/lucene"));
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      RelatedArticles related = new RelatedArticles(reader, analyzer);
+      articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));
+      render(templates, routes.articles(archive), publisher, "articles");
     }
   }
 
