@@ -3,6 +3,8 @@ package org.broadsheet.build;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +18,8 @@ import java.util.function.Consumer;
  * parallel stream rethrows the first failure while other workers are still inside their items, so
  * the caller's cleanup (deleting the staging folder) raced them and they wrote the folder back.
  * Here the first failure stops workers from taking new items, the items in hand finish, and only
- * then is the failure thrown (later ones attached as suppressed).
+ * then is the failure thrown (later ones attached as suppressed). An interrupt of the caller stops
+ * them the same way.
  */
 final class Workers {
   private Workers() {}
@@ -37,8 +40,12 @@ final class Workers {
       for (int i = 0; i < threads; i++) {
         running.add(pool.submit(() -> drain(list, work, next, failure)));
       }
+      boolean interrupted = false;
       for (Future<?> f : running) {
-        awaitUninterruptibly(f);
+        interrupted |= awaitUninterruptibly(f, failure);
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     } finally {
       pool.shutdownNow();
@@ -59,20 +66,19 @@ final class Workers {
     }
   }
 
-  private static void awaitUninterruptibly(Future<?> f) {
+  /** Waits for one worker; an interrupt stops the others from taking items, but still waits. */
+  private static boolean awaitUninterruptibly(Future<?> f, AtomicReference<Throwable> failure) {
     boolean interrupted = false;
     while (true) {
       try {
         f.get();
-        break;
+        return interrupted;
       } catch (InterruptedException e) {
-        interrupted = true;  // the workers must stop before the caller cleans up; wait for them
-      } catch (java.util.concurrent.ExecutionException e) {
-        break;  // drain catches everything; nothing to report here
+        interrupted = true;
+        failure.compareAndSet(null, new CancellationException("interrupted"));
+      } catch (ExecutionException e) {
+        return interrupted;  // drain catches everything; nothing to report here
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
