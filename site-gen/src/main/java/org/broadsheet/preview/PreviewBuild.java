@@ -121,7 +121,8 @@ public final class PreviewBuild implements SiteBuild {
     articles.clear();
     problems.clear();
     relatedCache.clear();
-    for (SourceFile f : ContentSource.load(site, site.resolve("content"))) {
+    // the full build above has reported what the walk found: its diagnostics are not wanted twice
+    for (SourceFile f : ContentSource.load(site, site.resolve("content"), new Diagnostics())) {
       if (pipeline.parsers().kindOf(f) == Parsers.Kind.ARTICLE) {
         parse(f);
       }
