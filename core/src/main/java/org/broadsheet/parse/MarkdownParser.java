@@ -149,7 +149,7 @@ public final class MarkdownParser implements ArticleParser {
     return new TextCollectingVisitor().collectAndGetText(document).strip();
   }
 
-  private static int lineOfKey(LineMap lines, String key, int closeLine) {
+  static int lineOfKey(LineMap lines, String key, int closeLine) {
     for (int line = 2; line < closeLine; line++) {
       String l = lines.lineText(line);
       if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {

@@ -73,7 +73,7 @@ public final class Sidecars {
     return Optional.of(Sidecar.NONE);
   }
 
-  private static int lineOfKey(LineMap lines, String key) {
+  static int lineOfKey(LineMap lines, String key) {
     for (int line = 1; line <= lines.lineCount(); line++) {
       String l = lines.lineText(line).stripLeading().replace("\"", "");
       if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {

@@ -106,7 +106,8 @@ public final class SiteBuilder {
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
     List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content"), diagnostics); // load
     Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
-    return new Model(config, parsers, parsed, Archive.of(parsed.articles(), diagnostics));                 // model
+    Archive archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));    // model
+    return new Model(config, parsers, parsed, archive);
   }
 
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {

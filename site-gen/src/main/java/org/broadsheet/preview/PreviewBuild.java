@@ -209,7 +209,7 @@ public final class PreviewBuild implements SiteBuild {
 
   private Archive model() {
     Diagnostics diagnostics = new Diagnostics();
-    Archive model = Archive.of(List.copyOf(articles.values()), diagnostics);
+    Archive model = Archive.of(List.copyOf(articles.values()), diagnostics, pipeline.parsers().idOrigins(site));
     archiveProblems = diagnostics.snapshot().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     return model;
   }
