@@ -1,26 +1,49 @@
 package org.broadsheet.config;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.broadsheet.diag.LineMap;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
-/** Reads {@code site.yaml}: raw YAML in, a validated {@link SiteConfig} out, problems as diagnostics. */
+/**
+ * Reads {@code site.yaml}: raw YAML in, a validated {@link SiteConfig} out, problems as diagnostics
+ * with their line and column. The YAML is composed into nodes, not constructed into Java objects, so
+ * every value keeps its position and its written form ({@code title: yes} is the text "yes"). A
+ * setting with a wrong type or value is an error and falls back to its default.
+ */
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site.yaml";
   private static final Set<String> KEYS =
       Set.of("title", "description", "baseUrl", "language", "timeZone", "pageSize", "author");
+  /** ISO 639 code with optional subtags: {@code en}, {@code fa}, {@code pt-BR}, {@code zh_Hant}. */
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
   private SiteConfigLoader() {}
 
@@ -30,59 +53,171 @@ public final class SiteConfigLoader {
     if (!Files.exists(file)) {
       return SiteConfig.defaults();
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    Map<?, ?> raw;
+    long size = Files.size(file);
+    if (size > YamlLimits.MAX_CHARS) {
+      diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, YamlLimits.tooLarge(FILE_NAME, size, "bytes")
+          + "; the default settings are used", ""));
+      return SiteConfig.defaults();
+    }
+    String text;
     try {
-      Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-      raw = parsed instanceof Map<?, ?> map ? map : Map.of();
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      diagnostics.add(Diagnostic.error(FILE_NAME, "not UTF-8 text; the default settings are used"));
+      return SiteConfig.defaults();
+    }
+    return parse(text, diagnostics);
+  }
+
+  /** Reads the text of a {@code site.yaml}. */
+  public static SiteConfig parse(String text, Diagnostics diagnostics) {
+    LineMap lines = new LineMap(text);
+    Node root;
+    try {
+      root = new Yaml(new SafeConstructor(YamlLimits.options())).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark();
-      diagnostics.add(
-          Diagnostic.error(
-              FILE_NAME, mark.getLine() + 1, mark.getColumn() + 1, e.getProblem(), lineOf(text, mark.getLine())));
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = mark == null ? 1 : mark.getLine() + 1;
+      diagnostics.add(Diagnostic.error(FILE_NAME, line, mark == null ? 1 : mark.getColumn() + 1,
+          e.getProblem() != null ? e.getProblem() : e.getMessage(), lines.lineText(line)));
       return SiteConfig.defaults();
     } catch (YAMLException e) {
-      diagnostics.add(Diagnostic.error(FILE_NAME, e.getMessage()));
+      diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, e.getMessage(), lines.lineText(1)));
       return SiteConfig.defaults();
     }
-    for (Object key : raw.keySet()) {
-      if (!KEYS.contains(String.valueOf(key))) {
-        diagnostics.add(Diagnostic.warning(FILE_NAME, "unknown setting '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")"));
-      }
+    if (root == null) {
+      return SiteConfig.defaults();
     }
-    SiteConfig defaults = SiteConfig.defaults();
-    ZoneId zone = defaults.timeZone();
-    if (raw.get("timeZone") != null) {
+    Settings settings = new Settings(lines, diagnostics);
+    if (!(root instanceof MappingNode map)) {
+      settings.error(root, "site.yaml must be a mapping of settings ('title: My Site' lines), not "
+          + kind(root) + "; the default settings are used");
+      return SiteConfig.defaults();
+    }
+    return settings.read(map);
+  }
+
+  private static String kind(Node node) {
+    return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "a single value";
+  }
+
+  /** The settings of one file, each read with its position. */
+  private static final class Settings {
+    private final LineMap lines;
+    private final Diagnostics diagnostics;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+
+    Settings(LineMap lines, Diagnostics diagnostics) {
+      this.lines = lines;
+      this.diagnostics = diagnostics;
+    }
+
+    SiteConfig read(MappingNode map) {
+      for (NodeTuple tuple : map.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        String key = keyNode instanceof ScalarNode s ? s.getValue() : null;
+        if (key == null) {
+          error(keyNode, "a setting's name must be a single word, not " + kind(keyNode));
+        } else if (values.containsKey(key)) {
+          error(keyNode, "'" + key + "' is set twice; the first value is used");
+        } else if (!KEYS.contains(key)) {
+          warning(keyNode, "unknown setting '" + key + "' (known: "
+              + String.join(", ", KEYS.stream().sorted().toList()) + "); ignored");
+        } else {
+          values.put(key, tuple.getValueNode());
+        }
+      }
+      SiteConfig defaults = SiteConfig.defaults();
+      return new SiteConfig(text("title", defaults.title()), text("description", ""), baseUrl(defaults.baseUrl()),
+          language(defaults.language()), timeZone(defaults.timeZone()), pageSize(defaults.pageSize()),
+          text("author", ""));
+    }
+
+    /** A setting written as a single value; null values count as absent. */
+    private String text(String key, String fallback) {
+      Node node = values.get(key);
+      if (node == null || node.getTag().equals(Tag.NULL)) {
+        return fallback;
+      }
+      if (!(node instanceof ScalarNode scalar)) {
+        error(node, "'" + key + "' must be a single value, not " + kind(node));
+        return fallback;
+      }
+      return scalar.getValue().strip();
+    }
+
+    private String baseUrl(String fallback) {
+      String url = text("baseUrl", fallback);
+      if (url.equals(fallback)) {
+        return fallback;
+      }
       try {
-        zone = ZoneId.of(String.valueOf(raw.get("timeZone")));
+        URI uri = new URI(url);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+          return url;
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      error(values.get("baseUrl"), "baseUrl must be an absolute http:// or https:// URL (e.g. https://news.example/),"
+          + " was '" + url + "'");
+      return fallback;
+    }
+
+    private String language(String fallback) {
+      String language = text("language", fallback);
+      if (!language.equals(fallback) && !LANGUAGE.matcher(language).matches()) {
+        error(values.get("language"), "language must be an ISO 639 code such as 'en' or 'fa', was '" + language + "'");
+        return fallback;
+      }
+      return language;
+    }
+
+    private ZoneId timeZone(ZoneId fallback) {
+      String zone = text("timeZone", fallback.getId());
+      try {
+        return ZoneId.of(zone);
       } catch (DateTimeException e) {
-        diagnostics.add(Diagnostic.error(FILE_NAME, "timeZone: " + e.getMessage()));
+        error(values.get("timeZone"), "timeZone: " + e.getMessage() + " (expected e.g. UTC or Asia/Tehran)");
+        return fallback;
       }
     }
-    int pageSize = defaults.pageSize();
-    Object ps = raw.get("pageSize");
-    if (ps instanceof Number n && n.intValue() > 0) {
-      pageSize = n.intValue();
-    } else if (ps != null) {
-      diagnostics.add(Diagnostic.error(FILE_NAME, "pageSize must be a positive whole number, was '" + ps + "'"));
+
+    private int pageSize(int fallback) {
+      Node node = values.get("pageSize");
+      if (node == null || node.getTag().equals(Tag.NULL)) {
+        return fallback;
+      }
+      if (node instanceof ScalarNode s && node.getTag().equals(Tag.INT)) {
+        try {
+          int n = Integer.parseInt(s.getValue().replace("_", ""));
+          if (n > 0) {
+            return n;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+      }
+      String was = node instanceof ScalarNode s ? "'" + s.getValue() + "'" : kind(node);
+      error(node, "pageSize must be a positive whole number, was " + was);
+      return fallback;
     }
-    return new SiteConfig(
-        string(raw, "title", defaults.title()),
-        string(raw, "description", ""),
-        string(raw, "baseUrl", defaults.baseUrl()),
-        string(raw, "language", "en"),
-        zone,
-        pageSize,
-        string(raw, "author", ""));
-  }
 
-  private static String string(Map<?, ?> raw, String key, String fallback) {
-    Object value = raw.get(key);
-    return value == null ? fallback : String.valueOf(value);
-  }
+    void error(Node node, String message) {
+      add(node, message, true);
+    }
 
-  private static String lineOf(String text, int zeroBasedLine) {
-    String[] lines = text.split("\n", -1);
-    return zeroBasedLine < lines.length ? lines[zeroBasedLine] : "";
+    private void warning(Node node, String message) {
+      add(node, message, false);
+    }
+
+    private void add(Node node, String message, boolean error) {
+      int line = node.getStartMark().getLine() + 1;
+      int column = node.getStartMark().getColumn() + 1;
+      diagnostics.add(error ? Diagnostic.error(FILE_NAME, line, column, message, lines.lineText(line))
+          : Diagnostic.warning(FILE_NAME, line, column, message, lines.lineText(line)));
+    }
   }
 }

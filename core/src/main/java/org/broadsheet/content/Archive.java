@@ -118,11 +118,16 @@ public final class Archive {
     return copy;
   }
 
-  /**
-   * Builds the archive. Duplicate ids are errors (the later file, in path order, is left out);
-   * duplicate slugs are made unique with a numeric suffix and reported as warnings.
-   */
+  /** {@link #of(List, Diagnostics, Function)} with duplicate ids reported at the start of their file. */
   public static Archive of(List<Article> parsed, Diagnostics diagnostics) {
+    return of(parsed, diagnostics, IdOrigin::fileStart);
+  }
+
+  /**
+   * Builds the archive. Duplicate ids are errors at the id's {@code origin} (the later file, in path
+   * order, is left out); duplicate slugs are made unique with a numeric suffix and reported as warnings.
+   */
+  public static Archive of(List<Article> parsed, Diagnostics diagnostics, Function<Article, IdOrigin> origin) {
     List<Article> byPath = new ArrayList<>(parsed);
     byPath.sort(Comparator.comparing(Article::sourcePath));
     Map<String, Article> ids = new HashMap<>();
@@ -131,8 +136,10 @@ public final class Archive {
     for (Article a : byPath) {
       Article first = ids.putIfAbsent(a.id(), a);
       if (first != null) {
-        diagnostics.add(Diagnostic.error(a.sourcePath(),
-            "duplicate id '" + a.id() + "' (already used by " + first.sourcePath() + "); article left out"));
+        IdOrigin at = origin.apply(a);
+        String whose = at.path().equals(a.sourcePath()) ? "" : " of " + a.sourcePath();
+        diagnostics.add(Diagnostic.error(at.path(), at.line(), at.column(), "duplicate id '" + a.id() + "'" + whose
+            + " (already used by " + first.sourcePath() + "); article left out", at.sourceLine()));
         continue;
       }
       String slug = a.slug();

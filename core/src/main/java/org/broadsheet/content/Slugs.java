@@ -9,8 +9,24 @@ public final class Slugs {
 
   private Slugs() {}
 
-  /** Lower-case ASCII letters, digits and single hyphens; accents folded ({@code São Paulo} -> {@code sao-paulo}). */
+  /**
+   * Lower-case ASCII letters, digits and single hyphens; accents folded ({@code São Paulo} -> {@code sao-paulo}).
+   * Text without a letter or digit ({@code ..}, {@code /}, {@code ???}) gives {@code untitled}.
+   */
   public static String slugify(String text) {
+    String slug = slugOrEmpty(text);
+    return slug.isEmpty() ? "untitled" : slug;
+  }
+
+  /**
+   * Whether {@code text} has a slug of its own. Names without one would all share {@code untitled},
+   * so callers that group by slug (tags) refuse them rather than merge them in silence.
+   */
+  public static boolean hasOwnSlug(String text) {
+    return !slugOrEmpty(text).isEmpty();
+  }
+
+  private static String slugOrEmpty(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder sb = new StringBuilder(folded.length());
     boolean hyphen = false;
@@ -36,6 +52,6 @@ public final class Slugs {
     while (end > 0 && sb.charAt(end - 1) == '-') {
       end--;
     }
-    return end == 0 ? "untitled" : sb.substring(0, end);
+    return sb.substring(0, end);
   }
 }

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.broadsheet.config.YamlLimits;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Slugs;
@@ -76,6 +77,12 @@ public final class MarkdownParser implements ArticleParser {
     StringBuilder yaml = new StringBuilder();
     for (int line = 2; line < close; line++) {
       yaml.append(lines.lineText(line)).append('\n');
+    }
+    if (yaml.length() > YamlLimits.MAX_CHARS) {
+      // SnakeYAML needs minutes for a multi-megabyte scalar: refuse before it starts
+      diagnostics.add(Diagnostic.error(path, 1, 1, YamlLimits.tooLarge("front matter", yaml.length(), "characters")
+          + "; article left out", lines.lineText(1)));
+      return Optional.empty();
     }
     Map<?, ?> raw;
     try {
@@ -142,7 +149,7 @@ public final class MarkdownParser implements ArticleParser {
     return new TextCollectingVisitor().collectAndGetText(document).strip();
   }
 
-  private static int lineOfKey(LineMap lines, String key, int closeLine) {
+  static int lineOfKey(LineMap lines, String key, int closeLine) {
     for (int line = 2; line < closeLine; line++) {
       String l = lines.lineText(line);
       if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {

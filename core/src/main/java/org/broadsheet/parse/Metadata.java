@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.broadsheet.content.Slugs;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 
@@ -60,9 +61,41 @@ public record Metadata(
       }
     }
     Metadata m = new Metadata(r.text("title"), r.date("date"), r.date("updated"), r.list("authors"),
-        r.list("tags"), r.text("section"), r.text("summary"), r.text("slug"), r.text("id"), r.bool("draft"),
+        r.tags(), r.text("section"), r.text("summary"), r.text("slug"), r.id(), r.bool("draft"),
         r.text("source"), r.text("license"), r.text("lang"), r.text("dateline"));
     return r.failed ? Optional.empty() : Optional.of(m);
+  }
+
+  /**
+   * Why {@code id} cannot be an id, or empty when it can. Ids name pages, feeds and index entries
+   * and are compared byte for byte, so characters that print as nothing are refused: control
+   * characters (NUL, line breaks, escape...), line and paragraph separators, and lone surrogates.
+   */
+  public static Optional<String> idProblem(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      int type = Character.getType(c);
+      boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
+          && Character.isLowSurrogate(id.charAt(i + 1)));
+      if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          || lone) {
+        return Optional.of(String.format("holds the invisible character U+%04X at position %d", (int) c, i + 1));
+      }
+      if (Character.isHighSurrogate(c) && !lone) {
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Tags without a letter or digit ({@code ..}, {@code /}): they would all share one page, {@code tags/untitled/}. */
+  static List<String> namelessTags(List<String> tags) {
+    return tags.stream().filter(t -> !Slugs.hasOwnSlug(t)).toList();
+  }
+
+  static String namelessMessage(List<String> nameless) {
+    return "tag" + (nameless.size() == 1 ? " " : "s ") + String.join(", ", nameless.stream().map(t -> "'" + t + "'")
+        .toList()) + " ha" + (nameless.size() == 1 ? "s" : "ve") + " no letter or digit to name a tag page; dropped";
   }
 
   /** This metadata with the gaps filled from {@code other}. */
@@ -104,6 +137,23 @@ public record Metadata(
       }
       String s = String.valueOf(v).strip();
       return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    Optional<String> id() {
+      Optional<String> id = text("id");
+      Optional<String> problem = id.flatMap(Metadata::idProblem);
+      problem.ifPresent(p -> error("id", "'id' " + p + "; ids name pages and index entries"));
+      return problem.isPresent() ? Optional.empty() : id;
+    }
+
+    List<String> tags() {
+      List<String> tags = new ArrayList<>(list("tags"));
+      List<String> nameless = namelessTags(tags);
+      if (!nameless.isEmpty()) {
+        warn("tags", namelessMessage(nameless));
+        tags.removeAll(nameless);
+      }
+      return tags;
     }
 
     List<String> list(String key) {

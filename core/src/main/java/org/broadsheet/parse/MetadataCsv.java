@@ -118,11 +118,28 @@ public final class MetadataCsv {
             + "' (expected e.g. 2024-03-01); row used without a date", lineText));
       }
     }
+    text(row, "id").flatMap(Metadata::idProblem).ifPresent(problem -> problems.add(Diagnostic.error(path, line,
+        columnOf(lineText, row.get("id")), "'id' " + problem
+        + "; the article of this row is left out", lineText)));
+    List<String> tags = new ArrayList<>(list(row.getOrDefault("tags", "")));
+    List<String> nameless = Metadata.namelessTags(tags);
+    if (!nameless.isEmpty()) {
+      problems.add(Diagnostic.warning(path, line, columnOf(lineText, row.get("tags")), Metadata.namelessMessage(nameless),
+          lineText));
+      tags.removeAll(nameless);
+    }
     Metadata m = new Metadata(text(row, "title"), date, Optional.empty(),
-        list(row.getOrDefault("authors", row.getOrDefault("author", ""))), list(row.getOrDefault("tags", "")),
+        list(row.getOrDefault("authors", row.getOrDefault("author", ""))), tags,
         text(row, "section"), text(row, "summary"), text(row, "slug"), text(row, "id"), false, text(row, "source"),
         text(row, "license").or(() -> text(row, "licence")), text(row, "lang"), text(row, "dateline"));
     return new Entry(m, year, row.getOrDefault("url", ""), path, line);
+  }
+
+  /** Where a cell's text starts on its row's first line; 1 when it cannot be found there. */
+  private static int columnOf(String lineText, String value) {
+    String firstLine = value.split("[\r\n]", 2)[0];
+    int at = firstLine.isEmpty() ? -1 : lineText.indexOf(firstLine);
+    return at + 1 > 0 ? at + 1 : 1;
   }
 
   private static Optional<String> text(Map<String, String> row, String key) {

@@ -1,10 +1,13 @@
 package org.broadsheet.parse;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.IdOrigin;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.source.SourceFile;
@@ -30,6 +33,14 @@ public final class Parsers {
 
   public ParseContext context() {
     return context;
+  }
+
+  /**
+   * Where each article's id is written, for {@link org.broadsheet.content.Archive#of(List, Diagnostics, Function)}:
+   * reads the article's files below {@code siteDir} again when asked.
+   */
+  public Function<Article, IdOrigin> idOrigins(Path siteDir) {
+    return article -> IdOrigins.find(article, siteDir, context);
   }
 
   /** What a file under {@code content/} is for. */
@@ -70,7 +81,14 @@ public final class Parsers {
       return Optional.empty();
     }
     try {
-      return parser.get().parse(file, text.get(), context, diagnostics);
+      Optional<Article> article = parser.get().parse(file, text.get(), context, diagnostics);
+      Optional<String> badId = article.flatMap(a -> Metadata.idProblem(a.id()));
+      if (badId.isPresent()) {
+        // front matter and sidecars report their own bad ids; this catches file names and _metadata.csv rows
+        diagnostics.add(Diagnostic.error(file.relativePath(), "its id " + badId.get() + "; article left out"));
+        return Optional.empty();
+      }
+      return article;
     } catch (RuntimeException e) {
       diagnostics.add(Diagnostic.error(file.relativePath(), "parser failed: " + e));
       return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.broadsheet.config.YamlLimits;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
@@ -37,6 +38,12 @@ public final class Sidecars {
       String sidePath = file.relativePath().substring(0, file.relativePath().length() - file.fileName().length())
           + sidecar.getFileName();
       try {
+        long size = Files.size(sidecar);
+        if (size > YamlLimits.MAX_CHARS) {
+          diagnostics.add(Diagnostic.error(sidePath, 1, 1, YamlLimits.tooLarge("sidecar", size, "bytes")
+              + "; " + file.fileName() + " left out", ""));
+          return Optional.empty();
+        }
         String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
         LineMap lines = new LineMap(yaml);
         Object loaded = Yamls.loader().load(yaml);
@@ -66,7 +73,7 @@ public final class Sidecars {
     return Optional.of(Sidecar.NONE);
   }
 
-  private static int lineOfKey(LineMap lines, String key) {
+  static int lineOfKey(LineMap lines, String key) {
     for (int line = 1; line <= lines.lineCount(); line++) {
       String l = lines.lineText(line).stripLeading().replace("\"", "");
       if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {

@@ -2,6 +2,7 @@ package org.broadsheet.parse;
 
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
+import org.broadsheet.config.YamlLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,8 +26,7 @@ final class Yamls {
   }
 
   private static Yaml newLoader() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    LoaderOptions options = YamlLimits.options();
     return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
         new DumperOptions(), options, new NoTimestampResolver());
   }

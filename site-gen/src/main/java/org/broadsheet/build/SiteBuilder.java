@@ -96,7 +96,7 @@ public final class SiteBuilder {
       Archive archive = index(model.archive(), bodies, views.links(), config, analyzer, publisher, diagnostics);  // index
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
       renderArticles(archive, routes, articlePages, templates, analyzer, publisher);
-      copyStatic(options.source(), model.parsed().statics(), publisher);
+      copyStatic(options.source(), model.parsed().statics(), publisher, diagnostics);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
       publisher.commit();                                                                          // publish
@@ -124,9 +124,10 @@ public final class SiteBuilder {
   Model model(BuildOptions options, Diagnostics diagnostics) throws IOException {
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content")); // load
+    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content"), diagnostics); // load
     Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
-    return new Model(config, parsers, parsed, Archive.of(parsed.articles(), diagnostics));                 // model
+    Archive archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));    // model
+    return new Model(config, parsers, parsed, archive);
   }
 
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {
@@ -270,14 +271,15 @@ public final class SiteBuilder {
   }
 
   /** Copies {@code static/} to the site root, and non-article files under {@code content/} beside their pages. */
-  private static void copyStatic(Path siteDir, List<SourceFile> contentStatics, Publisher publisher) throws IOException {
+  private static void copyStatic(Path siteDir, List<SourceFile> contentStatics, Publisher publisher,
+      Diagnostics diagnostics) throws IOException {
     for (SourceFile f : contentStatics) {
       publisher.copy(f.file(), f.relativePath().substring("content/".length()));
     }
     Path staticDir = siteDir.resolve("static");
     if (Files.isDirectory(staticDir)) {
-      for (SourceFile f : ContentSource.load(staticDir, staticDir)) {
-        publisher.copy(f.file(), f.relativePath());
+      for (SourceFile f : ContentSource.load(siteDir, staticDir, diagnostics)) {
+        publisher.copy(f.file(), f.relativePath().substring("static/".length()));
       }
     }
   }

@@ -121,7 +121,8 @@ public final class PreviewBuild implements SiteBuild {
     articles.clear();
     problems.clear();
     relatedCache.clear();
-    for (SourceFile f : ContentSource.load(site, site.resolve("content"))) {
+    // the full build above has reported what the walk found: its diagnostics are not wanted twice
+    for (SourceFile f : ContentSource.load(site, site.resolve("content"), new Diagnostics())) {
       if (pipeline.parsers().kindOf(f) == Parsers.Kind.ARTICLE) {
         parse(f);
       }
@@ -208,7 +209,7 @@ public final class PreviewBuild implements SiteBuild {
 
   private Archive model() {
     Diagnostics diagnostics = new Diagnostics();
-    Archive model = Archive.of(List.copyOf(articles.values()), diagnostics);
+    Archive model = Archive.of(List.copyOf(articles.values()), diagnostics, pipeline.parsers().idOrigins(site));
     archiveProblems = diagnostics.snapshot().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     return model;
   }

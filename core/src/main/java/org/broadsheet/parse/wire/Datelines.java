@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  *   JOHANNESBURG March 13 - ...   TEHRAN, Aug. 15 (MNA) – ...   Caracas, feb 26 - ...
  * </pre>
  * Without a date the place must be in capitals (at most four words), so an ordinary sentence
- * with a dash is never taken for a dateline.
+ * with a dash is never taken for a dateline. A hyphen glued to such a place ({@code TEHRAN-Iranian
+ * singer}, {@code TEHRAN- The 5th}) is its dash when a space or a capitalised word follows.
  */
 public final class Datelines {
   static final int WINDOW = 200;
@@ -69,6 +70,8 @@ public final class Datelines {
   private static final class Scanner {
     private final String s;
     private int i;
+    /** The place ended at a hyphen glued to it ({@link #gluedHyphen}), which is its dash. */
+    private boolean glued;
 
     Scanner(String s) {
       this.s = s;
@@ -142,6 +145,13 @@ public final class Datelines {
           i = start;
           break;
         }
+        int hyphen = gluedHyphen(start, i);
+        if (hyphen > 0) {
+          i = hyphen;
+          glued = true;
+          words++;
+          break;
+        }
         words++;
         if (i + 1 < s.length() && s.charAt(i) == ' ' && isPlaceChar(s.charAt(i + 1)) && s.charAt(i + 1) != '-') {
           i++;
@@ -153,6 +163,34 @@ public final class Datelines {
         i--;
       }
       return words > 0 && i - placeStart <= 40 ? words : 0;
+    }
+
+    /**
+     * The hyphen of {@code TEHRAN-Iranian singer} or {@code TEHRAN- The 5th}: a place glued to its
+     * dash. Only after three or more capitals alone (not {@code EU-China}, {@code U.S.-Iran},
+     * {@code Al-Monitor}), and only before a capitalised word, glued or after spaces (not
+     * {@code COVID-19}, {@code NEW YORK-based}, {@code AL-MONITOR}). Returns its offset, or -1.
+     */
+    private int gluedHyphen(int start, int end) {
+      int hyphen = s.indexOf('-', start);
+      if (hyphen < 0 || hyphen >= end || hyphen - start < 3) {
+        return -1;
+      }
+      for (int k = start; k < hyphen; k++) {
+        if (!Character.isUpperCase(s.charAt(k))) {
+          return -1;
+        }
+      }
+      int next = hyphen + 1;
+      if (next == end) { // TEHRAN- The: the dash is glued on the left only
+        while (next < s.length() && (s.charAt(next) == ' ' || s.charAt(next) == '\u00a0')) {
+          next++;
+        }
+      }
+      // a sentence starts after the dash; "CHICAGO COMMODITY TRENDS- OPENING April 7" is a table title
+      boolean sentence = next + 1 < s.length() && Character.isUpperCase(s.charAt(next))
+          && Character.isLowerCase(s.charAt(next + 1));
+      return sentence ? hyphen : -1;
     }
 
     private static boolean isPlaceChar(char c) {
@@ -253,6 +291,10 @@ public final class Datelines {
       }
       char c = s.charAt(i);
       if (c == '—' || c == '–') {
+        i++;
+        return true;
+      }
+      if (c == '-' && glued) {
         i++;
         return true;
       }

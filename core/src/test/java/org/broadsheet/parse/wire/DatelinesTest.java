@@ -31,6 +31,9 @@ class DatelinesTest {
       "TEHRAN, Aug. 15 (MNA) – Iran’s          | TEHRAN             | 08-15 | MNA",
       "WASHINGTON, March 12, Reuter - A judge  | WASHINGTON         | 03-12 | Reuters",
       "SÃO PAULO, March 3 - Brazil’s           | SÃO PAULO          | 03-03 | ''",
+      "TEHRAN-Iranian singer Homayoun          | TEHRAN             | ''    | ''",
+      "TEHRAN- The 5th edition opened          | TEHRAN             | ''    | ''",
+      "NEW YORK-Shares rose                    | NEW YORK           | ''    | ''",
   })
   void findsTheDatelineInEveryForm(String text, String place, String monthDay, String agency) {
     Dateline d = Datelines.find(text).orElseThrow();
@@ -49,6 +52,17 @@ class DatelinesTest {
       "SALVADOR, Feb 30 - no such day",
       "Nothing here at all",
       "",
+      "COVID-19 cases rose again - officials said",
+      "Al-Monitor reported - citing sources - that",
+      "NEW YORK-based firm - the statement said",
+      "EU-China summit - the first in years",
+      "U.S.-Iran talks - in Vienna",
+      "AL-MONITOR reported - citing sources",
+      "HIGH-RISE fire - dozens hurt",
+      "TEHRAN-",
+      "TEHRAN-born singer - dies",
+      "TEHRAN- 5 people - were hurt",
+      "CHICAGO COMMODITY TRENDS- OPENING April 7\n wheat up 1",
   })
   void findsNoDatelineInOrdinaryText(String text) {
     assertEquals(Optional.empty(), Datelines.find(text));
