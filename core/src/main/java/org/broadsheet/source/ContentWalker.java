@@ -20,17 +20,23 @@ import org.broadsheet.diag.Diagnostics;
  * every entry it cannot use into a diagnostic instead of stopping the walk. Walked with
  * {@code FOLLOW_LINKS}, so a link to a file or folder arrives as what it points to; a broken link
  * arrives as a link, and a loop as a {@link FileSystemLoopException}.
+ *
+ * <p>Content is untrusted (a downloaded or scraped archive), so a link inside it is followed only
+ * when its target lies in the site folder or in the content folder the site names (which may itself
+ * be a link the user made): a link to {@code ~/.ssh/id_rsa} named {@code story.txt} must not publish it.
  */
 final class ContentWalker extends SimpleFileVisitor<Path> {
   private final Path siteDir;
   private final Path contentDir;
   private final Diagnostics diagnostics;
   private final List<SourceFile> files = new ArrayList<>();
+  private final List<Path> allowedRoots;
 
   ContentWalker(Path siteDir, Path contentDir, Diagnostics diagnostics) {
     this.siteDir = siteDir;
     this.contentDir = contentDir;
     this.diagnostics = diagnostics;
+    this.allowedRoots = List.of(realPath(siteDir), realPath(contentDir));
   }
 
   List<SourceFile> files() {
@@ -39,7 +45,10 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-    return !dir.equals(contentDir) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    if (dir.equals(contentDir)) {
+      return FileVisitResult.CONTINUE;
+    }
+    return isHidden(dir) || leavesTheSite(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
   }
 
   @Override
@@ -48,7 +57,9 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
       return FileVisitResult.CONTINUE;
     }
     if (attrs.isRegularFile()) {
-      files.add(new SourceFile(path(file), file));
+      if (!leavesTheSite(file)) {
+        files.add(new SourceFile(path(file), file));
+      }
     } else if (attrs.isSymbolicLink()) {
       // with FOLLOW_LINKS, a link only arrives as a link when its target cannot be reached
       diagnostics.add(Diagnostic.warning(path(file),
@@ -82,6 +93,29 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
           + "); some of its files may be left out"));
     }
     return FileVisitResult.CONTINUE;
+  }
+
+  /** A link whose target lies outside the site and content folders; reported and not followed. */
+  private boolean leavesTheSite(Path entry) {
+    if (!Files.isSymbolicLink(entry)) {
+      return false;
+    }
+    Path real = realPath(entry);
+    if (allowedRoots.stream().anyMatch(real::startsWith)) {
+      return false;
+    }
+    diagnostics.add(Diagnostic.warning(path(entry), "symbolic link to " + real
+        + ", outside the site folder; not followed (content may come from anywhere, so links may not"
+        + " publish files from elsewhere: copy the file into the site, or link content/ itself)"));
+    return true;
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   private String path(Path file) {

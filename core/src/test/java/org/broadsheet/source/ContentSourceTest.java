@@ -63,16 +63,33 @@ class ContentSourceTest {
   }
 
   @Test
-  void followsSymlinkedFilesAndFoldersInsideContent(@TempDir Path elsewhere) throws IOException {
+  void followsSymlinkedFilesAndFoldersWhoseTargetsLieInTheSite() throws IOException {
     write("content/real.md");
-    Files.writeString(elsewhere.resolve("outside.md"), "o");
-    Files.createDirectories(elsewhere.resolve("wire"));
-    Files.writeString(elsewhere.resolve("wire/w.txt"), "w");
-    Files.createSymbolicLink(site.resolve("content/linked.md"), elsewhere.resolve("outside.md"));
-    Files.createSymbolicLink(site.resolve("content/wire"), elsewhere.resolve("wire"));
+    write("shared/outside.md");
+    write("shared/wire/w.txt");
+    Files.createSymbolicLink(site.resolve("content/linked.md"), site.resolve("shared/outside.md"));
+    Files.createSymbolicLink(site.resolve("content/wire"), site.resolve("shared/wire"));
     Diagnostics d = new Diagnostics();
     assertEquals(List.of("content/linked.md", "content/real.md", "content/wire/w.txt"), load(d));
     assertEquals(List.of(), d.snapshot());
+  }
+
+  @Test
+  void refusesLinksThatLeadOutOfTheSiteWithAWarningNamingThem(@TempDir Path elsewhere) throws IOException {
+    write("content/real.md");
+    Files.writeString(elsewhere.resolve("id_rsa"), "private");
+    Files.createDirectories(elsewhere.resolve("home"));
+    Files.writeString(elsewhere.resolve("home/notes.md"), "private");
+    Files.createSymbolicLink(site.resolve("content/story.txt"), elsewhere.resolve("id_rsa"));
+    Files.createSymbolicLink(site.resolve("content/home"), elsewhere.resolve("home"));
+    Diagnostics d = new Diagnostics();
+    assertEquals(List.of("content/real.md"), load(d));
+    List<Diagnostic> all = d.snapshot();
+    assertEquals(2, all.size(), () -> all.toString());
+    assertTrue(all.stream().allMatch(x -> x.severity() == Severity.WARNING && x.message().contains("outside the site")),
+        () -> all.toString());
+    assertEquals(List.of("content/home", "content/story.txt"),
+        all.stream().map(Diagnostic::path).sorted().toList());
   }
 
   @Test
