@@ -7,19 +7,22 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.broadsheet.diag.Diagnostic;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.FutureCallback;
 
 /**
  * Live reload for the preview: a server-sent-events stream at {@value #EVENTS}, the script that
@@ -34,13 +37,17 @@ import org.eclipse.jetty.util.FutureCallback;
  * </pre>
  * A problem is {@code {"path", "line", "column", "severity", "message", "text"}}, {@code text}
  * being the compiler-style {@code path:line:col: severity: message} with the source line and caret.
+ *
+ * <p>The script is a file the page loads ({@code <script src>}), never inline, so pages keep the
+ * Content-Security-Policy that forbids inline script. Each client gets its events on its own
+ * (see {@link Client}): a browser that stops reading cannot hold up the others, and is dropped.
  */
 public final class LiveReload implements PageDecorator, AutoCloseable {
   static final String EVENTS = "/_broadsheet/events";
   static final String SCRIPT = "/_broadsheet/live.js";
   private static final String TAG = "<script src=\"" + SCRIPT + "\" defer></script>";
-  private static final long HEARTBEAT_SECONDS = 15;
 
+  private final ServeLimits limits;
   private final Set<Client> clients = new CopyOnWriteArraySet<>();
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "broadsheet-sse-heartbeat");
@@ -50,9 +57,10 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   private final String script = readScript();
   private volatile BuildStatus status = BuildStatus.initial();
 
-  public LiveReload() {
-    heartbeat.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-        TimeUnit.SECONDS);
+  LiveReload(ServeLimits limits) {
+    this.limits = limits;
+    long every = limits.heartbeat().toMillis();
+    heartbeat.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Tells every open page about a finished build: reload, or show its problems. */
@@ -75,14 +83,17 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
+        if (!SCRIPT.equals(path) && !EVENTS.equals(path)) {
+          return false;
+        }
+        if (SiteHandler.refuseMethod(request, response, callback)) {
+          return true;
+        }
         if (SCRIPT.equals(path)) {
           response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/javascript;charset=utf-8");
           response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
           Content.Sink.write(response, true, script, callback);
           return true;
-        }
-        if (!EVENTS.equals(path)) {
-          return false;
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -147,37 +158,84 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   public void close() {
     heartbeat.shutdownNow();
     for (Client client : clients) {
-      client.end();
+      client.end(null);
     }
   }
 
-  /** One open event stream. Writes are serialised; a failed write drops the client. */
+  /**
+   * One open event stream. Sending never blocks the caller: messages queue here and go out one at a
+   * time, each write started when the last one completes. A client whose queue reaches
+   * {@link ServeLimits#maxPendingEvents()}, or whose write has been pending longer than
+   * {@link ServeLimits#maxWriteStall()} when the next message comes (a heartbeat at the latest), is
+   * dropped; a browser that was only slow reconnects and gets the current state in {@code hello}.
+   */
   private final class Client {
     private final Response response;
     private final Callback done;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private long writingSince = -1; // System.nanoTime() when the pending write started; -1: none
+    private boolean ended;
 
     Client(Response response, Callback done) {
       this.response = response;
       this.done = done;
     }
 
-    synchronized void send(String message) {
-      if (!clients.contains(this)) {
-        return;
+    void send(String message) {
+      boolean start = false;
+      boolean behind = false;
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        if (writingSince < 0) {
+          writingSince = System.nanoTime();
+          start = true;
+        } else if (System.nanoTime() - writingSince > limits.maxWriteStall().toNanos()
+            || queue.size() >= limits.maxPendingEvents()) {
+          behind = true;
+        } else {
+          queue.add(message);
+        }
       }
-      FutureCallback written = new FutureCallback();
-      Content.Sink.write(response, false, message, written);
-      try {
-        written.get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        clients.remove(this);
-        done.failed(e);
+      if (behind) {
+        end(new TimeoutException("event stream client fell behind"));
+      } else if (start) {
+        write(message);
       }
     }
 
-    synchronized void end() {
-      if (clients.remove(this)) {
+    private void write(String message) {
+      Content.Sink.write(response, false, message, Callback.from(this::written, this::end));
+    }
+
+    private void written() {
+      String next;
+      synchronized (this) {
+        next = ended ? null : queue.poll();
+        writingSince = next == null ? -1 : System.nanoTime();
+      }
+      if (next != null) {
+        write(next);
+      }
+    }
+
+    /** Ends the stream: cleanly when nothing is being written, else by failing it (closing the connection). */
+    void end(Throwable failure) {
+      boolean pending;
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+        pending = writingSince >= 0;
+        queue.clear();
+      }
+      clients.remove(this);
+      if (failure == null && !pending) {
         done.succeeded();
+      } else {
+        done.failed(failure != null ? failure : new EofException("server stopping"));
       }
     }
   }
