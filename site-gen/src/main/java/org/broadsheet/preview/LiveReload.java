@@ -7,18 +7,14 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.broadsheet.diag.Diagnostic;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -40,7 +36,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>The script is a file the page loads ({@code <script src>}), never inline, so pages keep the
  * Content-Security-Policy that forbids inline script. Each client gets its events on its own
- * (see {@link Client}): a browser that stops reading cannot hold up the others, and is dropped.
+ * (see {@link EventClient}): a browser that stops reading cannot hold up the others, and is dropped.
  */
 public final class LiveReload implements PageDecorator, AutoCloseable {
   static final String EVENTS = "/_broadsheet/events";
@@ -48,7 +44,7 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   private static final String TAG = "<script src=\"" + SCRIPT + "\" defer></script>";
 
   private final ServeLimits limits;
-  private final Set<Client> clients = new CopyOnWriteArraySet<>();
+  private final Set<EventClient> clients = new CopyOnWriteArraySet<>();
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "broadsheet-sse-heartbeat");
     t.setDaemon(true);
@@ -60,7 +56,7 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   LiveReload(ServeLimits limits) {
     this.limits = limits;
     long every = limits.heartbeat().toMillis();
-    heartbeat.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), every, every, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(() -> broadcast(null), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Tells every open page about a finished build: reload, or show its problems. */
@@ -97,7 +93,7 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Client client = new Client(response, callback);
+        EventClient client = new EventClient(response, callback, limits, clients::remove);
         clients.add(client);
         client.send(event("hello", status, true));
         return true;
@@ -113,9 +109,18 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
     return decorated.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Sends {@code message} to every client; null: a heartbeat. */
   private void broadcast(String message) {
-    for (Client client : clients) {
-      client.send(message);
+    for (EventClient client : clients) {
+      try {
+        if (message == null) {
+          client.heartbeat();
+        } else {
+          client.send(message);
+        }
+      } catch (RuntimeException e) {
+        client.end(e); // one broken stream must not stop the heartbeat for the others
+      }
     }
   }
 
@@ -157,86 +162,8 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   @Override
   public void close() {
     heartbeat.shutdownNow();
-    for (Client client : clients) {
+    for (EventClient client : clients) {
       client.end(null);
-    }
-  }
-
-  /**
-   * One open event stream. Sending never blocks the caller: messages queue here and go out one at a
-   * time, each write started when the last one completes. A client whose queue reaches
-   * {@link ServeLimits#maxPendingEvents()}, or whose write has been pending longer than
-   * {@link ServeLimits#maxWriteStall()} when the next message comes (a heartbeat at the latest), is
-   * dropped; a browser that was only slow reconnects and gets the current state in {@code hello}.
-   */
-  private final class Client {
-    private final Response response;
-    private final Callback done;
-    private final Deque<String> queue = new ArrayDeque<>();
-    private long writingSince = -1; // System.nanoTime() when the pending write started; -1: none
-    private boolean ended;
-
-    Client(Response response, Callback done) {
-      this.response = response;
-      this.done = done;
-    }
-
-    void send(String message) {
-      boolean start = false;
-      boolean behind = false;
-      synchronized (this) {
-        if (ended) {
-          return;
-        }
-        if (writingSince < 0) {
-          writingSince = System.nanoTime();
-          start = true;
-        } else if (System.nanoTime() - writingSince > limits.maxWriteStall().toNanos()
-            || queue.size() >= limits.maxPendingEvents()) {
-          behind = true;
-        } else {
-          queue.add(message);
-        }
-      }
-      if (behind) {
-        end(new TimeoutException("event stream client fell behind"));
-      } else if (start) {
-        write(message);
-      }
-    }
-
-    private void write(String message) {
-      Content.Sink.write(response, false, message, Callback.from(this::written, this::end));
-    }
-
-    private void written() {
-      String next;
-      synchronized (this) {
-        next = ended ? null : queue.poll();
-        writingSince = next == null ? -1 : System.nanoTime();
-      }
-      if (next != null) {
-        write(next);
-      }
-    }
-
-    /** Ends the stream: cleanly when nothing is being written, else by failing it (closing the connection). */
-    void end(Throwable failure) {
-      boolean pending;
-      synchronized (this) {
-        if (ended) {
-          return;
-        }
-        ended = true;
-        pending = writingSince >= 0;
-        queue.clear();
-      }
-      clients.remove(this);
-      if (failure == null && !pending) {
-        done.succeeded();
-      } else {
-        done.failed(failure != null ? failure : new EofException("server stopping"));
-      }
     }
   }
 }

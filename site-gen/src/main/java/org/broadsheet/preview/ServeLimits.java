@@ -50,6 +50,11 @@ record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeou
         maxWriteStall, maxBytes, ratio, floor, maxDecoratedBytes);
   }
 
+  ServeLimits withMaxDecorated(int bytes) {
+    return new ServeLimits(maxConnections, idleTimeout, idleTimeoutAtLimit, heartbeat, maxPendingEvents,
+        maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, bytes);
+  }
+
   /** Whether an entry of these declared sizes is too big or compressed too well to be a real page or file. */
   Optional<String> refusal(long inflated, long compressed) {
     if (inflated > maxEntryBytes) {

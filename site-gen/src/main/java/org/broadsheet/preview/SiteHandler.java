@@ -107,10 +107,17 @@ final class SiteHandler extends Handler.Wrapper {
   private boolean notFound(Request request, Response response, Callback callback) throws IOException {
     Optional<Path> page = files.lookup("/404.html");
     if (page.isPresent() && Files.size(page.get()) > maxDecorated) {
+      InputStream in;
+      try {
+        in = files.newInputStream(page.get());
+      } catch (IOException refused) {
+        Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+        return true;
+      }
       response.setStatus(HttpStatus.NOT_FOUND_404);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-      Content.copy(new InputStreamContentSource(files.newInputStream(page.get())), response, callback);
+      Content.copy(new InputStreamContentSource(in), response, callback);
       return true;
     }
     Optional<byte[]> body = page.flatMap(this::pageOrEmpty);

@@ -127,10 +127,27 @@ class PreviewServerTest {
   }
 
   @Test
+  void streamsPagesOverTheDecorationLimitAsBuilt() throws Exception {
+    events.close();
+    preview.close();
+    Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\n" + "Long story. ".repeat(1000));
+    start(ServeLimits.DEFAULTS.withMaxDecorated(4096));
+    HttpResponse<String> page = http.get("/articles/story/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().endsWith("Long story. </body></html>"), "the whole page, as built");
+    assertFalse(page.body().contains(LiveReload.SCRIPT), "too big to decorate");
+
+    BuiltSite.page(site.resolve("public"), "404.html", "<html><body>" + "Not here. ".repeat(1000) + "</body></html>");
+    HttpResponse<String> missing = http.get("/articles/nothing/");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.body().endsWith("Not here. </body></html>"), "the site's 404 page, streamed");
+  }
+
+  @Test
   void clientsThatNeverReadDoNotHoldUpTheOthers() throws Exception {
     events.close();
     preview.close();
-    start(ServeLimits.DEFAULTS.withEvents(Duration.ofMillis(200), 4, Duration.ofSeconds(2)));
+    start(ServeLimits.DEFAULTS.withEvents(Duration.ofMillis(200), 4, Duration.ofSeconds(3)));
     List<Socket> stuck = new ArrayList<>();
     try {
       for (int i = 0; i < 10; i++) {
