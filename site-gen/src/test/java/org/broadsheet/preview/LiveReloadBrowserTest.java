@@ -12,6 +12,7 @@ import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,6 +31,7 @@ class LiveReloadBrowserTest {
       ChromeDriver driver = Chromium.start(site.resolve("profile"));
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the page reloads under the wait
         driver.get(preview.uri() + "articles/story/");
         wait.until(d -> preview.eventClients() == 1); // live.js ran and opened its event stream
 
