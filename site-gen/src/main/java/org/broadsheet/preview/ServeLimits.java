@@ -35,9 +35,9 @@ record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeou
     }
   }
 
-  ServeLimits withConnections(int max, Duration idle) {
-    return new ServeLimits(max, idle, idle, Duration.ofMillis(Math.max(1, idle.toMillis() / 3)), maxPendingEvents,
-        maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, maxDecoratedBytes);
+  ServeLimits withConnections(int max, Duration idle, Duration idleAtLimit) {
+    return new ServeLimits(max, idle, idleAtLimit, Duration.ofMillis(Math.max(1, idle.toMillis() / 3)),
+        maxPendingEvents, maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, maxDecoratedBytes);
   }
 
   ServeLimits withEvents(Duration heartbeat, int maxPending, Duration maxStall) {

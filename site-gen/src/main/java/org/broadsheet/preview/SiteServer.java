@@ -3,6 +3,7 @@ package org.broadsheet.preview;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -51,6 +52,7 @@ public final class SiteServer implements AutoCloseable {
     NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), connector);
     limit.setEndPointIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
     server.addBean(limit);
+    connector.addBean(shortIdleAtLimit(limit, limits));
 
     ContextHandler context = new ContextHandler(SecurityHeaders.around(app), "/");
     context.getMimeTypes().addMimeMapping("wasm", "application/wasm");
@@ -67,6 +69,21 @@ public final class SiteServer implements AutoCloseable {
       throw e instanceof IOException io ? io : new IOException("cannot start the server: " + e.getMessage(), e);
     }
     return new SiteServer(server, connector, limit);
+  }
+
+  /**
+   * The limit shortens the idle timeout of the connections open when it is reached, but a burst of
+   * connections accepted together opens most of theirs just after; they get the short one here.
+   */
+  private static Connection.Listener shortIdleAtLimit(NetworkConnectionLimit limit, ServeLimits limits) {
+    return new Connection.Listener() {
+      @Override
+      public void onOpened(Connection connection) {
+        if (limit.getNetworkConnectionCount() + limit.getPendingNetworkConnectionCount() >= limits.maxConnections()) {
+          connection.getEndPoint().setIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
+        }
+      }
+    };
   }
 
   /** Network connections open now. */
