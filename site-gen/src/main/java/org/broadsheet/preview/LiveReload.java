@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.broadsheet.diag.Diagnostic;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -56,7 +57,7 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   LiveReload(ServeLimits limits) {
     this.limits = limits;
     long every = limits.heartbeat().toMillis();
-    heartbeat.scheduleAtFixedRate(() -> broadcast(null), every, every, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(() -> forEachClient(EventClient::heartbeat), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Tells every open page about a finished build: reload, or show its problems. */
@@ -109,15 +110,14 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
     return decorated.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Sends {@code message} to every client; null: a heartbeat. */
   private void broadcast(String message) {
+    forEachClient(client -> client.send(message));
+  }
+
+  private void forEachClient(Consumer<EventClient> action) {
     for (EventClient client : clients) {
       try {
-        if (message == null) {
-          client.heartbeat();
-        } else {
-          client.send(message);
-        }
+        action.accept(client);
       } catch (RuntimeException e) {
         client.end(e); // one broken stream must not stop the heartbeat for the others
       }

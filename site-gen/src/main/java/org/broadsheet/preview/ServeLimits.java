@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param maxConnections open connections at once; more wait in the accept queue
  * @param idleTimeout a connection with no traffic for this long is closed (a write stuck this long fails)
  * @param idleTimeoutAtLimit the idle timeout while {@code maxConnections} are open, to shed idle ones
- * @param heartbeat how often an open event stream gets a comment line; shorter than {@code idleTimeout}
+ * @param heartbeat how often an idle event stream gets a comment line; shorter than
+ *     {@code idleTimeoutAtLimit}, so that live-reload streams stay open while idle connections are shed
  * @param maxPendingEvents events queued for one event-stream client before it is dropped as too slow
  * @param maxWriteStall how long one write to an event-stream client may stay pending before it is dropped
  * @param maxEntryBytes the largest inflated size of one zip entry
@@ -23,20 +24,21 @@ record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeou
     int maxDecoratedBytes) {
 
   static final ServeLimits DEFAULTS = new ServeLimits(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
-      Duration.ofSeconds(10), 16, Duration.ofSeconds(5), 1L << 30, 200, 1L << 20, 16 << 20);
+      Duration.ofSeconds(4), 16, Duration.ofSeconds(5), 1L << 30, 200, 1L << 20, 16 << 20);
 
   ServeLimits {
     if (maxConnections < 1 || maxPendingEvents < 1 || maxRatio < 1 || maxEntryBytes < 1 || maxDecoratedBytes < 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
-    if (heartbeat.compareTo(idleTimeout) >= 0) {
+    if (heartbeat.compareTo(idleTimeout) >= 0 || heartbeat.compareTo(idleTimeoutAtLimit) >= 0) {
       // an event stream with nothing to say would otherwise be closed as idle
-      throw new IllegalArgumentException("the heartbeat must be shorter than the idle timeout");
+      throw new IllegalArgumentException("the heartbeat must be shorter than the idle timeouts");
     }
   }
 
   ServeLimits withConnections(int max, Duration idle, Duration idleAtLimit) {
-    return new ServeLimits(max, idle, idleAtLimit, Duration.ofMillis(Math.max(1, idle.toMillis() / 3)),
+    long shorter = Math.min(idle.toMillis(), idleAtLimit.toMillis());
+    return new ServeLimits(max, idle, idleAtLimit, Duration.ofMillis(Math.max(1, shorter / 2)),
         maxPendingEvents, maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, maxDecoratedBytes);
   }
 
