@@ -27,11 +27,16 @@ public final class ArchiveServer implements AutoCloseable {
   }
 
   public static ArchiveServer start(Path site, String host, int port) throws IOException {
-    SiteFiles files = SiteFiles.open(site);
+    return start(site, host, port, ServeLimits.DEFAULTS);
+  }
+
+  static ArchiveServer start(Path site, String host, int port, ServeLimits limits) throws IOException {
+    SiteFiles files = SiteFiles.open(site, limits);
     SearchIndex search = null;
     try {
       search = SearchIndex.open(files.root().resolve("search/lucene"), SearchSchema.analyzer(language(files)));
-      return new ArchiveServer(files, search, SiteServer.start(host, port, SiteApp.handler(files, search, null)));
+      return new ArchiveServer(files, search,
+          SiteServer.start(host, port, SiteApp.handler(files, search, null, limits), limits));
     } catch (IOException | RuntimeException e) {
       if (search != null) {
         search.close();
@@ -49,7 +54,7 @@ public final class ArchiveServer implements AutoCloseable {
     }
     byte[] head = new byte[4096];
     int n;
-    try (var in = Files.newInputStream(front)) {
+    try (var in = files.newInputStream(front)) {
       n = in.readNBytes(head, 0, head.length);
     }
     Matcher m = LANG.matcher(new String(head, 0, n, StandardCharsets.UTF_8));
@@ -62,6 +67,11 @@ public final class ArchiveServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Connections open right now (for tests of the connection limit). */
+  int openConnections() {
+    return server.openConnections();
   }
 
   public void join() throws InterruptedException {

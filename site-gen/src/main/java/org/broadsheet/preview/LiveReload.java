@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.broadsheet.diag.Diagnostic;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -19,7 +20,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.FutureCallback;
 
 /**
  * Live reload for the preview: a server-sent-events stream at {@value #EVENTS}, the script that
@@ -34,14 +34,18 @@ import org.eclipse.jetty.util.FutureCallback;
  * </pre>
  * A problem is {@code {"path", "line", "column", "severity", "message", "text"}}, {@code text}
  * being the compiler-style {@code path:line:col: severity: message} with the source line and caret.
+ *
+ * <p>The script is a file the page loads ({@code <script src>}), never inline, so pages keep the
+ * Content-Security-Policy that forbids inline script. Each client gets its events on its own
+ * (see {@link EventClient}): a browser that stops reading cannot hold up the others, and is dropped.
  */
 public final class LiveReload implements PageDecorator, AutoCloseable {
   static final String EVENTS = "/_broadsheet/events";
   static final String SCRIPT = "/_broadsheet/live.js";
   private static final String TAG = "<script src=\"" + SCRIPT + "\" defer></script>";
-  private static final long HEARTBEAT_SECONDS = 15;
 
-  private final Set<Client> clients = new CopyOnWriteArraySet<>();
+  private final ServeLimits limits;
+  private final Set<EventClient> clients = new CopyOnWriteArraySet<>();
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "broadsheet-sse-heartbeat");
     t.setDaemon(true);
@@ -50,9 +54,10 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   private final String script = readScript();
   private volatile BuildStatus status = BuildStatus.initial();
 
-  public LiveReload() {
-    heartbeat.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-        TimeUnit.SECONDS);
+  LiveReload(ServeLimits limits) {
+    this.limits = limits;
+    long every = limits.heartbeat().toMillis();
+    heartbeat.scheduleAtFixedRate(() -> forEachClient(EventClient::heartbeat), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Tells every open page about a finished build: reload, or show its problems. */
@@ -75,18 +80,21 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
+        if (!SCRIPT.equals(path) && !EVENTS.equals(path)) {
+          return false;
+        }
+        if (SiteHandler.refuseMethod(request, response, callback)) {
+          return true;
+        }
         if (SCRIPT.equals(path)) {
           response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/javascript;charset=utf-8");
           response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
           Content.Sink.write(response, true, script, callback);
           return true;
         }
-        if (!EVENTS.equals(path)) {
-          return false;
-        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Client client = new Client(response, callback);
+        EventClient client = new EventClient(response, callback, limits, clients::remove);
         clients.add(client);
         client.send(event("hello", status, true));
         return true;
@@ -103,8 +111,16 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   }
 
   private void broadcast(String message) {
-    for (Client client : clients) {
-      client.send(message);
+    forEachClient(client -> client.send(message));
+  }
+
+  private void forEachClient(Consumer<EventClient> action) {
+    for (EventClient client : clients) {
+      try {
+        action.accept(client);
+      } catch (RuntimeException e) {
+        client.end(e); // one broken stream must not stop the heartbeat for the others
+      }
     }
   }
 
@@ -146,39 +162,8 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   @Override
   public void close() {
     heartbeat.shutdownNow();
-    for (Client client : clients) {
-      client.end();
-    }
-  }
-
-  /** One open event stream. Writes are serialised; a failed write drops the client. */
-  private final class Client {
-    private final Response response;
-    private final Callback done;
-
-    Client(Response response, Callback done) {
-      this.response = response;
-      this.done = done;
-    }
-
-    synchronized void send(String message) {
-      if (!clients.contains(this)) {
-        return;
-      }
-      FutureCallback written = new FutureCallback();
-      Content.Sink.write(response, false, message, written);
-      try {
-        written.get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        clients.remove(this);
-        done.failed(e);
-      }
-    }
-
-    synchronized void end() {
-      if (clients.remove(this)) {
-        done.succeeded();
-      }
+    for (EventClient client : clients) {
+      client.end(null);
     }
   }
 }

@@ -39,4 +39,18 @@ final class PathRules {
     }
     return true;
   }
+
+  /**
+   * Whether a segment names a hidden file or folder ({@code .git}, {@code .env},
+   * {@code .broadsheet-site}), as written or percent-decoded: such paths are answered 404, never
+   * served. Call after {@link #acceptable}.
+   */
+  static boolean hidden(HttpURI uri) {
+    for (String segment : uri.getPath().split("/")) {
+      if (segment.startsWith(".") || URIUtil.decodePath(segment).startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -310,12 +310,16 @@ public final class PreviewBuild implements SiteBuild {
     return touched;
   }
 
-  /** Source paths at or under a deleted file or folder. */
+  /**
+   * Source paths at or under a deleted file or folder: articles, and files that never parsed (they
+   * have only problems, which must go with them).
+   */
   private List<String> removedUnder(String relative, Path file) {
     if (Files.exists(file)) {
       return List.of();
     }
-    return articles.keySet().stream().filter(p -> p.equals(relative) || p.startsWith(relative + "/")).toList();
+    return Stream.concat(articles.keySet().stream(), problems.keySet().stream()).distinct()
+        .filter(p -> p.equals(relative) || p.startsWith(relative + "/")).toList();
   }
 
   /** A sidecar or {@code _metadata.csv} changed: the articles beside it are parsed again. */

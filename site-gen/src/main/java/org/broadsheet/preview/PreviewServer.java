@@ -22,16 +22,19 @@ public final class PreviewServer implements AutoCloseable {
 
   private final SiteBuild build;
   private final PrintStream out;
-  private final LiveReload live = new LiveReload();
+  private final ServeLimits limits;
+  private final LiveReload live;
   private final AtomicLong generation = new AtomicLong();
   private SiteFiles files;
   private SearchIndex search;
   private SiteServer server;
   private SiteWatcher watcher;
 
-  private PreviewServer(SiteBuild build, PrintStream out) {
+  private PreviewServer(SiteBuild build, PrintStream out, ServeLimits limits) {
     this.build = build;
     this.out = out;
+    this.limits = limits;
+    this.live = new LiveReload(limits);
   }
 
   /**
@@ -40,12 +43,18 @@ public final class PreviewServer implements AutoCloseable {
    */
   public static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out)
       throws IOException {
-    PreviewServer preview = new PreviewServer(build, out);
+    return start(site, build, host, port, out, ServeLimits.DEFAULTS);
+  }
+
+  static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out, ServeLimits limits)
+      throws IOException {
+    PreviewServer preview = new PreviewServer(build, out, limits);
     try {
       Files.createDirectories(build.output());
       preview.files = SiteFiles.folder(build.output());
       preview.search = SearchIndex.open(build.output().resolve("search/lucene"), SearchSchema.analyzer(build.language()));
-      preview.server = SiteServer.start(host, port, SiteApp.handler(preview.files, preview.search, preview.live));
+      preview.server = SiteServer.start(host, port,
+          SiteApp.handler(preview.files, preview.search, preview.live, limits), limits);
       preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);
       SiteBuild.Report first = build.buildAll();
       preview.refreshSearch();
@@ -97,6 +106,11 @@ public final class PreviewServer implements AutoCloseable {
 
   public BuildStatus status() {
     return live.status();
+  }
+
+  /** Event-stream clients connected now. */
+  int eventClients() {
+    return live.connectedClients();
   }
 
   public void join() throws InterruptedException {

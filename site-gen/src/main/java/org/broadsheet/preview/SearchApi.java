@@ -18,7 +18,8 @@ import org.eclipse.jetty.util.Fields;
  * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}.
  * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag},
  * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}), {@code sort}
- * ({@code relevance} or {@code date}). A bad parameter gets a 400 with {@code {"error": ...}}.
+ * ({@code relevance} or {@code date}). A bad parameter gets a 400 with {@code {"error": ...}};
+ * any method but GET and HEAD a 405.
  */
 final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -33,6 +34,9 @@ final class SearchApi extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     if (!PATH.equals(Request.getPathInContext(request))) {
       return false;
+    }
+    if (SiteHandler.refuseMethod(request, response, callback)) {
+      return true;
     }
     SearchRequest search;
     try {

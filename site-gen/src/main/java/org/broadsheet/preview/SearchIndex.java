@@ -81,22 +81,35 @@ public final class SearchIndex implements Closeable {
     }
   }
 
+  /**
+   * Copies an index inside a zip into memory, each file cut off at its declared size and all of
+   * them at {@link ServeLimits#maxEntryBytes()} together: a zip's index cannot make the server
+   * hold more than that.
+   */
   private static Directory copyToMemory(Path dir) throws IOException {
+    ServeLimits limits = ServeLimits.DEFAULTS;
     ByteBuffersDirectory memory = new ByteBuffersDirectory();
     byte[] buffer = new byte[64 * 1024];
+    long total = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (!Files.isRegularFile(file)) {
           continue;
         }
         String name = file.getFileName().toString().replace("/", "");
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = InflatedEntry.open(file, limits);
             IndexOutput out = memory.createOutput(name, IOContext.DEFAULT)) {
-          for (int n; (n = in.read(buffer)) > 0; ) {
+          for (int n; (n = in.read(buffer)) > 0; total += n) {
+            if (total + n > limits.maxEntryBytes()) {
+              throw new IOException("the search index in the zip is larger than " + limits.maxEntryBytes() + " bytes");
+            }
             out.writeBytes(buffer, 0, n);
           }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      memory.close();
+      throw e;
     }
     return memory;
   }

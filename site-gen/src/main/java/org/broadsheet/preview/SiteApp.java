@@ -19,10 +19,10 @@ final class SiteApp {
   private SiteApp() {}
 
   /** @param live the preview's live reload, or null to serve the site exactly as built */
-  static Handler handler(SiteFiles files, SearchIndex search, LiveReload live) {
+  static Handler handler(SiteFiles files, SearchIndex search, LiveReload live, ServeLimits limits) {
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(MIN_GZIP_BYTES);
-    gzip.setHandler(new Handler.Sequence(new SearchApi(search), new SiteHandler(files, live)));
+    gzip.setHandler(new Handler.Sequence(new SearchApi(search), new SiteHandler(files, live, limits.maxDecoratedBytes())));
     return live == null ? gzip : new Handler.Sequence(live.handler(), gzip);
   }
 }

@@ -2,6 +2,7 @@ package org.broadsheet.preview;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 /**
  * The files of a built site, read-only: a folder on disk, or a packed zip mounted as a file system
  * (served straight from the zip, never extracted). Answers which file a request path names, and
- * refuses every path that would leave the site.
+ * refuses every path that would leave the site or names a hidden file ({@code .git/},
+ * {@code .broadsheet-site}): any segment that starts with a dot.
  */
 public final class SiteFiles implements Closeable {
   static final String INDEX = "index.html";
@@ -21,12 +23,14 @@ public final class SiteFiles implements Closeable {
   private final Path root;
   private final Path realRoot;
   private final Closeable mount;
+  private final ServeLimits limits;
 
-  private SiteFiles(Resource resource, Closeable mount) throws IOException {
+  private SiteFiles(Resource resource, Closeable mount, ServeLimits limits) throws IOException {
     this.resource = resource;
     this.root = resource.getPath();
     this.realRoot = root.toRealPath();
     this.mount = mount;
+    this.limits = limits;
   }
 
   /** A site folder, such as {@code public/}. */
@@ -34,21 +38,23 @@ public final class SiteFiles implements Closeable {
     if (!Files.isDirectory(dir)) {
       throw new IOException("not a folder: " + dir);
     }
-    return new SiteFiles(ResourceFactory.root().newResource(dir.toAbsolutePath()), () -> { });
+    return new SiteFiles(ResourceFactory.root().newResource(dir.toAbsolutePath()), () -> { }, null);
   }
 
   /**
    * A zip written by {@code broadsheet pack}. The site sits at the top of the zip, or in its one
-   * top-level folder.
+   * top-level folder. The archive is {@link ZipAudit checked} first and refused whole when it
+   * holds an entry that leads out, a link or a zip bomb.
    */
-  public static SiteFiles zip(Path zipFile) throws IOException {
+  static SiteFiles zip(Path zipFile, ServeLimits limits) throws IOException {
+    ZipAudit.check(zipFile, limits);
     ResourceFactory.Closeable factory = ResourceFactory.closeable();
     try {
       Resource top = factory.newJarFileResource(zipFile.toAbsolutePath().toUri());
       if (top == null || !top.exists()) {
         throw new IOException("cannot open zip " + zipFile);
       }
-      return new SiteFiles(siteRootIn(top), factory);
+      return new SiteFiles(siteRootIn(top), factory, limits);
     } catch (IOException | RuntimeException e) {
       factory.close();
       throw e instanceof IOException io ? io : new IOException("cannot open zip " + zipFile + ": " + e.getMessage(), e);
@@ -56,8 +62,8 @@ public final class SiteFiles implements Closeable {
   }
 
   /** Opens a folder or, for a {@code .zip} file, the archive. */
-  public static SiteFiles open(Path site) throws IOException {
-    return Files.isDirectory(site) ? folder(site) : zip(site);
+  static SiteFiles open(Path site, ServeLimits limits) throws IOException {
+    return Files.isDirectory(site) ? folder(site) : zip(site, limits);
   }
 
   private static Resource siteRootIn(Resource top) {
@@ -76,6 +82,19 @@ public final class SiteFiles implements Closeable {
     return resource;
   }
 
+  /** Whether the files are entries of a zip (whose sizes are checked as they are read). */
+  boolean isZip() {
+    return limits != null;
+  }
+
+  /**
+   * Reads a file that {@link #lookup} found, as a stream: an entry of a zip is inflated as it is
+   * read, and fails past its declared size or over the limits.
+   */
+  InputStream newInputStream(Path file) throws IOException {
+    return isZip() ? InflatedEntry.open(file, limits) : Files.newInputStream(file);
+  }
+
   /** The site root as a path (on the default or the zip file system). */
   public Path root() {
     return root;
@@ -88,7 +107,7 @@ public final class SiteFiles implements Closeable {
    */
   public Optional<Path> lookup(String decodedPath) {
     String relative = decodedPath.startsWith("/") ? decodedPath.substring(1) : decodedPath;
-    if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0) {
+    if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0 || hidden(relative)) {
       return Optional.empty();
     }
     Path target = root.resolve(relative).normalize();
@@ -109,6 +128,16 @@ public final class SiteFiles implements Closeable {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether a segment of the path starts with a dot: {@code .git/config}, {@code a/.env}. */
+  static boolean hidden(String relative) {
+    for (String segment : relative.split("/")) {
+      if (segment.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.broadsheet.render.ContentPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +38,18 @@ class ArchiveServerTest {
   }
 
   private Path start(String kind) throws IOException {
+    return start(kind, site -> { }, ServeLimits.DEFAULTS);
+  }
+
+  private interface SiteEdit {
+    void apply(Path site) throws IOException;
+  }
+
+  private Path start(String kind, SiteEdit edit, ServeLimits limits) throws IOException {
     Path site = BuiltSite.write(tmp.resolve("public"));
+    edit.apply(site);
     Path served = kind.equals("zip") ? BuiltSite.zip(site, tmp.resolve("site.zip")) : site;
-    server = ArchiveServer.start(served, "127.0.0.1", 0);
+    server = ArchiveServer.start(served, "127.0.0.1", 0, limits);
     http = new Http(server.port());
     return site;
   }
@@ -208,5 +221,90 @@ class ArchiveServerTest {
     IOException e = assertThrows(IOException.class,
         () -> ArchiveServer.start(tmp.resolve("public"), "127.0.0.1", server.port()));
     assertTrue(e.getMessage().contains("port " + server.port() + " on 127.0.0.1 is already in use"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void neverServesHiddenFiles(String kind) throws Exception {
+    start(kind, site -> {
+      BuiltSite.page(site, ".git/config", BuiltSite.SECRET);
+      BuiltSite.page(site, ".broadsheet-site", BuiltSite.SECRET);
+      BuiltSite.page(site, "assets/.env", BuiltSite.SECRET);
+      BuiltSite.page(site, ".well/index.html", BuiltSite.SECRET);
+    }, ServeLimits.DEFAULTS);
+    for (String path : List.of("/.git/config", "/%2egit/config", "/%2Egit/config", "/.git/", "/.git",
+        "/.broadsheet-site", "/%2ebroadsheet-site", "/assets/.env", "/assets/%2eenv", "/.well/", "/.well",
+        "/%2ewell/index.html")) {
+      String response = http.raw(path);
+      assertEquals(404, Http.status(response), path + " answered " + response);
+      assertFalse(response.contains(BuiltSite.SECRET), path + " leaked the file");
+    }
+    assertEquals(200, http.get("/assets/site.css").statusCode(), "ordinary files are still served");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void everyResponseCarriesTheSecurityHeaders(String kind) throws Exception {
+    start(kind);
+    List<HttpResponse<String>> responses = List.of(http.get("/"), http.get("/assets/site.css"),
+        http.get("/assets/search.wasm"), http.get("/api/search?q=vienna"), http.get("/api/search?limit=lots"),
+        http.get("/articles/no-such-story/"), http.get("/articles/vienna-talks"), http.get("/.git/config"),
+        http.send("POST", "/api/search"), http.send("DELETE", "/index.html"));
+    for (HttpResponse<String> r : responses) {
+      String what = r.request().method() + " " + r.uri() + " (" + r.statusCode() + ")";
+      assertEquals(ContentPolicy.HEADER, r.headers().firstValue("content-security-policy").orElse(""), what);
+      assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""), what);
+      assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("referrer-policy").orElse(""), what);
+    }
+    for (String target : List.of("/%00", "/index.html%00.css", "/../secret.txt")) {
+      String raw = http.raw(target).toLowerCase(java.util.Locale.ROOT);
+      assertTrue(raw.contains("content-security-policy: " + ContentPolicy.HEADER.toLowerCase(java.util.Locale.ROOT)),
+          target + ": " + raw);
+      assertTrue(raw.contains("x-content-type-options: nosniff"), target + ": " + raw);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"folder", "zip"})
+  void answersOnlyGetAndHead(String kind) throws Exception {
+    start(kind);
+    for (String path : List.of("/api/search?q=vienna", "/", "/assets/site.css", "/articles/no-such-story/")) {
+      for (String method : List.of("TRACE", "POST", "DELETE", "PUT", "OPTIONS", "PATCH")) {
+        HttpResponse<String> r = http.send(method, path);
+        assertEquals(405, r.statusCode(), method + " " + path);
+        assertEquals("GET, HEAD", r.headers().firstValue("allow").orElse(""), method + " " + path);
+        assertFalse(r.body().contains("\"hits\""), method + " " + path + " ran a search");
+      }
+      assertEquals(http.get(path).statusCode(), http.send("HEAD", path).statusCode(), "HEAD " + path);
+    }
+  }
+
+  @Test
+  void capsConnectionsAndClosesIdleOnes() throws Exception {
+    ServeLimits limits = ServeLimits.DEFAULTS.withConnections(4, Duration.ofSeconds(2), Duration.ofMillis(250));
+    start("folder", site -> { }, limits);
+    List<Socket> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        idle.add(new Socket("127.0.0.1", server.port())); // connects, then says nothing
+      }
+      Thread.sleep(300);
+      assertTrue(server.openConnections() <= 4, server.openConnections() + " connections open, over the cap");
+
+      // Four idle ones hold every slot, two more wait to be accepted: at the limit idle connections
+      // are shed sooner, and a fresh client is answered within the ordinary idle timeout.
+      long start = System.nanoTime();
+      assertEquals(200, http.get("/").statusCode());
+      long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertTrue(waited < 2_000, "a fresh client waited " + waited + " ms");
+
+      Socket first = idle.get(0);
+      first.setSoTimeout(5_000);
+      assertEquals(-1, first.getInputStream().read(), "an idle connection is closed by the server");
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
   }
 }

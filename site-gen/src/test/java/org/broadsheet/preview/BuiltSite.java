@@ -72,6 +72,16 @@ final class BuiltSite {
 
   /** The site folder packed into a zip, files at the top, as {@code broadsheet pack} writes it. */
   static Path zip(Path site, Path zipFile) throws IOException {
+    return zip(site, zipFile, zip -> { });
+  }
+
+  /** Writes more entries after the site's. */
+  interface Extra {
+    void write(ZipOutputStream zip) throws IOException;
+  }
+
+  /** The site packed into a zip, then {@code extra} entries written by hand. */
+  static Path zip(Path site, Path zipFile, Extra extra) throws IOException {
     try (OutputStream os = Files.newOutputStream(zipFile);
         ZipOutputStream zip = new ZipOutputStream(os);
         Stream<Path> files = Files.walk(site)) {
@@ -88,6 +98,7 @@ final class BuiltSite {
         }
         zip.closeEntry();
       }
+      extra.write(zip);
     }
     return zipFile;
   }

@@ -58,7 +58,8 @@ final class FakeBuild implements SiteBuild {
         String text = Files.readString(file);
         if (!text.startsWith("---")) {
           String first = text.lines().findFirst().orElse("");
-          problems.add(Diagnostic.error("content/" + file.getFileName(), 1, 1, "front matter must start with ---", first));
+          problems.add(Diagnostic.error("content/" + file.getFileName(), 1, 1,
+              "front matter must start with ---, not " + first, first));
           continue;
         }
         BuiltSite.page(output, "articles/" + name + "/index.html", "<html><body>" + text + "</body></html>");

@@ -104,6 +104,19 @@ class PreviewBuildTest {
   }
 
   @Test
+  void deletingABrokenArticleClearsItsProblem() throws Exception {
+    write("content/2024/broken.md", "---\ntitle: \"Never good\"\ndate: [not a date\n---\nBroken.\n");
+    EventStream.Event problems = events.next("problems", WAIT);
+    assertTrue(problems.data().contains("content/2024/broken.md:"), problems.data());
+    Files.delete(site.resolve("content/2024/broken.md"));
+    events.next("reload", WAIT);
+    assertTrue(preview.status().ok(), preview.status().problems().toString());
+    try (EventStream late = new EventStream(preview.port())) {
+      assertFalse(late.next("hello", WAIT).data().contains("broken.md"), "a page opened now shows no overlay");
+    }
+  }
+
+  @Test
   void deletedArticleIsGoneFromPageListingsAndSearch() throws Exception {
     assertEquals(1, total("harvest"));
     Files.delete(site.resolve("content/2024/harvest.md"));
