@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
+import org.broadsheet.render.RenderLimits;
+import org.broadsheet.render.TemplateFailure;
 import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
 import org.broadsheet.route.ArticlePages;
@@ -53,9 +56,15 @@ public final class SiteBuilder {
   /** Bodies are kept from the parse for the render while their text stays under this many chars. */
   private static final long BODY_CACHE_CHARS = 256L << 20;
   private final Progress progress;
+  private final RenderLimits limits;
 
   public SiteBuilder(Progress progress) {
+    this(progress, RenderLimits.DEFAULT);
+  }
+
+  public SiteBuilder(Progress progress, RenderLimits limits) {
     this.progress = progress;
+    this.limits = limits;
   }
 
   public BuildResult build(BuildOptions options) throws IOException {
@@ -74,22 +83,56 @@ public final class SiteBuilder {
           ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
       ArticlePages articlePages = new ArticlePages(views, a -> reparse(a, options.source(), model.parsers()));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-      Templates templates = new Templates(templatesDir);
+      Templates templates = new Templates(templatesDir, limits);
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
       indexAndRenderArticles(archive, routes, articlePages, templates, views.links(), config, publisher);   // index
       copyStatic(options.source(), model.parsed().statics(), publisher);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
       publisher.commit();                                                                          // publish
+    } catch (RuntimeException e) {
+      throw withContentProblems(e, diagnostics);
     }
     return model.result(files, bytes, start, diagnostics);
   }
 
-  /** Parses and reports, writing nothing: {@code broadsheet check}. */
+  /** Parses and reports, and tries each template once, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    return model(options, diagnostics).result(0, 0, start, diagnostics);
+    Model model = model(options, diagnostics);
+    try {
+      renderEachTemplateOnce(model, options);
+    } catch (RuntimeException e) {
+      throw withContentProblems(e, diagnostics);
+    }
+    return model.result(0, 0, start, diagnostics);
+  }
+
+  /**
+   * The first page of each template, rendered and thrown away, so that {@code check} finds a broken
+   * theme (syntax, sandbox, time limit, recursion) without building the site. Article pages use the
+   * bodies kept from the parse.
+   */
+  private void renderEachTemplateOnce(Model model, BuildOptions options) throws IOException {
+    Path templatesDir = options.source().resolve("templates");
+    Map<String, String> assets = new HashMap<>();
+    ThemeAssets.load(templatesDir).files().forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
+    SiteConfig config = model.config();
+    Views views = new Views(siteView(config, options, assets), new Links(options.offline()), config.timeZone(),
+        ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+    Routes routes = new Routes(views, new ArticlePages(views, Article::body), new Feeds(views), config.pageSize());
+    Map<String, Page> firstOfEach = new LinkedHashMap<>();
+    routes.plan(model.archive()).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
+    routes.articles(model.archive()).stream().findFirst().ifPresent(page -> firstOfEach.putIfAbsent(page.template(), page));
+    Templates templates = new Templates(templatesDir, limits);
+    firstOfEach.values().forEach(templates::render);
+  }
+
+  /** A template failure carries the content problems found before it, so the command line can show both. */
+  private static RuntimeException withContentProblems(RuntimeException e, Diagnostics diagnostics) {
+    Optional<TemplateFailure> theme = TemplateFailure.in(e);
+    return theme.isPresent() ? theme.get().after(diagnostics.snapshot()) : e;
   }
 
   /** The site's settings, parsers and articles: everything before rendering. */
