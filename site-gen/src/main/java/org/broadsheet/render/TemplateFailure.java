@@ -67,11 +67,22 @@ public final class TemplateFailure extends RuntimeException {
       if (t instanceof TemplateException e && e.getTemplateSourceName() != null) {
         return new TemplateFailure(Diagnostic.error("templates/" + e.getTemplateSourceName(),
             e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
-            summary(e.getMessageWithoutStackTop()), ""), page, failure);
+            summary(innermost(e).getMessageWithoutStackTop()), ""), page, failure);
       }
     }
     return new TemplateFailure(Diagnostic.error("templates/" + template, summary(failure.getClass().getSimpleName()
         + ": " + failure.getMessage())), page, failure);
+  }
+
+  /** The root reason: {@code ?eval} and {@code ?interpret} wrap the error of the code they ran. */
+  private static TemplateException innermost(TemplateException outer) {
+    TemplateException inner = outer;
+    for (Throwable t = outer.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof TemplateException e) {
+        inner = e;
+      }
+    }
+    return inner;
   }
 
   /** FreeMarker's message up to its tips ("----"), on one line. */

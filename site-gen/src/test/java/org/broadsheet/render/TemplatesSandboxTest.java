@@ -61,7 +61,7 @@ class TemplatesSandboxTest {
       "<#assign oc = 'freemarker.template.utility.ObjectConstructor'?new()>"
           + "${oc('java.lang.ProcessBuilder', ['touch', 'MARKER']).start().waitFor()}",
       "<#assign ex = \"'freemarker.template.utility.Execute'?new()\"?eval>${ex('touch MARKER')}",
-      "<#assign t = \"<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}\"?interpret><@t/>",
+      "<#assign t = r\"<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}\"?interpret><@t/>",
       "<#setting new_builtin_class_resolver='unrestricted'><#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}",
       "<#setting api_builtin_enabled=true>${site.assets?api.getClass().getName()}",
       "${site.assets?api.getClass().getName()}",
