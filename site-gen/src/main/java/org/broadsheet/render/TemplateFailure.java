@@ -12,7 +12,7 @@ import org.broadsheet.diag.Diagnostic;
  * the command line exits with 3, apart from content errors (1) and refusals (2).
  */
 public final class TemplateFailure extends RuntimeException {
-  private final Diagnostic diagnostic;
+  private final transient Diagnostic diagnostic;
   private final transient List<Diagnostic> earlier;
 
   /** @param page the page being rendered, e.g. {@code index.html} */

@@ -47,7 +47,7 @@ public final class Templates {
   /** Where the default theme sits on the classpath (module {@code templates/}). */
   public static final String THEME = "broadsheet/theme";
   /** Worker stacks are large so that {@link RenderLimits#depth()} stops a recursion before the stack does. */
-  private static final long WORKER_STACK_BYTES = 256L << 20;
+  private static final long WORKER_STACK_BYTES = 32L << 20;
   /** How long past the limit a render may take to notice its stop before it is abandoned. */
   private static final long GRACE_MILLIS = 2_000;
   private final Configuration configuration;
