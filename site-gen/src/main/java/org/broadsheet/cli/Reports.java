@@ -20,6 +20,9 @@ final class Reports {
   static void themeFailure(TemplateFailure failure, PrintWriter err) {
     print(failure.earlier(), err, false);
     err.println(failure.diagnostic().format());
+    if (!failure.page().isEmpty()) {
+      err.println("    while rendering " + failure.page());
+    }
     err.println("broadsheet: the theme failed (exit " + THEME_FAILED + "); nothing was published. Fix the template above.");
   }
 

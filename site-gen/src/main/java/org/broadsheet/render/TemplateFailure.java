@@ -13,6 +13,7 @@ import org.broadsheet.diag.Diagnostic;
  */
 public final class TemplateFailure extends RuntimeException {
   private final transient Diagnostic diagnostic;
+  private final String page;
   private final transient List<Diagnostic> earlier;
 
   /** @param page the page being rendered, e.g. {@code index.html} */
@@ -23,12 +24,18 @@ public final class TemplateFailure extends RuntimeException {
   private TemplateFailure(Diagnostic diagnostic, String page, List<Diagnostic> earlier, Throwable cause) {
     super(diagnostic.headline() + (page.isEmpty() ? "" : " (rendering " + page + ")"), cause);
     this.diagnostic = diagnostic;
+    this.page = page;
     this.earlier = List.copyOf(earlier);
   }
 
   /** Where the theme failed and why, at the template's {@code path:line:col} where known. */
   public Diagnostic diagnostic() {
     return diagnostic;
+  }
+
+  /** The page being rendered when the theme failed, e.g. {@code articles/x/index.html}; empty if none. */
+  public String page() {
+    return page;
   }
 
   /** Problems in the content found before the theme failed, to report with it. */
@@ -38,7 +45,7 @@ public final class TemplateFailure extends RuntimeException {
 
   /** The same failure, carrying the content problems found before it. */
   public TemplateFailure after(List<Diagnostic> contentProblems) {
-    TemplateFailure copy = new TemplateFailure(diagnostic, "", contentProblems, getCause());
+    TemplateFailure copy = new TemplateFailure(diagnostic, page, contentProblems, getCause());
     copy.setStackTrace(getStackTrace());
     return copy;
   }
