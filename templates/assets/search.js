@@ -98,9 +98,13 @@
   // without an analyzer of their own (SearchSchema).
   var OWN_ANALYZER = ['fa', 'ar', 'de', 'fr', 'es'];
 
+  function wasmName(language) {
+    return OWN_ANALYZER.indexOf(language) >= 0 ? 'search.wasm' : 'search-en.wasm';
+  }
+
   async function loadWasm(base, language) {
     await loadScript(base + 'runtime/wasm-gc-runtime.js');
-    var name = OWN_ANALYZER.indexOf(language) >= 0 ? 'search.wasm' : 'search-en.wasm';
+    var name = wasmName(language);
     var src = base + 'runtime/' + name;
     if (fileMode) {
       await loadScript(base + 'runtime/' + name + '.js');
@@ -382,11 +386,26 @@
     if (box.value || state.tag || state.section || state.year) search();
   }
 
+  // Pages other than the search page forbid eval, which TeaVM's WasmGC loader needs (ContentPolicy),
+  // so a search box there only fetches the runtime into the browser's cache for the search page.
+  function warm() {
+    if (fileMode) return;
+    var base = searchBase();
+    loadManifest(base).then(function (m) {
+      var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', wasmName(m.language || 'en')] : ['search-js.js'];
+      return Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }));
+    }).catch(function () { /* only a head start */ });
+  }
+
   function setupBoxes() {
     var boxes = document.querySelectorAll('input[data-search-box]');
     Array.prototype.forEach.call(boxes, function (b) {
       b.addEventListener('focus', function () {
-        start().catch(function () { /* reported when a search runs */ });
+        if (el('search-app')) {
+          start().catch(function () { /* reported when a search runs */ });
+        } else {
+          warm();
+        }
       }, { once: true });
     });
     document.addEventListener('keydown', function (e) {

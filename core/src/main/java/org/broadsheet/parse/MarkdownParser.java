@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Markdown with YAML front matter: CommonMark plus GFM tables, strikethrough, autolinks,
  * footnotes and heading ids (flexmark). The parser and renderer are built once and shared.
+ * Raw HTML is shown as text, and links and images keep only safe addresses ({@link SafeUrls}).
  */
 public final class MarkdownParser implements ArticleParser {
   private static final int SUMMARY_LENGTH = 220;
@@ -43,7 +44,7 @@ public final class MarkdownParser implements ArticleParser {
     options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(SafeLinks.attributeProviderFactory()).build();
   }
 
   @Override
@@ -113,6 +114,7 @@ public final class MarkdownParser implements ArticleParser {
     Metadata m = meta.get();
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
     Document document = parser.parse(text.substring(bodyStart));
+    SafeLinks.report(document, path, lines, offset -> bodyStart + offset, diagnostics);
     Body body = new Body(renderer.render(document), plainText(document));
     String title;
     if (m.title().isPresent()) {

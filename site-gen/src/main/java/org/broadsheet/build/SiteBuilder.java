@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
+import org.broadsheet.render.RenderLimits;
+import org.broadsheet.render.TemplateFailure;
 import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
 import org.broadsheet.route.ArticlePages;
@@ -56,19 +59,25 @@ public final class SiteBuilder {
   /** Bodies are kept from the parse for the render while their text stays under this many chars. */
   private static final long BODY_CACHE_CHARS = 256L << 20;
   private final Progress progress;
+  private final RenderLimits limits;
   private final long bodyCacheChars;
   private final Consumer<String> beforePhase;
 
   public SiteBuilder(Progress progress) {
-    this(progress, BODY_CACHE_CHARS, phase -> { });
+    this(progress, RenderLimits.DEFAULT);
+  }
+
+  public SiteBuilder(Progress progress, RenderLimits limits) {
+    this(progress, limits, BODY_CACHE_CHARS, phase -> { });
   }
 
   /**
    * For tests: a body cache of another size, and a hook called with each phase's name before it
    * runs ("parse", "index", "render", "articles"), e.g. to change a file between parse and render.
    */
-  SiteBuilder(Progress progress, long bodyCacheChars, Consumer<String> beforePhase) {
+  SiteBuilder(Progress progress, RenderLimits limits, long bodyCacheChars, Consumer<String> beforePhase) {
     this.progress = progress;
+    this.limits = limits;
     this.bodyCacheChars = bodyCacheChars;
     this.beforePhase = beforePhase;
   }
@@ -91,7 +100,7 @@ public final class SiteBuilder {
       ArticlePages articlePages = new ArticlePages(views, a -> bodies.of(a,
           "its page is not published, though other pages may link to it; build again"));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-      Templates templates = new Templates(templatesDir);
+      Templates templates = new Templates(templatesDir, limits);
       Analyzer analyzer = SearchSchema.analyzer(config.language());
       Archive archive = index(model.archive(), bodies, views.links(), config, analyzer, publisher, diagnostics);  // index
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
@@ -100,15 +109,49 @@ public final class SiteBuilder {
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
       publisher.commit();                                                                          // publish
+    } catch (RuntimeException e) {
+      throw withContentProblems(e, diagnostics);
     }
     return model.result(files, bytes, start, diagnostics, bodies.lost());
   }
 
-  /** Parses and reports, writing nothing: {@code broadsheet check}. */
+  /** Parses and reports, and tries each template once, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    return model(options, diagnostics).result(0, 0, start, diagnostics, 0);
+    Model model = model(options, diagnostics);
+    try {
+      renderEachTemplateOnce(model, options);
+    } catch (RuntimeException e) {
+      throw withContentProblems(e, diagnostics);
+    }
+    return model.result(0, 0, start, diagnostics, 0);
+  }
+
+  /**
+   * The first page of each template, rendered and thrown away, so that {@code check} finds a broken
+   * theme (syntax, sandbox, time limit, recursion) without building the site. Article pages use the
+   * bodies kept from the parse.
+   */
+  private void renderEachTemplateOnce(Model model, BuildOptions options) throws IOException {
+    Path templatesDir = options.source().resolve("templates");
+    Map<String, String> assets = new HashMap<>();
+    ThemeAssets.load(templatesDir).files().forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
+    SiteConfig config = model.config();
+    Views views = new Views(siteView(config, options, assets), new Links(options.offline()), config.timeZone(),
+        ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+    Routes routes = new Routes(views, new ArticlePages(views, Article::body), new Feeds(views), config.pageSize());
+    Map<String, Page> firstOfEach = new LinkedHashMap<>();
+    routes.plan(model.archive()).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
+    routes.articles(model.archive()).stream().findFirst().ifPresent(page -> firstOfEach.putIfAbsent(page.template(), page));
+    Templates templates = new Templates(templatesDir, limits);
+    firstOfEach.values().forEach(templates::render);
+  }
+
+  /** A template failure carries the content problems found before it, so the command line can show both. */
+  private static RuntimeException withContentProblems(RuntimeException e, Diagnostics diagnostics) {
+    Optional<TemplateFailure> theme = TemplateFailure.in(e);
+    return theme.isPresent() ? theme.get().after(diagnostics.snapshot()) : e;
   }
 
   /** The site's settings, parsers and articles: everything before rendering. */

@@ -1,6 +1,8 @@
 package org.broadsheet.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
+import org.broadsheet.render.TemplateFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,11 @@ public final class Main implements Runnable {
     // "-word" excludes a word from a search; it is not an option.
     cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      Optional<TemplateFailure> theme = TemplateFailure.in(e);
+      if (theme.isPresent()) {
+        Reports.themeFailure(theme.get(), commandLine.getErr());
+        return Reports.THEME_FAILED;
+      }
       commandLine.getErr().println("broadsheet: " + e.getMessage());
       return 2;
     });

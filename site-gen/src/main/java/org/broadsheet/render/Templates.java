@@ -4,10 +4,13 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.TemplateNameFormat;
+import freemarker.core.Environment;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,26 +21,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.broadsheet.route.Page;
 
 /**
  * The one FreeMarker configuration of a build. Templates come from the site's own
  * {@code templates/} folder first, then the default theme on the classpath, file by file.
  * {@code .ftlh} templates escape HTML and {@code .ftlx} templates escape XML automatically.
+ *
+ * <p>Themes are downloaded from strangers, so templates run in a sandbox: {@code ?new} can create no
+ * Java object, {@code ?api} is off, templates call only the methods of the view records, and they
+ * load only files inside {@code templates/} (symlinks out of it are refused) or the classpath theme.
+ * Each render runs on a worker under {@link RenderLimits}; a render that ignores its stop (a tight
+ * loop FreeMarker cannot interrupt) is abandoned on its daemon thread, and the build fails all the same.
+ * Every failure is a {@link TemplateFailure} naming a template and, where known, a line.
  */
 public final class Templates {
   /** Where the default theme sits on the classpath (module {@code templates/}). */
   public static final String THEME = "broadsheet/theme";
+  /** Worker stacks are large so that {@link RenderLimits#depth()} stops a recursion before the stack does. */
+  private static final long WORKER_STACK_BYTES = 32L << 20;
+  /** How long past the limit a render may take to notice its stop before it is abandoned. */
+  private static final long GRACE_MILLIS = 2_000;
   private final Configuration configuration;
+  private final RenderLimits limits;
+  private final ExecutorService workers;
 
   public Templates(Path siteTemplates) throws IOException {
-    Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+    this(siteTemplates, RenderLimits.DEFAULT);
+  }
+
+  public Templates(Path siteTemplates, RenderLimits limits) throws IOException {
+    this.limits = limits;
+    Configuration cfg = new GuardedConfiguration();
     List<TemplateLoader> loaders = new ArrayList<>();
     if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
-      loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
+      // its canonical-path check stays on: a file or symlink resolving outside the folder is refused
+      loaders.add(new FileTemplateLoader(siteTemplates.toFile(), false));
     }
     loaders.add(new ClassTemplateLoader(Templates.class.getClassLoader(), THEME));
     cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+    cfg.setTemplateNameFormat(TemplateNameFormat.DEFAULT_2_4_0); // no "..", backslash or scheme out of the root
     cfg.setRecognizeStandardFileExtensions(true);
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");
@@ -46,10 +77,20 @@ public final class Templates {
     cfg.setWrapUncheckedExceptions(true);
     cfg.setFallbackOnNullLoopVariable(false);
     cfg.setNumberFormat("computer");
-    cfg.setLocale(java.util.Locale.ROOT);
+    cfg.setLocale(Locale.ROOT);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setAPIBuiltinEnabled(false);
     DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    wrapper.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
+    wrapper.setExposeFields(false);
+    wrapper.setMemberAccessPolicy(new ViewAccessPolicy());
     cfg.setObjectWrapper(wrapper.build());
     this.configuration = cfg;
+    this.workers = Executors.newCachedThreadPool(task -> {
+      Thread t = new Thread(null, task, "broadsheet-render", WORKER_STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Renders one page: a template with its view, or a view that is already the file's text. */
@@ -58,24 +99,38 @@ public final class Templates {
     if (view instanceof String text) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
+    RenderGuard guard = new RenderGuard(limits, page.path());
+    Future<byte[]> result = workers.submit(() -> process(page, view, guard));
+    try {
+      return result.get(limits.time().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      throw new TemplateFailure(guard.at(guard.overtime(false)), page.path(), null);
+    } catch (ExecutionException e) {
+      throw TemplateFailure.of(e.getCause(), page.template(), page.path());
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("rendering " + page.path() + " was interrupted");
+    }
+  }
+
+  /** On a worker: loads the template and runs it under the guard. */
+  private byte[] process(Page page, Object view, RenderGuard guard) throws Exception {
     try {
       Template template = configuration.getTemplate(page.template());
       ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
       try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-        template.process(view, w);
+        Environment env = template.createProcessingEnvironment(view, w);
+        env.setTemplateProcessingTracer(guard);
+        env.process();
+      }
+      if (guard.stopped() != null) {
+        throw guard.stopped(); // the template caught the stop with #attempt and went on
       }
       return out.toByteArray();
-    } catch (TemplateException e) {
-      throw new RenderException(page.path() + ": template " + page.template() + ": " + e.getMessageWithoutStackTop(), e);
-    } catch (IOException e) {
-      throw new RenderException(page.path() + ": template " + page.template() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A page could not be rendered: a template error, with the template's position in the message. */
-  public static final class RenderException extends RuntimeException {
-    RenderException(String message, Throwable cause) {
-      super(message, cause);
+    } catch (StackOverflowError e) {
+      throw guard.stop("the Java stack overflowed: a macro or function probably calls itself without end");
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.broadsheet.view;
 
 import java.util.Map;
+import org.broadsheet.render.ContentPolicy;
 
 /**
  * What every template knows about the site.
@@ -12,5 +13,18 @@ public record SiteView(String title, String description, String language, String
     boolean offline, boolean preview, Map<String, String> assets, String version) {
   public SiteView {
     assets = Map.copyOf(assets);
+  }
+
+  /**
+   * The Content-Security-Policy every HTML page carries in its {@code <meta http-equiv>}, since
+   * static hosts send no headers: {@code ${site.contentPolicy}} in templates.
+   */
+  public String contentPolicy() {
+    return ContentPolicy.META;
+  }
+
+  /** The search page's policy, which lets the search runtime start ({@link ContentPolicy#SEARCH_META}). */
+  public String searchContentPolicy() {
+    return ContentPolicy.SEARCH_META;
   }
 }

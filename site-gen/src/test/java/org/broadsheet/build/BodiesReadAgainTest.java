@@ -53,7 +53,7 @@ class BodiesReadAgainTest {
 
   /** A build that keeps no body from the parse, so every body is read again. */
   static BuildResult buildWithoutCache(Path site, Consumer<String> beforePhase) throws IOException {
-    return new SiteBuilder(Progress.quiet(), 0, beforePhase).build(SiteBuilderTest.options(site));
+    return new SiteBuilder(Progress.quiet(), org.broadsheet.render.RenderLimits.DEFAULT, 0, beforePhase).build(SiteBuilderTest.options(site));
   }
 
   static void edit(Path file, String text) {

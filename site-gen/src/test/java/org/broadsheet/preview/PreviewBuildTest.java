@@ -181,4 +181,16 @@ class PreviewBuildTest {
     }
     assertTrue(preview.status().ok());
   }
+
+  @Test
+  void endlessRecursionInATemplateIsShownInTheOverlayAndTheServerRecovers() throws Exception {
+    Path theme = Files.createDirectories(site.resolve("templates"));
+    Files.writeString(theme.resolve("article.ftlh"), "<#macro r n>${n}<@r n=n+1/></#macro>\n<@r n=0/>\n");
+    EventStream.Event problems = events.next("problems", WAIT);
+    assertTrue(problems.data().contains("templates/article.ftlh:1"), problems.data());
+    assertTrue(problems.data().contains("calls itself without end"), problems.data());
+    Files.delete(theme.resolve("article.ftlh"));
+    events.next("reload", WAIT);
+    assertTrue(preview.status().ok());
+  }
 }

@@ -1,0 +1,116 @@
+package org.broadsheet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.broadsheet.build.BuildOptions;
+import org.broadsheet.build.Progress;
+import org.broadsheet.build.SiteBuilder;
+import org.broadsheet.build.SiteFixture;
+import org.broadsheet.route.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A render is bounded (issue 10, item 7): {@code <#list 1..>} used to hang the build forever. The
+ * machine these tests run on may be busy, so time bounds are generous; what they pin down is which
+ * way a render ended (stopped by the guard, or abandoned) and where.
+ */
+class RenderLimitsTest {
+  static final RenderLimits ONE_SECOND = RenderLimits.DEFAULT.withTime(Duration.ofSeconds(1));
+
+  @TempDir Path dir;
+
+  /** A view whose method blocks, as Java code called from a template can, and ignores interrupts. */
+  public record Blocking(CountDownLatch release) {
+    public String block() {
+      while (true) {
+        try {
+          release.await();
+          return "released";
+        } catch (InterruptedException e) {
+          // a render FreeMarker cannot stop: keep blocking
+        }
+      }
+    }
+  }
+
+  private Templates theme(String name, String text) throws Exception {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve(name), text, StandardCharsets.UTF_8);
+    return new Templates(templates, ONE_SECOND);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  @Test
+  void anEndlessListIsStoppedAtTheLimitWithItsTemplateAndLine() throws Exception {
+    Templates templates = theme("loop.ftlh", "<p>start</p>\n<#list 1.. as i></#list>\n");
+    long start = System.nanoTime();
+    TemplateFailure failure = assertThrows(TemplateFailure.class,
+        () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
+    long millis = millisSince(start);
+    assertTrue(millis >= 1_000 && millis < 10_000, millis + " ms");
+    assertEquals("templates/loop.ftlh:2:1: error: rendering took longer than 1 s and was stopped (an endless loop?); "
+        + "at the loop or macro starting here", failure.diagnostic().headline());
+  }
+
+  @Test
+  void anEndlessLoopInsideAttemptCannotSwallowTheStop() throws Exception {
+    Templates templates = theme("loop.ftlh",
+        "<#list 1.. as j><#attempt><#list 1.. as i>${i}</#list><#recover>caught</#attempt></#list>");
+    TemplateFailure failure = assertThrows(TemplateFailure.class,
+        () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
+    assertTrue(failure.diagnostic().message().contains("longer than 1 s and was stopped"), failure.getMessage());
+  }
+
+  @Test
+  void aRenderThatIgnoresItsStopIsAbandonedShortlyAfterTheLimit() throws Exception {
+    Templates templates = theme("block.ftlh", "<p>\n${block()}</p>");
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      long start = System.nanoTime();
+      TemplateFailure failure = assertThrows(TemplateFailure.class,
+          () -> templates.render(new Page("index.html", "block.ftlh", () -> new Blocking(release))));
+      long millis = millisSince(start);
+      assertTrue(millis >= 3_000 && millis < 10_000, "limit + 2 s grace: " + millis + " ms");
+      assertEquals("templates/block.ftlh", failure.diagnostic().path());
+      assertEquals(2, failure.diagnostic().line());
+      assertTrue(failure.diagnostic().message().contains("did not stop; it was abandoned"), failure.getMessage());
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void deepRecursionStopsAtTheDepthBoundBeforeTheStackOverflows() throws Exception {
+    Templates templates = theme("deep.ftlh", "<#macro r n>${n}<@r n=n+1/></#macro>\n<@r n=0/>");
+    TemplateFailure failure = assertThrows(TemplateFailure.class,
+        () -> templates.render(new Page("index.html", "deep.ftlh", () -> new Object())));
+    assertEquals("templates/deep.ftlh", failure.diagnostic().path());
+    assertEquals(1, failure.diagnostic().line());
+    assertTrue(failure.diagnostic().message().startsWith("templates nest deeper than 1000 elements: a macro or function"
+        + " probably calls itself without end"), failure.diagnostic().message());
+  }
+
+  @Test
+  void aBuildWithAnEndlessListFailsInsteadOfHanging() throws Exception {
+    Path site = SiteFixture.write(dir.resolve("site"), TemplatesSandboxTest.SITE
+        + "-- templates/article.ftlh --\n<#list 1.. as i>${i}</#list>\n");
+    long start = System.nanoTime();
+    TemplateFailure failure = assertThrows(TemplateFailure.class,
+        () -> new SiteBuilder(Progress.quiet(), ONE_SECOND).build(BuildOptions.of(site)));
+    assertTrue(millisSince(start) < 60_000);
+    assertTrue(failure.diagnostic().headline().startsWith("templates/article.ftlh:1:"), failure.diagnostic().headline());
+    assertFalse(Files.exists(site.resolve("public")), "nothing published");
+  }
+}
