@@ -16,9 +16,10 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}.
- * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag},
- * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}), {@code sort}
- * ({@code relevance} or {@code date}). A bad parameter gets a 400 with {@code {"error": ...}}.
+ * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset} ({@code offset + limit}
+ * at most 10000), {@code tag}, {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD},
+ * {@code YYYY-MM} or {@code YYYY}), {@code sort} ({@code relevance} or {@code date}). A bad
+ * parameter gets a 400 with {@code {"error": ...}}, checked by {@link SearchRequest}.
  */
 final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -52,8 +53,8 @@ final class SearchApi extends Handler.Abstract {
         integer(params, "offset", 0),
         params.getValue("tag"),
         params.getValue("section"),
-        date(params, "from"),
-        date(params, "to"),
+        params.getValue("from"),
+        params.getValue("to"),
         sort(params.getValue("sort")),
         false);
   }
@@ -68,14 +69,6 @@ final class SearchApi extends Handler.Abstract {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, was \"" + value + "\"");
     }
-  }
-
-  private static String date(Fields params, String name) {
-    String value = params.getValue(name);
-    if (value != null && !value.isBlank() && !value.strip().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-      throw new IllegalArgumentException(name + " must be YYYY-MM-DD, was \"" + value + "\"");
-    }
-    return value;
   }
 
   private static SortOrder sort(String value) {
