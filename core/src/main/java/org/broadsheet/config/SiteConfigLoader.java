@@ -1,15 +1,16 @@
 package org.broadsheet.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.source.TextDecoder;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,7 +31,12 @@ public final class SiteConfigLoader {
     if (!Files.exists(file)) {
       return SiteConfig.defaults();
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    // decoded as content files are (a byte that is not UTF-8 threw MalformedInputException past the diagnostics)
+    Optional<String> decoded = TextDecoder.decode(Files.readAllBytes(file), FILE_NAME, diagnostics);
+    if (decoded.isEmpty()) {
+      return SiteConfig.defaults();
+    }
+    String text = decoded.get();
     Map<?, ?> raw;
     try {
       Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
@@ -43,6 +49,9 @@ public final class SiteConfigLoader {
       return SiteConfig.defaults();
     } catch (YAMLException e) {
       diagnostics.add(Diagnostic.error(FILE_NAME, e.getMessage()));
+      return SiteConfig.defaults();
+    } catch (RuntimeException e) { // SnakeYAML lets a few bad inputs escape, e.g. the tag !+%0A (found by fuzzing)
+      diagnostics.add(Diagnostic.error(FILE_NAME, "unreadable YAML: " + e.getMessage()));
       return SiteConfig.defaults();
     }
     for (Object key : raw.keySet()) {
