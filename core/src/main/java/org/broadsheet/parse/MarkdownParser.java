@@ -1,11 +1,14 @@
 package org.broadsheet.parse;
 
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
@@ -105,8 +108,16 @@ public final class MarkdownParser implements ArticleParser {
     }
     Metadata m = meta.get();
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
-    Document document = parser.parse(text.substring(bodyStart));
-    Body body = new Body(renderer.render(document), plainText(document));
+    Body body;
+    try {
+      Document document = parser.parse(text.substring(bodyStart));
+      body = new Body(renderer.render(document), plainText(document));
+    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (found by fuzzing)
+      int line = Math.min(close + 1, lines.lineCount());
+      diagnostics.add(Diagnostic.error(path, line, 1, "Markdown nested too deeply to read (quotes or lists inside"
+          + " each other a thousand times or so); article left out", lines.lineText(line)));
+      return Optional.empty();
+    }
     String title;
     if (m.title().isPresent()) {
       title = m.title().get();
@@ -138,8 +149,25 @@ public final class MarkdownParser implements ArticleParser {
         body));
   }
 
+  /**
+   * The body as plain text, for summaries and search. flexmark's collector fails on some input
+   * (IllegalStateException "Accumulated range ... overlaps", flexmark-java issue 667; an
+   * AssertionError where assertions are on; found by fuzzing): then the text nodes are joined.
+   */
   private static String plainText(Node document) {
-    return new TextCollectingVisitor().collectAndGetText(document).strip();
+    try {
+      return new TextCollectingVisitor().collectAndGetText(document).strip();
+    } catch (RuntimeException | AssertionError e) {
+      StringBuilder out = new StringBuilder();
+      for (Node node : document.getDescendants()) {
+        if (node instanceof Block && !out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+          out.append('\n');
+        } else if (node instanceof Text || node instanceof SoftLineBreak) {
+          out.append(node instanceof Text ? node.getChars() : " ");
+        }
+      }
+      return out.toString().strip();
+    }
   }
 
   private static int lineOfKey(LineMap lines, String key, int closeLine) {
