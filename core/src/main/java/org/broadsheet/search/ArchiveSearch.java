@@ -54,13 +54,16 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * {@code -excluded} words or phrases, {@code prefix*}. Malformed syntax (an unclosed quote, a lone
  * {@code -}) is read as plain words. A repeated word, phrase or prefix counts once, and only the
  * first {@value #MAX_CLAUSES} distinct ones that mean something (stop words aside) are used, so a
- * pasted article searches by its opening instead of failing on Lucene's clause limit. Every word is
- * scored with BM25 over the title (boosted) and the body.
+ * pasted article searches by its opening instead of failing on Lucene's clause limit; a phrase
+ * likewise keeps its first {@value #MAX_PHRASE_TERMS} words. Every word is scored with BM25 over the
+ * title (boosted) and the body.
  */
 public final class ArchiveSearch {
   private static final int ALL_REQUIRED_UP_TO = 3;
   /** Two Lucene clauses each (title, body): far below the 1024 nested clauses Lucene allows. */
   static final int MAX_CLAUSES = 64;
+  /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
+  static final int MAX_PHRASE_TERMS = 64;
   private static final int FRAGMENT_CHARS = 200;
   private static final int FACET_VALUES = 12;
   private static final String[] FACET_FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
@@ -265,7 +268,7 @@ public final class ArchiveSearch {
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       int position = -1;
-      while (ts.incrementToken()) {
+      while (terms.size() < MAX_PHRASE_TERMS && ts.incrementToken()) {
         position += inc.getPositionIncrement();
         terms.add(term.toString());
         positions.add(position);

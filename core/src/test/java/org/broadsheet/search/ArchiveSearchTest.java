@@ -168,6 +168,28 @@ class ArchiveSearchTest {
   }
 
   @Test
+  void longPhraseMatchesByItsFirstSixtyFourWords() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      text.append(" term").append(i);
+    }
+    ByteBuffersDirectory one = new ByteBuffersDirectory();
+    try (SearchIndexWriter w = SearchIndexWriter.open(one, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+      w.put(article("long", "Long", text.toString().strip(), null, List.of(), ""), "articles/long/");
+      w.optimizeAndCommit();
+    }
+    try (DirectoryReader r = DirectoryReader.open(one)) {
+      ArchiveSearch s = new ArchiveSearch(r, SearchSchema.analyzer("en"));
+      String first64 = text.substring(0, text.indexOf(" term64"));
+      String tail = " unrelated".repeat(20_000);
+      assertEquals(1, s.search(SearchRequest.of("\"" + first64 + tail + "\"")).total(),
+          "the words past the 64th do not count (they cost a term lookup each: seconds for 20,000)");
+      assertEquals(1, s.search(SearchRequest.of(first64.strip().replace(' ', '-') + tail.replace(' ', '-'))).total());
+      assertEquals(0, s.search(SearchRequest.of("\"term1 term0\"")).total(), "still a phrase");
+    }
+  }
+
+  @Test
   void offsetAndLimitBeyondTheResultWindowAreRefusedNotOverflowed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SearchRequest("x", 10, Integer.MAX_VALUE, null, null, null, null, null, false));
