@@ -27,7 +27,7 @@ targets=(
 # coverage feedback from our code and the parsers it drives (Lucene and the JDK excluded: slow, not ours)
 instrument='org.broadsheet.**,com.vladsch.flexmark.**,org.yaml.snakeyaml.**,org.mozilla.universalchardet.**'
 
-mvn -B -o -q -pl core test-compile >/dev/null
+mvn -B -o -q -pl core test-compile >core/target/fuzz-compile.log 2>&1 || { cat core/target/fuzz-compile.log; exit 1; }
 mkdir -p core/target/fuzz/corpus
 if [[ -d core/.cifuzz-corpus ]]; then # left by an interrupted run
   cp -r core/.cifuzz-corpus/. core/target/fuzz/corpus/ && rm -rf core/.cifuzz-corpus
