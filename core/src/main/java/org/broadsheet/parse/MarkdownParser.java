@@ -82,7 +82,7 @@ public final class MarkdownParser implements ArticleParser {
     }
     Map<?, ?> raw;
     try {
-      Object loaded = Yamls.loader().load(yaml.toString());
+      Object loaded = Yamls.load(yaml.toString());
       if (loaded != null && !(loaded instanceof Map)) {
         diagnostics.add(Diagnostic.error(path, 2, 1, "front matter must be a YAML mapping of keys to values",
             lines.lineText(2)));

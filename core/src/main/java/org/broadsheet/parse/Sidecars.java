@@ -39,7 +39,7 @@ public final class Sidecars {
       try {
         String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
         LineMap lines = new LineMap(yaml);
-        Object loaded = Yamls.loader().load(yaml);
+        Object loaded = Yamls.load(yaml);
         if (loaded == null) {
           return Optional.of(Sidecar.NONE);
         }

@@ -25,34 +25,27 @@ final class Yamls {
     return LOADERS.get();
   }
 
+  /**
+   * One document read with this thread's loader. SnakeYAML reports bad input as YAMLException,
+   * except a few inputs that escape as other runtime exceptions (found by fuzzing: the tag
+   * {@code !+%0A} throws IllegalArgumentException); those become YAMLExceptions too, so callers
+   * have one error path.
+   */
+  static Object load(String yaml) {
+    try {
+      return loader().load(yaml);
+    } catch (YAMLException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new YAMLException("unreadable YAML: " + e.getMessage(), e);
+    }
+  }
+
   private static Yaml newLoader() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    return new OneErrorPathYaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+    return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
         new DumperOptions(), options, new NoTimestampResolver());
-  }
-
-  /**
-   * SnakeYAML reports bad input as {@link YAMLException}, except for a few inputs that escape as
-   * other runtime exceptions (found by fuzzing: the tag {@code !+%0A} throws
-   * IllegalArgumentException). Those become YAMLExceptions too, so callers have one error path.
-   */
-  private static final class OneErrorPathYaml extends Yaml {
-    OneErrorPathYaml(SafeConstructor constructor, Representer representer, DumperOptions dumper,
-        LoaderOptions loader, Resolver resolver) {
-      super(constructor, representer, dumper, loader, resolver);
-    }
-
-    @Override
-    public <T> T load(String yaml) {
-      try {
-        return super.load(yaml);
-      } catch (YAMLException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new YAMLException("unreadable YAML: " + e.getMessage(), e);
-      }
-    }
   }
 
   private static final class NoTimestampResolver extends Resolver {
