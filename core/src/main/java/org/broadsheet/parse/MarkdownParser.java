@@ -55,6 +55,18 @@ public final class MarkdownParser implements ArticleParser {
 
   @Override
   public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+    try {
+      return read(file, text, context, diagnostics);
+    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (found by fuzzing)
+      LineMap lines = new LineMap(text);
+      int line = deepestLine(lines);
+      diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"
+          + " lists inside each other a thousand times or so); article left out", lines.lineText(line)));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Article> read(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
     String path = file.relativePath();
     LineMap lines = new LineMap(text);
     if (!lines.lineText(1).strip().equals("---")) {
@@ -108,16 +120,8 @@ public final class MarkdownParser implements ArticleParser {
     }
     Metadata m = meta.get();
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
-    Body body;
-    try {
-      Document document = parser.parse(text.substring(bodyStart));
-      body = new Body(renderer.render(document), plainText(document));
-    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (found by fuzzing)
-      int line = Math.min(close + 1, lines.lineCount());
-      diagnostics.add(Diagnostic.error(path, line, 1, "Markdown nested too deeply to read (quotes or lists inside"
-          + " each other a thousand times or so); article left out", lines.lineText(line)));
-      return Optional.empty();
-    }
+    Document document = parser.parse(text.substring(bodyStart));
+    Body body = new Body(renderer.render(document), plainText(document));
     String title;
     if (m.title().isPresent()) {
       title = m.title().get();
@@ -168,6 +172,24 @@ public final class MarkdownParser implements ArticleParser {
       }
       return out.toString().strip();
     }
+  }
+
+  /** The line that opens the most quotes and lists (or is indented most): where deep nesting is written. */
+  private static int deepestLine(LineMap lines) {
+    int deepest = 1;
+    int most = -1;
+    for (int line = 1; line <= lines.lineCount(); line++) {
+      String l = lines.lineText(line);
+      int n = 0;
+      while (n < l.length() && " \t>-*+.)0123456789".indexOf(l.charAt(n)) >= 0) {
+        n++;
+      }
+      if (n > most) {
+        most = n;
+        deepest = line;
+      }
+    }
+    return deepest;
   }
 
   private static int lineOfKey(LineMap lines, String key, int closeLine) {

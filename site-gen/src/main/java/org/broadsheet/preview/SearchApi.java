@@ -16,10 +16,9 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}.
- * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset} ({@code offset + limit}
- * at most 10000), {@code tag}, {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD},
- * {@code YYYY-MM} or {@code YYYY}), {@code sort} ({@code relevance} or {@code date}). A bad
- * parameter gets a 400 with {@code {"error": ...}}, checked by {@link SearchRequest}.
+ * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag},
+ * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}), {@code sort}
+ * ({@code relevance} or {@code date}). A bad parameter gets a 400 with {@code {"error": ...}}.
  */
 final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -46,6 +45,7 @@ final class SearchApi extends Handler.Abstract {
     return true;
   }
 
+  /** {@link SearchRequest} checks the rest: offset + limit at most 10,000, dates YYYY-MM-DD, YYYY-MM or YYYY. */
   static SearchRequest parse(Fields params) {
     return new SearchRequest(
         params.getValue("q"),
