@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -15,11 +11,13 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
+import org.broadsheet.source.TextDecoder;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -59,15 +57,12 @@ public final class SiteConfigLoader {
           + "; the default settings are used", ""));
       return SiteConfig.defaults();
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      diagnostics.add(Diagnostic.error(FILE_NAME, "not UTF-8 text; the default settings are used"));
+    // decoded as content files are (a byte that is not UTF-8 threw MalformedInputException past the diagnostics)
+    Optional<String> text = TextDecoder.decode(Files.readAllBytes(file), FILE_NAME, diagnostics);
+    if (text.isEmpty()) {
       return SiteConfig.defaults();
     }
-    return parse(text, diagnostics);
+    return parse(text.get(), diagnostics);
   }
 
   /** Reads the text of a {@code site.yaml}. */
@@ -84,6 +79,9 @@ public final class SiteConfigLoader {
       return SiteConfig.defaults();
     } catch (YAMLException e) {
       diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, e.getMessage(), lines.lineText(1)));
+      return SiteConfig.defaults();
+    } catch (RuntimeException e) { // SnakeYAML lets a few bad inputs escape, e.g. the tag !+%0A (found by fuzzing)
+      diagnostics.add(Diagnostic.error(FILE_NAME, "unreadable YAML: " + e.getMessage()));
       return SiteConfig.defaults();
     }
     if (root == null) {

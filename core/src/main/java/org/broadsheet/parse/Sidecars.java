@@ -46,7 +46,7 @@ public final class Sidecars {
         }
         String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
         LineMap lines = new LineMap(yaml);
-        Object loaded = Yamls.loader().load(yaml);
+        Object loaded = Yamls.load(yaml);
         if (loaded == null) {
           return Optional.of(Sidecar.NONE);
         }

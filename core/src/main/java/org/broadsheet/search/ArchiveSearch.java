@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -50,11 +52,18 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * <p>Query language: plain words (up to three must all match; longer queries need three quarters
  * of them; when the strict form finds nothing, any word will do), {@code "exact phrases"},
  * {@code -excluded} words or phrases, {@code prefix*}. Malformed syntax (an unclosed quote, a lone
- * {@code -}) is read as plain words. Every word is scored with BM25 over the title (boosted) and
- * the body.
+ * {@code -}) is read as plain words. A repeated word, phrase or prefix counts once, and only the
+ * first {@value #MAX_CLAUSES} distinct ones that mean something (stop words aside) are used, so a
+ * pasted article searches by its opening instead of failing on Lucene's clause limit; a phrase
+ * likewise keeps its first {@value #MAX_PHRASE_TERMS} words. Every word is scored with BM25 over the
+ * title (boosted) and the body.
  */
 public final class ArchiveSearch {
   private static final int ALL_REQUIRED_UP_TO = 3;
+  /** Two Lucene clauses each (title, body): far below the 1024 nested clauses Lucene allows. */
+  static final int MAX_CLAUSES = 64;
+  /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
+  static final int MAX_PHRASE_TERMS = 64;
   private static final int FRAGMENT_CHARS = 200;
   private static final int FACET_VALUES = 12;
   private static final String[] FACET_FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
@@ -101,6 +110,7 @@ public final class ArchiveSearch {
   /** Splits the text into words, phrases, prefixes and exclusions; never fails. */
   private static List<Clause> parse(String query) {
     List<Clause> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     int i = 0;
     int n = query.length();
     while (i < n) {
@@ -118,7 +128,7 @@ public final class ArchiveSearch {
       if (c == '"') {
         int close = query.indexOf('"', i + 1);
         if (close > i + 1) {
-          out.add(new Clause(Kind.PHRASE, query.substring(i + 1, close), excluded));
+          add(out, seen, new Clause(Kind.PHRASE, query.substring(i + 1, close), excluded));
           i = close + 1;
           continue;
         }
@@ -132,12 +142,20 @@ public final class ArchiveSearch {
       String word = query.substring(i, end);
       i = end;
       if (word.endsWith("*") && word.length() > 2 && word.indexOf('*') == word.length() - 1) {
-        out.add(new Clause(Kind.PREFIX, word.substring(0, word.length() - 1), excluded));
+        add(out, seen, new Clause(Kind.PREFIX, word.substring(0, word.length() - 1), excluded));
       } else {
-        out.add(new Clause(Kind.WORD, word.replace("*", ""), excluded));
+        add(out, seen, new Clause(Kind.WORD, word.replace("*", ""), excluded));
       }
     }
     return out;
+  }
+
+  /** Keeps the first of repeated clauses, whatever their case. */
+  private static void add(List<Clause> out, Set<String> seen, Clause clause) {
+    String key = clause.kind().name() + (clause.excluded() ? '-' : '+') + clause.text().toLowerCase(Locale.ROOT);
+    if (seen.add(key)) {
+      out.add(clause);
+    }
   }
 
   private Query textQuery(List<Clause> clauses, boolean anyWord) throws IOException {
@@ -145,7 +163,11 @@ public final class ArchiveSearch {
     List<Query> words = new ArrayList<>();
     int required = 0;
     boolean excludes = false;
+    int kept = 0;
     for (Clause clause : clauses) {
+      if (kept == MAX_CLAUSES) {
+        break;
+      }
       Query q = switch (clause.kind()) {
         case WORD -> wordQuery(clause.text());
         case PHRASE -> phraseQuery(clause.text());
@@ -154,6 +176,7 @@ public final class ArchiveSearch {
       if (q == null) {
         continue; // only stop words or punctuation
       }
+      kept++;
       if (clause.excluded()) {
         query.add(q, Occur.MUST_NOT);
         excludes = true;
@@ -245,7 +268,7 @@ public final class ArchiveSearch {
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       int position = -1;
-      while (ts.incrementToken()) {
+      while (terms.size() < MAX_PHRASE_TERMS && ts.incrementToken()) {
         position += inc.getPositionIncrement();
         terms.add(term.toString());
         positions.add(position);
@@ -308,6 +331,26 @@ public final class ArchiveSearch {
     } catch (NumberFormatException e) {
       return fallback;
     }
+  }
+
+  /**
+   * Whether {@code s} is {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, a day that exists: the
+   * dates a search filter takes. Without java.time or regex, for the browser build.
+   */
+  public static boolean isDate(String s) {
+    int n = s.length();
+    if (n != 4 && n != 7 && n != 10) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+        return false;
+      }
+    }
+    int month = n > 4 ? Integer.parseInt(s.substring(5, 7)) : 1;
+    int day = n > 7 ? Integer.parseInt(s.substring(8, 10)) : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Integer.parseInt(s.substring(0, 4)), month);
   }
 
   /** {@code s.split("-")} without java.util.regex (which the browser runtime leaves out). */

@@ -136,10 +136,18 @@ class SiteConfigLoaderTest {
   }
 
   @Test
-  void textThatIsNotUtf8IsAnError() throws IOException {
-    Files.write(site.resolve("site.yaml"), new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xff, '\n'});
+  void textThatIsNotUtf8IsDecodedLikeContentFilesWithANote() throws IOException {
+    Files.write(site.resolve("site.yaml"), "title: Z\u00fcrich Daily\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    Diagnostics d = new Diagnostics();
+    assertEquals("Z\u00fcrich Daily", SiteConfigLoader.load(site, d).title());
+    assertTrue(d.snapshot().stream().anyMatch(x -> x.message().contains("not valid UTF-8")), d.snapshot().toString());
+  }
+
+  @Test
+  void binaryBytesAreAnErrorAndTheDefaultsAreUsed() throws IOException {
+    Files.write(site.resolve("site.yaml"), new byte[] {'t', 'i', 't', 'l', 'e', ':', 0, 1, '\n'});
     Diagnostics d = new Diagnostics();
     assertEquals(SiteConfig.defaults(), SiteConfigLoader.load(site, d));
-    assertTrue(onlyError(d).message().contains("not UTF-8"));
+    assertTrue(onlyError(d).message().contains("binary"), d.snapshot().toString());
   }
 }

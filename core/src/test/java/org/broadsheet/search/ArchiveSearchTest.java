@@ -2,6 +2,7 @@ package org.broadsheet.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -145,6 +146,79 @@ class ArchiveSearchTest {
     assertFalse(related.contains("rates2"));
     assertTrue(related.indexOf("rates1") >= 0 && related.indexOf("rates1") < 2, related.toString());
     assertFalse(related.contains("football"), related.toString());
+  }
+
+  @Test
+  void queryOfSixHundredWordsAnswersWithResultsInsteadOfTooManyClauses() throws IOException {
+    StringBuilder q = new StringBuilder("vienna talks nuclear");
+    for (int i = 0; i < 600; i++) {
+      q.append(" word").append(i);
+    }
+    SearchResults r = run(q.toString());
+    assertEquals(List.of("vienna"), ids(r), "the first distinct words count; the rest are dropped");
+    assertEquals(1, run("vienna " + "vienna ".repeat(5000)).total(), "repeats are merged");
+    assertEquals(6, run("-x ".repeat(2000)).total(), "many exclusions are bounded too");
+    assertEquals(1, run(" vienna*".repeat(700)).total(), "and repeated prefixes");
+    StringBuilder prefixes = new StringBuilder();
+    for (int i = 0; i < 700; i++) {
+      prefixes.append(" p").append(i).append('*');
+    }
+    assertEquals(0, run(prefixes.toString()).total());
+    assertEquals(0, run("\"" + "nuclear deal ".repeat(2000) + "\"").total(), "a long phrase is one clause");
+  }
+
+  @Test
+  void longPhraseMatchesByItsFirstSixtyFourWords() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      text.append(" term").append(i);
+    }
+    ByteBuffersDirectory one = new ByteBuffersDirectory();
+    try (SearchIndexWriter w = SearchIndexWriter.open(one, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+      w.put(article("long", "Long", text.toString().strip(), null, List.of(), ""), "articles/long/");
+      w.optimizeAndCommit();
+    }
+    try (DirectoryReader r = DirectoryReader.open(one)) {
+      ArchiveSearch s = new ArchiveSearch(r, SearchSchema.analyzer("en"));
+      String first64 = text.substring(0, text.indexOf(" term64"));
+      String tail = " unrelated".repeat(20_000);
+      assertEquals(1, s.search(SearchRequest.of("\"" + first64 + tail + "\"")).total(),
+          "the words past the 64th do not count (they cost a term lookup each: seconds for 20,000)");
+      assertEquals(1, s.search(SearchRequest.of(first64.strip().replace(' ', '-') + tail.replace(' ', '-'))).total());
+      assertEquals(0, s.search(SearchRequest.of("\"term1 term0\"")).total(), "still a phrase");
+    }
+  }
+
+  @Test
+  void offsetAndLimitBeyondTheResultWindowAreRefusedNotOverflowed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SearchRequest("x", 10, Integer.MAX_VALUE, null, null, null, null, null, false));
+    assertTrue(e.getMessage().contains("10000"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1000, 9001, null, null, null, null, null, false));
+    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", -5, 0, null, null, null, null, null, false));
+    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", Integer.MAX_VALUE, 0, null, null, null, null, null, false));
+    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 10, -1, null, null, null, null, null, false));
+  }
+
+  @Test
+  void lastPageOfTheResultWindowStillAnswers() throws IOException {
+    SearchRequest last = new SearchRequest("", 1000, 9000, null, null, null, null, SortOrder.DATE, false);
+    assertEquals(6, search.search(last).total());
+    assertEquals(List.of(), search.search(last).hits());
+  }
+
+  @Test
+  void datesMustBeRealIsoDays() {
+    for (String bad : List.of("2024-13-45", "yesterday", "2024-02-30", "2023-02-29", "2024-1-5", "2024-01-05T10:00",
+        "24-01-01", "2024-00", "2024/01/01", "+2024", "２０２４")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new SearchRequest("x", 10, 0, null, null, bad, null, null, false), bad);
+      assertTrue(e.getMessage().startsWith("from must be a date"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 10, 0, null, null, null, bad, null, false));
+    }
+    for (String good : List.of("2024", "2024-02", "2024-02-29", " 2023-12-31 ")) {
+      new SearchRequest("x", 10, 0, null, null, good, good, null, false);
+    }
   }
 
   @Test

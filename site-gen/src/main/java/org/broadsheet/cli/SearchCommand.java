@@ -35,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", description = "Hits to show (default ${DEFAULT-VALUE}).")
   int limit = 10;
 
-  @Option(names = "--offset", description = "Hits to skip.")
+  @Option(names = "--offset", description = "Hits to skip (offset + limit at most 10000).")
   int offset;
 
   @Option(names = "--tag", description = "Only articles with this tag.")
@@ -44,10 +44,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--section", description = "Only articles in this section.")
   String section;
 
-  @Option(names = "--from", description = "First day, YYYY-MM-DD.")
+  @Option(names = "--from", description = "First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String from;
 
-  @Option(names = "--to", description = "Last day, YYYY-MM-DD.")
+  @Option(names = "--to", description = "Last day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String to;
 
   @Option(names = "--sort", description = "relevance or date (default ${DEFAULT-VALUE}).")
@@ -62,6 +62,9 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    // checks limit, offset and dates first: a bad one exits 2 with the reason (see Main)
+    SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, tag, section, from, to, sort,
+        false);
     Path index = site.resolve("search/lucene");
     if (!Files.isDirectory(index)) {
       spec.commandLine().getErr().println("broadsheet: no search index at " + index + " (build the site first)");
@@ -69,8 +72,6 @@ final class SearchCommand implements Callable<Integer> {
     }
     String lang = language != null ? language
         : SiteConfigLoader.load(site.toAbsolutePath().getParent(), new Diagnostics()).language();
-    SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, tag, section, from, to, sort,
-        false);
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
       SearchResults results = new ArchiveSearch(reader, SearchSchema.analyzer(lang)).search(request);
       if (json) {

@@ -49,6 +49,7 @@ final class SearchApi extends Handler.Abstract {
     return true;
   }
 
+  /** {@link SearchRequest} checks the rest: offset + limit at most 10,000, dates YYYY-MM-DD, YYYY-MM or YYYY. */
   static SearchRequest parse(Fields params) {
     return new SearchRequest(
         params.getValue("q"),
@@ -56,8 +57,8 @@ final class SearchApi extends Handler.Abstract {
         integer(params, "offset", 0),
         params.getValue("tag"),
         params.getValue("section"),
-        date(params, "from"),
-        date(params, "to"),
+        params.getValue("from"),
+        params.getValue("to"),
         sort(params.getValue("sort")),
         false);
   }
@@ -72,14 +73,6 @@ final class SearchApi extends Handler.Abstract {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, was \"" + value + "\"");
     }
-  }
-
-  private static String date(Fields params, String name) {
-    String value = params.getValue(name);
-    if (value != null && !value.isBlank() && !value.strip().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-      throw new IllegalArgumentException(name + " must be YYYY-MM-DD, was \"" + value + "\"");
-    }
-    return value;
   }
 
   private static SortOrder sort(String value) {

@@ -1,0 +1,85 @@
+package org.broadsheet.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /api/search} on the real Jetty server with hostile parameters: answers or 400, never 500. */
+class SearchApiTest {
+  @TempDir static Path tmp;
+  static ArchiveServer server;
+  static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ArchiveServer.start(BuiltSite.write(tmp.resolve("public")), "127.0.0.1", 0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static Map<String, Object> ok(String query) throws Exception {
+    HttpResponse<String> r = http.get("/api/search?" + query);
+    assertEquals(200, r.statusCode(), query + " -> " + r.body());
+    return JSON.std.mapFrom(r.body());
+  }
+
+  static String badRequest(String query) throws Exception {
+    HttpResponse<String> r = http.get("/api/search?" + query);
+    assertEquals(400, r.statusCode(), query + " -> " + r.body());
+    assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+    return (String) JSON.std.mapFrom(r.body()).get("error");
+  }
+
+  @Test
+  void sixHundredWordQueryAnswersWithResults() throws Exception {
+    StringBuilder q = new StringBuilder("vienna jcpoa");
+    for (int i = 0; i < 600; i++) {
+      q.append(" w").append(i);
+    }
+    Map<String, Object> json = ok("q=" + URLEncoder.encode(q.toString(), StandardCharsets.UTF_8));
+    assertEquals(1, ((Number) json.get("total")).intValue(), json.toString());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> hits = (List<Map<String, Object>>) json.get("hits");
+    assertEquals("vienna-talks", hits.get(0).get("id"));
+    String pasted = URLEncoder.encode("wheat harvest ".repeat(500), StandardCharsets.UTF_8);
+    assertEquals(1, ((Number) ok("q=" + pasted).get("total")).intValue());
+  }
+
+  @Test
+  void hugeOffsetsAndLimitsAreA400NotA500() throws Exception {
+    assertTrue(badRequest("q=vienna&offset=2147483647").startsWith("offset + limit must be at most 10000"));
+    badRequest("q=vienna&offset=9991");
+    badRequest("q=vienna&offset=-1");
+    badRequest("q=vienna&offset=99999999999");
+    badRequest("q=vienna&limit=-1");
+    badRequest("q=vienna&limit=2147483647");
+    Map<String, Object> deepest = ok("q=vienna&offset=9000&limit=1000");
+    assertEquals(1, ((Number) deepest.get("total")).intValue());
+    assertEquals(List.of(), deepest.get("hits"));
+  }
+
+  @Test
+  void impossibleDatesAreA400ThatNamesTheParameter() throws Exception {
+    assertEquals("from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-45\"",
+        badRequest("q=vienna&from=2024-13-45"));
+    assertTrue(badRequest("q=vienna&to=2023-02-29").startsWith("to must be a date"));
+    assertTrue(badRequest("q=vienna&from=yesterday").startsWith("from must be a date"));
+    assertEquals(1, ((Number) ok("q=vienna&from=2022&to=2022-02-26").get("total")).intValue());
+    assertEquals(0, ((Number) ok("q=vienna&from=2022-02-27").get("total")).intValue());
+  }
+}
