@@ -55,13 +55,15 @@ public final class MarkdownParser implements ArticleParser {
 
   @Override
   public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+    Optional<Diagnostic> tooDeep = MarkdownNesting.tooDeep(file.relativePath(), new LineMap(text));
+    if (tooDeep.isPresent()) {
+      diagnostics.add(tooDeep.get());
+      return Optional.empty();
+    }
     try {
       return read(file, text, context, diagnostics);
-    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (found by fuzzing)
-      LineMap lines = new LineMap(text);
-      int line = deepestLine(lines);
-      diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"
-          + " lists inside each other a thousand times or so); article left out", lines.lineText(line)));
+    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (see MarkdownNesting)
+      diagnostics.add(MarkdownNesting.stackOverflow(file.relativePath(), new LineMap(text)));
       return Optional.empty();
     }
   }
@@ -172,24 +174,6 @@ public final class MarkdownParser implements ArticleParser {
       }
       return out.toString().strip();
     }
-  }
-
-  /** The line that opens the most quotes and lists (or is indented most): where deep nesting is written. */
-  private static int deepestLine(LineMap lines) {
-    int deepest = 1;
-    int most = -1;
-    for (int line = 1; line <= lines.lineCount(); line++) {
-      String l = lines.lineText(line);
-      int n = 0;
-      while (n < l.length() && " \t>-*+.)0123456789".indexOf(l.charAt(n)) >= 0) {
-        n++;
-      }
-      if (n > most) {
-        most = n;
-        deepest = line;
-      }
-    }
-    return deepest;
   }
 
   private static int lineOfKey(LineMap lines, String key, int closeLine) {
