@@ -10,7 +10,7 @@ import org.broadsheet.diag.LineMap;
  * thousand levels overflowed the stack (both found by fuzzing). Real articles nest a handful of
  * levels; a line that opens more than {@value #MAX_DEPTH} is refused before flexmark reads it, as
  * markdown-it bounds its nesting at 100. Deeper nesting built over many lines (each indented
- * further) still reaches the stack limit, caught by {@link MarkdownParser}; that needs megabytes.
+ * further) can still reach the stack limit, which {@link MarkdownParser} catches; that takes megabytes.
  */
 final class MarkdownNesting {
   static final int MAX_DEPTH = 100;
@@ -27,18 +27,6 @@ final class MarkdownNesting {
       }
     }
     return Optional.empty();
-  }
-
-  /** The error for nesting that overflowed the stack anyway, at the line that opens the most. */
-  static Diagnostic stackOverflow(String path, LineMap lines) {
-    int deepest = 1;
-    for (int line = 2; line <= lines.lineCount(); line++) {
-      if (indent(lines.lineText(line)) > indent(lines.lineText(deepest))) {
-        deepest = line;
-      }
-    }
-    return Diagnostic.error(path, deepest, 1, "Markdown nested too deeply to read (quotes or lists inside each"
-        + " other a thousand times or so); article left out", lines.lineText(deepest));
   }
 
   /**
@@ -90,14 +78,5 @@ final class MarkdownNesting {
       d++;
     }
     return d > i && d < line.length() && (line.charAt(d) == '.' || line.charAt(d) == ')') ? d + 1 : -1;
-  }
-
-  /** Leading characters that can open or indent a quote or list. */
-  private static int indent(String line) {
-    int n = 0;
-    while (n < line.length() && " \t>-*+.)0123456789".indexOf(line.charAt(n)) >= 0) {
-      n++;
-    }
-    return n;
   }
 }

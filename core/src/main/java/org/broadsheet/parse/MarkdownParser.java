@@ -62,8 +62,11 @@ public final class MarkdownParser implements ArticleParser {
     }
     try {
       return read(file, text, context, diagnostics);
-    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (see MarkdownNesting)
-      diagnostics.add(MarkdownNesting.stackOverflow(file.relativePath(), new LineMap(text)));
+    } catch (StackOverflowError e) { // nesting built over many lines: flexmark recurses once per level
+      LineMap lines = new LineMap(text);
+      int line = deepestLine(lines);
+      diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"
+          + " lists inside each other a thousand times or so); article left out", lines.lineText(line)));
       return Optional.empty();
     }
   }
@@ -174,6 +177,24 @@ public final class MarkdownParser implements ArticleParser {
       }
       return out.toString().strip();
     }
+  }
+
+  /** The line that opens the most quotes and lists (or is indented most): where deep nesting is written. */
+  private static int deepestLine(LineMap lines) {
+    int deepest = 1;
+    int most = -1;
+    for (int line = 1; line <= lines.lineCount(); line++) {
+      String l = lines.lineText(line);
+      int n = 0;
+      while (n < l.length() && " \t>-*+.)0123456789".indexOf(l.charAt(n)) >= 0) {
+        n++;
+      }
+      if (n > most) {
+        most = n;
+        deepest = line;
+      }
+    }
+    return deepest;
   }
 
   private static int lineOfKey(LineMap lines, String key, int closeLine) {
