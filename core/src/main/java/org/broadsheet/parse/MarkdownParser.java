@@ -57,9 +57,14 @@ public final class MarkdownParser implements ArticleParser {
 
   @Override
   public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+    Optional<Diagnostic> tooDeep = MarkdownNesting.tooDeep(file.relativePath(), new LineMap(text));
+    if (tooDeep.isPresent()) {
+      diagnostics.add(tooDeep.get());
+      return Optional.empty();
+    }
     try {
       return read(file, text, context, diagnostics);
-    } catch (StackOverflowError e) { // flexmark recurses once per level of nesting (found by fuzzing)
+    } catch (StackOverflowError e) { // nesting built over many lines: flexmark recurses once per level
       LineMap lines = new LineMap(text);
       int line = deepestLine(lines);
       diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"

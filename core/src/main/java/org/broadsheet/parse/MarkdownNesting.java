@@ -1,0 +1,82 @@
+package org.broadsheet.parse;
+
+import java.util.Optional;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.LineMap;
+
+/**
+ * How deeply a Markdown file nests quotes and lists. flexmark recurses once per level and rescans
+ * the rest of the line at each: a 6 KB line of {@code - - - ... x} took a second and a few
+ * thousand levels overflowed the stack (both found by fuzzing). Real articles nest a handful of
+ * levels; a line that opens more than {@value #MAX_DEPTH} is refused before flexmark reads it, as
+ * markdown-it bounds its nesting at 100. Deeper nesting built over many lines (each indented
+ * further) can still reach the stack limit, which {@link MarkdownParser} catches; that takes megabytes.
+ */
+final class MarkdownNesting {
+  static final int MAX_DEPTH = 100;
+
+  private MarkdownNesting() {}
+
+  /** An error at the first line that opens more than {@value #MAX_DEPTH} quotes and lists. */
+  static Optional<Diagnostic> tooDeep(String path, LineMap lines) {
+    for (int line = 1; line <= lines.lineCount(); line++) {
+      int depth = depth(lines.lineText(line));
+      if (depth > MAX_DEPTH) {
+        return Optional.of(Diagnostic.error(path, line, 1, "Markdown nested " + depth + " levels deep (quotes or"
+            + " lists inside each other; at most " + MAX_DEPTH + "); article left out", lines.lineText(line)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Quote markers ({@code >}) and list markers ({@code -}, {@code +}, {@code *}, {@code 1.},
+   * {@code 1)} followed by a space) that open the line, each after at most three spaces. A line of
+   * marks alone is a thematic break ({@code - - -}) or empty items: depth 0.
+   */
+  static int depth(String line) {
+    int n = line.length();
+    int i = 0;
+    int depth = 0;
+    while (true) {
+      int start = i;
+      while (i < n && i - start < 3 && line.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < n && line.charAt(i) == '>') {
+        depth++;
+        i++;
+        continue;
+      }
+      int end = markerEnd(line, i);
+      if (end < 0 || end >= n || (line.charAt(end) != ' ' && line.charAt(end) != '\t')) {
+        break;
+      }
+      depth++;
+      i = end + 1;
+    }
+    return onlyMarks(line, i) ? 0 : depth;
+  }
+
+  /** Whether the rest of the line holds nothing but spaces and marker characters. */
+  private static boolean onlyMarks(String line, int from) {
+    for (int i = from; i < line.length(); i++) {
+      if (" \t-+*_>".indexOf(line.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index after a list marker at {@code i}, or -1. */
+  private static int markerEnd(String line, int i) {
+    if (i < line.length() && "-+*".indexOf(line.charAt(i)) >= 0) {
+      return i + 1;
+    }
+    int d = i;
+    while (d < line.length() && d - i < 9 && line.charAt(d) >= '0' && line.charAt(d) <= '9') {
+      d++;
+    }
+    return d > i && d < line.length() && (line.charAt(d) == '.' || line.charAt(d) == ')') ? d + 1 : -1;
+  }
+}
