@@ -57,15 +57,15 @@ public final class MarkdownParser implements ArticleParser {
 
   @Override
   public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
-    Optional<Diagnostic> tooDeep = MarkdownNesting.tooDeep(file.relativePath(), new LineMap(text));
+    LineMap lines = new LineMap(text);
+    Optional<Diagnostic> tooDeep = MarkdownNesting.tooDeep(file.relativePath(), lines);
     if (tooDeep.isPresent()) {
       diagnostics.add(tooDeep.get());
       return Optional.empty();
     }
     try {
-      return read(file, text, context, diagnostics);
+      return read(file, text, lines, context, diagnostics);
     } catch (StackOverflowError e) { // nesting built over many lines: flexmark recurses once per level
-      LineMap lines = new LineMap(text);
       int line = deepestLine(lines);
       diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"
           + " lists inside each other a thousand times or so); article left out", lines.lineText(line)));
@@ -73,9 +73,9 @@ public final class MarkdownParser implements ArticleParser {
     }
   }
 
-  private Optional<Article> read(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+  private Optional<Article> read(SourceFile file, String text, LineMap lines, ParseContext context,
+      Diagnostics diagnostics) {
     String path = file.relativePath();
-    LineMap lines = new LineMap(text);
     if (!lines.lineText(1).strip().equals("---")) {
       diagnostics.add(Diagnostic.error(path, 1, 1,
           "missing front matter: a Markdown article starts with a '---' line, YAML (at least 'title:'), and another '---'",
