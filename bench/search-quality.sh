@@ -24,7 +24,7 @@ collections=("$@")
 port=$(( 20000 + RANDOM % 20000 ))
 for c in "${collections[@]}"; do
   site="$work/site-$c"
-  if [[ ! -f "$site/public/.broadsheet-site" ]]; then
+  if [[ ! -f "$site/public/.broadsheet-site" || "$jar" -nt "$site/public/.broadsheet-site" ]]; then
     rm -rf "$site" && mkdir -p "$site"
     ln -s "$work/ir/$c/docs" "$site/content"
     printf 'title: %s\nlanguage: en\n' "$c" > "$site/site.yaml"
