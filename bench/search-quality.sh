@@ -10,6 +10,12 @@
 # Short queries: the judged queries of three words or fewer, plus a 2- and a 3-word query made of
 # each query's rarest words (by document frequency in the collection, stop words and words in no
 # document left out), judged with the original query's relevance judgments.
+#
+# Browser parity: 15 of each collection's judged queries (see parity_sample in search_quality.py) also
+# go through window.broadsheet.search on the site's search page in headless Chromium (bench/webdriver.py),
+# and must give /api/search's answer exactly: total, ids in order, float32 score bits, title, url, date,
+# snippet. A difference is printed and the script exits 1. BROWSER=0 skips this, BROWSER=js checks the
+# JavaScript fallback instead of WasmGC; without Chromium it is skipped with a warning (a failure if CI=true).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 eval_dir="${EVAL_DIR:-$here/../shared/eval}"
