@@ -1,6 +1,7 @@
 package org.broadsheet.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -49,18 +51,23 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * <p>Compiled for the browser by TeaVM, so it touches no files, threads or reflection: the reader
  * (over any {@code Directory}) is handed in.
  *
- * <p>Query language: plain words (up to three must all match; longer queries need three quarters
- * of them; when the strict form finds nothing, any word will do), {@code "exact phrases"},
- * {@code -excluded} words or phrases, {@code prefix*}. Malformed syntax (an unclosed quote, a lone
- * {@code -}) is read as plain words. A repeated word, phrase or prefix counts once, and only the
- * first {@value #MAX_CLAUSES} distinct ones that mean something (stop words aside) are used, so a
- * pasted article searches by its opening instead of failing on Lucene's clause limit; a phrase
- * likewise keeps its first {@value #MAX_PHRASE_TERMS} words. Every word is scored with BM25 over the
- * title (boosted) and the body.
+ * <p>Query language: plain words, {@code "exact phrases"}, {@code -excluded} words or phrases,
+ * {@code prefix*}. Words are optional: a story ranks by BM25 over the words it holds (a word typed
+ * twice weighs twice), so a long question still finds the stories that answer most of it, and a
+ * query of more than {@value #SHORT_QUERY_WORDS} words leaves out the language's common words (see
+ * {@link SearchSchema#LONG_QUERY_STOPWORDS}). Phrases and prefixes are required; when that finds
+ * nothing, they count as optional too, so a query never comes back empty while any of its words
+ * matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A repeated
+ * phrase or prefix counts once, and only the first {@value #MAX_CLAUSES} distinct clauses that mean
+ * something (stop words aside) are used, so a pasted article searches by its opening instead of
+ * failing on Lucene's clause limit; a phrase likewise keeps its first {@value #MAX_PHRASE_TERMS}
+ * words. Every clause is scored over {@code text} (title and body), with a light extra weight for
+ * the title and the byline (dateline, source, authors); see {@link SearchSchema}.
  */
 public final class ArchiveSearch {
-  private static final int ALL_REQUIRED_UP_TO = 3;
-  /** Two Lucene clauses each (title, body): far below the 1024 nested clauses Lucene allows. */
+  /** Queries of up to this many words keep every word; longer ones drop common words. */
+  static final int SHORT_QUERY_WORDS = 3;
+  /** Three Lucene clauses each (text, title, byline): far below the 1024 nested clauses Lucene allows. */
   static final int MAX_CLAUSES = 64;
   /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
   static final int MAX_PHRASE_TERMS = 64;
@@ -70,11 +77,44 @@ public final class ArchiveSearch {
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
+  private final Set<String> longQueryStopwords;
 
+  /** Searches {@code reader}, an index {@link SearchIndexWriter} wrote, analysing queries for {@code language}. */
+  public ArchiveSearch(IndexReader reader, String language) {
+    this(reader, SearchSchema.analyzer(language));
+  }
+
+  /**
+   * Searches with {@code analyzer}, which must analyse as the index's writer did (the browser builds
+   * it from the stop words the build hands it).
+   */
   public ArchiveSearch(IndexReader reader, Analyzer analyzer) {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
+    this.searcher.setSimilarity(SearchSchema.similarity());
     this.analyzer = analyzer;
+    this.longQueryStopwords = longQueryStopwords(reader);
+  }
+
+  /** The terms the index's writer named in its commit data; none for an index without them. */
+  private static Set<String> longQueryStopwords(IndexReader reader) {
+    Set<String> terms = new HashSet<>();
+    if (reader instanceof DirectoryReader directory) {
+      try {
+        String list = directory.getIndexCommit().getUserData().get(SearchSchema.LONG_QUERY_STOPWORDS);
+        for (int start = 0; list != null && start < list.length(); ) {
+          int end = list.indexOf('\n', start);
+          end = end < 0 ? list.length() : end;
+          if (end > start) {
+            terms.add(list.substring(start, end));
+          }
+          start = end + 1;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return terms;
   }
 
   public SearchResults search(SearchRequest request) throws IOException {
@@ -83,7 +123,7 @@ public final class ArchiveSearch {
     int wanted = request.offset() + request.limit();
     TopDocs top = run(strict, wanted, request.sort());
     Query used = strict;
-    if (top.totalHits.value == 0 && positiveWords(clauses) > 1) {
+    if (top.totalHits.value == 0 && hasRequired(clauses)) {
       used = filtered(textQuery(clauses, true), request);
       top = run(used, wanted, request.sort());
     }
@@ -102,15 +142,23 @@ public final class ArchiveSearch {
 
   // ---- query language -------------------------------------------------------------------------
 
-  /** One parsed piece of the user's text. */
-  private record Clause(Kind kind, String text, boolean excluded) {}
+  /** One parsed piece of the user's text; {@code times} counts repeats of a word. */
+  private record Clause(Kind kind, String text, boolean excluded, int times) {
+    Clause(Kind kind, String text, boolean excluded) {
+      this(kind, text, excluded, 1);
+    }
+
+    String key() {
+      return kind.name() + (excluded ? '-' : '+') + text.toLowerCase(Locale.ROOT);
+    }
+  }
 
   private enum Kind { WORD, PHRASE, PREFIX }
 
   /** Splits the text into words, phrases, prefixes and exclusions; never fails. */
   private static List<Clause> parse(String query) {
     List<Clause> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     int i = 0;
     int n = query.length();
     while (i < n) {
@@ -150,55 +198,89 @@ public final class ArchiveSearch {
     return out;
   }
 
-  /** Keeps the first of repeated clauses, whatever their case. */
-  private static void add(List<Clause> out, Set<String> seen, Clause clause) {
-    String key = clause.kind().name() + (clause.excluded() ? '-' : '+') + clause.text().toLowerCase(Locale.ROOT);
-    if (seen.add(key)) {
+  /** Keeps the first of repeated clauses, whatever their case; a repeated word counts its repeats. */
+  private static void add(List<Clause> out, Map<String, Integer> seen, Clause clause) {
+    Integer at = seen.get(clause.key());
+    if (at == null) {
+      seen.put(clause.key(), out.size());
       out.add(clause);
+    } else if (clause.kind() == Kind.WORD && !clause.excluded()) {
+      Clause first = out.get(at);
+      out.set(at, new Clause(first.kind(), first.text(), false, first.times() + 1));
     }
   }
 
-  private Query textQuery(List<Clause> clauses, boolean anyWord) throws IOException {
+  private static boolean hasRequired(List<Clause> clauses) {
+    for (Clause c : clauses) {
+      if (!c.excluded() && c.kind() != Kind.WORD) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The query of the clauses: words optional, phrases and prefixes required unless {@code relaxed}
+   * (then optional too, a phrase also scoring by its words), exclusions always excluded.
+   */
+  private Query textQuery(List<Clause> clauses, boolean relaxed) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    List<Query> words = new ArrayList<>();
-    int required = 0;
+    boolean dropCommon = positiveWords(clauses) > SHORT_QUERY_WORDS && hasUncommonWord(clauses);
+    boolean scored = false;
     boolean excludes = false;
-    int kept = 0;
+    int budget = MAX_CLAUSES; // each word's term, phrase and prefix costs one
     for (Clause clause : clauses) {
-      if (kept == MAX_CLAUSES) {
+      if (budget == 0) {
         break;
       }
+      List<String> terms = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      analyze(clause.text(), terms, positions, clause.kind() == Kind.WORD && !clause.excluded() && dropCommon);
       Query q = switch (clause.kind()) {
-        case WORD -> wordQuery(clause.text());
-        case PHRASE -> phraseQuery(clause.text());
+        case WORD -> wordQuery(terms.subList(0, Math.min(terms.size(), budget)));
+        case PHRASE -> phraseQuery(terms, positions);
         case PREFIX -> prefixQuery(clause.text());
       };
       if (q == null) {
         continue; // only stop words or punctuation
       }
-      kept++;
+      budget -= clause.kind() == Kind.WORD ? Math.min(terms.size(), budget) : 1;
       if (clause.excluded()) {
         query.add(q, Occur.MUST_NOT);
         excludes = true;
-      } else if (clause.kind() == Kind.WORD) {
-        words.add(q);
-      } else {
+        continue;
+      }
+      scored = true;
+      if (clause.kind() == Kind.WORD) {
+        query.add(clause.times() > 1 ? new BoostQuery(q, clause.times()) : q, Occur.SHOULD);
+      } else if (!relaxed) {
         query.add(q, Occur.MUST);
-        required++;
+      } else {
+        query.add(q, Occur.SHOULD);
+        if (clause.kind() == Kind.PHRASE && terms.size() > 1 && budget > 0) {
+          query.add(wordQuery(terms.subList(0, Math.min(terms.size(), budget))), Occur.SHOULD);
+          budget -= Math.min(terms.size(), budget);
+        }
       }
     }
-    boolean allWords = !anyWord && words.size() <= ALL_REQUIRED_UP_TO;
-    for (Query w : words) {
-      query.add(w, allWords ? Occur.MUST : Occur.SHOULD);
-    }
-    if (!allWords && !words.isEmpty()) {
-      int most = anyWord ? 1 : words.size() - words.size() / 4;
-      query.setMinimumNumberShouldMatch(required > 0 && anyWord ? 0 : most);
-    }
-    if (words.isEmpty() && required == 0) {
+    if (!scored) {
       query.add(new MatchAllDocsQuery(), excludes ? Occur.FILTER : Occur.MUST);
     }
     return query.build();
+  }
+
+  /** Whether some word of the query is not a long-query stop word (else all of them are kept). */
+  private boolean hasUncommonWord(List<Clause> clauses) throws IOException {
+    for (Clause c : clauses) {
+      if (!c.excluded() && c.kind() == Kind.WORD) {
+        List<String> terms = new ArrayList<>();
+        analyze(c.text(), terms, new ArrayList<>(), false);
+        if (!longQueryStopwords.containsAll(terms)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private int positiveWords(List<Clause> clauses) {
@@ -211,46 +293,46 @@ public final class ArchiveSearch {
     return n;
   }
 
-  private Query wordQuery(String word) throws IOException {
-    List<String> terms = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    analyze(word, terms, positions);
-    if (terms.isEmpty()) {
-      return null;
-    }
-    if (terms.size() > 1) {
-      return bothFields(field -> phrase(field, terms, positions));
-    }
-    String term = terms.get(0);
-    return bothFields(field -> new TermQuery(new Term(field, term)));
-  }
-
-  private Query phraseQuery(String text) throws IOException {
-    List<String> terms = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    analyze(text, terms, positions);
+  /** A word is its analysed terms, each optional (a hyphenated word may match by either half). */
+  private static Query wordQuery(List<String> terms) {
     if (terms.isEmpty()) {
       return null;
     }
     if (terms.size() == 1) {
-      return bothFields(field -> new TermQuery(new Term(field, terms.get(0))));
+      return allFields(field -> new TermQuery(new Term(field, terms.get(0))));
     }
-    return bothFields(field -> phrase(field, terms, positions));
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String term : terms) {
+      b.add(allFields(field -> new TermQuery(new Term(field, term))), Occur.SHOULD);
+    }
+    return b.build();
   }
 
+  private static Query phraseQuery(List<String> terms, List<Integer> positions) {
+    if (terms.isEmpty()) {
+      return null;
+    }
+    if (terms.size() == 1) {
+      return allFields(field -> new TermQuery(new Term(field, terms.get(0))));
+    }
+    return allFields(field -> phrase(field, terms, positions));
+  }
+
+  /** The prefix as the index's terms start: lower-cased, accents folded, not stemmed. */
   private Query prefixQuery(String prefix) {
-    String p = prefix.toLowerCase(Locale.ROOT);
-    return bothFields(field -> new PrefixTermsQuery(new Term(field, p)));
+    String p = analyzer.normalize(SearchSchema.TEXT, prefix).utf8ToString();
+    return p.isEmpty() ? null : allFields(field -> new PrefixTermsQuery(new Term(field, p)));
   }
 
   private interface FieldQuery {
     Query on(String field);
   }
 
-  private static Query bothFields(FieldQuery q) {
+  private static Query allFields(FieldQuery q) {
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(q.on(SearchSchema.TITLE), SearchSchema.TITLE_BOOST), Occur.SHOULD)
-        .add(q.on(SearchSchema.BODY), Occur.SHOULD)
+        .add(q.on(SearchSchema.TEXT), Occur.SHOULD)
+        .add(new BoostQuery(q.on(SearchSchema.TITLE), SearchSchema.TITLE_WEIGHT), Occur.SHOULD)
+        .add(new BoostQuery(q.on(SearchSchema.BYLINE), SearchSchema.BYLINE_WEIGHT), Occur.SHOULD)
         .build();
   }
 
@@ -262,8 +344,13 @@ public final class ArchiveSearch {
     return b.build();
   }
 
-  private void analyze(String text, List<String> terms, List<Integer> positions) throws IOException {
-    try (TokenStream ts = analyzer.tokenStream(SearchSchema.BODY, text)) {
+  /**
+   * The analysed terms of {@code text} and their positions (from 0), at most {@value
+   * #MAX_PHRASE_TERMS}; with {@code dropCommon}, without the long-query stop words.
+   */
+  private void analyze(String text, List<String> terms, List<Integer> positions, boolean dropCommon)
+      throws IOException {
+    try (TokenStream ts = analyzer.tokenStream(SearchSchema.TEXT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
@@ -274,6 +361,9 @@ public final class ArchiveSearch {
         positions.add(position);
       }
       ts.end();
+    }
+    if (dropCommon) {
+      terms.removeAll(longQueryStopwords); // words only: their positions are not used
     }
     if (!positions.isEmpty() && positions.get(0) > 0) {
       int shift = positions.get(0);
@@ -387,7 +477,7 @@ public final class ArchiveSearch {
 
   private Highlighter highlighter(Query query) {
     Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-        new QueryTermScorer(query, SearchSchema.BODY));
+        new QueryTermScorer(query, SearchSchema.TEXT));
     h.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
     return h;
   }

@@ -28,6 +28,7 @@ public final class RelatedArticles {
   public RelatedArticles(IndexReader reader, Analyzer analyzer) {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
+    this.searcher.setSimilarity(SearchSchema.similarity());
     this.likes = ThreadLocal.withInitial(() -> newMoreLikeThis(reader, analyzer));
   }
 
@@ -35,7 +36,7 @@ public final class RelatedArticles {
     try {
       MoreLikeThis mlt = new MoreLikeThis(reader);
       mlt.setAnalyzer(analyzer);
-      mlt.setFieldNames(new String[] {SearchSchema.TITLE, SearchSchema.BODY});
+      mlt.setFieldNames(new String[] {SearchSchema.TEXT});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(2);
       mlt.setMaxDocFreq(Math.max(5, reader.numDocs() / 5)); // skip words in a fifth of all articles
@@ -48,7 +49,7 @@ public final class RelatedArticles {
 
   /** Ids of up to {@code count} articles most like this one, best first. */
   public List<String> ids(String id, String title, String body, int count) throws IOException {
-    Query like = likes.get().like(SearchSchema.BODY, new StringReader(title + "\n" + title + "\n" + body));
+    Query like = likes.get().like(SearchSchema.TEXT, new StringReader(title + "\n" + title + "\n" + body));
     Query query = new BooleanQuery.Builder()
         .add(like, Occur.MUST)
         .add(new TermQuery(new Term(SearchSchema.ID, id)), Occur.MUST_NOT)

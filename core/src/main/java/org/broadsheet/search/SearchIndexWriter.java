@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -37,17 +38,26 @@ public final class SearchIndexWriter implements Closeable {
     this.zone = zone;
   }
 
-  /** Opens (creating or appending to) the index in {@code directory}. */
-  public static SearchIndexWriter open(Directory directory, Analyzer analyzer, ZoneId zone, boolean create)
+  /**
+   * Opens (creating or appending to) the index in {@code directory}, analysed for {@code language}
+   * (ISO 639-1; see {@link SearchSchema#analyzer}). The index keeps, in its commit data, what its
+   * readers need to search it the way it was written (see {@link SearchSchema#LONG_QUERY_STOPWORDS}).
+   */
+  public static SearchIndexWriter open(Directory directory, String language, ZoneId zone, boolean create)
       throws IOException {
+    Analyzer analyzer = SearchSchema.analyzer(language);
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
         .setRAMBufferSizeMB(128)
+        .setSimilarity(SearchSchema.similarity())
         .setCodec(new BroadsheetCodec())
         .setUseCompoundFile(false)
         .setCommitOnClose(false);
-    return new SearchIndexWriter(new IndexWriter(directory, config), zone);
+    IndexWriter writer = new IndexWriter(directory, config);
+    writer.setLiveCommitData(Map.of(SearchSchema.LONG_QUERY_STOPWORDS,
+        String.join("\n", SearchSchema.longQueryStopwords(language))).entrySet());
+    return new SearchIndexWriter(writer, zone);
   }
 
   /** Adds the article, replacing any earlier document with its id. */
@@ -82,8 +92,10 @@ public final class SearchIndexWriter implements Closeable {
   Document document(Article a, String url) {
     Document doc = new Document();
     doc.add(new StringField(SearchSchema.ID, a.id(), Field.Store.YES));
+    doc.add(new TextField(SearchSchema.TEXT, a.title() + "\n" + a.body().text(), Field.Store.NO));
     doc.add(new TextField(SearchSchema.TITLE, a.title(), Field.Store.YES));
-    doc.add(new TextField(SearchSchema.BODY, a.body().text(), Field.Store.YES));
+    doc.add(new TextField(SearchSchema.BYLINE, byline(a), Field.Store.NO));
+    doc.add(new StoredField(SearchSchema.BODY, a.body().text()));
     doc.add(new StoredField(SearchSchema.LEAD, a.summary()));
     doc.add(new StoredField(SearchSchema.URL, url));
     doc.add(new StoredField(SearchSchema.DATE,
@@ -97,6 +109,15 @@ public final class SearchIndexWriter implements Closeable {
     keywords(doc, SearchSchema.SOURCE, a.source().isEmpty() ? Set.of() : Set.of(a.source()));
     a.date().ifPresent(d -> keywords(doc, SearchSchema.YEAR, Set.of(String.valueOf(d.withZoneSameInstant(zone).getYear()))));
     return doc;
+  }
+
+  /** Dateline place, source and authors, one per line. */
+  private static String byline(Article a) {
+    StringBuilder sb = new StringBuilder(a.dateline()).append('\n').append(a.source());
+    for (String author : a.authors()) {
+      sb.append('\n').append(author);
+    }
+    return sb.toString();
   }
 
   private static void keywords(Document doc, String field, java.util.Collection<String> values) {

@@ -1,12 +1,22 @@
 package org.broadsheet.search;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -14,14 +24,19 @@ import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * The index's fields, shared by the writer and every reader (JVM and browser).
  *
  * <pre>
  * id         StringField, stored           the article id
- * title      TextField, stored             analysed; weighted above the body
- * body       TextField, stored             analysed, with positions for phrases
+ * text       TextField                     title and body, analysed, with positions for phrases: what
+ *                                          every query searches
+ * title      TextField, stored             analysed again on its own: a light extra signal
+ * byline     TextField                     dateline place, source and authors, analysed
+ * body       StoredField                   the text snippets are cut from
  * lead       StoredField                   summary shown when no snippet matches
  * url        StoredField                   page path relative to the site root
  * date       StoredField                   ISO 8601 date-time ("" when undated)
@@ -33,7 +48,9 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  */
 public final class SearchSchema {
   public static final String ID = "id";
+  public static final String TEXT = "text";
   public static final String TITLE = "title";
+  public static final String BYLINE = "byline";
   public static final String BODY = "body";
   public static final String LEAD = "lead";
   public static final String URL = "url";
@@ -47,14 +64,42 @@ public final class SearchSchema {
   public static final String YEAR = "year";
   /** Sort value of undated articles: after every dated one when sorting newest first. */
   public static final long UNDATED = Long.MIN_VALUE;
-  /** How much a title match outweighs a body match. */
-  public static final float TITLE_BOOST = 2.0f;
+  /**
+   * What a title match adds on top of its match in {@code text} (which holds the title too). Light on
+   * purpose: each field is scored by BM25 on its own and the scores add up, so a heavier title weight
+   * counts a title word several times over, and a wire story's title is only its lead's first words.
+   */
+  public static final float TITLE_WEIGHT = 0.1f;
+  /** A match in the dateline, source or authors: below the title's, since none of them is in {@code text}. */
+  public static final float BYLINE_WEIGHT = 0.5f;
+  /**
+   * BM25's length normalisation: 0.6 rather than Lucene's 0.75, because news stories run from a
+   * paragraph to several thousand words and a long story that keeps to its subject should not be
+   * pushed down for its length. Measured with bench/search-quality.sh (see the issue 9 note).
+   */
+  private static final float BM25_B = 0.6f;
 
   private SearchSchema() {}
 
-  /** The analyzer for a site language (ISO 639-1); English stemming by default. */
+  /**
+   * Commit-data key of the terms left out of queries of more than three words: the analysed forms of
+   * Snowball's fuller list of the language's common words ("what", "about", "have"), where Lucene's
+   * analyzer keeps a shorter one (English: 33 words). A long query, often a question or a pasted
+   * paragraph, then ranks by its content words; a short one keeps every word the reader typed.
+   */
+  public static final String LONG_QUERY_STOPWORDS = "broadsheet.longQueryStopwords";
+
+  /** How every reader and the writer score: BM25 with k1 1.2 and b {@value #BM25_B}. */
+  public static Similarity similarity() {
+    return new BM25Similarity(1.2f, BM25_B);
+  }
+
+  /**
+   * The analyzer for a site language (ISO 639-1): Lucene's analyzer of that language (English by
+   * default, the standard one for languages Lucene has none for) with accents folded.
+   */
   public static Analyzer analyzer(String language) {
-    return switch (language == null ? "en" : language) {
+    return new FoldingAnalyzer(switch (language == null ? "en" : language) {
       case "fa" -> new PersianAnalyzer();
       case "ar" -> new ArabicAnalyzer();
       case "de" -> new GermanAnalyzer();
@@ -62,7 +107,7 @@ public final class SearchSchema {
       case "es" -> new SpanishAnalyzer();
       case "en" -> new EnglishAnalyzer();
       default -> new StandardAnalyzer();
-    };
+    });
   }
 
   /**
@@ -72,7 +117,7 @@ public final class SearchSchema {
    */
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
     CharArraySet stop = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
-    return switch (language == null ? "en" : language) {
+    return new FoldingAnalyzer(switch (language == null ? "en" : language) {
       case "fa" -> new PersianAnalyzer(stop);
       case "ar" -> new ArabicAnalyzer(stop);
       case "de" -> new GermanAnalyzer(stop);
@@ -80,13 +125,23 @@ public final class SearchSchema {
       case "es" -> new SpanishAnalyzer(stop);
       case "en" -> new EnglishAnalyzer(stop);
       default -> new StandardAnalyzer(stop);
-    };
+    });
+  }
+
+  /** The English analyzer alone, for the English browser runtime (which compiles no other language in). */
+  public static Analyzer englishAnalyzer(Collection<String> stopwords) {
+    return new FoldingAnalyzer(new EnglishAnalyzer(CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false))));
+  }
+
+  /** The standard analyzer alone, for the English browser runtime's other languages. */
+  public static Analyzer standardAnalyzer(Collection<String> stopwords) {
+    return new FoldingAnalyzer(new StandardAnalyzer(CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false))));
   }
 
   /** The stop words of a language's analyzer, sorted (none for languages without one). */
   public static List<String> stopwords(String language) {
     List<String> words = new ArrayList<>();
-    try (Analyzer a = analyzer(language)) {
+    try (Analyzer a = languageAnalyzer(language)) {
       if (a instanceof StopwordAnalyzerBase base) {
         for (Object word : base.getStopwordSet()) {
           words.add(word instanceof char[] chars ? new String(chars) : String.valueOf(word));
@@ -95,5 +150,39 @@ public final class SearchSchema {
     }
     Collections.sort(words);
     return words;
+  }
+
+  /**
+   * The terms {@link #LONG_QUERY_STOPWORDS} names for {@code language}, sorted: Snowball's list where
+   * Lucene's analyzer uses a shorter one (English), analysed as the index analyses text; none for
+   * other languages, whose analyzers already drop Snowball's words (German, French, Spanish) or a
+   * list as long (Persian, Arabic).
+   */
+  public static List<String> longQueryStopwords(String language) {
+    if (!"en".equals(language == null ? "en" : language)) {
+      return List.of();
+    }
+    TreeSet<String> terms = new TreeSet<>();
+    try (Reader list = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8);
+        Analyzer analyzer = analyzer(language, List.of())) {
+      for (Object word : WordlistLoader.getSnowballWordSet(list)) {
+        String text = word instanceof char[] chars ? new String(chars) : String.valueOf(word);
+        try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            terms.add(term.toString());
+          }
+          ts.end();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Lucene's english_stop.txt cannot be read", e);
+    }
+    return List.copyOf(terms);
+  }
+
+  private static Analyzer languageAnalyzer(String language) {
+    return ((FoldingAnalyzer) analyzer(language)).wrapped();
   }
 }

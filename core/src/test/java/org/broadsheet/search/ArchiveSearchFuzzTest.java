@@ -28,7 +28,7 @@ class ArchiveSearchFuzzTest {
   private static ArchiveSearch open() {
     try {
       ByteBuffersDirectory dir = new ByteBuffersDirectory();
-      try (SearchIndexWriter w = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
         for (Article a : List.of(
             ArchiveSearchTest.article("rates", "Central bank raises interest rates", "The bank raised rates by half a point.", "2022-07-21T12:00:00Z", List.of("Interest Rates"), "business"),
             ArchiveSearchTest.article("vienna", "Talks in Vienna", "Negotiators met in Vienna on the nuclear deal <b>again</b>.", "2022-08-08T06:00:00Z", List.of("diplomacy"), "world"),

@@ -32,7 +32,7 @@ class BrowserIndexPagesTest {
     lucene = tmp.resolve("lucene");
     Files.createDirectories(lucene);
     try (FSDirectory dir = FSDirectory.open(lucene);
-        SearchIndexWriter w = SearchIndexWriter.open(dir, SearchSchema.analyzer("de"), ZoneId.of("UTC"), true)) {
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "de", ZoneId.of("UTC"), true)) {
       for (Article a : List.of(
           ArchiveSearchTest.article("gesetz", "Bundestag beschließt das Gesetz", "Der Bundestag hat das neue Gesetz über die Bahn beschlossen.", "2024-03-01T10:00:00Z", List.of("Politik"), "inland"),
           ArchiveSearchTest.article("haushalt", "Streit um den Haushalt", "Die Minister verhandeln über die Änderungen des Haushalts für das nächste Jahr.", "2023-11-20T12:00:00Z", List.of("Finanzen"), "inland"))) {

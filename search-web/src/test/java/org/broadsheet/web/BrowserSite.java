@@ -34,7 +34,7 @@ final class BrowserSite {
     Path lucene = site.resolve("search/lucene");
     Files.createDirectories(lucene);
     try (FSDirectory dir = FSDirectory.open(lucene);
-        SearchIndexWriter writer = SearchIndexWriter.open(dir, SearchSchema.analyzer(language), ZoneId.of("UTC"), true)) {
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, language, ZoneId.of("UTC"), true)) {
       for (Article a : articles) {
         writer.put(a, "articles/" + a.slug() + "/");
       }

@@ -258,7 +258,7 @@ public final class SiteBuilder {
     Files.createDirectories(indexDir);
     Set<String> lost = ConcurrentHashMap.newKeySet();
     try (FSDirectory dir = FSDirectory.open(indexDir);
-        SearchIndexWriter index = SearchIndexWriter.open(dir, analyzer, config.timeZone(), true)) {
+        SearchIndexWriter index = SearchIndexWriter.open(dir, config.language(), config.timeZone(), true)) {
       run("index", archive.articles(), a -> {
         try {
           index.put(a.withBody(bodies.of(a, "article left out")), links.href(Links.article(a.slug())));

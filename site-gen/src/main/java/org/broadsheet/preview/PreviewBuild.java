@@ -130,7 +130,7 @@ public final class PreviewBuild implements SiteBuild {
     archive = model();
     planned = paths(pipeline.routes().plan(archive));
     indexDir = FSDirectory.open(out.resolve("search/lucene"));
-    index = SearchIndexWriter.open(indexDir, pipeline.analyzer(), pipeline.config().timeZone(), false);
+    index = SearchIndexWriter.open(indexDir, pipeline.config().language(), pipeline.config().timeZone(), false);
     useLiveRelated();
     return report("built " + result.articles() + " articles, " + result.files() + " files", start);
   }
