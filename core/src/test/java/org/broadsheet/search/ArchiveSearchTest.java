@@ -32,7 +32,7 @@ class ArchiveSearchTest {
   @BeforeAll
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
-    try (SearchIndexWriter w = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+    try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
       for (Article a : List.of(
           article("rates1", "Central bank raises interest rates", "The central bank raised interest rates by half a point on Thursday.", "2022-07-21T12:00:00Z", List.of("Interest Rates", "economy"), "business"),
           article("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", "2019-03-21T12:00:00Z", List.of("interest rates"), "business"),
@@ -174,7 +174,7 @@ class ArchiveSearchTest {
       text.append(" term").append(i);
     }
     ByteBuffersDirectory one = new ByteBuffersDirectory();
-    try (SearchIndexWriter w = SearchIndexWriter.open(one, SearchSchema.analyzer("en"), ZoneId.of("UTC"), true)) {
+    try (SearchIndexWriter w = SearchIndexWriter.open(one, "en", ZoneId.of("UTC"), true)) {
       w.put(article("long", "Long", text.toString().strip(), null, List.of(), ""), "articles/long/");
       w.optimizeAndCommit();
     }
