@@ -95,11 +95,6 @@ public final class PreviewBuild implements SiteBuild {
   }
 
   @Override
-  public String language() throws IOException {
-    return pipeline != null ? pipeline.config().language() : SiteConfigLoader.load(site, new Diagnostics()).language();
-  }
-
-  @Override
   public synchronized Report buildAll() throws IOException {
     long start = System.nanoTime();
     closeIndex();
@@ -130,7 +125,7 @@ public final class PreviewBuild implements SiteBuild {
     archive = model();
     planned = paths(pipeline.routes().plan(archive));
     indexDir = FSDirectory.open(out.resolve("search/lucene"));
-    index = SearchIndexWriter.open(indexDir, pipeline.analyzer(), pipeline.config().timeZone(), false);
+    index = SearchIndexWriter.open(indexDir, pipeline.config().language(), pipeline.config().timeZone(), false);
     useLiveRelated();
     return report("built " + result.articles() + " articles, " + result.files() + " files", start);
   }

@@ -52,7 +52,7 @@ final class BuiltSite {
   private static void index(Path lucene) throws IOException {
     Files.createDirectories(lucene);
     try (var dir = FSDirectory.open(lucene);
-        var writer = SearchIndexWriter.open(dir, SearchSchema.analyzer("en"), ZoneOffset.UTC, true)) {
+        var writer = SearchIndexWriter.open(dir, "en", ZoneOffset.UTC, true)) {
       writer.put(article("vienna-talks", "Vienna talks resume over nuclear deal",
           "Negotiators returned to Vienna on Monday to revive the JCPOA nuclear agreement.", "2022-02-26", "Diplomacy"),
           "articles/vienna-talks/");
