@@ -122,7 +122,7 @@ class SearchCommandTest {
     }
     try (FSDirectory dir = FSDirectory.open(lucene);
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-      w.setLiveCommitData(Map.of().entrySet()); // as indexes were before they described themselves
+      w.setLiveCommitData(Map.<String, String>of().entrySet()); // as indexes were before they described themselves
       w.commit();
     }
     Run r = MainTest.run("search", "--site", old.toString(), "vienna");
