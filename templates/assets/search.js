@@ -1,8 +1,10 @@
 // Broadsheet browser search: real Lucene (compiled with TeaVM) over the paged index in search/pages/.
 //
 // API:   await window.broadsheet.search(query, {limit, offset, tag, section, from, to, sort, facets})
-//        -> {total, hits: [{id, title, url, date, score, snippet}]}   (the shape of `broadsheet search --json`;
-//           with facets: true also facets: [{field, value, count}])
+//        -> {total, hits: [{id, title, url, date, score, snippet}]}   (the JSON of `broadsheet search --json`
+//           and /api/search; with facets: true also facets: {section: [{value, count}], tags: [...], year: [...]})
+//        Options are read as text by the same parser as the command line's and /api/search's: a bad one
+//        (limit: -1, from: '2024-13-01') rejects the promise with an Error whose message is theirs.
 //
 // Page contract (templates/search.ftlh, templates/base.ftlh):
 //   input[data-search-box]   any search box; the runtime starts loading on its first focus
@@ -144,13 +146,17 @@
       var t0 = performance.now();
       var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
       var manifest = await loadManifest(base); // first: its language picks the runtime
+      if (manifest.format !== 3) {
+        throw new Error('the search index has pages of format ' + manifest.format +
+          ': it was built by another Broadsheet version; rebuild the site');
+      }
       var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest.language || 'en') : await loadJs(base);
-      if (manifest.format !== 2) throw new Error('unsupported search index format ' + manifest.format);
       var files = {};
+      // the analyzer is the one the index records in its commit data (core IndexInfo)
       rt.open(manifest.files.map(function (f) {
         files[f.name] = f.hash;
         return f.name + '\t' + f.length;
-      }).join('\n'), manifest.pageSize, manifest.language || 'en', (manifest.stopwords || []).join('\n'));
+      }).join('\n'), manifest.pageSize);
       rt.addBundle(await loadBytes(base, manifest.open + '.open'));
       api.runtime = kind;
       api.loadMillis = performance.now() - t0;
@@ -159,12 +165,18 @@
     return engine;
   }
 
+  // An option as the runtime's parameter text: "" when not given; anything else as written, so that
+  // a bad value is refused by the runtime's parser, never replaced by a default here.
+  function text(v) {
+    return v === undefined || v === null ? '' : String(v);
+  }
+
   // Runs one search to the end: each round either answers or names the pages it still needs.
   async function run(e, query, o) {
     for (var round = 0; round < 500; round++) {
       var t0 = performance.now();
-      var out = JSON.parse(e.rt.search(String(query || ''), o.limit || 10, o.offset || 0, o.tag || '',
-        o.section || '', o.from || '', o.to || '', o.sort || 'relevance', !!o.facets));
+      var out = JSON.parse(e.rt.search(text(query), text(o.limit), text(o.offset), text(o.tag), text(o.section),
+        text(o.from), text(o.to), text(o.sort), text(o.facets)));
       var t1 = performance.now();
       stats.searchMillis += t1 - t0;
       stats.rounds++;
@@ -182,10 +194,8 @@
         stats.fetchMillis += performance.now() - t1;
         continue;
       }
-      if (out.error) throw new Error('search failed: ' + out.error);
-      var result = { total: out.total, hits: out.hits };
-      if (o.facets) result.facets = out.facets;
-      return result;
+      if (out.error !== undefined) throw new Error(out.error);
+      return out;
     }
     throw new Error('search did not converge');
   }
@@ -284,7 +294,7 @@
       var names = { section: 'Section', tags: 'Tag', year: 'Year' };
       var keys = { section: 'section', tags: 'tag', year: 'year' };
       ['section', 'tags', 'year'].forEach(function (field) {
-        var values = (list || []).filter(function (f) { return f.field === field; });
+        var values = (list && list[field]) || [];
         if (!values.length && !state[keys[field]]) return;
         var box = document.createElement('section');
         box.innerHTML = '<h2>' + names[field] + '</h2>';
@@ -344,7 +354,7 @@
         status.textContent = r.total === 0 ? 'No results for “' + q + '”.'
           : r.total + (r.total === 1 ? ' result' : ' results') + ' (' + Math.round(performance.now() - t0) + ' ms)';
       } catch (e) {
-        if (mine === generation) status.textContent = 'Search is not available in this browser: ' + e.message;
+        if (mine === generation) status.textContent = 'Search failed: ' + e.message;
       } finally {
         if (mine === generation) app.removeAttribute('aria-busy');
       }

@@ -1,7 +1,6 @@
 package org.broadsheet.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -55,7 +53,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * {@code prefix*}. Words are optional: a story ranks by BM25 over the words it holds (a word typed
  * twice weighs twice), so a long question still finds the stories that answer most of it, and a
  * query of more than {@value #SHORT_QUERY_WORDS} words leaves out the language's common words (see
- * {@link SearchSchema#LONG_QUERY_STOPWORDS}). Phrases and prefixes are required; when that finds
+ * {@link SearchSchema#longQueryStopwords}). Phrases and prefixes are required; when that finds
  * nothing, they count as optional too, so a query never comes back empty while any of its words
  * matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A repeated
  * phrase or prefix counts once, and only the first {@value #MAX_CLAUSES} distinct clauses that mean
@@ -79,42 +77,18 @@ public final class ArchiveSearch {
   private final Analyzer analyzer;
   private final Set<String> longQueryStopwords;
 
-  /** Searches {@code reader}, an index {@link SearchIndexWriter} wrote, analysing queries for {@code language}. */
+  /** Searches {@code reader}, an index {@link SearchIndexWriter} wrote for a site in {@code language}. */
   public ArchiveSearch(IndexReader reader, String language) {
-    this(reader, SearchSchema.analyzer(language));
+    this(reader, IndexInfo.of(language));
   }
 
-  /**
-   * Searches with {@code analyzer}, which must analyse as the index's writer did (the browser builds
-   * it from the stop words the build hands it).
-   */
-  public ArchiveSearch(IndexReader reader, Analyzer analyzer) {
+  /** Searches {@code reader} as {@code info} (what the index says of itself, {@link IndexInfo#read}) tells. */
+  public ArchiveSearch(IndexReader reader, IndexInfo info) {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
     this.searcher.setSimilarity(SearchSchema.similarity());
-    this.analyzer = analyzer;
-    this.longQueryStopwords = longQueryStopwords(reader);
-  }
-
-  /** The terms the index's writer named in its commit data; none for an index without them. */
-  private static Set<String> longQueryStopwords(IndexReader reader) {
-    Set<String> terms = new HashSet<>();
-    if (reader instanceof DirectoryReader directory) {
-      try {
-        String list = directory.getIndexCommit().getUserData().get(SearchSchema.LONG_QUERY_STOPWORDS);
-        for (int start = 0; list != null && start < list.length(); ) {
-          int end = list.indexOf('\n', start);
-          end = end < 0 ? list.length() : end;
-          if (end > start) {
-            terms.add(list.substring(start, end));
-          }
-          start = end + 1;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return terms;
+    this.analyzer = info.analyzer();
+    this.longQueryStopwords = new HashSet<>(info.longQueryStopwords());
   }
 
   public SearchResults search(SearchRequest request) throws IOException {

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -26,8 +24,9 @@ import org.broadsheet.content.Article;
 
 /**
  * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
- * date, newest first, so that date order is doc-id order. Thread-safe: parsers add documents from
- * many threads into the one {@link IndexWriter}.
+ * date, newest first, so that date order is doc-id order. Every commit records the index's
+ * {@link IndexInfo} (format, language, stop words) in its user data, which readers go by.
+ * Thread-safe: parsers add documents from many threads into the one {@link IndexWriter}.
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
@@ -39,14 +38,13 @@ public final class SearchIndexWriter implements Closeable {
   }
 
   /**
-   * Opens (creating or appending to) the index in {@code directory}, analysed for {@code language}
-   * (ISO 639-1; see {@link SearchSchema#analyzer}). The index keeps, in its commit data, what its
-   * readers need to search it the way it was written (see {@link SearchSchema#LONG_QUERY_STOPWORDS}).
+   * Opens (creating or appending to) the index in {@code directory} for a site in {@code language}
+   * (ISO 639-1; null: English), analysed as {@link IndexInfo#analyzer()} of it.
    */
   public static SearchIndexWriter open(Directory directory, String language, ZoneId zone, boolean create)
       throws IOException {
-    Analyzer analyzer = SearchSchema.analyzer(language);
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+    IndexInfo info = IndexInfo.of(language);
+    IndexWriterConfig config = new IndexWriterConfig(info.analyzer())
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
         .setRAMBufferSizeMB(128)
@@ -55,8 +53,7 @@ public final class SearchIndexWriter implements Closeable {
         .setUseCompoundFile(false)
         .setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, config);
-    writer.setLiveCommitData(Map.of(SearchSchema.LONG_QUERY_STOPWORDS,
-        String.join("\n", SearchSchema.longQueryStopwords(language))).entrySet());
+    writer.setLiveCommitData(info.userData().entrySet()); // written with every commit
     return new SearchIndexWriter(writer, zone);
   }
 

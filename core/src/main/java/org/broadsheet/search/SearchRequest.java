@@ -1,7 +1,8 @@
 package org.broadsheet.search;
 
 /**
- * One search, as the command line, the preview server and the browser ask it.
+ * One search, as the command line, the preview server and the browser ask it; they read it from
+ * their parameters with {@link SearchParameters#parse}, which explains every refusal the same way.
  *
  * @param query the user's text: words, {@code "phrases"}, {@code -excluded}, {@code prefix*}
  * @param limit hits to return (1..1000)
@@ -9,7 +10,8 @@ package org.broadsheet.search;
  * @param tag only articles with this tag (case-insensitive), or null
  * @param section only articles in this section (case-insensitive), or null
  * @param from first day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its first day), or null
- * @param to last day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its last day), or null
+ * @param to last day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its last day), not
+ *     before {@code from}, or null
  * @param facets whether to count section, tag and year values over all matches
  */
 public record SearchRequest(String query, int limit, int offset, String tag, String section, String from,
@@ -23,20 +25,16 @@ public record SearchRequest(String query, int limit, int offset, String tag, Str
 
   public SearchRequest {
     query = query == null ? "" : query;
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
-    }
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative, was " + offset);
-    }
-    if (offset > MAX_WINDOW - limit) {
-      throw new IllegalArgumentException("offset + limit must be at most " + MAX_WINDOW
-          + " (hits past the " + MAX_WINDOW + "th are not served), was " + offset + " + " + limit);
-    }
+    require(SearchParameters.limitProblem(limit, String.valueOf(limit)));
+    require(SearchParameters.offsetProblem(offset, String.valueOf(offset)));
+    require(SearchParameters.windowProblem(offset, limit, String.valueOf(offset), String.valueOf(limit)));
     tag = blankToNull(tag);
     section = blankToNull(section);
-    from = date("from", blankToNull(from));
-    to = date("to", blankToNull(to));
+    from = blankToNull(from);
+    to = blankToNull(to);
+    require(SearchParameters.dateProblem("from", from));
+    require(SearchParameters.dateProblem("to", to));
+    require(SearchParameters.rangeProblem(from, to));
     sort = sort == null ? SortOrder.RELEVANCE : sort;
   }
 
@@ -45,11 +43,10 @@ public record SearchRequest(String query, int limit, int offset, String tag, Str
     return new SearchRequest(query, 10, 0, null, null, null, null, SortOrder.RELEVANCE, false);
   }
 
-  private static String date(String name, String value) {
-    if (value != null && !ArchiveSearch.isDate(value)) {
-      throw new IllegalArgumentException(name + " must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"" + value + "\"");
+  private static void require(String problem) {
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
-    return value;
   }
 
   private static String blankToNull(String s) {

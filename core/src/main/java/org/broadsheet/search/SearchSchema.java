@@ -81,14 +81,6 @@ public final class SearchSchema {
 
   private SearchSchema() {}
 
-  /**
-   * Commit-data key of the terms left out of queries of more than three words: the analysed forms of
-   * Snowball's fuller list of the language's common words ("what", "about", "have"), where Lucene's
-   * analyzer keeps a shorter one (English: 33 words). A long query, often a question or a pasted
-   * paragraph, then ranks by its content words; a short one keeps every word the reader typed.
-   */
-  public static final String LONG_QUERY_STOPWORDS = "broadsheet.longQueryStopwords";
-
   /** How every reader and the writer score: BM25 with k1 1.2 and b {@value #BM25_B}. */
   public static Similarity similarity() {
     return new BM25Similarity(1.2f, BM25_B);
@@ -153,10 +145,12 @@ public final class SearchSchema {
   }
 
   /**
-   * The terms {@link #LONG_QUERY_STOPWORDS} names for {@code language}, sorted: Snowball's list where
-   * Lucene's analyzer uses a shorter one (English), analysed as the index analyses text; none for
-   * other languages, whose analyzers already drop Snowball's words (German, French, Spanish) or a
-   * list as long (Persian, Arabic).
+   * The terms left out of queries of more than three words in {@code language}, sorted: the analysed
+   * forms of Snowball's fuller list of common words ("what", "about", "have") where Lucene's analyzer
+   * keeps a shorter one (English: 33 words); none for other languages, whose analyzers already drop
+   * Snowball's words (German, French, Spanish) or a list as long (Persian, Arabic). A long query,
+   * often a question or a pasted paragraph, then ranks by its content words; a short one keeps every
+   * word the reader typed. Measured with bench/search-quality.sh (see the issue 9 note).
    */
   public static List<String> longQueryStopwords(String language) {
     if (!"en".equals(language == null ? "en" : language)) {

@@ -3,11 +3,14 @@ package org.broadsheet.search;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -18,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
  * The query language and the request's other parameters over a small in-memory index. The input
  * is the query text on its first line, then optional {@code key=value} lines ({@code limit},
  * {@code offset}, {@code tag}, {@code section}, {@code from}, {@code to}, {@code sort},
- * {@code facets}), so seeds stay readable. A {@link SearchRequest} may refuse its parameters
- * ({@link IllegalArgumentException}, a 400 / exit 2); once made, a search always answers.
+ * {@code facets}), read by {@link SearchParameters} as every reader does, so seeds stay readable. The
+ * parameters may be refused ({@link IllegalArgumentException}, a 400 / exit 2); once made, a search
+ * always answers.
  * Inputs: {@code ArchiveSearchFuzzTestInputs/}.
  */
 class ArchiveSearchFuzzTest {
@@ -38,7 +42,7 @@ class ArchiveSearchFuzzTest {
         }
         w.optimizeAndCommit();
       }
-      return new ArchiveSearch(DirectoryReader.open(dir), SearchSchema.analyzer("en"));
+      return new ArchiveSearch(DirectoryReader.open(dir), "en");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,47 +55,24 @@ class ArchiveSearchFuzzTest {
     try {
       request = request(new String(bytes, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException refused) {
-      return; // the documented refusal of a bad limit, offset or date
+      return; // the documented refusal of a bad parameter
     }
     SearchResults results = SEARCH.search(request);
     assertTrue(results.hits().size() <= request.limit() && results.total() >= results.hits().size(),
         results.total() + " total, " + results.hits().size() + " hits");
+    Object json = JSON.std.anyFrom(SearchJson.results(request, results)); // the answer is always JSON
+    assertTrue(json instanceof java.util.Map, String.valueOf(json));
   }
 
+  /** Through the parser that every reader uses: the fuzzer reaches its checks too. */
   private static SearchRequest request(String input) {
     String[] lines = input.split("\n", -1);
-    int limit = 10;
-    int offset = 0;
-    String tag = null;
-    String section = null;
-    String from = null;
-    String to = null;
-    SortOrder sort = SortOrder.RELEVANCE;
-    boolean facets = false;
+    Map<String, String> params = new HashMap<>();
+    params.put("q", lines[0]);
     for (int i = 1; i < lines.length; i++) {
       int eq = lines[i].indexOf('=');
-      String key = eq < 0 ? lines[i] : lines[i].substring(0, eq);
-      String value = eq < 0 ? "" : lines[i].substring(eq + 1);
-      switch (key) {
-        case "limit" -> limit = number(value, limit);
-        case "offset" -> offset = number(value, offset);
-        case "tag" -> tag = value;
-        case "section" -> section = value;
-        case "from" -> from = value;
-        case "to" -> to = value;
-        case "sort" -> sort = value.equals("date") ? SortOrder.DATE : SortOrder.RELEVANCE;
-        case "facets" -> facets = true;
-        default -> { }
-      }
+      params.put(eq < 0 ? lines[i] : lines[i].substring(0, eq), eq < 0 ? "" : lines[i].substring(eq + 1));
     }
-    return new SearchRequest(lines[0], limit, offset, tag, section, from, to, sort, facets);
-  }
-
-  private static int number(String value, int fallback) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return SearchParameters.parse(params::get);
   }
 }

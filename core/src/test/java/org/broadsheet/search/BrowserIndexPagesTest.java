@@ -48,17 +48,15 @@ class BrowserIndexPagesTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void manifestIsJsonWithTheLanguageItsStopWordsAndEveryIndexFile() throws IOException {
+  void manifestIsJsonWithTheIndexLanguageAndEveryIndexFile() throws IOException {
     Path pages = tmp.resolve("pages-de");
-    int count = new BrowserIndexPages(PAGE_SIZE).writePages(lucene, pages, "de");
+    int count = new BrowserIndexPages(PAGE_SIZE).writePages(lucene, pages);
 
     Map<String, Object> m = manifest(pages);
-    assertEquals(2, ((Number) m.get("format")).intValue());
+    assertEquals(3, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
-    assertEquals("de", m.get("language"));
-    List<String> stopwords = (List<String>) m.get("stopwords");
-    assertEquals(SearchSchema.stopwords("de"), stopwords);
-    assertTrue(stopwords.containsAll(List.of("der", "die", "und", "über", "für", "während")), stopwords.toString());
+    assertEquals("de", m.get("language"), "the language the index records, which picks the runtime");
+    assertFalse(m.containsKey("stopwords"), "the stop words travel in the index's commit data");
     assertTrue(Files.isRegularFile(pages.resolve(m.get("open") + ".open")), "open bundle " + m.get("open"));
 
     List<String> names;
@@ -85,21 +83,5 @@ class BrowserIndexPagesTest {
     String prefix = "self.broadsheetManifest=";
     assertTrue(js.startsWith(prefix) && js.endsWith(";\n"), js);
     assertEquals(m, JSON.std.mapFrom(js.substring(prefix.length(), js.length() - 2)));
-  }
-
-  @Test
-  void languageWithoutStopWordsHandsOverAnEmptyListAndNoLanguageMeansEnglish() throws IOException {
-    Path xx = tmp.resolve("pages-xx");
-    new BrowserIndexPages(PAGE_SIZE).writePages(lucene, xx, "xx");
-    Map<String, Object> m = manifest(xx);
-    assertEquals("xx", m.get("language"));
-    assertEquals(List.of(), m.get("stopwords"));
-
-    Path none = tmp.resolve("pages-default");
-    new BrowserIndexPages(PAGE_SIZE).writePages(lucene, none, null);
-    Map<String, Object> en = manifest(none);
-    assertEquals("en", en.get("language"));
-    assertEquals(SearchSchema.stopwords("en"), en.get("stopwords"));
-    assertTrue(((List<?>) en.get("stopwords")).contains("the"));
   }
 }

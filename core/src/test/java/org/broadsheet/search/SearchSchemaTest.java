@@ -73,7 +73,7 @@ class SearchSchemaTest {
     assertEquals(List.of(), SearchSchema.stopwords("xx"));
     List<String> jvm = tokens(SearchSchema.analyzer("xx"), sample);
     assertEquals(jvm, tokens(SearchSchema.analyzer("xx", SearchSchema.stopwords("xx")), sample));
-    for (String kept : List.of("the@", "and@", "zürich@", "were@", "not@")) {
+    for (String kept : List.of("the@", "and@", "zurich@", "were@", "not@")) {
       assertTrue(jvm.stream().anyMatch(t -> t.startsWith(kept)), kept + " in " + jvm);
     }
   }

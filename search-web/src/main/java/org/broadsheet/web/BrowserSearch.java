@@ -11,11 +11,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * only, so the one {@link BrowserSession} of the page lives here.
  *
  * <pre>
- *   open(files, pageSize, language, stopwords)
- *                                    files: "name\tlength\n" per index file; stopwords: "word\n" per word
+ *   open(files, pageSize)            files: "name\tlength\n" per index file (the analyzer comes from the index)
  *   addBundle(bytes)                 the open bundle (OpenBundle format)
  *   addPage(file, page, bytes)       one page of one file
- *   search(query, limit, offset, tag, section, from, to, sort, facets) -> JSON string
+ *   search(q, limit, offset, tag, section, from, to, sort, facets) -> JSON string (core's SearchJson)
+ *                                    every parameter as text, "" for not given, read by core's SearchParameters
  * </pre>
  */
 public final class BrowserSearch {
@@ -26,7 +26,7 @@ public final class BrowserSearch {
   public static void main(String[] args) {}
 
   @JSExport
-  public static void open(String files, int pageSize, String language, String stopwords) {
+  public static void open(String files, int pageSize) {
     PageStore store = new PageStore(pageSize);
     for (String line : lines(files)) {
       int tab = line.indexOf('\t');
@@ -34,7 +34,7 @@ public final class BrowserSearch {
         store.addFile(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
       }
     }
-    session = new BrowserSession(store, language, lines(stopwords));
+    session = new BrowserSession(store);
   }
 
   /** The non-empty lines of {@code s}; by hand, because TeaVM's String.split is java.util.regex. */
@@ -64,8 +64,19 @@ public final class BrowserSearch {
   }
 
   @JSExport
-  public static String search(String query, int limit, int offset, String tag, String section, String from,
-      String to, String sort, boolean facets) {
-    return session.search(BrowserSession.request(query, limit, offset, tag, section, from, to, sort, facets));
+  public static String search(String q, String limit, String offset, String tag, String section, String from,
+      String to, String sort, String facets) {
+    return session.search(name -> switch (name) {
+      case "q" -> q;
+      case "limit" -> limit;
+      case "offset" -> offset;
+      case "tag" -> tag;
+      case "section" -> section;
+      case "from" -> from;
+      case "to" -> to;
+      case "sort" -> sort;
+      case "facets" -> facets;
+      default -> null;
+    });
   }
 }

@@ -2,12 +2,15 @@ package org.broadsheet.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.IndexFormatException;
+import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchJson;
+import org.broadsheet.search.SearchParameters;
 import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SearchSchema;
-import org.broadsheet.search.SortOrder;
 import org.broadsheet.web.index.OpenBundle;
 import org.broadsheet.web.index.PageStore;
 import org.broadsheet.web.index.PagedDirectory;
@@ -15,20 +18,19 @@ import org.broadsheet.web.index.PrefetchingReader;
 
 /**
  * One browser tab's search: the pages loaded so far, and once the index could be opened, the
- * reader and core's {@link ArchiveSearch} over it. Every call either answers or names the pages it
- * still needs (JSON {@code {"missing": [...]}}); search.js loads those and calls again.
+ * reader and core's {@link ArchiveSearch} over it, with the analyzer the index records
+ * ({@link IndexInfo}). Every call answers in core's {@link SearchJson} shape: results, an
+ * {@code {"error"}} (a bad parameter, as the command line and /api/search word it, or an index of
+ * another format), or the pages it still needs ({@code {"missing": [...]}}); search.js loads those
+ * and calls again.
  */
 final class BrowserSession {
   private final PageStore store;
-  private final String language;
-  private final List<String> stopwords;
   private DirectoryReader reader;
   private ArchiveSearch search;
 
-  BrowserSession(PageStore store, String language, List<String> stopwords) {
+  BrowserSession(PageStore store) {
     this.store = store;
-    this.language = language;
-    this.stopwords = stopwords;
   }
 
   PageStore store() {
@@ -39,36 +41,50 @@ final class BrowserSession {
     OpenBundle.load(bundle, store);
   }
 
+  /** A search given as text parameters ({@link SearchParameters}), as window.broadsheet.search passes them. */
+  String search(Function<String, String> parameters) {
+    SearchRequest request;
+    try {
+      request = SearchParameters.parse(parameters);
+    } catch (IllegalArgumentException e) {
+      return SearchJson.error(e.getMessage());
+    }
+    return search(request);
+  }
+
   String search(SearchRequest request) {
     try {
       if (search == null) {
-        // the cache would read whole postings lists, i.e. fetch pages no query needs
-        IndexSearcher.setDefaultQueryCache(null);
-        reader = new PrefetchingReader(DirectoryReader.open(new PagedDirectory(store)), store);
-        search = new ArchiveSearch(reader, SearchSchema.analyzer(language, stopwords));
+        open();
       }
       store.forgetExpected();
-      String json = Json.results(search.search(request));
+      String json = SearchJson.results(request, search.search(request));
       List<String> missing = store.takeMissing();
-      return missing.isEmpty() ? json : Json.missing(missing); // hits with unloaded stored fields
+      return missing.isEmpty() ? json : SearchJson.missing(missing); // hits with unloaded stored fields
+    } catch (IndexFormatException e) {
+      return SearchJson.error(e.getMessage());
     } catch (Throwable e) {
       List<String> missing = store.takeMissing();
       if (!missing.isEmpty()) {
-        return Json.missing(missing);
+        return SearchJson.missing(missing);
       }
-      return Json.error(String.valueOf(e));
+      return SearchJson.error(String.valueOf(e));
     }
   }
 
-  static SearchRequest request(String query, int limit, int offset, String tag, String section, String from,
-      String to, String sort, boolean facets) {
-    SortOrder order = "date".equalsIgnoreCase(sort) ? SortOrder.DATE : SortOrder.RELEVANCE;
-    return new SearchRequest(query == null ? "" : query, limit <= 0 ? 10 : limit, Math.max(0, offset),
-        blank(tag), blank(section), blank(from), blank(to), order, facets);
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isEmpty() ? null : s;
+  private void open() throws IOException {
+    // the cache would read whole postings lists, i.e. fetch pages no query needs
+    IndexSearcher.setDefaultQueryCache(null);
+    DirectoryReader plain = DirectoryReader.open(new PagedDirectory(store));
+    IndexInfo info;
+    try {
+      info = IndexInfo.read(plain); // from segments_N, already read: no page of its own
+    } catch (RuntimeException e) {
+      plain.close();
+      throw e;
+    }
+    reader = new PrefetchingReader(plain, store);
+    search = new ArchiveSearch(reader, info);
   }
 
   void close() throws IOException {

@@ -7,7 +7,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.search.ArchiveSearch;
-import org.broadsheet.search.SearchSchema;
+import org.broadsheet.search.IndexInfo;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -21,10 +21,11 @@ final class BrowserFixture implements AutoCloseable {
   final StaticServer server;
   final ChromeDriver driver;
 
-  private BrowserFixture(Path site, String language, DirectoryReader reader, StaticServer server, ChromeDriver driver) {
+  private BrowserFixture(Path site, DirectoryReader reader, StaticServer server, ChromeDriver driver)
+      throws java.io.IOException {
     this.site = site;
     this.reader = reader;
-    this.jvm = new ArchiveSearch(reader, SearchSchema.analyzer(language));
+    this.jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
     this.server = server;
     this.driver = driver;
   }
@@ -33,15 +34,15 @@ final class BrowserFixture implements AutoCloseable {
     return open(tmp, articles, pageSize, "en");
   }
 
-  /** A site in {@code language}; the JVM searches it with that language's analyzer, as the build does. */
+  /** A site in {@code language}; the JVM searches it with the analyzer the index records, as the CLI does. */
   static BrowserFixture open(Path tmp, List<Article> articles, int pageSize, String language) throws Exception {
     Path site = tmp.resolve("site");
     BrowserSite.build(site, articles, pageSize, language);
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")));
     StaticServer server = new StaticServer(site);
     try {
-      return new BrowserFixture(site, language, reader, server, Chromium.start(tmp.resolve("profile")));
-    } catch (RuntimeException | Error e) {
+      return new BrowserFixture(site, reader, server, Chromium.start(tmp.resolve("profile")));
+    } catch (Exception | Error e) {
       server.close();
       reader.close();
       throw e;

@@ -12,7 +12,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.search.SearchIndexWriter;
-import org.broadsheet.search.SearchSchema;
 import org.broadsheet.search.pages.BrowserIndexPages;
 
 /**
@@ -29,7 +28,7 @@ final class BrowserSite {
     build(site, articles, pageSize, "en");
   }
 
-  /** A site in {@code language} (ISO 639-1): its analyzer builds the index and its stop words go in the manifest. */
+  /** A site in {@code language} (ISO 639-1): the index records it, with its analyzer's stop words. */
   static void build(Path site, List<Article> articles, int pageSize, String language) throws IOException {
     Path lucene = site.resolve("search/lucene");
     Files.createDirectories(lucene);
@@ -40,7 +39,7 @@ final class BrowserSite {
       }
       writer.optimizeAndCommit();
     }
-    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"), language);
+    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"));
     RuntimeFiles.copyTo(site.resolve("search/runtime"));
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));

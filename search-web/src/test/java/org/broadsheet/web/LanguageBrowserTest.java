@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * German, French, Arabic and Persian sites searched in headless Chromium over http: the browser builds
- * its analyzer from the stop words in the manifest (it cannot read Lucene's resource files), the JVM
- * from Lucene's own lists, and both must answer stemmed, normalised and stop-word queries alike (and
+ * German, French, Arabic and Persian sites searched in headless Chromium over http: the browser and
+ * the JVM both build the analyzer the index records (IndexInfo: language and stop words, as the browser
+ * cannot read Lucene's resource files), and must answer stemmed, normalised and stop-word queries alike (and
  * longer queries, where most words must match): same ids, order, float bits of the scores and
  * snippets, through WasmGC and the JavaScript fallback.
  */

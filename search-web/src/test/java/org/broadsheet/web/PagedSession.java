@@ -30,15 +30,24 @@ final class PagedSession {
       store.addFile((String) f.get("name"), ((Number) f.get("length")).longValue());
       hashes.put((String) f.get("name"), (String) f.get("hash"));
     }
-    session = new BrowserSession(store, (String) manifest.get("language"), (List<String>) manifest.get("stopwords"));
+    session = new BrowserSession(store);
     session.addBundle(Files.readAllBytes(pages.resolve(manifest.get("open") + ".open")));
   }
 
   /** The JSON the browser would get for {@code request}, after as many rounds as it takes. */
-  @SuppressWarnings("unchecked")
   String search(SearchRequest request) throws IOException {
-    for (int round = 0; round < 500; round++) {
-      String json = session.search(request);
+    return search(() -> session.search(request), request);
+  }
+
+  /** The JSON the browser would get for these text parameters (window.broadsheet.search's). */
+  String search(Map<String, String> parameters) throws IOException {
+    return search(() -> session.search(parameters::get), parameters);
+  }
+
+  @SuppressWarnings("unchecked")
+  private String search(java.util.function.Supplier<String> round, Object what) throws IOException {
+    for (int n = 0; n < 500; n++) {
+      String json = round.get();
       Map<String, Object> out = JSON.std.mapFrom(json);
       if (!out.containsKey("missing")) {
         return json;
@@ -51,6 +60,6 @@ final class PagedSession {
         pagesLoaded++;
       }
     }
-    throw new AssertionError("did not converge: " + request);
+    throw new AssertionError("did not converge: " + what);
   }
 }

@@ -3,13 +3,26 @@ package org.broadsheet.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.search.ArchiveSearch;
-import org.broadsheet.search.SearchSchema;
+import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchJson;
+import org.broadsheet.web.index.PageStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +56,56 @@ class PagedSessionTest {
     BrowserSite.build(site, articles, pageSize);
     PagedSession session = new PagedSession(site);
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
-      ArchiveSearch jvm = new ArchiveSearch(reader, SearchSchema.analyzer("en"));
+      ArchiveSearch jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
       for (Parity.Query q : queries) {
-        assertEquals(Json.results(jvm.search(q.request())), session.search(q.request()), q.toString());
+        assertEquals(SearchJson.results(q.request(), jvm.search(q.request())), session.search(q.request()),
+            q.toString());
       }
     }
     assertTrue(session.rounds > 0, "the pages were loaded on demand");
     return session;
+  }
+
+  @Test
+  void textParametersAreReadByTheOneParserAndABadOneAnswersItsMessage() throws Exception {
+    Path site = tmp.resolve("site");
+    BrowserSite.build(site, TinySiteBrowserTest.articles(), 4096);
+    PagedSession session = new PagedSession(site);
+    assertEquals(Map.of("error", "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\""),
+        JSON.std.mapFrom(session.search(Map.of("q", "oil", "from", "2024-13-01"))));
+    assertEquals(Map.of("error", "limit must be between 1 and 1000, was -1"),
+        JSON.std.mapFrom(session.search(Map.of("q", "oil", "limit", "-1"))));
+    Map<String, Object> ok = JSON.std.mapFrom(session.search(Map.of("q", "oil", "limit", "2", "facets", "true",
+        "tag", "", "sort", "")));
+    assertEquals(4, ((Number) ok.get("total")).intValue(), ok.toString());
+    assertEquals(2, ((List<?>) ok.get("hits")).size());
+    assertTrue(((Map<?, ?>) ok.get("facets")).containsKey("section"), ok.toString());
+  }
+
+  @Test
+  void anIndexThatDoesNotDescribeItselfIsRefused() throws Exception {
+    Path lucene = tmp.resolve("old");
+    try (FSDirectory dir = FSDirectory.open(lucene);
+        IndexWriter old = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Document doc = new Document();
+      doc.add(new TextField("body", "oil prices", Field.Store.YES));
+      old.addDocument(doc);
+      old.commit(); // as Broadsheet wrote indexes before they carried their format
+    }
+    int pageSize = 1024;
+    PageStore store = new PageStore(pageSize);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(lucene)) {
+      for (Path f : files) {
+        byte[] bytes = Files.readAllBytes(f);
+        String name = f.getFileName().toString();
+        store.addFile(name, bytes.length);
+        for (int page = 0; page * pageSize < bytes.length; page++) {
+          store.addPage(name, page, Arrays.copyOfRange(bytes, page * pageSize, Math.min(bytes.length, (page + 1) * pageSize)));
+        }
+      }
+    }
+    String json = new BrowserSession(store).search(Map.of("q", "oil")::get);
+    assertEquals(Map.of("error", "the search index has no format version: it was built by another Broadsheet version; "
+        + "rebuild the site"), JSON.std.mapFrom(json));
   }
 }

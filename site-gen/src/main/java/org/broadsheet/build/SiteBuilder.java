@@ -102,7 +102,7 @@ public final class SiteBuilder {
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
       Templates templates = new Templates(templatesDir, limits);
       Analyzer analyzer = SearchSchema.analyzer(config.language());
-      Archive archive = index(model.archive(), bodies, views.links(), config, analyzer, publisher, diagnostics);  // index
+      Archive archive = index(model.archive(), bodies, views.links(), config, publisher, diagnostics);  // index
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
       renderArticles(archive, routes, articlePages, templates, analyzer, publisher);
       copyStatic(options.source(), model.parsed().statics(), publisher, diagnostics);
@@ -252,8 +252,8 @@ public final class SiteBuilder {
    * Returns the archive to publish: without the articles whose body could not be read again, so
    * that the listings, feeds and pages rendered after it never show them.
    */
-  private Archive index(Archive archive, Bodies bodies, Links links, SiteConfig config, Analyzer analyzer,
-      Publisher publisher, Diagnostics diagnostics) throws IOException {
+  private Archive index(Archive archive, Bodies bodies, Links links, SiteConfig config, Publisher publisher,
+      Diagnostics diagnostics) throws IOException {
     Path indexDir = publisher.staging().resolve("search/lucene");
     Files.createDirectories(indexDir);
     Set<String> lost = ConcurrentHashMap.newKeySet();
@@ -271,7 +271,7 @@ public final class SiteBuilder {
       index.optimizeAndCommit();
     }
     Path search = publisher.staging().resolve("search");
-    BrowserIndexPages.write(indexDir, search.resolve("pages"), config.language());   // the browser's paged copy
+    BrowserIndexPages.write(indexDir, search.resolve("pages"));                        // the browser's paged copy
     RuntimeFiles.copyTo(search.resolve("runtime"));                                   // Lucene compiled by TeaVM
     return lost.isEmpty() ? archive : Archive.of(
         archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);

@@ -2,23 +2,28 @@ package org.broadsheet.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.broadsheet.api.SearchJson;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
-import org.broadsheet.config.SiteConfigLoader;
-import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.FacetCount;
+import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.SearchHit;
+import org.broadsheet.search.SearchJson;
+import org.broadsheet.search.SearchParameters;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResults;
-import org.broadsheet.search.SearchSchema;
-import org.broadsheet.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code broadsheet search}. The options are taken as text and read by core's
+ * {@link SearchParameters}, as {@code /api/search} and the browser read theirs, so a bad value is
+ * refused (exit 2) with the message they give; the index is searched with the analyzer it records.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search a built site's Lucene index.",
         "Words (short queries need all, long ones most), \"exact phrases\", -excluded, prefix*."})
@@ -27,16 +32,16 @@ final class SearchCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "What to look for.")
-  java.util.List<String> query = java.util.List.of();
+  List<String> query = List.of();
 
   @Option(names = "--site", description = "Built site folder (holding search/lucene/). Default: ./public.")
   Path site = Path.of("public");
 
-  @Option(names = "--limit", description = "Hits to show (default ${DEFAULT-VALUE}).")
-  int limit = 10;
+  @Option(names = "--limit", paramLabel = "N", description = "Hits to show, 1..1000 (default 10).")
+  String limit;
 
-  @Option(names = "--offset", description = "Hits to skip (offset + limit at most 10000).")
-  int offset;
+  @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (offset + limit at most 10000).")
+  String offset;
 
   @Option(names = "--tag", description = "Only articles with this tag.")
   String tag;
@@ -44,47 +49,88 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--section", description = "Only articles in this section.")
   String section;
 
-  @Option(names = "--from", description = "First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
+  @Option(names = "--from", paramLabel = "DATE", description = "First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String from;
 
-  @Option(names = "--to", description = "Last day, YYYY-MM-DD (or YYYY-MM, YYYY).")
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String to;
 
-  @Option(names = "--sort", description = "relevance or date (default ${DEFAULT-VALUE}).")
-  SortOrder sort = SortOrder.RELEVANCE;
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance or date (default relevance).")
+  String sort;
 
-  @Option(names = "--language", description = "Analyzer language (default: from site.yaml beside the site, else en).")
-  String language;
+  @Option(names = "--facets", description = "Also count the matches' sections, tags and years.")
+  boolean facets;
 
-  @Option(names = "--json", description = "Print {\"total\", \"hits\": [{id, title, url, date, score, snippet}]}.")
+  @Option(names = "--json", description = "Print the JSON of /api/search: {\"total\", \"hits\": [{id, title, url, date, "
+      + "score, snippet}]} (+ \"facets\").")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    // checks limit, offset and dates first: a bad one exits 2 with the reason (see Main)
-    SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, tag, section, from, to, sort,
-        false);
+    // checks every option first: a bad one exits 2 with the reason (see Main)
+    SearchRequest request = SearchParameters.parse(this::option);
     Path index = site.resolve("search/lucene");
     if (!Files.isDirectory(index)) {
       spec.commandLine().getErr().println("broadsheet: no search index at " + index + " (build the site first)");
       return 2;
     }
-    String lang = language != null ? language
-        : SiteConfigLoader.load(site.toAbsolutePath().getParent(), new Diagnostics()).language();
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-      SearchResults results = new ArchiveSearch(reader, SearchSchema.analyzer(lang)).search(request);
+      // an index of another format throws IndexFormatException: exit 2 with the advice to rebuild
+      SearchResults results = new ArchiveSearch(reader, IndexInfo.read(reader)).search(request);
       if (json) {
-        out.println(SearchJson.write(results));
+        out.println(SearchJson.results(request, results));
         return 0;
       }
       out.println(results.total() + " result" + (results.total() == 1 ? "" : "s"));
-      int rank = offset;
+      int rank = request.offset();
       for (SearchHit h : results.hits()) {
         out.printf("%n%d. %s%n   %s  %s  (score %.3f)%n   %s%n", ++rank, h.title(),
             h.date().isEmpty() ? "undated" : h.date().substring(0, 10), h.url(), h.score(), terminal(h.snippet()));
       }
+      if (request.facets()) {
+        out.println();
+        printFacets(out, results.facets());
+      }
       return 0;
+    }
+  }
+
+  /** The option named as the search parameter {@code name}, as text (null: not given). */
+  private String option(String name) {
+    return switch (name) {
+      case "q" -> String.join(" ", query);
+      case "limit" -> limit;
+      case "offset" -> offset;
+      case "tag" -> tag;
+      case "section" -> section;
+      case "from" -> from;
+      case "to" -> to;
+      case "sort" -> sort;
+      case "facets" -> facets ? "true" : null;
+      default -> null;
+    };
+  }
+
+  /** One line per field: {@code section: business (4), world (2)}. */
+  private static void printFacets(java.io.PrintWriter out, List<FacetCount> facets) {
+    String field = null;
+    StringBuilder line = new StringBuilder();
+    for (FacetCount f : facets) {
+      if (!f.field().equals(field)) {
+        if (field != null) {
+          out.println(line);
+        }
+        field = f.field();
+        line.setLength(0);
+        line.append(field).append(": ");
+      } else {
+        line.append(", ");
+      }
+      line.append(f.value()).append(" (").append(f.count()).append(')');
+    }
+    if (field != null) {
+      out.println(line);
     }
   }
 

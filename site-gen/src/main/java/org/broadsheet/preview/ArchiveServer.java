@@ -2,20 +2,13 @@ package org.broadsheet.preview;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.broadsheet.search.SearchSchema;
 
 /**
  * {@code broadsheet serve DIR} and {@code broadsheet serve SITE.zip}: an already-built site served
  * read-only, exactly as built, with {@code /api/search} over its shipped index.
  */
 public final class ArchiveServer implements AutoCloseable {
-  private static final Pattern LANG = Pattern.compile("<html[^>]*\\slang=\"([A-Za-z-]{2,12})\"");
-
   private final SiteFiles files;
   private final SearchIndex search;
   private final SiteServer server;
@@ -34,7 +27,7 @@ public final class ArchiveServer implements AutoCloseable {
     SiteFiles files = SiteFiles.open(site, limits);
     SearchIndex search = null;
     try {
-      search = SearchIndex.open(files.root().resolve("search/lucene"), SearchSchema.analyzer(language(files)));
+      search = SearchIndex.open(files.root().resolve("search/lucene"));
       return new ArchiveServer(files, search,
           SiteServer.start(host, port, SiteApp.handler(files, search, null, limits), limits));
     } catch (IOException | RuntimeException e) {
@@ -44,21 +37,6 @@ public final class ArchiveServer implements AutoCloseable {
       files.close();
       throw e;
     }
-  }
-
-  /** The site's language, from {@code <html lang>} of its front page (the index's analyzer). */
-  static String language(SiteFiles files) throws IOException {
-    Path front = files.root().resolve(SiteFiles.INDEX);
-    if (!Files.isRegularFile(front)) {
-      return "en";
-    }
-    byte[] head = new byte[4096];
-    int n;
-    try (var in = files.newInputStream(front)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    Matcher m = LANG.matcher(new String(head, 0, n, StandardCharsets.UTF_8));
-    return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT).split("-")[0] : "en";
   }
 
   public URI uri() {

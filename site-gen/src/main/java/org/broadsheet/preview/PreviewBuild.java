@@ -95,11 +95,6 @@ public final class PreviewBuild implements SiteBuild {
   }
 
   @Override
-  public String language() throws IOException {
-    return pipeline != null ? pipeline.config().language() : SiteConfigLoader.load(site, new Diagnostics()).language();
-  }
-
-  @Override
   public synchronized Report buildAll() throws IOException {
     long start = System.nanoTime();
     closeIndex();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.broadsheet.diag.Diagnostic;
-import org.broadsheet.search.SearchSchema;
 
 /**
  * {@code broadsheet serve} on a project: builds it, serves the output with live reload and
@@ -52,7 +51,7 @@ public final class PreviewServer implements AutoCloseable {
     try {
       Files.createDirectories(build.output());
       preview.files = SiteFiles.folder(build.output());
-      preview.search = SearchIndex.open(build.output().resolve("search/lucene"), SearchSchema.analyzer(build.language()));
+      preview.search = SearchIndex.open(build.output().resolve("search/lucene"));
       preview.server = SiteServer.start(host, port,
           SiteApp.handler(preview.files, preview.search, preview.live, limits), limits);
       preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);

@@ -1,10 +1,12 @@
 package org.broadsheet.preview;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import org.broadsheet.api.SearchJson;
+import java.util.ArrayList;
+import java.util.List;
+import org.broadsheet.search.IndexFormatException;
+import org.broadsheet.search.SearchJson;
+import org.broadsheet.search.SearchParameters;
 import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SortOrder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -15,11 +17,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}.
+ * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}, read
+ * and written by core ({@link SearchParameters}, {@link SearchJson}), as the browser runtime does.
  * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag},
- * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}), {@code sort}
- * ({@code relevance} or {@code date}). A bad parameter gets a 400 with {@code {"error": ...}};
- * any method but GET and HEAD a 405.
+ * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}, {@code YYYY-MM}, {@code YYYY}),
+ * {@code sort} ({@code relevance} or {@code date}), {@code facets} ({@code true} or {@code false}).
+ * A bad, unknown or repeated parameter gets a 400 with {@code {"error": ...}}, an index of another
+ * format a 503 with the same shape; any method but GET and HEAD a 405.
  */
 final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -45,45 +49,26 @@ final class SearchApi extends Handler.Abstract {
       send(response, callback, HttpStatus.BAD_REQUEST_400, SearchJson.error(e.getMessage()));
       return true;
     }
-    send(response, callback, HttpStatus.OK_200, SearchJson.write(index.search(search)));
+    String json;
+    try {
+      json = SearchJson.results(search, index.search(search));
+    } catch (IndexFormatException e) {
+      send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, SearchJson.error(e.getMessage()));
+      return true;
+    }
+    send(response, callback, HttpStatus.OK_200, json);
     return true;
   }
 
-  /** {@link SearchRequest} checks the rest: offset + limit at most 10,000, dates YYYY-MM-DD, YYYY-MM or YYYY. */
+  /** Every value of every parameter is seen, so an unknown or repeated one is refused, not dropped. */
   static SearchRequest parse(Fields params) {
-    return new SearchRequest(
-        params.getValue("q"),
-        integer(params, "limit", 10),
-        integer(params, "offset", 0),
-        params.getValue("tag"),
-        params.getValue("section"),
-        params.getValue("from"),
-        params.getValue("to"),
-        sort(params.getValue("sort")),
-        false);
-  }
-
-  private static int integer(Fields params, String name, int fallback) {
-    String value = params.getValue(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    List<String> given = new ArrayList<>();
+    for (Fields.Field field : params) {
+      for (int i = 0; i < field.getValues().size(); i++) {
+        given.add(field.getName());
+      }
     }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was \"" + value + "\"");
-    }
-  }
-
-  private static SortOrder sort(String value) {
-    if (value == null || value.isBlank()) {
-      return SortOrder.RELEVANCE;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "relevance" -> SortOrder.RELEVANCE;
-      case "date" -> SortOrder.DATE;
-      default -> throw new IllegalArgumentException("sort must be relevance or date, was \"" + value + "\"");
-    };
+    return SearchParameters.parse(given, params::getValue);
   }
 
   private static void send(Response response, Callback callback, int status, String body) {

@@ -17,9 +17,6 @@ public interface SiteBuild extends AutoCloseable {
   /** Where the site is built; served as it changes. */
   Path output();
 
-  /** The site's language, for the search analyzer. */
-  String language() throws IOException;
-
   /** Builds everything. */
   Report buildAll() throws IOException;
 

@@ -92,7 +92,7 @@ class BundledContentTest {
   @Test
   void theSeedArticleIsTheTopHitForItsTopic() throws IOException {
     try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene")); var reader = DirectoryReader.open(dir)) {
-      var results = new ArchiveSearch(reader, SearchSchema.analyzer("en")).search(SearchRequest.of("JCPOA Vienna talks"));
+      var results = new ArchiveSearch(reader, "en").search(SearchRequest.of("JCPOA Vienna talks"));
       assertEquals("6c84957aa5ccaf51", results.hits().get(0).id());
       assertEquals("articles/6c84957aa5ccaf51/", results.hits().get(0).url());
     }

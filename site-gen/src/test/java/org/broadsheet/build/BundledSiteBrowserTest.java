@@ -42,7 +42,7 @@ class BundledSiteBrowserTest {
           "const done = arguments[arguments.length - 1];"
               + "window.broadsheet.search('JCPOA Vienna talks', {limit: 5}).then(done, e => done({error: String(e)}));");
       try (var dir = FSDirectory.open(out.resolve("search/lucene")); var reader = DirectoryReader.open(dir)) {
-        var jvm = new ArchiveSearch(reader, SearchSchema.analyzer("en")).search(
+        var jvm = new ArchiveSearch(reader, "en").search(
             new SearchRequest("JCPOA Vienna talks", 5, 0, null, null, null, null, null, false));
         assertEquals(jvm.total(), ((Number) browser.get("total")).longValue(), browser.toString());
         @SuppressWarnings("unchecked")

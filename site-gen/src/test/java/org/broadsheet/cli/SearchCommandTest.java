@@ -1,12 +1,17 @@
 package org.broadsheet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.build.SiteFixture;
 import org.broadsheet.cli.MainTest.Run;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,5 +82,71 @@ class SearchCommandTest {
     Run good = search("--from", "2023", "--to", "2023-01-01", "vienna");
     assertEquals(0, good.code(), good.err());
     assertTrue(good.out().startsWith("1 result"), good.out());
+  }
+
+  @Test
+  void textThatIsNotANumberOrASortIsRefusedWithTheParsersMessage() {
+    Run ten = search("--limit", "ten", "vienna");
+    assertEquals(2, ten.code(), ten.out() + ten.err());
+    assertEquals("broadsheet: limit must be a whole number, was \"ten\"\n", ten.err());
+    Run newest = search("--sort", "newest", "vienna");
+    assertEquals(2, newest.code(), newest.out() + newest.err());
+    assertEquals("broadsheet: sort must be relevance or date, was \"newest\"\n", newest.err());
+    Run backwards = search("--from", "2024", "--to", "2023", "vienna");
+    assertEquals(2, backwards.code());
+    assertEquals("broadsheet: from must not be after to, was from 2024 to 2023\n", backwards.err());
+    assertEquals(0, search("--sort", "DATE", "--limit", "5", "vienna").code());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void facetsAreCountedWhenAskedForInTheSameShapeAsTheApi() throws Exception {
+    Run r = search("--json", "--facets", "vienna");
+    assertEquals(0, r.code(), r.err());
+    Map<String, Object> facets = (Map<String, Object>) JSON.std.mapFrom(r.out()).get("facets");
+    assertEquals(List.of(Map.of("value", "2023", "count", 1), Map.of("value", "2022", "count", 1)), facets.get("year"));
+    assertTrue(((List<?>) facets.get("tags")).contains(Map.of("value", "economy", "count", 1)), facets.toString());
+    assertFalse(JSON.std.mapFrom(search("--json", "vienna").out()).containsKey("facets"));
+    Run text = search("--facets", "vienna");
+    assertTrue(text.out().contains("\nyear: 2023 (1), 2022 (1)\n"), text.out());
+  }
+
+  @Test
+  void anIndexOfAnotherFormatIsRefusedWithExitTwoAndTheAdviceToRebuild(@TempDir Path old) throws Exception {
+    Path lucene = old.resolve("search/lucene");
+    Files.createDirectories(lucene);
+    try (var files = Files.list(Path.of(site, "search/lucene"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, lucene.resolve(f.getFileName()));
+      }
+    }
+    try (FSDirectory dir = FSDirectory.open(lucene);
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.<String, String>of().entrySet()); // as indexes were before they described themselves
+      w.commit();
+    }
+    Run r = MainTest.run("search", "--site", old.toString(), "vienna");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("broadsheet: the search index has no format version: it was built by another Broadsheet version; "
+        + "rebuild the site\n", r.err());
+  }
+
+  @Test
+  void theAnalyzerIsTheIndexsOwnWhereverTheSiteWasMoved(@TempDir Path dir) throws Exception {
+    SiteFixture.write(dir, "-- site.yaml --\ntitle: Nachrichten\nlanguage: de\n" + """
+        -- content/a.md --
+        ---
+        title: Verhandlungen in Wien
+        date: 2022-08-08
+        ---
+        Die Unterhändler verhandelten über die Änderungen des Abkommens.
+        """);
+    assertEquals(0, MainTest.run("build", "--source", dir.toString()).code());
+    Path moved = Files.move(dir.resolve("public"), Files.createDirectories(dir.resolve("elsewhere")).resolve("copy"));
+    Files.delete(dir.resolve("site.yaml")); // nothing beside the site says German any more
+    // found through German analysis (Änderungen and Änderung -> anderung), which English does not do
+    Run r = MainTest.run("search", "--site", moved.toString(), "Änderung");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("1 result"), r.out());
   }
 }

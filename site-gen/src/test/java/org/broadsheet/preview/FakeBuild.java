@@ -31,11 +31,6 @@ final class FakeBuild implements SiteBuild {
   }
 
   @Override
-  public String language() {
-    return "en";
-  }
-
-  @Override
   public Report buildAll() throws IOException {
     Files.createDirectories(output);
     BuiltSite.page(output, "404.html", "<html><body><h1>Page not found</h1></body></html>");

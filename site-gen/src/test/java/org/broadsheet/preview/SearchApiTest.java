@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +84,48 @@ class SearchApiTest {
     assertTrue(badRequest("q=vienna&from=yesterday").startsWith("from must be a date"));
     assertEquals(1, ((Number) ok("q=vienna&from=2022&to=2022-02-26").get("total")).intValue());
     assertEquals(0, ((Number) ok("q=vienna&from=2022-02-27").get("total")).intValue());
+  }
+
+  @Test
+  void everyParameterIsCheckedByTheSharedParserAndNoneIsDropped() throws Exception {
+    assertEquals("limit must be a whole number, was \"ten\"", badRequest("q=vienna&limit=ten"));
+    assertEquals("sort must be relevance or date, was \"newest\"", badRequest("q=vienna&sort=newest"));
+    assertEquals("facets must be true or false, was \"yes\"", badRequest("q=vienna&facets=yes"));
+    assertEquals("unknown parameter \"tags\" (known: q, limit, offset, tag, section, from, to, sort, facets)",
+        badRequest("q=vienna&tags=news"));
+    assertEquals("tag is given more than once", badRequest("q=vienna&tag=news&tag=sport"));
+    assertEquals("limit must be between 1 and 1000, was -1; from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), "
+        + "was \"2024-13-01\"", badRequest("q=vienna&limit=-1&from=2024-13-01"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void facetsComeGroupedByFieldWhenAskedFor() throws Exception {
+    Map<String, Object> json = ok("q=&facets=true");
+    assertEquals(Map.of(
+        "section", List.of(Map.of("value", "diplomacy", "count", 1), Map.of("value", "economy", "count", 1)),
+        "tags", List.of(Map.of("value", "news", "count", 2)),
+        "year", List.of(Map.of("value", "2022", "count", 1), Map.of("value", "2021", "count", 1))),
+        json.get("facets"));
+    assertTrue(!ok("q=vienna").containsKey("facets"));
+  }
+
+  @Test
+  void anIndexOfAnotherFormatAnswers503WithTheAdviceToRebuild() throws Exception {
+    Path site = BuiltSite.write(tmp.resolve("old"));
+    try (FSDirectory dir = FSDirectory.open(site.resolve("search/lucene"));
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.of("broadsheet.format", "99").entrySet());
+      w.commit();
+    }
+    try (ArchiveServer old = ArchiveServer.start(site, "127.0.0.1", 0)) {
+      HttpResponse<String> r = new Http(old.port()).get("/api/search?q=vienna");
+      assertEquals(503, r.statusCode(), r.body());
+      assertEquals(Map.of("error", "the search index has format 99, this Broadsheet reads format 1: it was built by "
+          + "another Broadsheet version; rebuild the site"), JSON.std.mapFrom(r.body()));
+      assertEquals(400, new Http(old.port()).get("/api/search?q=vienna&limit=0").statusCode(),
+          "a bad parameter is still the reader's mistake");
+      assertEquals(200, new Http(old.port()).get("/").statusCode(), "the site itself is still served");
+    }
   }
 }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
-import org.broadsheet.search.SearchSchema;
+import org.broadsheet.search.IndexInfo;
 
 /**
  * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into fixed-size,
@@ -21,7 +21,8 @@ import org.broadsheet.search.SearchSchema;
  * ({@link OpenBundleFile}) and the manifest that ties them together ({@link PageManifest}).
  *
  * <p>Call after the index is committed: {@code BrowserIndexPages.write(site.resolve("search/lucene"),
- * site.resolve("search/pages"), language)}.
+ * site.resolve("search/pages"))}. The manifest's language is the one the index records
+ * ({@link IndexInfo}).
  */
 public final class BrowserIndexPages {
   /**
@@ -53,12 +54,12 @@ public final class BrowserIndexPages {
     return pageSize;
   }
 
-  public static void write(Path lucene, Path pages, String language) throws IOException {
-    new BrowserIndexPages(DEFAULT_PAGE_SIZE).writePages(lucene, pages, language);
+  public static void write(Path lucene, Path pages) throws IOException {
+    new BrowserIndexPages(DEFAULT_PAGE_SIZE).writePages(lucene, pages);
   }
 
   /** Writes the pages, bundle and manifest; returns the number of distinct pages. */
-  public int writePages(Path lucene, Path pages, String language) throws IOException {
+  public int writePages(Path lucene, Path pages) throws IOException {
     Files.createDirectories(pages);
     List<PageManifest.Entry> entries = new ArrayList<>();
     String[] names;
@@ -82,11 +83,16 @@ public final class BrowserIndexPages {
     byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
     String open = PageFile.hash(bundle, bundle.length);
     PageFile.write(pages, open + ".open", bundle, bundle.length);
-    String lang = language == null ? "en" : language;
-    PageManifest manifest = new PageManifest(pageSize, lang, SearchSchema.stopwords(lang), open, entries);
+    PageManifest manifest = new PageManifest(pageSize, language(lucene), open, entries);
     Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
     Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
     return count;
+  }
+
+  private static String language(Path lucene) throws IOException {
+    try (FSDirectory fs = FSDirectory.open(lucene); DirectoryReader reader = DirectoryReader.open(fs)) {
+      return IndexInfo.read(reader).language();
+    }
   }
 
   /**

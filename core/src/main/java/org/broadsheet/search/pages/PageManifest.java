@@ -13,11 +13,11 @@ import java.util.Map;
  *
  * <pre>
  * {
- *   "format": 2,                 this layout's version; bumped on any change to the files here
+ *   "format": 3,                 this layout's version; bumped on any change to the files here
  *   "pageSize": 1024,            bytes per page (the last page of a file may be shorter)
- *   "language": "en",            the site language, which picks the analyzer
- *   "stopwords": ["a", ...],     that analyzer's stop words (the browser cannot read Lucene's
- *                                resource files, so the build hands them over)
+ *   "language": "en",            the index's language (IndexInfo), which picks the runtime to load
+ *                                (search-en.wasm or search.wasm); the analyzer itself, stop words
+ *                                included, comes from the index's own commit data
  *   "open": "&lt;hash&gt;",            the open bundle, &lt;hash&gt;.open (OpenBundleFile)
  *   "files": [                   every file of the Lucene index
  *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}   page i = &lt;hash&gt;-&lt;i&gt;.bin (PageFile)
@@ -25,8 +25,8 @@ import java.util.Map;
  * }
  * </pre>
  */
-record PageManifest(int pageSize, String language, List<String> stopwords, String open, List<Entry> files) {
-  static final int FORMAT = 2;
+record PageManifest(int pageSize, String language, String open, List<Entry> files) {
+  static final int FORMAT = 3;
 
   record Entry(String name, long length, String hash) {}
 
@@ -35,7 +35,6 @@ record PageManifest(int pageSize, String language, List<String> stopwords, Strin
     m.put("format", FORMAT);
     m.put("pageSize", pageSize);
     m.put("language", language);
-    m.put("stopwords", stopwords);
     m.put("open", open);
     List<Map<String, Object>> list = new ArrayList<>();
     for (Entry e : files) {
