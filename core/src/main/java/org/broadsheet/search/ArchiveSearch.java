@@ -195,11 +195,13 @@ public final class ArchiveSearch {
 
   /**
    * The query of the clauses: words optional, phrases and prefixes required unless {@code relaxed}
-   * (then optional too, a phrase also scoring by its words), exclusions always excluded.
+   * or the query is long (then optional too, a phrase also scoring by its words: quotation marks in
+   * a pasted question quote, they do not filter), exclusions always excluded.
    */
   private Query textQuery(List<Clause> clauses, boolean relaxed) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    boolean dropCommon = positiveWords(clauses) > SHORT_QUERY_WORDS && hasUncommonWord(clauses);
+    boolean longQuery = positiveWords(clauses) > SHORT_QUERY_WORDS;
+    boolean dropCommon = longQuery && hasUncommonWord(clauses);
     boolean scored = false;
     boolean excludes = false;
     int budget = MAX_CLAUSES; // each word's term, phrase and prefix costs one
@@ -227,13 +229,19 @@ public final class ArchiveSearch {
       scored = true;
       if (clause.kind() == Kind.WORD) {
         query.add(clause.times() > 1 ? new BoostQuery(q, clause.times()) : q, Occur.SHOULD);
-      } else if (!relaxed) {
+      } else if (!relaxed && !longQuery) {
         query.add(q, Occur.MUST);
       } else {
         query.add(q, Occur.SHOULD);
         if (clause.kind() == Kind.PHRASE && terms.size() > 1 && budget > 0) {
-          query.add(wordQuery(terms.subList(0, Math.min(terms.size(), budget))), Occur.SHOULD);
-          budget -= Math.min(terms.size(), budget);
+          if (dropCommon) {
+            terms.removeAll(longQueryStopwords);
+          }
+          Query words = wordQuery(terms.subList(0, Math.min(terms.size(), budget)));
+          if (words != null) {
+            query.add(words, Occur.SHOULD);
+            budget -= Math.min(terms.size(), budget);
+          }
         }
       }
     }

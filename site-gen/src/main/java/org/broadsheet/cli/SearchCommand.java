@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search a built site's Lucene index.",
-        "Words (short queries need all, long ones most), \"exact phrases\", -excluded, prefix*."})
+        "Words (optional, ranked by BM25), \"exact phrases\", -excluded, prefix*."})
 final class SearchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

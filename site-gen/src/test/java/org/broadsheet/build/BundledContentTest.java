@@ -17,6 +17,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchResults;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchSchema;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,33 @@ class BundledContentTest {
       assertEquals("6c84957aa5ccaf51", results.hits().get(0).id());
       assertEquals("articles/6c84957aa5ccaf51/", results.hits().get(0).url());
     }
+  }
+
+  @Test
+  void datelineSourceAndAuthorsAreSearchableWithAccentsFolded() throws IOException {
+    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene")); var reader = DirectoryReader.open(dir)) {
+      var search = new ArchiveSearch(reader, IndexInfo.read(reader));
+      assertEquals("6c84957aa5ccaf51", top(search, "Mehr News"), "the source, which the story's text never names");
+      for (String q : List.of("Kraków", "krakow", "KRAKOW", "Wójcik", "wojcik")) {
+        assertEquals("articles/krakow-orchestra-restored-hall/", topUrl(search, q), q + ": the dateline and the author");
+      }
+      SearchResults exact = search.search(SearchRequest.of("Dvořák"));
+      SearchResults folded = search.search(SearchRequest.of("dvorak"));
+      assertEquals("articles/krakow-orchestra-restored-hall/", exact.hits().get(0).url());
+      assertEquals(exact.hits().get(0).url(), folded.hits().get(0).url());
+      assertTrue(exact.hits().get(0).score() >= folded.hits().get(0).score(), "the exact spelling ranks at least as high");
+      for (String q : List.of("zurich", "Zürich", "lodz", "Łódź", "malmo", "reykjavik", "sao paulo")) {
+        assertTrue(search.search(SearchRequest.of(q)).total() > 0, q + " finds its dateline's story");
+      }
+    }
+  }
+
+  private static String top(ArchiveSearch search, String query) throws IOException {
+    return search.search(SearchRequest.of(query)).hits().get(0).id();
+  }
+
+  private static String topUrl(ArchiveSearch search, String query) throws IOException {
+    return search.search(SearchRequest.of(query)).hits().get(0).url();
   }
 
   static List<String> brokenLinks(Path site, boolean offlineOnly) throws IOException {
