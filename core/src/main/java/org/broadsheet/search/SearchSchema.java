@@ -103,9 +103,9 @@ public final class SearchSchema {
   }
 
   /**
-   * The same analyzer with the given stop words, which the browser uses: it cannot read the
-   * resource files Lucene keeps most lists in, so the build hands it {@link #stopwords} through the
-   * index manifest (and the browser runtime then carries no code that reads them).
+   * The same analyzer with the given stop words, which every reader uses ({@link IndexInfo#analyzer}):
+   * the browser cannot read the resource files Lucene keeps most lists in, so the index records
+   * {@link #stopwords} in its commit data (and the browser runtime carries no code that reads them).
    */
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
     CharArraySet stop = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));

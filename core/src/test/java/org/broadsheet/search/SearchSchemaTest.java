@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The browser builds its analyzer as {@code analyzer(language, stopwords(language))} (the stop words
- * come through the manifest); the JVM indexes and searches with {@code analyzer(language)}. Both must
+ * come from the index's commit data, IndexInfo); the JVM indexes and searches with {@code analyzer(language)}. Both must
  * turn any text into the same tokens, or the browser would search for terms the index does not have.
  */
 class SearchSchemaTest {
