@@ -92,15 +92,13 @@ public final class ArchiveSearch {
   }
 
   public SearchResults search(SearchRequest request) throws IOException {
-    List<Clause> clauses = parse(request.query());
-    Query strict = filtered(textQuery(clauses, false), request);
-    int wanted = request.offset() + request.limit();
-    TopDocs top = run(strict, wanted, request.sort());
-    Query used = strict;
-    if (top.totalHits.value == 0 && hasRequired(clauses)) {
-      used = filtered(textQuery(clauses, true), request);
-      top = run(used, wanted, request.sort());
-    }
+    return results(request, rank(request));
+  }
+
+  /** The hits (from the request's offset), snippets and facets of {@code ranking}. */
+  SearchResults results(SearchRequest request, Ranking ranking) throws IOException {
+    Query used = ranking.query();
+    TopDocs top = ranking.top();
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     Highlighter highlighter = highlighter(used);
@@ -112,6 +110,30 @@ public final class ArchiveSearch {
     }
     List<FacetCount> facets = request.facets() ? facets(used) : List.of();
     return new SearchResults(top.totalHits.value, hits, facets);
+  }
+
+  /**
+   * The query a search runs (the strict one, or the relaxed one when that finds nothing) and its
+   * top documents up to {@code offset + limit}; {@link SearchExplainer} explains hits with it.
+   */
+  Ranking rank(SearchRequest request) throws IOException {
+    List<Clause> clauses = parse(request.query());
+    Query strict = filtered(textQuery(clauses, false), request);
+    int wanted = request.offset() + request.limit();
+    TopDocs top = run(strict, wanted, request.sort());
+    if (top.totalHits.value == 0 && hasRequired(clauses)) {
+      Query relaxed = filtered(textQuery(clauses, true), request);
+      return new Ranking(relaxed, run(relaxed, wanted, request.sort()), true);
+    }
+    return new Ranking(strict, top, false);
+  }
+
+  /** What {@link #rank} found; {@code relaxed}: phrases and prefixes were made optional. */
+  record Ranking(Query query, TopDocs top, boolean relaxed) {}
+
+  /** The searcher every search runs on, with the schema's similarity. */
+  IndexSearcher searcher() {
+    return searcher;
   }
 
   // ---- query language -------------------------------------------------------------------------

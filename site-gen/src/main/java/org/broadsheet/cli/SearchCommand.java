@@ -7,12 +7,14 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.ArchiveSearch;
+import org.broadsheet.search.ExplainedResults;
 import org.broadsheet.search.FacetCount;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.SearchHit;
 import org.broadsheet.search.SearchJson;
 import org.broadsheet.search.SearchParameters;
 import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchExplainer;
 import org.broadsheet.search.SearchResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +63,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facets", description = "Also count the matches' sections, tags and years.")
   boolean facets;
 
+  @Option(names = "--explain", description = "Also show why each hit ranks where it does: what each word adds in "
+      + "each field (Lucene's explanation, condensed); with --json an \"explain\" object per hit.")
+  boolean explain;
+
   @Option(names = "--json", description = "Print the JSON of /api/search: {\"total\", \"hits\": [{id, title, url, date, "
       + "score, snippet}]} (+ \"facets\").")
   boolean json;
@@ -77,16 +83,25 @@ final class SearchCommand implements Callable<Integer> {
     }
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
       // an index of another format throws IndexFormatException: exit 2 with the advice to rebuild
-      SearchResults results = new ArchiveSearch(reader, IndexInfo.read(reader)).search(request);
+      ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
+      ExplainedResults explained = explain ? new SearchExplainer(search).explain(request) : null;
+      SearchResults results = explain ? explained.results() : search.search(request);
       if (json) {
-        out.println(SearchJson.results(request, results));
+        out.println(explain ? SearchJson.results(request, explained) : SearchJson.results(request, results));
         return 0;
       }
       out.println(results.total() + " result" + (results.total() == 1 ? "" : "s"));
+      if (explain && explained.relaxed()) {
+        out.println(ExplainText.RELAXED);
+      }
       int rank = request.offset();
-      for (SearchHit h : results.hits()) {
+      for (int i = 0; i < results.hits().size(); i++) {
+        SearchHit h = results.hits().get(i);
         out.printf("%n%d. %s%n   %s  %s  (score %.3f)%n   %s%n", ++rank, h.title(),
             h.date().isEmpty() ? "undated" : h.date().substring(0, 10), h.url(), h.score(), terminal(h.snippet()));
+        if (explain) {
+          ExplainText.lines(explained.explanations().get(i)).forEach(line -> out.println("   " + line));
+        }
       }
       if (request.facets()) {
         out.println();

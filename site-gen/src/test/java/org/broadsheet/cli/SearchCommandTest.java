@@ -149,4 +149,67 @@ class SearchCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("1 result"), r.out());
   }
+
+  @Test
+  void explainPrintsUnderEachHitWhatEachWordAddsInEachFieldAndWhatMatchedNothing() {
+    Run r = search("--explain", "vienna", "talks", "talks", "zebra");
+    assertEquals(0, r.code(), r.err());
+    String[] hits = r.out().split("\n\n");
+    assertEquals(3, hits.length, r.out());
+    String a = hits[1];
+    assertTrue(a.startsWith("1. Vienna talks resume\n"), a);
+    assertEquals(score(a), a.substring(a.indexOf("   explain: ") + 12, a.indexOf('\n', a.indexOf("   explain: "))),
+        "the total is the hit's score: " + a);
+    for (String part : List.of("  text:talk ×2 ", "  text:vienna ", "  title:talk ×0.2 ", "  title:vienna ×0.1 ",
+        "(tf 2, in 1 of 2 stories, 9 words vs ", "\n     no match: zebra")) {
+      assertTrue(a.contains(part), part + " in\n" + a);
+    }
+    assertTrue(a.indexOf("text:talk ×2") < a.indexOf("text:vienna"), "largest part first: a rare word typed twice");
+    assertTrue(hits[2].contains("\n     no match: talk, zebra"), hits[2]);
+    assertEquals(score(hits[2]), hits[2].substring(hits[2].indexOf("explain: ") + 9, hits[2].indexOf("explain: ") + 14));
+    assertFalse(search("vienna").out().contains("explain"));
+  }
+
+  @Test
+  void explainSaysWhenAPhraseNoStoryHoldsWasSearchedByItsWords() {
+    Run r = search("--explain", "\"talks vienna\"");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("2 results\n(no story holds the quoted phrases and prefixes as typed"), r.out());
+    assertTrue(r.out().contains("  text:talk ") && r.out().contains("\n     no match: \"talk vienna\"\n"), r.out());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void explainWithJsonAddsAnExplainObjectToEveryHitAndNothingElse() throws Exception {
+    Run r = search("--explain", "--json", "vienna", "talks", "talks", "zebra");
+    assertEquals(0, r.code(), r.err());
+    List<Map<String, Object>> hits = (List<Map<String, Object>>) JSON.std.mapFrom(r.out()).get("hits");
+    assertEquals(2, hits.size());
+    for (Map<String, Object> hit : hits) {
+      Map<String, Object> explain = (Map<String, Object>) hit.get("explain");
+      assertEquals(hit.get("score"), explain.get("total"), "the same float: " + hit);
+      assertEquals(false, explain.get("relaxed"));
+      assertTrue(((List<?>) explain.get("unmatched")).contains("zebra"), explain.toString());
+    }
+    List<Map<String, Object>> parts = (List<Map<String, Object>>) ((Map<String, Object>) hits.get(0).get("explain")).get("parts");
+    assertEquals(Map.of("field", "text", "match", "talk", "kind", "term", "weight", 2.0), Map.of("field",
+        parts.get(0).get("field"), "match", parts.get(0).get("match"), "kind", parts.get(0).get("kind"), "weight",
+        parts.get(0).get("weight")));
+    assertEquals(Map.of("freq", 2.0, "docFreq", 1, "docCount", 2), Map.of("freq",
+        ((Map<String, Object>) parts.get(0).get("bm25")).get("freq"), "docFreq",
+        ((Map<String, Object>) parts.get(0).get("bm25")).get("docFreq"), "docCount",
+        ((Map<String, Object>) parts.get(0).get("bm25")).get("docCount")));
+    Run plain = search("--json", "vienna", "talks", "talks", "zebra");
+    assertFalse(plain.out().contains("explain"), plain.out());
+    Map<String, Object> relaxed = (Map<String, Object>) ((List<Map<String, Object>>) JSON.std.mapFrom(
+        search("--explain", "--json", "\"talks vienna\"").out()).get("hits")).get(0).get("explain");
+    assertEquals(true, relaxed.get("relaxed"));
+    assertEquals(List.of("\"talk vienna\""), relaxed.get("unmatched"));
+  }
+
+  /** The score a hit's text block prints: {@code (score 1.069)}. */
+  private static String score(String hit) {
+    int at = hit.indexOf("(score ") + 7;
+    return hit.substring(at, hit.indexOf(')', at));
+  }
 }
