@@ -53,9 +53,10 @@ class BrowserIndexPagesTest {
     int count = new BrowserIndexPages(PAGE_SIZE).writePages(lucene, pages);
 
     Map<String, Object> m = manifest(pages);
-    assertEquals(3, ((Number) m.get("format")).intValue());
+    assertEquals(4, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
-    assertEquals("de", m.get("language"), "the language the index records, which picks the runtime");
+    assertEquals("de", m.get("language"), "the language the index records");
+    assertEquals(List.of("de"), m.get("languages"), "the analyses the index holds, which pick the runtime");
     assertFalse(m.containsKey("stopwords"), "the stop words travel in the index's commit data");
     assertTrue(Files.isRegularFile(pages.resolve(m.get("open") + ".open")), "open bundle " + m.get("open"));
 
