@@ -85,4 +85,22 @@ class BrowserIndexPagesTest {
     assertTrue(js.startsWith(prefix) && js.endsWith(";\n"), js);
     assertEquals(m, JSON.std.mapFrom(js.substring(prefix.length(), js.length() - 2)));
   }
+
+  @Test
+  void manifestListsEveryLanguageOfAMixedIndexSoThatTheBrowserLoadsTheirAnalyzers() throws IOException {
+    Path mixed = tmp.resolve("lucene-mixed");
+    Files.createDirectories(mixed);
+    try (FSDirectory dir = FSDirectory.open(mixed);
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "en-US", ZoneId.of("UTC"), true)) {
+      for (Article a : MixedLanguageSearchTest.both()) {
+        w.put(a, "articles/" + a.slug() + "/");
+      }
+      w.optimizeAndCommit();
+    }
+    Path pages = tmp.resolve("pages-mixed");
+    new BrowserIndexPages(PAGE_SIZE).writePages(mixed, pages);
+    Map<String, Object> m = manifest(pages);
+    assertEquals("en-US", m.get("language"));
+    assertEquals(List.of("en", "fa"), m.get("languages"), "analyses, the site's first");
+  }
 }
