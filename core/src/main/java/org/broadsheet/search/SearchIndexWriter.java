@@ -91,11 +91,6 @@ public final class SearchIndexWriter implements Closeable {
     writer.updateDocument(new Term(SearchSchema.ID, article.id()), document(article, url, language(article.lang())));
   }
 
-  /** What the index records of itself so far. */
-  public IndexInfo info() {
-    return info;
-  }
-
   /**
    * The language an article in {@code lang} is indexed in. The first article of a language the index
    * does not hold yet records it and commits at once: a near-real-time reader (the preview's) shows
