@@ -135,13 +135,21 @@ class MixedLanguageSearchTest {
     assertEquals(Set.of("book-en", "book-fa"), Set.copyOf(book.subList(0, 2)), book.toString());
   }
 
-  /** BM25 statistics are per field, and each language has its own: so are the scores. */
+  /**
+   * BM25 statistics are per field, and each language has its own: so are the scores, on an English
+   * site with Persian stories and on a Persian site with English ones (whose long queries leave out
+   * English common words all the same).
+   */
   @Test
   void everyArticleScoresAsInAnIndexOfItsLanguageAlone() throws IOException {
     try (ByteBuffersDirectory en = index("en", ENGLISH); DirectoryReader enReader = DirectoryReader.open(en);
-        ByteBuffersDirectory fa = index("fa", PERSIAN); DirectoryReader faReader = DirectoryReader.open(fa)) {
+        ByteBuffersDirectory fa = index("fa", PERSIAN); DirectoryReader faReader = DirectoryReader.open(fa);
+        ByteBuffersDirectory persianSite = index("fa", both());
+        DirectoryReader persianSiteReader = DirectoryReader.open(persianSite)) {
       ArchiveSearch english = new ArchiveSearch(enReader, IndexInfo.read(enReader));
       ArchiveSearch persian = new ArchiveSearch(faReader, IndexInfo.read(faReader));
+      ArchiveSearch persianFirst = new ArchiveSearch(persianSiteReader, IndexInfo.read(persianSiteReader));
+      assertEquals(List.of("en"), IndexInfo.read(persianSiteReader).others().stream().map(IndexLanguage::code).toList());
       for (String q : List.of("oil prices", "\"oil prices\"", "Iranian talks in Vienna about the nuclear agreement",
           "nucl*", "قیمت نفت", "\"قیمت نفت\"", "مذاکرات هسته‌ای در وین", "صادر*", "oil قیمت نفت exports")) {
         List<SearchHit> merged = new ArrayList<>(find(q).hits());
@@ -149,6 +157,7 @@ class MixedLanguageSearchTest {
         alone.addAll(persian.search(SearchRequest.of(q)).hits());
         alone.sort((a, b) -> Float.compare(b.score(), a.score()));
         assertEquals(scores(alone), scores(merged), q);
+        assertEquals(scores(alone), scores(persianFirst.search(SearchRequest.of(q)).hits()), "Persian site: " + q);
       }
     }
   }
