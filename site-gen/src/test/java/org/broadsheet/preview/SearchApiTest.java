@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.IndexInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class SearchApiTest {
     try (ArchiveServer old = ArchiveServer.start(site, "127.0.0.1", 0)) {
       HttpResponse<String> r = new Http(old.port()).get("/api/search?q=vienna");
       assertEquals(503, r.statusCode(), r.body());
-      assertEquals(Map.of("error", "the search index has format 99, this Broadsheet reads format 1: it was built by "
+      assertEquals(Map.of("error", "the search index has format 99, this Broadsheet reads format " + IndexInfo.FORMAT + ": it was built by "
           + "another Broadsheet version; rebuild the site"), JSON.std.mapFrom(r.body()));
       assertEquals(400, new Http(old.port()).get("/api/search?q=vienna&limit=0").statusCode(),
           "a bad parameter is still the reader's mistake");
