@@ -97,16 +97,18 @@
   }
 
   // search.wasm has every analyzer; search-en.wasm (smaller) serves English and the languages
-  // without an analyzer of their own (SearchSchema).
+  // without an analyzer of their own (SearchSchema), so it does only if every language the index
+  // holds (manifest.languages, the site's and those of articles in other languages) is one of those.
   var OWN_ANALYZER = ['fa', 'ar', 'de', 'fr', 'es'];
 
-  function wasmName(language) {
-    return OWN_ANALYZER.indexOf(language) >= 0 ? 'search.wasm' : 'search-en.wasm';
+  function wasmName(manifest) {
+    return manifest.languages.some(function (l) { return OWN_ANALYZER.indexOf(l) >= 0; })
+      ? 'search.wasm' : 'search-en.wasm';
   }
 
-  async function loadWasm(base, language) {
+  async function loadWasm(base, manifest) {
     await loadScript(base + 'runtime/wasm-gc-runtime.js');
-    var name = wasmName(language);
+    var name = wasmName(manifest);
     var src = base + 'runtime/' + name;
     if (fileMode) {
       await loadScript(base + 'runtime/' + name + '.js');
@@ -145,12 +147,12 @@
       var base = searchBase();
       var t0 = performance.now();
       var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
-      var manifest = await loadManifest(base); // first: its language picks the runtime
-      if (manifest.format !== 3) {
+      var manifest = await loadManifest(base); // first: its languages pick the runtime
+      if (manifest.format !== 4) {
         throw new Error('the search index has pages of format ' + manifest.format +
           ': it was built by another Broadsheet version; rebuild the site');
       }
-      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest.language || 'en') : await loadJs(base);
+      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest) : await loadJs(base);
       var files = {};
       // the analyzer is the one the index records in its commit data (core IndexInfo)
       rt.open(manifest.files.map(function (f) {
@@ -402,7 +404,8 @@
     if (fileMode) return;
     var base = searchBase();
     loadManifest(base).then(function (m) {
-      var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', wasmName(m.language || 'en')] : ['search-js.js'];
+      if (m.format !== 4) return;
+      var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', wasmName(m)] : ['search-js.js'];
       return Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }));
     }).catch(function () { /* only a head start */ });
   }

@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
@@ -61,11 +55,20 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * failing on Lucene's clause limit; a phrase likewise keeps its first {@value #MAX_PHRASE_TERMS}
  * words. Every clause is scored over {@code text} (title and body), with a light extra weight for
  * the title and the byline (dateline, source, authors); see {@link SearchSchema}.
+ *
+ * <p>An index with articles in several languages ({@link IndexInfo#languages()}) has each language's
+ * in its own fields: each clause is analysed once per language and queried on that language's
+ * fields, and since an article has only its own language's fields it scores exactly as it would in
+ * an index of its language alone, so the languages merge into one ranking. A site with one language
+ * builds the very query it did before.
  */
 public final class ArchiveSearch {
   /** Queries of up to this many words keep every word; longer ones drop common words. */
   static final int SHORT_QUERY_WORDS = 3;
-  /** Three Lucene clauses each (text, title, byline): far below the 1024 nested clauses Lucene allows. */
+  /**
+   * Three Lucene clauses each (text, title, byline) in each language: far below the 1024 nested
+   * clauses Lucene allows, as the budget is shared out among the index's languages.
+   */
   static final int MAX_CLAUSES = 64;
   /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
   static final int MAX_PHRASE_TERMS = 64;
@@ -74,8 +77,8 @@ public final class ArchiveSearch {
   private static final String[] FACET_FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
 
   private final IndexSearcher searcher;
-  private final Analyzer analyzer;
-  private final Set<String> longQueryStopwords;
+  /** The index's languages, the site's first. */
+  private final List<QueryLanguage> languages;
 
   /** Searches {@code reader}, an index {@link SearchIndexWriter} wrote for a site in {@code language}. */
   public ArchiveSearch(IndexReader reader, String language) {
@@ -87,8 +90,8 @@ public final class ArchiveSearch {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
     this.searcher.setSimilarity(SearchSchema.similarity());
-    this.analyzer = info.analyzer();
-    this.longQueryStopwords = new HashSet<>(info.longQueryStopwords());
+    this.languages = new ArrayList<>();
+    info.languages().forEach(language -> languages.add(new QueryLanguage(language)));
   }
 
   public SearchResults search(SearchRequest request) throws IOException {
@@ -101,12 +104,16 @@ public final class ArchiveSearch {
     TopDocs top = ranking.top();
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
-    Highlighter highlighter = highlighter(used);
+    Query shown = used;
+    Map<QueryLanguage, Highlighter> highlighters = new HashMap<>();
     for (int i = request.offset(); i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
       Document doc = stored.document(sd.doc);
-      hits.add(new SearchHit(doc.get(SearchSchema.ID), doc.get(SearchSchema.TITLE), doc.get(SearchSchema.URL),
-          orEmpty(doc.get(SearchSchema.DATE)), sd.score, snippet(highlighter, doc)));
+      QueryLanguage language = languageOf(doc);
+      Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(shown, l));
+      hits.add(new SearchHit(doc.get(SearchSchema.ID), doc.get(language.field(SearchSchema.TITLE)),
+          doc.get(SearchSchema.URL), orEmpty(doc.get(SearchSchema.DATE)), sd.score,
+          snippet(highlighter, language, doc)));
     }
     List<FacetCount> facets = request.facets() ? facets(used) : List.of();
     return new SearchResults(top.totalHits.value, hits, facets);
@@ -223,26 +230,25 @@ public final class ArchiveSearch {
   private Query textQuery(List<Clause> clauses, boolean relaxed) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     boolean longQuery = positiveWords(clauses) > SHORT_QUERY_WORDS;
-    boolean dropCommon = longQuery && hasUncommonWord(clauses);
+    boolean[] dropCommon = dropCommon(clauses);
     boolean scored = false;
     boolean excludes = false;
-    int budget = MAX_CLAUSES; // each word's term, phrase and prefix costs one
+    int budget = MAX_CLAUSES / languages.size(); // each word's term, phrase and prefix costs one
     for (Clause clause : clauses) {
       if (budget == 0) {
         break;
       }
-      List<String> terms = new ArrayList<>();
-      List<Integer> positions = new ArrayList<>();
-      analyze(clause.text(), terms, positions, clause.kind() == Kind.WORD && !clause.excluded() && dropCommon);
-      Query q = switch (clause.kind()) {
-        case WORD -> wordQuery(terms.subList(0, Math.min(terms.size(), budget)));
-        case PHRASE -> phraseQuery(terms, positions);
-        case PREFIX -> prefixQuery(clause.text());
-      };
+      List<Analysed> analysed = analyse(clause, dropCommon);
+      int left = budget;
+      Query q = anyLanguage(analysed, a -> switch (clause.kind()) {
+        case WORD -> wordQuery(a.language(), a.terms().subList(0, Math.min(a.terms().size(), left)));
+        case PHRASE -> phraseQuery(a.language(), a.terms(), a.positions());
+        case PREFIX -> prefixQuery(a.language(), clause.text());
+      });
       if (q == null) {
         continue; // only stop words or punctuation
       }
-      budget -= clause.kind() == Kind.WORD ? Math.min(terms.size(), budget) : 1;
+      budget -= clause.kind() == Kind.WORD ? Math.min(mostTerms(analysed), budget) : 1;
       if (clause.excluded()) {
         query.add(q, Occur.MUST_NOT);
         excludes = true;
@@ -255,15 +261,16 @@ public final class ArchiveSearch {
         query.add(q, Occur.MUST);
       } else {
         query.add(q, Occur.SHOULD);
-        if (clause.kind() == Kind.PHRASE && terms.size() > 1 && budget > 0) {
-          if (dropCommon) {
-            terms.removeAll(longQueryStopwords);
-          }
-          Query words = wordQuery(terms.subList(0, Math.min(terms.size(), budget)));
-          if (words != null) {
-            query.add(words, Occur.SHOULD);
-            budget -= Math.min(terms.size(), budget);
-          }
+        int wordsLeft = budget;
+        Query words = clause.kind() != Kind.PHRASE || wordsLeft == 0 ? null : anyLanguage(analysed, a -> {
+          List<String> terms = dropCommon[languages.indexOf(a.language())]
+              ? a.language().uncommon(a.terms()) : a.terms();
+          return a.terms().size() < 2 || terms.isEmpty() ? null
+              : wordQuery(a.language(), terms.subList(0, Math.min(terms.size(), wordsLeft)));
+        });
+        if (words != null) {
+          query.add(words, Occur.SHOULD);
+          budget -= Math.min(mostTerms(analysed), budget);
         }
       }
     }
@@ -273,18 +280,73 @@ public final class ArchiveSearch {
     return query.build();
   }
 
-  /** Whether some word of the query is not a long-query stop word (else all of them are kept). */
-  private boolean hasUncommonWord(List<Clause> clauses) throws IOException {
+  /** A clause's terms and their positions in one language. */
+  private record Analysed(QueryLanguage language, List<String> terms, List<Integer> positions) {}
+
+  /** The clause analysed in each language (without common words where {@code dropCommon} says so). */
+  private List<Analysed> analyse(Clause clause, boolean[] dropCommon) throws IOException {
+    List<Analysed> out = new ArrayList<>(languages.size());
+    for (int l = 0; l < languages.size(); l++) {
+      List<String> terms = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      languages.get(l).analyze(clause.text(), terms, positions,
+          clause.kind() == Kind.WORD && !clause.excluded() && dropCommon[l], MAX_PHRASE_TERMS);
+      out.add(new Analysed(languages.get(l), terms, positions));
+    }
+    return out;
+  }
+
+  private static int mostTerms(List<Analysed> analysed) {
+    int most = 0;
+    for (Analysed a : analysed) {
+      most = Math.max(most, a.terms().size());
+    }
+    return most;
+  }
+
+  private interface LanguageQuery {
+    Query in(Analysed analysed);
+  }
+
+  /**
+   * The query of each language that has one, any of them matching: an article has one language's
+   * fields only, so it scores by its own; with one language, that language's query as it is.
+   */
+  private static Query anyLanguage(List<Analysed> analysed, LanguageQuery query) {
+    List<Query> each = new ArrayList<>(analysed.size());
+    for (Analysed a : analysed) {
+      Query q = query.in(a);
+      if (q != null) {
+        each.add(q);
+      }
+    }
+    if (each.size() < 2) {
+      return each.isEmpty() ? null : each.get(0);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    each.forEach(q -> any.add(q, Occur.SHOULD));
+    return any.build();
+  }
+
+  /**
+   * For each language, whether its common words are left out: in queries of more than {@value
+   * #SHORT_QUERY_WORDS} words that hold some word that is not one of them (else all are kept).
+   */
+  private boolean[] dropCommon(List<Clause> clauses) throws IOException {
+    boolean[] drop = new boolean[languages.size()];
+    if (positiveWords(clauses) <= SHORT_QUERY_WORDS) {
+      return drop;
+    }
     for (Clause c : clauses) {
       if (!c.excluded() && c.kind() == Kind.WORD) {
-        List<String> terms = new ArrayList<>();
-        analyze(c.text(), terms, new ArrayList<>(), false);
-        if (!longQueryStopwords.containsAll(terms)) {
-          return true;
+        for (int l = 0; l < languages.size(); l++) {
+          List<String> terms = new ArrayList<>();
+          languages.get(l).analyze(c.text(), terms, new ArrayList<>(), false, MAX_PHRASE_TERMS);
+          drop[l] |= !languages.get(l).allCommon(terms);
         }
       }
     }
-    return false;
+    return drop;
   }
 
   private int positiveWords(List<Clause> clauses) {
@@ -298,45 +360,45 @@ public final class ArchiveSearch {
   }
 
   /** A word is its analysed terms, each optional (a hyphenated word may match by either half). */
-  private static Query wordQuery(List<String> terms) {
+  private static Query wordQuery(QueryLanguage language, List<String> terms) {
     if (terms.isEmpty()) {
       return null;
     }
     if (terms.size() == 1) {
-      return allFields(field -> new TermQuery(new Term(field, terms.get(0))));
+      return allFields(language, field -> new TermQuery(new Term(field, terms.get(0))));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String term : terms) {
-      b.add(allFields(field -> new TermQuery(new Term(field, term))), Occur.SHOULD);
+      b.add(allFields(language, field -> new TermQuery(new Term(field, term))), Occur.SHOULD);
     }
     return b.build();
   }
 
-  private static Query phraseQuery(List<String> terms, List<Integer> positions) {
+  private static Query phraseQuery(QueryLanguage language, List<String> terms, List<Integer> positions) {
     if (terms.isEmpty()) {
       return null;
     }
     if (terms.size() == 1) {
-      return allFields(field -> new TermQuery(new Term(field, terms.get(0))));
+      return allFields(language, field -> new TermQuery(new Term(field, terms.get(0))));
     }
-    return allFields(field -> phrase(field, terms, positions));
+    return allFields(language, field -> phrase(field, terms, positions));
   }
 
-  /** The prefix as the index's terms start: lower-cased, accents folded, not stemmed. */
-  private Query prefixQuery(String prefix) {
-    String p = analyzer.normalize(SearchSchema.TEXT, prefix).utf8ToString();
-    return p.isEmpty() ? null : allFields(field -> new PrefixTermsQuery(new Term(field, p)));
+  /** The prefix as the language's terms start: lower-cased, accents folded, not stemmed. */
+  private static Query prefixQuery(QueryLanguage language, String prefix) {
+    String p = language.normalize(prefix);
+    return p.isEmpty() ? null : allFields(language, field -> new PrefixTermsQuery(new Term(field, p)));
   }
 
   private interface FieldQuery {
     Query on(String field);
   }
 
-  private static Query allFields(FieldQuery q) {
+  private static Query allFields(QueryLanguage language, FieldQuery q) {
     return new BooleanQuery.Builder()
-        .add(q.on(SearchSchema.TEXT), Occur.SHOULD)
-        .add(new BoostQuery(q.on(SearchSchema.TITLE), SearchSchema.TITLE_WEIGHT), Occur.SHOULD)
-        .add(new BoostQuery(q.on(SearchSchema.BYLINE), SearchSchema.BYLINE_WEIGHT), Occur.SHOULD)
+        .add(q.on(language.field(SearchSchema.TEXT)), Occur.SHOULD)
+        .add(new BoostQuery(q.on(language.field(SearchSchema.TITLE)), SearchSchema.TITLE_WEIGHT), Occur.SHOULD)
+        .add(new BoostQuery(q.on(language.field(SearchSchema.BYLINE)), SearchSchema.BYLINE_WEIGHT), Occur.SHOULD)
         .build();
   }
 
@@ -346,33 +408,6 @@ public final class ArchiveSearch {
       b.add(new Term(field, terms.get(i)), positions.get(i));
     }
     return b.build();
-  }
-
-  /**
-   * The analysed terms of {@code text} and their positions (from 0), at most {@value
-   * #MAX_PHRASE_TERMS}; with {@code dropCommon}, without the long-query stop words.
-   */
-  private void analyze(String text, List<String> terms, List<Integer> positions, boolean dropCommon)
-      throws IOException {
-    try (TokenStream ts = analyzer.tokenStream(SearchSchema.TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      int position = -1;
-      while (terms.size() < MAX_PHRASE_TERMS && ts.incrementToken()) {
-        position += inc.getPositionIncrement();
-        terms.add(term.toString());
-        positions.add(position);
-      }
-      ts.end();
-    }
-    if (dropCommon) {
-      terms.removeAll(longQueryStopwords); // words only: their positions are not used
-    }
-    if (!positions.isEmpty() && positions.get(0) > 0) {
-      int shift = positions.get(0);
-      positions.replaceAll(p -> p - shift);
-    }
   }
 
   // ---- filters, sort -----------------------------------------------------------------------------
@@ -479,18 +514,31 @@ public final class ArchiveSearch {
 
   // ---- snippets ------------------------------------------------------------------------------------
 
-  private Highlighter highlighter(Query query) {
+  /** The language a stored article is in: the one its {@code lang} names, else the site's. */
+  private QueryLanguage languageOf(Document doc) {
+    String code = doc.get(SearchSchema.LANG);
+    for (QueryLanguage language : languages) {
+      if (code != null && language.code().equals(code)) {
+        return language;
+      }
+    }
+    return languages.get(0);
+  }
+
+  /** Marks the query's terms of {@code language}'s text field. */
+  private static Highlighter highlighter(Query query, QueryLanguage language) {
     Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-        new QueryTermScorer(query, SearchSchema.TEXT));
+        new QueryTermScorer(query, language.field(SearchSchema.TEXT)));
     h.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
     return h;
   }
 
-  private String snippet(Highlighter highlighter, Document doc) throws IOException {
+  /** The passage of the body that holds most of the query, analysed in the article's language. */
+  private static String snippet(Highlighter highlighter, QueryLanguage language, Document doc) throws IOException {
     String body = doc.get(SearchSchema.BODY);
     if (body != null && !body.isEmpty()) {
       try {
-        String best = highlighter.getBestFragment(analyzer.tokenStream(SearchSchema.BODY, body), body);
+        String best = highlighter.getBestFragment(language.analyzer().tokenStream(SearchSchema.BODY, body), body);
         if (best != null && !best.isBlank()) {
           return best.strip();
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -13,8 +14,10 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -25,26 +28,33 @@ import org.broadsheet.content.Article;
 /**
  * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
  * date, newest first, so that date order is doc-id order. Every commit records the index's
- * {@link IndexInfo} (format, language, stop words) in its user data, which readers go by.
+ * {@link IndexInfo} (format, languages, stop words) in its user data, which readers go by; an
+ * article in another language than the site's goes into that language's fields.
  * Thread-safe: parsers add documents from many threads into the one {@link IndexWriter}.
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
   private final ZoneId zone;
+  private final LanguageFieldsAnalyzer analyzer;
+  private volatile IndexInfo info; // grows, under this lock, as articles in other languages arrive
 
-  private SearchIndexWriter(IndexWriter writer, ZoneId zone) {
+  private SearchIndexWriter(IndexWriter writer, ZoneId zone, LanguageFieldsAnalyzer analyzer, IndexInfo info) {
     this.writer = writer;
     this.zone = zone;
+    this.analyzer = analyzer;
+    this.info = info;
   }
 
   /**
    * Opens (creating or appending to) the index in {@code directory} for a site in {@code language}
-   * (ISO 639-1; null: English), analysed as {@link IndexInfo#analyzer()} of it.
+   * (ISO 639-1; null: English), analysed as {@link IndexInfo#analyzer()} of it. Appending keeps the
+   * other languages the index already holds.
    */
   public static SearchIndexWriter open(Directory directory, String language, ZoneId zone, boolean create)
       throws IOException {
-    IndexInfo info = IndexInfo.of(language);
-    IndexWriterConfig config = new IndexWriterConfig(info.analyzer())
+    IndexInfo info = create ? IndexInfo.of(language) : recorded(directory, language);
+    LanguageFieldsAnalyzer analyzer = new LanguageFieldsAnalyzer(info);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
         .setRAMBufferSizeMB(128)
@@ -54,12 +64,54 @@ public final class SearchIndexWriter implements Closeable {
         .setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(info.userData().entrySet()); // written with every commit
-    return new SearchIndexWriter(writer, zone);
+    return new SearchIndexWriter(writer, zone, analyzer, info);
+  }
+
+  /** What the index in {@code directory} records, for a site in {@code language}: its other languages. */
+  private static IndexInfo recorded(Directory directory, String language) throws IOException {
+    IndexInfo info = IndexInfo.of(language);
+    if (!DirectoryReader.indexExists(directory)) {
+      return info;
+    }
+    try {
+      IndexInfo before = IndexInfo.read(SegmentInfos.readLatestCommit(directory).getUserData());
+      if (before.language().equals(info.language())) {
+        for (IndexLanguage other : before.others()) {
+          info = info.with(other.code());
+        }
+      }
+    } catch (IndexFormatException e) {
+      // an index of another format: what this writer adds describes it from now on
+    }
+    return info;
   }
 
   /** Adds the article, replacing any earlier document with its id. */
   public void put(Article article, String url) throws IOException {
-    writer.updateDocument(new Term(SearchSchema.ID, article.id()), document(article, url));
+    writer.updateDocument(new Term(SearchSchema.ID, article.id()), document(article, url, language(article.lang())));
+  }
+
+  /**
+   * The language an article in {@code lang} is indexed in. The first article of a language the index
+   * does not hold yet records it and commits at once: a near-real-time reader (the preview's) shows
+   * the last commit's user data, not the writer's live one, and must know the language's fields.
+   */
+  private IndexLanguage language(String lang) throws IOException {
+    Optional<IndexLanguage> known = info.languageOf(lang);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    synchronized (this) {
+      IndexInfo next = info.with(lang);
+      IndexLanguage added = next.languageOf(lang).orElseThrow();
+      if (next != info) {
+        analyzer.add(added);
+        writer.setLiveCommitData(next.userData().entrySet());
+        info = next;
+        writer.commit();
+      }
+      return added;
+    }
   }
 
   public void delete(String id) throws IOException {
@@ -86,12 +138,15 @@ public final class SearchIndexWriter implements Closeable {
     writer.close();
   }
 
-  Document document(Article a, String url) {
+  Document document(Article a, String url, IndexLanguage language) {
     Document doc = new Document();
     doc.add(new StringField(SearchSchema.ID, a.id(), Field.Store.YES));
-    doc.add(new TextField(SearchSchema.TEXT, a.title() + "\n" + a.body().text(), Field.Store.NO));
-    doc.add(new TextField(SearchSchema.TITLE, a.title(), Field.Store.YES));
-    doc.add(new TextField(SearchSchema.BYLINE, byline(a), Field.Store.NO));
+    doc.add(new TextField(language.field(SearchSchema.TEXT), a.title() + "\n" + a.body().text(), Field.Store.NO));
+    doc.add(new TextField(language.field(SearchSchema.TITLE), a.title(), Field.Store.YES));
+    doc.add(new TextField(language.field(SearchSchema.BYLINE), byline(a), Field.Store.NO));
+    if (!language.isSite()) {
+      doc.add(new StoredField(SearchSchema.LANG, language.code()));
+    }
     doc.add(new StoredField(SearchSchema.BODY, a.body().text()));
     doc.add(new StoredField(SearchSchema.LEAD, a.summary()));
     doc.add(new StoredField(SearchSchema.URL, url));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -44,7 +45,16 @@ import org.apache.lucene.search.similarities.Similarity;
  * day        NumericDocValues              epoch day in the site's zone, for from/to (a doc-values
  *                                          range: no points, so the browser runtime carries no BKD code)
  * tags, section, authors, source, year     lower-cased keywords + SortedSetDocValues for facets
+ * lang       StoredField                   the analysis of an article in another language than the site's
+ *                                          ({@link #analysis}), only on such articles
  * </pre>
+ *
+ * <p>An article in the site's language fills {@code text}, {@code title} and {@code byline}; one in
+ * another language (its {@code lang}, when that selects another analysis) fills the same fields
+ * suffixed with its analysis ({@code text.fa}, {@code title.fa}, {@code byline.fa}), analysed with that
+ * language's analyzer. So a one-language site's index is what it was, and a query, analysed once per
+ * language the index holds ({@link IndexInfo#languages()}), finds each article by its own language's
+ * terms and scores it on its own fields only: the languages merge into one ranking.
  */
 public final class SearchSchema {
   public static final String ID = "id";
@@ -62,6 +72,9 @@ public final class SearchSchema {
   public static final String AUTHORS = "authors";
   public static final String SOURCE = "source";
   public static final String YEAR = "year";
+  public static final String LANG = "lang";
+  /** The analysis of languages Lucene has no analyzer of Broadsheet's for: the standard one. */
+  public static final String STANDARD = "std";
   /** Sort value of undated articles: after every dated one when sorting newest first. */
   public static final long UNDATED = Long.MIN_VALUE;
   /**
@@ -87,11 +100,31 @@ public final class SearchSchema {
   }
 
   /**
-   * The analyzer for a site language (ISO 639-1): Lucene's analyzer of that language (English by
+   * The analysis a language code (ISO 639, a region or script after {@code -} or {@code _} ignored,
+   * any case) selects: {@code fa}, {@code ar}, {@code de}, {@code fr}, {@code es}, {@code en} (also for
+   * none), or {@value #STANDARD} for every other language. Without regex: compiled for the browser.
+   */
+  public static String analysis(String language) {
+    String code = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < code.length(); i++) {
+      if (code.charAt(i) == '-' || code.charAt(i) == '_') {
+        code = code.substring(0, i);
+        break;
+      }
+    }
+    return switch (code) {
+      case "", "en" -> "en";
+      case "fa", "ar", "de", "fr", "es" -> code;
+      default -> STANDARD;
+    };
+  }
+
+  /**
+   * The analyzer for a language ({@link #analysis}): Lucene's analyzer of that language (English by
    * default, the standard one for languages Lucene has none for) with accents folded.
    */
   public static Analyzer analyzer(String language) {
-    return new FoldingAnalyzer(switch (language == null ? "en" : language) {
+    return new FoldingAnalyzer(switch (analysis(language)) {
       case "fa" -> new PersianAnalyzer();
       case "ar" -> new ArabicAnalyzer();
       case "de" -> new GermanAnalyzer();
@@ -109,7 +142,7 @@ public final class SearchSchema {
    */
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
     CharArraySet stop = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
-    return new FoldingAnalyzer(switch (language == null ? "en" : language) {
+    return new FoldingAnalyzer(switch (analysis(language)) {
       case "fa" -> new PersianAnalyzer(stop);
       case "ar" -> new ArabicAnalyzer(stop);
       case "de" -> new GermanAnalyzer(stop);
@@ -153,7 +186,7 @@ public final class SearchSchema {
    * word the reader typed. Measured with bench/search-quality.sh (see the issue 9 note).
    */
   public static List<String> longQueryStopwords(String language) {
-    if (!"en".equals(language == null ? "en" : language)) {
+    if (!"en".equals(analysis(language))) {
       return List.of();
     }
     TreeSet<String> terms = new TreeSet<>();

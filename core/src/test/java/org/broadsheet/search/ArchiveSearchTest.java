@@ -26,7 +26,7 @@ class ArchiveSearchTest {
   static Article article(String id, String title, String body, String date, List<String> tags, String section) {
     return new Article(id, id, title, body.length() > 60 ? body.substring(0, 60) : body,
         Optional.ofNullable(date).map(ZonedDateTime::parse), Optional.empty(), List.of("Desk"), "", section, tags,
-        "", "", "en", false, "content/" + id + ".md", new Body("<p>" + body + "</p>", body));
+        "", "", "", false, "content/" + id + ".md", new Body("<p>" + body + "</p>", body));
   }
 
   @BeforeAll
@@ -150,8 +150,8 @@ class ArchiveSearchTest {
 
   @Test
   void relatedArticlesShareVocabularyAndNeverIncludeTheArticleItself() throws IOException {
-    List<String> related = new RelatedArticles(reader, SearchSchema.analyzer("en"))
-        .ids("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", 3);
+    List<String> related = new RelatedArticles(reader, IndexInfo.read(reader))
+        .ids("rates2", "en", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", 3);
     assertFalse(related.contains("rates2"));
     assertTrue(related.indexOf("rates1") >= 0 && related.indexOf("rates1") < 2, related.toString());
     assertFalse(related.contains("football"), related.toString());

@@ -53,9 +53,10 @@ class BrowserIndexPagesTest {
     int count = new BrowserIndexPages(PAGE_SIZE).writePages(lucene, pages);
 
     Map<String, Object> m = manifest(pages);
-    assertEquals(3, ((Number) m.get("format")).intValue());
+    assertEquals(4, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
-    assertEquals("de", m.get("language"), "the language the index records, which picks the runtime");
+    assertEquals("de", m.get("language"), "the language the index records");
+    assertEquals(List.of("de"), m.get("languages"), "the analyses the index holds, which pick the runtime");
     assertFalse(m.containsKey("stopwords"), "the stop words travel in the index's commit data");
     assertTrue(Files.isRegularFile(pages.resolve(m.get("open") + ".open")), "open bundle " + m.get("open"));
 
@@ -83,5 +84,23 @@ class BrowserIndexPagesTest {
     String prefix = "self.broadsheetManifest=";
     assertTrue(js.startsWith(prefix) && js.endsWith(";\n"), js);
     assertEquals(m, JSON.std.mapFrom(js.substring(prefix.length(), js.length() - 2)));
+  }
+
+  @Test
+  void manifestListsEveryLanguageOfAMixedIndexSoThatTheBrowserLoadsTheirAnalyzers() throws IOException {
+    Path mixed = tmp.resolve("lucene-mixed");
+    Files.createDirectories(mixed);
+    try (FSDirectory dir = FSDirectory.open(mixed);
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "en-US", ZoneId.of("UTC"), true)) {
+      for (Article a : MixedLanguageSearchTest.both()) {
+        w.put(a, "articles/" + a.slug() + "/");
+      }
+      w.optimizeAndCommit();
+    }
+    Path pages = tmp.resolve("pages-mixed");
+    new BrowserIndexPages(PAGE_SIZE).writePages(mixed, pages);
+    Map<String, Object> m = manifest(pages);
+    assertEquals("en-US", m.get("language"));
+    assertEquals(List.of("en", "fa"), m.get("languages"), "analyses, the site's first");
   }
 }

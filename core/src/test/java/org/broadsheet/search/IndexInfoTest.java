@@ -107,4 +107,54 @@ class IndexInfoTest {
       }
     }
   }
+
+  @Test
+  void otherLanguagesReadBackWithTheirStopWordsAndAreRefusedWithoutThem() {
+    IndexInfo mixed = IndexInfo.of("en").with("fa").with("de-AT").with("fa-IR").with("en-GB").with("");
+    assertEquals(List.of("de", "fa"), mixed.others().stream().map(IndexLanguage::code).toList());
+    assertEquals(mixed, IndexInfo.read(mixed.userData()));
+    assertEquals("de\nfa", mixed.userData().get("broadsheet.languages"));
+    Map<String, String> broken = new HashMap<>(mixed.userData());
+    broken.remove("broadsheet.stopwords.fa");
+    assertEquals("the search index does not say how its fa articles are analysed: it was built by another "
+        + "Broadsheet version; rebuild the site", assertThrows(IndexFormatException.class, () -> IndexInfo.read(broken))
+        .getMessage());
+  }
+
+  @Test
+  void aFormatTwoIndexIsReadAsOneLanguage() {
+    Map<String, String> two = new HashMap<>(IndexInfo.of("de").userData());
+    two.put("broadsheet.format", "2");
+    IndexInfo info = IndexInfo.read(two);
+    assertEquals("de", info.language());
+    assertEquals(List.of(), info.others());
+  }
+
+  @Test
+  void anAppendingWriterRecordsANewLanguageForNearRealTimeReadersAndKeepsItAfterwards() throws IOException {
+    Article persian = MixedLanguageSearchTest.PERSIAN.get(3);
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+        w.put(MixedLanguageSearchTest.ENGLISH.get(0), "articles/oil-en/");
+        w.commit();
+      }
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
+        w.put(persian, "articles/book-fa/"); // as the preview adds a saved article, no commit of its own
+        try (DirectoryReader nrt = DirectoryReader.open(w.writer())) {
+          IndexInfo info = IndexInfo.read(nrt);
+          assertEquals(List.of("fa"), info.others().stream().map(IndexLanguage::code).toList());
+          assertEquals(List.of("book-fa"), MixedLanguageSearchTest.ids(
+              new ArchiveSearch(nrt, info).search(SearchRequest.of("\u0643\u062a\u0627\u0628"))));
+        }
+      }
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
+        w.put(MixedLanguageSearchTest.ENGLISH.get(1), "articles/exports-en/");
+        w.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertEquals(IndexInfo.of("en").with("fa"), IndexInfo.read(reader), "appending keeps the Persian fields known");
+        assertEquals(2, reader.numDocs(), "the second writer closed without committing its article");
+      }
+    }
+  }
 }

@@ -107,4 +107,17 @@ class SearchSchemaTest {
     }
     return out;
   }
+
+  @Test
+  void aLanguageCodeSelectsItsAnalysisWhateverItsCaseOrRegionAndOtherLanguagesTheStandardOne() throws IOException {
+    assertEquals("fa", SearchSchema.analysis("fa-IR"));
+    assertEquals("de", SearchSchema.analysis(" DE_at "));
+    assertEquals("en", SearchSchema.analysis("en-GB"));
+    assertEquals("en", SearchSchema.analysis(null));
+    assertEquals(SearchSchema.STANDARD, SearchSchema.analysis("pt-BR"));
+    assertEquals(SearchSchema.STANDARD, SearchSchema.analysis("xx"));
+    String sample = "The ministers' spokesman said";
+    assertEquals(tokens(SearchSchema.analyzer("en"), sample), tokens(SearchSchema.analyzer("en-GB"), sample));
+    assertEquals(SearchSchema.stopwords("en"), SearchSchema.stopwords("EN-us"));
+  }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
@@ -40,11 +39,11 @@ import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
+import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.web.RuntimeFiles;
 import org.broadsheet.search.SearchIndexWriter;
-import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.view.SiteView;
@@ -101,10 +100,9 @@ public final class SiteBuilder {
           "its page is not published, though other pages may link to it; build again"));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
       Templates templates = new Templates(templatesDir, limits);
-      Analyzer analyzer = SearchSchema.analyzer(config.language());
       Archive archive = index(model.archive(), bodies, views.links(), config, publisher, diagnostics);  // index
       render(templates, routes.plan(archive), publisher, "render");                                // route + render
-      renderArticles(archive, routes, articlePages, templates, analyzer, publisher);
+      renderArticles(archive, routes, articlePages, templates, publisher);
       copyStatic(options.source(), model.parsed().statics(), publisher, diagnostics);
       files = publisher.filesWritten();
       bytes = publisher.bytesWritten();
@@ -279,10 +277,10 @@ public final class SiteBuilder {
 
   /** The article pages, whose related articles come from the index. */
   private void renderArticles(Archive archive, Routes routes, ArticlePages articlePages, Templates templates,
-      Analyzer analyzer, Publisher publisher) throws IOException {
+      Publisher publisher) throws IOException {
     try (FSDirectory dir = FSDirectory.open(publisher.staging().resolve("search/lucene"));
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      RelatedArticles related = new RelatedArticles(reader, analyzer);
+      RelatedArticles related = new RelatedArticles(reader, IndexInfo.read(reader));
       articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));
       render(templates, routes.articles(archive), publisher, "articles");
     }
@@ -290,7 +288,7 @@ public final class SiteBuilder {
 
   private static List<Article> relatedArticles(RelatedArticles related, Archive archive, Article a) {
     try {
-      return related.ids(a.id(), a.title(), a.body().text(), 4).stream()
+      return related.ids(a.id(), a.lang(), a.title(), a.body().text(), 4).stream()
           .map(archive::byId).flatMap(Optional::stream).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("related articles of " + a.sourcePath(), e);

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.build.BuildOptions;
@@ -40,9 +39,9 @@ import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
+import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.SearchIndexWriter;
-import org.broadsheet.search.SearchSchema;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.view.SiteView;
@@ -80,7 +79,7 @@ public final class PreviewBuild implements SiteBuild {
   private final Map<String, List<String>> relatedCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The stages of the build, set up once per full build. */
-  private record Pipeline(SiteConfig config, Parsers parsers, Analyzer analyzer, Views views,
+  private record Pipeline(SiteConfig config, Parsers parsers, Views views,
       ArticlePages articlePages, Routes routes, Templates templates, TemplateGraph graph, AffectedPages affected) {}
 
   public PreviewBuild(Path site, Path out, Clock clock) {
@@ -183,7 +182,7 @@ public final class PreviewBuild implements SiteBuild {
         ZonedDateTime.now(clock).withZoneSameInstant(config.timeZone()));
     ArticlePages articlePages = new ArticlePages(views, this::body);
     Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-    return new Pipeline(config, parsers, SearchSchema.analyzer(config.language()), views, articlePages, routes,
+    return new Pipeline(config, parsers, views, articlePages, routes,
         new Templates(templatesDir),
         new TemplateGraph(templatesDir), new AffectedPages(config.pageSize()));
   }
@@ -221,7 +220,7 @@ public final class PreviewBuild implements SiteBuild {
       relatedReader.decRef();
     }
     relatedReader = reader;
-    related = new RelatedArticles(reader, pipeline.analyzer());
+    related = new RelatedArticles(reader, IndexInfo.read(reader)); // a new language is committed at once: see SearchIndexWriter
     pipeline.articlePages().useRelated((arch, a) -> relatedIds(a).stream()
         .map(arch::byId).flatMap(Optional::stream).toList());
   }
@@ -229,7 +228,7 @@ public final class PreviewBuild implements SiteBuild {
   private List<String> relatedIds(Article a) {
     return relatedCache.computeIfAbsent(a.id(), id -> {
       try {
-        return related.ids(id, a.title(), body(a).text(), RELATED);
+        return related.ids(id, a.lang(), a.title(), body(a).text(), RELATED);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("related articles of " + a.sourcePath(), e);
       }

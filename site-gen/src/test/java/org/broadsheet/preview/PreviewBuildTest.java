@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,6 +147,20 @@ class PreviewBuildTest {
     assertTrue(http.get("/").body().contains("Bridge reopens"));
     assertTrue(http.get("/page/3/").body().contains("Wheat harvest"), "pages after it moved along");
     assertEquals(1, total("bridge"));
+  }
+
+  @Test
+  void aPersianArticleAddedToAnEnglishSiteIsSearchableWithPersianAnalysis() throws Exception {
+    assertEquals(0, total(URLEncoder.encode("کتاب", StandardCharsets.UTF_8)));
+    write("content/2024/ketab.md", "---\ntitle: \"نمایشگاه کتاب تهران گشایش یافت\"\ndate: 2024-05-10T08:00:00Z\n"
+        + "lang: fa\nsection: culture\n---\nنمایشگاه بین‌المللی کتاب تهران با حضور ناشران داخلی و خارجی آغاز شد.\n");
+    events.next("reload", WAIT);
+    assertEquals(200, http.get("/articles/ketab/").statusCode());
+    // Arabic kaf and yeh, as many keyboards type them, find the Persian spelling: Persian normalisation
+    assertEquals(1, total(URLEncoder.encode("\u0643\u062a\u0627\u0628", StandardCharsets.UTF_8)));
+    assertEquals(1, total(URLEncoder.encode("\u064a\u0627\u0641\u062a", StandardCharsets.UTF_8)));
+    assertEquals(1, total("harvest"), "English articles are still found");
+    assertEquals(2, total(URLEncoder.encode("harvest کتاب", StandardCharsets.UTF_8)), "a query in both finds both");
   }
 
   @Test

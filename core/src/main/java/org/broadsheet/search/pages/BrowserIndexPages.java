@@ -14,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchSchema;
 
 /**
  * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into fixed-size,
@@ -21,7 +22,7 @@ import org.broadsheet.search.IndexInfo;
  * ({@link OpenBundleFile}) and the manifest that ties them together ({@link PageManifest}).
  *
  * <p>Call after the index is committed: {@code BrowserIndexPages.write(site.resolve("search/lucene"),
- * site.resolve("search/pages"))}. The manifest's language is the one the index records
+ * site.resolve("search/pages"))}. The manifest's languages are the ones the index records
  * ({@link IndexInfo}).
  */
 public final class BrowserIndexPages {
@@ -83,16 +84,24 @@ public final class BrowserIndexPages {
     byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
     String open = PageFile.hash(bundle, bundle.length);
     PageFile.write(pages, open + ".open", bundle, bundle.length);
-    PageManifest manifest = new PageManifest(pageSize, language(lucene), open, entries);
+    IndexInfo info = info(lucene);
+    PageManifest manifest = new PageManifest(pageSize, info.language(), analyses(info), open, entries);
     Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
     Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
     return count;
   }
 
-  private static String language(Path lucene) throws IOException {
+  private static IndexInfo info(Path lucene) throws IOException {
     try (FSDirectory fs = FSDirectory.open(lucene); DirectoryReader reader = DirectoryReader.open(fs)) {
-      return IndexInfo.read(reader).language();
+      return IndexInfo.read(reader);
     }
+  }
+
+  /** The analysis of every language the index holds, the site's first: what the runtime must carry. */
+  private static List<String> analyses(IndexInfo info) {
+    List<String> analyses = new ArrayList<>();
+    info.languages().forEach(l -> analyses.add(SearchSchema.analysis(l.code())));
+    return analyses;
   }
 
   /**

@@ -13,11 +13,14 @@ import java.util.Map;
  *
  * <pre>
  * {
- *   "format": 3,                 this layout's version; bumped on any change to the files here
+ *   "format": 4,                 this layout's version; bumped on any change to the files here
  *   "pageSize": 1024,            bytes per page (the last page of a file may be shorter)
- *   "language": "en",            the index's language (IndexInfo), which picks the runtime to load
- *                                (search-en.wasm or search.wasm); the analyzer itself, stop words
- *                                included, comes from the index's own commit data
+ *   "language": "en",            the index's (site's) language (IndexInfo)
+ *   "languages": ["en", "fa"],   the analysis (SearchSchema.analysis) of every language the index
+ *                                holds, the site's first, which picks the runtime to load: search.wasm
+ *                                if any is one of fa, ar, de, fr, es, else search-en.wasm; the
+ *                                analyzers themselves, stop words included, come from the index's
+ *                                own commit data (format 4: "languages" added)
  *   "open": "&lt;hash&gt;",            the open bundle, &lt;hash&gt;.open (OpenBundleFile)
  *   "files": [                   every file of the Lucene index
  *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}   page i = &lt;hash&gt;-&lt;i&gt;.bin (PageFile)
@@ -25,8 +28,8 @@ import java.util.Map;
  * }
  * </pre>
  */
-record PageManifest(int pageSize, String language, String open, List<Entry> files) {
-  static final int FORMAT = 3;
+record PageManifest(int pageSize, String language, List<String> languages, String open, List<Entry> files) {
+  static final int FORMAT = 4;
 
   record Entry(String name, long length, String hash) {}
 
@@ -35,6 +38,7 @@ record PageManifest(int pageSize, String language, String open, List<Entry> file
     m.put("format", FORMAT);
     m.put("pageSize", pageSize);
     m.put("language", language);
+    m.put("languages", languages);
     m.put("open", open);
     List<Map<String, Object>> list = new ArrayList<>();
     for (Entry e : files) {

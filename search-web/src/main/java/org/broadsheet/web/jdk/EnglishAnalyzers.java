@@ -9,7 +9,7 @@ public final class EnglishAnalyzers {
   private EnglishAnalyzers() {}
 
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
-    return language == null || language.equals("en")
+    return SearchSchema.analysis(language).equals("en")
         ? SearchSchema.englishAnalyzer(stopwords)
         : SearchSchema.standardAnalyzer(stopwords);
   }
