@@ -2,7 +2,6 @@ package org.broadsheet.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +9,16 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -73,8 +67,6 @@ public final class ArchiveSearch {
   /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
   static final int MAX_PHRASE_TERMS = 64;
   private static final int FRAGMENT_CHARS = 200;
-  private static final int FACET_VALUES = 12;
-  private static final String[] FACET_FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
 
   private final IndexSearcher searcher;
   /** The index's languages, the site's first. */
@@ -115,7 +107,7 @@ public final class ArchiveSearch {
           doc.get(SearchSchema.URL), orEmpty(doc.get(SearchSchema.DATE)), sd.score,
           snippet(highlighter, language, doc)));
     }
-    List<FacetCount> facets = request.facets() ? facets(used) : List.of();
+    List<FacetCount> facets = request.facets() ? Facets.count(searcher, used) : List.of();
     return new SearchResults(top.totalHits.value, hits, facets);
   }
 
@@ -424,8 +416,8 @@ public final class ArchiveSearch {
       b.add(new TermQuery(new Term(SearchSchema.SECTION, keyword(request.section()))), Occur.FILTER);
     }
     if (request.from() != null || request.to() != null) {
-      long from = request.from() == null ? Long.MIN_VALUE : epochDay(request.from(), Long.MIN_VALUE);
-      long to = request.to() == null ? Long.MAX_VALUE : epochDay(request.to(), Long.MAX_VALUE);
+      long from = request.from() == null ? Long.MIN_VALUE : SearchDates.epochDay(request.from(), Long.MIN_VALUE);
+      long to = request.to() == null ? Long.MAX_VALUE : SearchDates.epochDay(request.to(), Long.MAX_VALUE);
       b.add(NumericDocValuesField.newSlowRangeQuery(SearchSchema.DAY, from, to), Occur.FILTER);
     }
     return b.build();
@@ -436,74 +428,6 @@ public final class ArchiveSearch {
     return value.strip().toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * Days since 1970-01-01 of {@code YYYY-MM-DD} ({@code YYYY} and {@code YYYY-MM} also accepted),
-   * without java.time so the browser build stays small; {@code fallback} when unreadable.
-   */
-  public static long epochDay(String isoDate, long fallback) {
-    String[] parts = dashParts(isoDate.strip());
-    try {
-      long y = Long.parseLong(parts[0]);
-      long m = parts.length > 1 ? Long.parseLong(parts[1]) : (fallback == Long.MAX_VALUE ? 12 : 1);
-      long d = parts.length > 2 ? Long.parseLong(parts[2].length() > 2 ? parts[2].substring(0, 2) : parts[2])
-          : (fallback == Long.MAX_VALUE ? daysInMonth(y, m) : 1);
-      if (m < 1 || m > 12 || d < 1 || d > 31) {
-        return fallback;
-      }
-      // Days from civil (proleptic Gregorian), after H. Hinnant's public-domain algorithm.
-      y -= m <= 2 ? 1 : 0;
-      long era = Math.floorDiv(y, 400);
-      long yoe = y - era * 400;
-      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-      long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-      return era * 146097 + doe - 719468;
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
-
-  /**
-   * Whether {@code s} is {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, a day that exists: the
-   * dates a search filter takes. Without java.time or regex, for the browser build.
-   */
-  public static boolean isDate(String s) {
-    int n = s.length();
-    if (n != 4 && n != 7 && n != 10) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
-        return false;
-      }
-    }
-    int month = n > 4 ? Integer.parseInt(s.substring(5, 7)) : 1;
-    int day = n > 7 ? Integer.parseInt(s.substring(8, 10)) : 1;
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Integer.parseInt(s.substring(0, 4)), month);
-  }
-
-  /** {@code s.split("-")} without java.util.regex (which the browser runtime leaves out). */
-  private static String[] dashParts(String s) {
-    List<String> parts = new ArrayList<>(3);
-    int start = 0;
-    for (int dash = s.indexOf('-'); dash >= 0; dash = s.indexOf('-', start)) {
-      parts.add(s.substring(start, dash));
-      start = dash + 1;
-    }
-    parts.add(s.substring(start));
-    while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
-      parts.remove(parts.size() - 1); // as split does
-    }
-    return parts.toArray(new String[0]);
-  }
-
-  private static long daysInMonth(long y, long m) {
-    return switch ((int) m) {
-      case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
-  }
 
   private TopDocs run(Query query, int wanted, SortOrder sort) throws IOException {
     if (sort == SortOrder.DATE) {
@@ -550,72 +474,6 @@ public final class ArchiveSearch {
     return lead == null ? "" : SimpleHTMLEncoder.htmlEncode(lead);
   }
 
-  // ---- facets --------------------------------------------------------------------------------------
-
-  private List<FacetCount> facets(Query query) throws IOException {
-    Map<String, Map<String, Integer>> counts = searcher.search(query, new FacetCounter());
-    List<FacetCount> out = new ArrayList<>();
-    for (String field : FACET_FIELDS) {
-      List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.getOrDefault(field, Map.of()).entrySet());
-      entries.sort((a, b) -> a.getValue().equals(b.getValue())
-          ? (field.equals(SearchSchema.YEAR) ? b.getKey().compareTo(a.getKey()) : a.getKey().compareTo(b.getKey()))
-          : b.getValue() - a.getValue());
-      for (int i = 0; i < entries.size() && i < FACET_VALUES; i++) {
-        out.add(new FacetCount(field, entries.get(i).getKey(), entries.get(i).getValue()));
-      }
-    }
-    return out;
-  }
-
-  /** Counts keyword values of every matching document, segment by segment, single-threaded. */
-  private static final class FacetCounter
-      implements CollectorManager<FacetCounter.Counter, Map<String, Map<String, Integer>>> {
-
-    @Override
-    public Counter newCollector() {
-      return new Counter();
-    }
-
-    @Override
-    public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors) {
-      Map<String, Map<String, Integer>> total = new HashMap<>();
-      for (Counter c : collectors) {
-        c.counts.forEach((field, values) -> values.forEach(
-            (value, n) -> total.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Integer::sum)));
-      }
-      return total;
-    }
-
-    static final class Counter extends SimpleCollector {
-      final Map<String, Map<String, Integer>> counts = new HashMap<>();
-      private final SortedSetDocValues[] values = new SortedSetDocValues[FACET_FIELDS.length];
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) throws IOException {
-        for (int f = 0; f < FACET_FIELDS.length; f++) {
-          values[f] = context.reader().getSortedSetDocValues(FACET_FIELDS[f]);
-        }
-      }
-
-      @Override
-      public void collect(int doc) throws IOException {
-        for (int f = 0; f < FACET_FIELDS.length; f++) {
-          SortedSetDocValues dv = values[f];
-          if (dv != null && dv.advanceExact(doc)) {
-            Map<String, Integer> field = counts.computeIfAbsent(FACET_FIELDS[f], k -> new HashMap<>());
-            for (int i = 0; i < dv.docValueCount(); i++) {
-              field.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
-            }
-          }
-        }
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    }
-  }
 
   private static String orEmpty(String s) {
     return s == null ? "" : s;

@@ -106,14 +106,14 @@ public final class SearchParameters {
   }
 
   static String dateProblem(String name, String value) {
-    return value == null || ArchiveSearch.isDate(value) ? null
+    return value == null || SearchDates.isDate(value) ? null
         : name + " must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"" + value + "\"";
   }
 
   /** Both dates valid (or absent): from's first day must not come after to's last. */
   static String rangeProblem(String from, String to) {
     if (from == null || to == null
-        || ArchiveSearch.epochDay(from, Long.MIN_VALUE) <= ArchiveSearch.epochDay(to, Long.MAX_VALUE)) {
+        || SearchDates.epochDay(from, Long.MIN_VALUE) <= SearchDates.epochDay(to, Long.MAX_VALUE)) {
       return null;
     }
     return "from must not be after to, was from " + from + " to " + to;

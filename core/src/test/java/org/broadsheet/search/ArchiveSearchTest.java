@@ -233,9 +233,9 @@ class ArchiveSearchTest {
   @Test
   void epochDayMatchesJavaTime() {
     for (String d : List.of("1970-01-01", "1987-02-26", "2000-02-29", "2024-12-31", "1900-03-01")) {
-      assertEquals(java.time.LocalDate.parse(d).toEpochDay(), ArchiveSearch.epochDay(d, -1), d);
+      assertEquals(java.time.LocalDate.parse(d).toEpochDay(), SearchDates.epochDay(d, -1), d);
     }
-    assertEquals(java.time.LocalDate.parse("2023-02-28").toEpochDay(), ArchiveSearch.epochDay("2023-02", Long.MAX_VALUE));
-    assertEquals(-1, ArchiveSearch.epochDay("yesterday", -1));
+    assertEquals(java.time.LocalDate.parse("2023-02-28").toEpochDay(), SearchDates.epochDay("2023-02", Long.MAX_VALUE));
+    assertEquals(-1, SearchDates.epochDay("yesterday", -1));
   }
 }

@@ -1,0 +1,89 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+
+/** Section, tag and year counts over all matches of a search, from the keyword doc values. */
+final class Facets {
+  private static final int VALUES = 12;
+  private static final String[] FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
+
+  private Facets() {}
+
+  /** The {@value #VALUES} most frequent values of each facet field over every match of {@code query}. */
+  static List<FacetCount> count(IndexSearcher searcher, Query query) throws IOException {
+    Map<String, Map<String, Integer>> counts = searcher.search(query, new FacetCounter());
+    List<FacetCount> out = new ArrayList<>();
+    for (String field : FIELDS) {
+      List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.getOrDefault(field, Map.of()).entrySet());
+      entries.sort((a, b) -> a.getValue().equals(b.getValue())
+          ? (field.equals(SearchSchema.YEAR) ? b.getKey().compareTo(a.getKey()) : a.getKey().compareTo(b.getKey()))
+          : b.getValue() - a.getValue());
+      for (int i = 0; i < entries.size() && i < VALUES; i++) {
+        out.add(new FacetCount(field, entries.get(i).getKey(), entries.get(i).getValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Counts keyword values of every matching document, segment by segment, single-threaded. */
+  private static final class FacetCounter
+      implements CollectorManager<FacetCounter.Counter, Map<String, Map<String, Integer>>> {
+
+    @Override
+    public Counter newCollector() {
+      return new Counter();
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors) {
+      Map<String, Map<String, Integer>> total = new HashMap<>();
+      for (Counter c : collectors) {
+        c.counts.forEach((field, values) -> values.forEach(
+            (value, n) -> total.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Integer::sum)));
+      }
+      return total;
+    }
+
+    static final class Counter extends SimpleCollector {
+      final Map<String, Map<String, Integer>> counts = new HashMap<>();
+      private final SortedSetDocValues[] values = new SortedSetDocValues[FIELDS.length];
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        for (int f = 0; f < FIELDS.length; f++) {
+          values[f] = context.reader().getSortedSetDocValues(FIELDS[f]);
+        }
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        for (int f = 0; f < FIELDS.length; f++) {
+          SortedSetDocValues dv = values[f];
+          if (dv != null && dv.advanceExact(doc)) {
+            Map<String, Integer> field = counts.computeIfAbsent(FIELDS[f], k -> new HashMap<>());
+            for (int i = 0; i < dv.docValueCount(); i++) {
+              field.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
+            }
+          }
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
+  }
+}
