@@ -41,9 +41,10 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * {@code prefix*}. Words are optional: a story ranks by BM25 over the words it holds (a word typed
  * twice weighs twice), so a long question still finds the stories that answer most of it, and a
  * query of more than {@value #SHORT_QUERY_WORDS} words leaves out the language's common words (see
- * {@link SearchSchema#longQueryStopwords}). Phrases and prefixes are required; when that finds
- * nothing, they count as optional too, so a query never comes back empty while any of its words
- * matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A repeated
+ * {@link SearchSchema#longQueryStopwords}). Phrases and prefixes are required in a query of up to
+ * {@value #SHORT_QUERY_WORDS} words; when that finds nothing, and always in a longer query (where
+ * quotation marks in a pasted question quote rather than filter), they count as optional too, a
+ * phrase also scoring by its words, so a query never comes back empty while any of its words matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A repeated
  * phrase or prefix counts once, and only the first {@value #MAX_CLAUSES} distinct clauses that mean
  * something (stop words aside) are used, so a pasted article searches by its opening instead of
  * failing on Lucene's clause limit; a phrase likewise keeps its first {@value #MAX_PHRASE_TERMS}
@@ -96,13 +97,12 @@ public final class ArchiveSearch {
     TopDocs top = ranking.top();
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
-    Query shown = used;
     Map<QueryLanguage, Highlighter> highlighters = new HashMap<>();
     for (int i = request.offset(); i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
       Document doc = stored.document(sd.doc);
       QueryLanguage language = languageOf(doc);
-      Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(shown, l));
+      Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(used, l));
       hits.add(new SearchHit(doc.get(SearchSchema.ID), doc.get(language.field(SearchSchema.TITLE)),
           doc.get(SearchSchema.URL), orEmpty(doc.get(SearchSchema.DATE)), sd.score,
           snippet(highlighter, language, doc)));
@@ -120,7 +120,7 @@ public final class ArchiveSearch {
     Query strict = filtered(textQuery(clauses, false), request);
     int wanted = request.offset() + request.limit();
     TopDocs top = run(strict, wanted, request.sort());
-    if (top.totalHits.value == 0 && hasRequired(clauses)) {
+    if (top.totalHits.value == 0 && requiresSome(clauses)) {
       Query relaxed = filtered(textQuery(clauses, true), request);
       return new Ranking(relaxed, run(relaxed, wanted, request.sort()), true);
     }
@@ -205,7 +205,14 @@ public final class ArchiveSearch {
     }
   }
 
-  private static boolean hasRequired(List<Clause> clauses) {
+  /**
+   * Whether the strict query requires phrases or prefixes, so that a relaxed one can find more: in a
+   * long query they are optional already (see {@link #textQuery}), and relaxing it would run it again.
+   */
+  private boolean requiresSome(List<Clause> clauses) {
+    if (positiveWords(clauses) > SHORT_QUERY_WORDS) {
+      return false;
+    }
     for (Clause c : clauses) {
       if (!c.excluded() && c.kind() != Kind.WORD) {
         return true;

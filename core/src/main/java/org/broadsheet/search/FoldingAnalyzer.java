@@ -20,10 +20,6 @@ final class FoldingAnalyzer extends AnalyzerWrapper {
     this.language = language;
   }
 
-  Analyzer wrapped() {
-    return language;
-  }
-
   @Override
   protected Analyzer getWrappedAnalyzer(String fieldName) {
     return language;

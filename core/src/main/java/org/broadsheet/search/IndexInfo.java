@@ -169,11 +169,13 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
     return new IndexInfo(FORMAT, language, lines(words), lines(longQueryWords), others);
   }
 
-  /** The non-empty lines of {@code s}, by hand: TeaVM's {@code String.split} is java.util.regex. */
-  private static List<String> lines(String s) {
+  /**
+   * The non-empty lines of {@code s} (none for null), by hand: TeaVM's {@code String.split} is
+   * java.util.regex. Also reads the file list the browser runtime is opened with.
+   */
+  public static List<String> lines(String s) {
     List<String> out = new ArrayList<>();
-    int start = 0;
-    while (start < s.length()) {
+    for (int start = 0; s != null && start < s.length(); ) {
       int end = s.indexOf('\n', start);
       if (end < 0) {
         end = s.length();

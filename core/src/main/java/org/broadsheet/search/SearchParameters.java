@@ -40,6 +40,17 @@ public final class SearchParameters {
 
   private SearchParameters() {}
 
+  /** The parameters given as values in the order of {@link #NAMES} (null: not given), by name. */
+  public static Function<String, String> inOrder(String... values) {
+    if (values.length != NAMES.size()) {
+      throw new IllegalArgumentException(NAMES.size() + " values expected, " + values.length + " given");
+    }
+    return name -> {
+      int i = NAMES.indexOf(name);
+      return i < 0 ? null : values[i];
+    };
+  }
+
   /**
    * Reads the parameters {@code param} returns by name (null or blank: not given).
    *

@@ -124,15 +124,7 @@ public final class SearchSchema {
    * default, the standard one for languages Lucene has none for) with accents folded.
    */
   public static Analyzer analyzer(String language) {
-    return new FoldingAnalyzer(switch (analysis(language)) {
-      case "fa" -> new PersianAnalyzer();
-      case "ar" -> new ArabicAnalyzer();
-      case "de" -> new GermanAnalyzer();
-      case "fr" -> new FrenchAnalyzer();
-      case "es" -> new SpanishAnalyzer();
-      case "en" -> new EnglishAnalyzer();
-      default -> new StandardAnalyzer();
-    });
+    return new FoldingAnalyzer(lucene(language));
   }
 
   /**
@@ -141,7 +133,7 @@ public final class SearchSchema {
    * {@link #stopwords} in its commit data (and the browser runtime carries no code that reads them).
    */
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
-    CharArraySet stop = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
+    CharArraySet stop = stopSet(stopwords);
     return new FoldingAnalyzer(switch (analysis(language)) {
       case "fa" -> new PersianAnalyzer(stop);
       case "ar" -> new ArabicAnalyzer(stop);
@@ -155,18 +147,35 @@ public final class SearchSchema {
 
   /** The English analyzer alone, for the English browser runtime (which compiles no other language in). */
   public static Analyzer englishAnalyzer(Collection<String> stopwords) {
-    return new FoldingAnalyzer(new EnglishAnalyzer(CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false))));
+    return new FoldingAnalyzer(new EnglishAnalyzer(stopSet(stopwords)));
   }
 
   /** The standard analyzer alone, for the English browser runtime's other languages. */
   public static Analyzer standardAnalyzer(Collection<String> stopwords) {
-    return new FoldingAnalyzer(new StandardAnalyzer(CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false))));
+    return new FoldingAnalyzer(new StandardAnalyzer(stopSet(stopwords)));
+  }
+
+  private static CharArraySet stopSet(Collection<String> stopwords) {
+    return CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
+  }
+
+  /** Lucene's own analyzer of a language, with its default stop words, not folded. */
+  private static Analyzer lucene(String language) {
+    return switch (analysis(language)) {
+      case "fa" -> new PersianAnalyzer();
+      case "ar" -> new ArabicAnalyzer();
+      case "de" -> new GermanAnalyzer();
+      case "fr" -> new FrenchAnalyzer();
+      case "es" -> new SpanishAnalyzer();
+      case "en" -> new EnglishAnalyzer();
+      default -> new StandardAnalyzer();
+    };
   }
 
   /** The stop words of a language's analyzer, sorted (none for languages without one). */
   public static List<String> stopwords(String language) {
     List<String> words = new ArrayList<>();
-    try (Analyzer a = languageAnalyzer(language)) {
+    try (Analyzer a = lucene(language)) {
       if (a instanceof StopwordAnalyzerBase base) {
         for (Object word : base.getStopwordSet()) {
           words.add(word instanceof char[] chars ? new String(chars) : String.valueOf(word));
@@ -207,9 +216,5 @@ public final class SearchSchema {
       throw new UncheckedIOException("Lucene's english_stop.txt cannot be read", e);
     }
     return List.copyOf(terms);
-  }
-
-  private static Analyzer languageAnalyzer(String language) {
-    return ((FoldingAnalyzer) analyzer(language)).wrapped();
   }
 }

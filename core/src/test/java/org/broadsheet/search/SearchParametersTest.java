@@ -26,6 +26,15 @@ class SearchParametersTest {
   }
 
   @Test
+  void valuesInTheOrderOfTheNamesAreReadByName() {
+    assertEquals(new SearchRequest("oil", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        SearchParameters.parse(SearchParameters.inOrder("oil", "25", "50", "energy", "business", "2023-01", "2024",
+            "date", "true")));
+    assertEquals(null, SearchParameters.inOrder(new String[9]).apply("tags"), "not a parameter");
+    assertThrows(IllegalArgumentException.class, () -> SearchParameters.inOrder("oil", "25"));
+  }
+
+  @Test
   void nothingGivenIsTheFirstTenByRelevanceWithoutFiltersOrFacets() {
     assertEquals(SearchRequest.of(""), parse());
     assertEquals(SearchRequest.of(""), parse("q", null, "limit", "", "offset", " ", "tag", "", "section", "  ",

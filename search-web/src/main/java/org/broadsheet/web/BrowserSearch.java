@@ -1,7 +1,7 @@
 package org.broadsheet.web;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchParameters;
 import org.broadsheet.web.index.PageStore;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -28,29 +28,13 @@ public final class BrowserSearch {
   @JSExport
   public static void open(String files, int pageSize) {
     PageStore store = new PageStore(pageSize);
-    for (String line : lines(files)) {
+    for (String line : IndexInfo.lines(files)) {
       int tab = line.indexOf('\t');
       if (tab > 0) {
         store.addFile(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
       }
     }
     session = new BrowserSession(store);
-  }
-
-  /** The non-empty lines of {@code s}; by hand, because TeaVM's String.split is java.util.regex. */
-  private static List<String> lines(String s) {
-    List<String> out = new ArrayList<>();
-    for (int start = 0; s != null && start < s.length(); ) {
-      int end = s.indexOf('\n', start);
-      if (end < 0) {
-        end = s.length();
-      }
-      if (end > start) {
-        out.add(s.substring(start, end));
-      }
-      start = end + 1;
-    }
-    return out;
   }
 
   @JSExport
@@ -66,17 +50,6 @@ public final class BrowserSearch {
   @JSExport
   public static String search(String q, String limit, String offset, String tag, String section, String from,
       String to, String sort, String facets) {
-    return session.search(name -> switch (name) {
-      case "q" -> q;
-      case "limit" -> limit;
-      case "offset" -> offset;
-      case "tag" -> tag;
-      case "section" -> section;
-      case "from" -> from;
-      case "to" -> to;
-      case "sort" -> sort;
-      case "facets" -> facets;
-      default -> null;
-    });
+    return session.search(SearchParameters.inOrder(q, limit, offset, tag, section, from, to, sort, facets));
   }
 }

@@ -75,7 +75,8 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     // checks every option first: a bad one exits 2 with the reason (see Main)
-    SearchRequest request = SearchParameters.parse(this::option);
+    SearchRequest request = SearchParameters.parse(SearchParameters.inOrder(String.join(" ", query), limit, offset, tag,
+        section, from, to, sort, facets ? "true" : null));
     Path index = site.resolve("search/lucene");
     if (!Files.isDirectory(index)) {
       spec.commandLine().getErr().println("broadsheet: no search index at " + index + " (build the site first)");
@@ -109,22 +110,6 @@ final class SearchCommand implements Callable<Integer> {
       }
       return 0;
     }
-  }
-
-  /** The option named as the search parameter {@code name}, as text (null: not given). */
-  private String option(String name) {
-    return switch (name) {
-      case "q" -> String.join(" ", query);
-      case "limit" -> limit;
-      case "offset" -> offset;
-      case "tag" -> tag;
-      case "section" -> section;
-      case "from" -> from;
-      case "to" -> to;
-      case "sort" -> sort;
-      case "facets" -> facets ? "true" : null;
-      default -> null;
-    };
   }
 
   /** One line per field: {@code section: business (4), world (2)}. */
