@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -38,7 +39,18 @@ public final class SearchIndexWriter implements Closeable {
   private final LanguageFieldsAnalyzer analyzer;
   private volatile IndexInfo info; // grows, under this lock, as articles in other languages arrive
 
-  private SearchIndexWriter(IndexWriter writer, ZoneId zone, LanguageFieldsAnalyzer analyzer, IndexInfo info) {
+  /**
+   * Newest first, and articles of the same second by id: a total order, so the same articles give
+   * the same document order (and score ties the same ranking) however they were added: by parallel
+   * workers, or one by one into an earlier build's index.
+   */
+  private static final Sort ORDER = new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true),
+      new SortField(SearchSchema.ID, SortField.Type.STRING));
+  private final boolean fresh;
+
+  private SearchIndexWriter(IndexWriter writer, ZoneId zone, LanguageFieldsAnalyzer analyzer, IndexInfo info,
+      boolean fresh) {
+    this.fresh = fresh;
     this.writer = writer;
     this.zone = zone;
     this.analyzer = analyzer;
@@ -56,7 +68,7 @@ public final class SearchIndexWriter implements Closeable {
     LanguageFieldsAnalyzer analyzer = new LanguageFieldsAnalyzer(info);
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setIndexSort(new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true)))
+        .setIndexSort(ORDER)
         .setRAMBufferSizeMB(128)
         .setSimilarity(SearchSchema.similarity())
         .setCodec(new BroadsheetCodec())
@@ -64,7 +76,7 @@ public final class SearchIndexWriter implements Closeable {
         .setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(info.userData().entrySet()); // written with every commit
-    return new SearchIndexWriter(writer, zone, analyzer, info);
+    return new SearchIndexWriter(writer, zone, analyzer, info, create);
   }
 
   /** What the index in {@code directory} records, for a site in {@code language}: its other languages. */
@@ -86,9 +98,18 @@ public final class SearchIndexWriter implements Closeable {
     return info;
   }
 
-  /** Adds the article, replacing any earlier document with its id. */
+  /**
+   * Adds the article, replacing any earlier document with its id. An index created by this writer
+   * starts empty, so there its documents are simply added (a delete per document is a term lookup
+   * in every segment); the caller adds each id once, or deletes it first.
+   */
   public void put(Article article, String url) throws IOException {
-    writer.updateDocument(new Term(SearchSchema.ID, article.id()), document(article, url, language(article.lang())));
+    Document doc = document(article, url, language(article.lang()));
+    if (fresh) {
+      writer.addDocument(doc);
+    } else {
+      writer.updateDocument(new Term(SearchSchema.ID, article.id()), doc);
+    }
   }
 
   /**
@@ -141,6 +162,7 @@ public final class SearchIndexWriter implements Closeable {
   Document document(Article a, String url, IndexLanguage language) {
     Document doc = new Document();
     doc.add(new StringField(SearchSchema.ID, a.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(SearchSchema.ID, new BytesRef(a.id()))); // ties of the index order
     doc.add(new TextField(language.field(SearchSchema.TEXT), a.title() + "\n" + a.body().text(), Field.Store.NO));
     doc.add(new TextField(language.field(SearchSchema.TITLE), a.title(), Field.Store.YES));
     doc.add(new TextField(language.field(SearchSchema.BYLINE), byline(a), Field.Store.NO));

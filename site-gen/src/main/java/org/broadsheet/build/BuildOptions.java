@@ -13,14 +13,20 @@ import java.util.Objects;
  * @param preview pages are for {@code broadsheet serve}: drafts and future articles carry a badge
  * @param progress show progress bars on the terminal
  * @param force replace an existing output folder even when it is not a Broadsheet build (never the sources)
+ * @param clean build everything anew, ignoring what the last build into {@code out} left (its cache)
  */
 public record BuildOptions(Path source, Path out, boolean drafts, boolean future, boolean offline, String baseUrl,
-    boolean preview, boolean progress, Clock clock, boolean force) {
+    boolean preview, boolean progress, Clock clock, boolean force, boolean clean) {
 
   public BuildOptions {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(out, "out");
     clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  public BuildOptions(Path source, Path out, boolean drafts, boolean future, boolean offline, String baseUrl,
+      boolean preview, boolean progress, Clock clock, boolean force) {
+    this(source, out, drafts, future, offline, baseUrl, preview, progress, clock, force, false);
   }
 
   /** Options that never replace a folder Broadsheet did not build. */
@@ -35,22 +41,26 @@ public record BuildOptions(Path source, Path out, boolean drafts, boolean future
   }
 
   public BuildOptions withOut(Path dir) {
-    return new BuildOptions(source, dir, drafts, future, offline, baseUrl, preview, progress, clock, force);
+    return new BuildOptions(source, dir, drafts, future, offline, baseUrl, preview, progress, clock, force, clean);
   }
 
   public BuildOptions withOffline(boolean value) {
-    return new BuildOptions(source, out, drafts, future, value, baseUrl, preview, progress, clock, force);
+    return new BuildOptions(source, out, drafts, future, value, baseUrl, preview, progress, clock, force, clean);
   }
 
   public BuildOptions withDraftsAndFuture(boolean withDrafts, boolean withFuture) {
-    return new BuildOptions(source, out, withDrafts, withFuture, offline, baseUrl, preview, progress, clock, force);
+    return new BuildOptions(source, out, withDrafts, withFuture, offline, baseUrl, preview, progress, clock, force, clean);
   }
 
   public BuildOptions withClock(Clock value) {
-    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, value, force);
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, value, force, clean);
   }
 
   public BuildOptions withForce(boolean value) {
-    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, clock, value);
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, clock, value, clean);
+  }
+
+  public BuildOptions withClean(boolean value) {
+    return new BuildOptions(source, out, drafts, future, offline, baseUrl, preview, progress, clock, force, value);
   }
 }

@@ -11,10 +11,12 @@ import org.broadsheet.diag.Severity;
  * @param articles articles published
  * @param leftOut article files that could not be built (each has an error diagnostic)
  * @param skipped drafts and future articles not published (without --drafts / --future)
- * @param files files written into the output
+ * @param files files in the output (written, or kept from the last build)
+ * @param parsed article files parsed (the others were unchanged since the last build)
+ * @param rendered pages rendered (the others were kept from the last build)
  */
 public record BuildResult(int articles, int leftOut, int skipped, long files, long bytes, Duration elapsed,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics, int parsed, int rendered) {
 
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);

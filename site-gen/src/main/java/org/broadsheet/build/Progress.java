@@ -32,6 +32,11 @@ public final class Progress {
     return sb.toString();
   }
 
+  /** Adds the time of a phase run outside {@link #run}. */
+  public void record(String phase, long nanos) {
+    millis.merge(phase, nanos / 1_000_000, Long::sum);
+  }
+
   public <T> void run(String phase, List<T> items, Consumer<T> work) {
     long start = System.nanoTime();
     try {

@@ -8,16 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -25,7 +21,6 @@ import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
-import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
@@ -37,15 +32,16 @@ import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
+import org.broadsheet.route.PageBody;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.pages.BrowserIndexPages;
-import org.broadsheet.web.RuntimeFiles;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
+import org.broadsheet.web.RuntimeFiles;
 import org.broadsheet.view.SiteView;
 import org.broadsheet.write.OutputGuard;
 import org.broadsheet.write.Publisher;
@@ -55,11 +51,10 @@ import org.broadsheet.write.Publisher;
  * Each phase names itself in the errors it raises.
  */
 public final class SiteBuilder {
-  /** Bodies are kept from the parse for the render while their text stays under this many chars. */
-  private static final long BODY_CACHE_CHARS = 256L << 20;
+  /** Related articles shown on an article page. */
+  private static final int RELATED = 4;
   private final Progress progress;
   private final RenderLimits limits;
-  private final long bodyCacheChars;
   private final Consumer<String> beforePhase;
 
   public SiteBuilder(Progress progress) {
@@ -67,81 +62,241 @@ public final class SiteBuilder {
   }
 
   public SiteBuilder(Progress progress, RenderLimits limits) {
-    this(progress, limits, BODY_CACHE_CHARS, phase -> { });
+    this(progress, limits, phase -> { });
   }
 
   /**
-   * For tests: a body cache of another size, and a hook called with each phase's name before it
-   * runs ("parse", "index", "render", "articles"), e.g. to change a file between parse and render.
+   * For tests: a hook called with each phase's name before it runs ("parse", "render"), e.g. to
+   * change a file between the parse and the pages.
    */
-  SiteBuilder(Progress progress, RenderLimits limits, long bodyCacheChars, Consumer<String> beforePhase) {
+  SiteBuilder(Progress progress, RenderLimits limits, Consumer<String> beforePhase) {
     this.progress = progress;
     this.limits = limits;
-    this.bodyCacheChars = bodyCacheChars;
     this.beforePhase = beforePhase;
   }
 
+  /**
+   * Builds the site into a staging folder and swaps it in. What the last build into the same folder
+   * left in its {@link BuildCache} is reused: unchanged files are not parsed again, the index is
+   * updated rather than rebuilt, and pages whose inputs are unchanged are kept. The result is the
+   * same as a clean build's ({@link BuildOptions#clean()}), page for page.
+   */
   public BuildResult build(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Path out = OutputGuard.siteFolder(options.out(), options.source(), options.force());          // before any work
     Diagnostics diagnostics = new Diagnostics();
-    Model model = model(options, diagnostics);                                                    // load, parse, model
-    SiteConfig config = model.config();
-    long files;
-    long bytes;
-    Bodies bodies = new Bodies(options.source(), model.parsers(), diagnostics);
-    try (Publisher publisher = Publisher.begin(out)) {
-      Path templatesDir = options.source().resolve("templates");
+    SiteConfig config = config(options, diagnostics);
+    Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
+    Sources sources = sources(options, parsers, diagnostics);                                      // load
+    Path cacheFile = BuildCache.file(out);
+    String key = cacheKey(config, options);
+    BuildCache previous = options.clean() ? BuildCache.EMPTY : BuildCache.load(cacheFile, key, Publisher.buildOf(out));
+    Path templatesDir = options.source().resolve("templates");
+    Bodies reread = new Bodies(options.source(), parsers, diagnostics);
+    try (Publisher publisher = Publisher.begin(out);
+        BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
       SiteView site = siteView(config, options, publishAssets(assets, publisher));
       Views views = new Views(site, new Links(options.offline()), config.timeZone(),
           ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-      ArticlePages articlePages = new ArticlePages(views, a -> bodies.of(a,
-          "its page is not published, though other pages may link to it; build again"));
+      Path indexDir = publisher.staging().resolve("search/lucene");
+      boolean takeOver = !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
+      BuildCache base = takeOver ? previous : BuildCache.EMPTY;
+      ArticleStage articles;
+      Archive archive;
+      ArticleStage.Parsed parsed;
+      int lostBeforePages;
+      try (FSDirectory dir = FSDirectory.open(indexDir);
+          SearchIndexWriter index = SearchIndexWriter.open(dir, config.language(), config.timeZone(), !takeOver)) {
+        articles = new ArticleStage(parsers, options, new SourceKeys(options.source(), key), base, index, store,
+            views.links(), diagnostics);
+        run("parse", sources.articles(), articles::parse);                                         // parse + index
+        parsed = articles.parsed();
+        archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));  // model
+        Set<String> lost = articles.reconcile(archive, parsed.hashes(), reread);
+        archive = without(archive, lost, diagnostics);
+        lostBeforePages = reread.lost();
+        timed("index", index::optimizeAndCommit);
+      }
+      ArticlePages articlePages = new ArticlePages(views, a -> store.get(a.sourcePath())
+          .orElseGet(() -> PageBody.of(reread.of(a, "its page is not published, though other pages may link to it;"
+              + " build again"))));
+      articlePages.useRelated(related(indexDir, archive));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-      Templates templates = new Templates(templatesDir, limits);
-      Archive archive = index(model.archive(), bodies, views.links(), config, publisher, diagnostics);  // index
-      render(templates, routes.plan(archive), publisher, "render");                                // route + render
-      renderArticles(archive, routes, articlePages, templates, publisher);
-      copyStatic(options.source(), model.parsed().statics(), publisher, diagnostics);
-      files = publisher.filesWritten();
-      bytes = publisher.bytesWritten();
+      PageStage pages = new PageStage(new Templates(templatesDir, limits), publisher,
+          themeDigest(templatesDir), out, base.pages());
+      run("render", PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
+          SiteBuilder::leaveOutLost);
+      timed("search", () -> browserSearch(publisher));
+      copyStatic(options.source(), sources.statics(), publisher, diagnostics);
+      long files = publisher.filesWritten();
+      long bytes = publisher.bytesWritten();
+      BuildCache.forget(cacheFile);                                                                // never stale
       publisher.commit();                                                                          // publish
+      new BuildCache(key, publisher.buildId(), articles.sources(), articles.indexed(), pages.fingerprints())
+          .save(cacheFile);
+      int pagesLost = reread.lost() - lostBeforePages; // reported; their pages are left out
+      return new BuildResult(archive.size() - pagesLost,
+          parsed.failed() + (parsed.articles().size() - archive.size()) + pagesLost,
+          parsed.skipped(), files, bytes, Duration.between(start, Instant.now()), diagnostics.snapshot(),
+          articles.parsedNow(), pages.rendered());
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
-    return model.result(files, bytes, start, diagnostics, bodies.lost());
+  }
+
+  /** Runs a work item of the render phase; a page whose body could not be read again is left out (reported). */
+  private static void leaveOutLost(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      if (!causedBy(e, Bodies.Lost.class)) {
+        throw e;
+      }
+    }
+  }
+
+  /** The article and static files under {@code content/}. */
+  record Sources(List<SourceFile> articles, List<SourceFile> statics) {}
+
+  private static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics) throws IOException {
+    List<SourceFile> articles = new ArrayList<>();
+    List<SourceFile> statics = new ArrayList<>();
+    for (SourceFile f : ContentSource.load(options.source(), options.source().resolve("content"), diagnostics)) {
+      switch (parsers.kindOf(f)) {
+        case ARTICLE -> articles.add(f);
+        case STATIC -> statics.add(f);
+        case METADATA -> { }
+      }
+    }
+    return new Sources(articles, statics);
+  }
+
+  /**
+   * What a cache must have been written under to be used: the code (the jar's size and time), the
+   * settings, and the options that change what is published.
+   */
+  private static String cacheKey(SiteConfig config, BuildOptions options) {
+    return Fingerprint.of(codeStamp(), config.toString(), options.drafts(), options.future(), options.offline(),
+        options.preview(), String.valueOf(options.baseUrl()));
+  }
+
+  private static String codeStamp() {
+    try {
+      Path code = Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(code) ? code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code) : "classes";
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return "unknown " + Instant.now(); // never matches: every build is a clean one
+    }
+  }
+
+  /** Hard-links the last build's index files into the staging folder, for the writer to update. */
+  private static boolean linkIndex(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return false;
+    }
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        try {
+          Files.createLink(to.resolve(f.getFileName()), f);
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(f, to.resolve(f.getFileName()));
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Archive without(Archive archive, Set<String> lost, Diagnostics diagnostics) {
+    return lost.isEmpty() ? archive
+        : Archive.of(archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);
+  }
+
+  /** A digest of the site's own templates and assets (the default theme is part of the code stamp). */
+  private static String themeDigest(Path templatesDir) throws IOException {
+    List<Object> parts = new ArrayList<>();
+    if (Files.isDirectory(templatesDir)) {
+      try (var files = Files.walk(templatesDir)) {
+        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+          parts.add(templatesDir.relativize(f).toString());
+          parts.add(Files.readAllBytes(f));
+        }
+      }
+    }
+    return Fingerprint.of(parts);
+  }
+
+  /** Related articles from the index as committed: a list per article, computed once for all. */
+  private ArticlePages.Related related(Path indexDir, Archive archive) throws IOException {
+    Map<String, List<String>> ids;
+    try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+      ids = timedValue("related", () -> relatedAll(reader));
+    }
+    return (arch, a) -> ids.getOrDefault(a.id(), List.of()).stream().map(arch::byId).flatMap(Optional::stream).toList();
+  }
+
+  // interim: MoreLikeThis over each article's stored title and text, until the batch signature lands
+  private static Map<String, List<String>> relatedAll(DirectoryReader reader) throws IOException {
+    RelatedArticles related = new RelatedArticles(reader, IndexInfo.read(reader));
+    org.apache.lucene.index.StoredFields stored = reader.storedFields();
+    Map<String, List<String>> all = new HashMap<>();
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      org.apache.lucene.document.Document d = stored.document(doc);
+      String lang = Optional.ofNullable(d.get(org.broadsheet.search.SearchSchema.LANG)).orElse("");
+      all.put(d.get(org.broadsheet.search.SearchSchema.ID), related.ids(d.get(org.broadsheet.search.SearchSchema.ID),
+          lang, d.get(org.broadsheet.search.SearchSchema.TITLE), d.get(org.broadsheet.search.SearchSchema.BODY), RELATED));
+    }
+    return all;
+  }
+
+  /** The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher. */
+  private static void browserSearch(Publisher publisher) {
+    Path search = publisher.staging().resolve("search");
+    try {
+      BrowserIndexPages.write(search.resolve("lucene"), search.resolve("pages"));
+      RuntimeFiles.copyTo(search.resolve("runtime"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the browser's search files", e);
+    }
+    publisher.adopt("search");
   }
 
   /** Parses and reports, and tries each template once, writing nothing: {@code broadsheet check}. */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
-    Model model = model(options, diagnostics);
+    SiteConfig config = config(options, diagnostics);
+    Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
+    ArticleStage articles = ArticleStage.checking(parsers, options, diagnostics);
+    run("parse", sources(options, parsers, diagnostics).articles(), articles::parse);
+    ArticleStage.Parsed parsed = articles.parsed();
+    Archive archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));
     try {
-      renderEachTemplateOnce(model, options);
+      renderEachTemplateOnce(config, archive, new Bodies(options.source(), parsers, diagnostics), options);
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
-    return model.result(0, 0, start, diagnostics, 0);
+    return new BuildResult(archive.size(), parsed.failed() + (parsed.articles().size() - archive.size()),
+        parsed.skipped(), 0, 0, Duration.between(start, Instant.now()), diagnostics.snapshot(), parsed.articles().size(), 0);
   }
 
   /**
    * The first page of each template, rendered and thrown away, so that {@code check} finds a broken
-   * theme (syntax, sandbox, time limit, recursion) without building the site. Article pages use the
-   * bodies kept from the parse.
+   * theme (syntax, sandbox, time limit, recursion) without building the site.
    */
-  private void renderEachTemplateOnce(Model model, BuildOptions options) throws IOException {
+  private void renderEachTemplateOnce(SiteConfig config, Archive archive, Bodies bodies, BuildOptions options)
+      throws IOException {
     Path templatesDir = options.source().resolve("templates");
     Map<String, String> assets = new HashMap<>();
     ThemeAssets.load(templatesDir).files().forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
-    SiteConfig config = model.config();
     Views views = new Views(siteView(config, options, assets), new Links(options.offline()), config.timeZone(),
         ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-    Routes routes = new Routes(views, new ArticlePages(views, Article::body), new Feeds(views), config.pageSize());
+    ArticlePages articlePages = new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
+    Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
     Map<String, Page> firstOfEach = new LinkedHashMap<>();
-    routes.plan(model.archive()).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
-    routes.articles(model.archive()).stream().findFirst().ifPresent(page -> firstOfEach.putIfAbsent(page.template(), page));
+    routes.plan(archive).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
+    archive.articles().stream().findFirst().ifPresent(a -> firstOfEach.putIfAbsent("article.ftlh", articlePages.page(archive, a)));
     Templates templates = new Templates(templatesDir, limits);
     firstOfEach.values().forEach(templates::render);
   }
@@ -152,70 +307,9 @@ public final class SiteBuilder {
     return theme.isPresent() ? theme.get().after(diagnostics.snapshot()) : e;
   }
 
-  /** The site's settings, parsers and articles: everything before rendering. */
-  record Model(SiteConfig config, Parsers parsers, Parsed parsed, Archive archive) {
-    /** @param lost articles whose body could not be read again for rendering */
-    BuildResult result(long files, long bytes, Instant start, Diagnostics diagnostics, int lost) {
-      int leftOut = parsed.failed() + (parsed.articles().size() - archive.size()) + lost;
-      return new BuildResult(archive.size() - lost, leftOut, parsed.skipped(), files, bytes,
-          Duration.between(start, Instant.now()), diagnostics.snapshot());
-    }
-  }
-
-  Model model(BuildOptions options, Diagnostics diagnostics) throws IOException {
-    SiteConfig config = config(options, diagnostics);
-    Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    List<SourceFile> sources = ContentSource.load(options.source(), options.source().resolve("content"), diagnostics); // load
-    Parsed parsed = parseAll(sources, parsers, options, diagnostics);                                      // parse
-    Archive archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));    // model
-    return new Model(config, parsers, parsed, archive);
-  }
-
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {
     SiteConfig config = SiteConfigLoader.load(options.source(), diagnostics);
     return options.baseUrl() != null ? config.withBaseUrl(options.baseUrl()) : config;
-  }
-
-  /** Articles to publish (bodies kept while they fit the cache), static files, and what was left out. */
-  record Parsed(List<Article> articles, List<SourceFile> statics, int failed, int skipped) {}
-
-  Parsed parseAll(List<SourceFile> sources, Parsers parsers, BuildOptions options, Diagnostics diagnostics) {
-    List<SourceFile> articleFiles = new ArrayList<>();
-    List<SourceFile> statics = new ArrayList<>();
-    for (SourceFile f : sources) {
-      switch (parsers.kindOf(f)) {
-        case ARTICLE -> articleFiles.add(f);
-        case STATIC -> statics.add(f);
-        case METADATA -> { }
-      }
-    }
-    ZonedDateTime now = ZonedDateTime.now(options.clock());
-    List<Article> articles = Collections.synchronizedList(new ArrayList<>(articleFiles.size()));
-    AtomicInteger failed = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
-    AtomicLong cached = new AtomicLong();
-    run("parse", articleFiles, file -> {
-      Optional<Article> parsed = parsers.parse(file, diagnostics);
-      if (parsed.isEmpty()) {
-        failed.incrementAndGet();
-        return;
-      }
-      Article a = parsed.get();
-      if (a.draft() && !options.drafts()) {
-        skipped.incrementAndGet();
-        diagnostics.add(Diagnostic.note(file.relativePath(), "draft; not published (build with --drafts to include it)"));
-        return;
-      }
-      if (a.date().map(d -> d.isAfter(now)).orElse(false) && !options.future()) {
-        skipped.incrementAndGet();
-        diagnostics.add(Diagnostic.note(file.relativePath(), "dated in the future ("
-            + Views.iso(a.date().get()) + "); not published (build with --future to include it)"));
-        return;
-      }
-      boolean keep = cached.addAndGet(a.body().html().length() + a.body().text().length()) < bodyCacheChars;
-      articles.add(keep ? a : a.withoutBody());
-    });
-    return new Parsed(List.copyOf(articles), statics, failed.get(), skipped.get());
   }
 
   private <T> void run(String phase, List<T> items, Consumer<T> work) {
@@ -223,17 +317,32 @@ public final class SiteBuilder {
     progress.run(phase, items, work);
   }
 
-  private void render(Templates templates, List<Page> pages, Publisher publisher, String phase) {
-    run(phase, pages, page -> {
-      try {
-        publisher.write(page.path(), templates.render(page));
-      } catch (RuntimeException e) {
-        if (!causedBy(e, Bodies.Lost.class)) {
-          throw e;
-        }
-        // the article's file changed or vanished since the parse: reported, its page left out
-      }
+  /** Runs one step of the build on this thread, timed as a phase of its own. */
+  private void timed(String phase, IoStep step) throws IOException {
+    timedValue(phase, () -> {
+      step.run();
+      return null;
     });
+  }
+
+  private <T> T timedValue(String phase, IoValue<T> step) throws IOException {
+    beforePhase.accept(phase);
+    long t = System.nanoTime();
+    try {
+      return step.get();
+    } finally {
+      progress.record(phase, System.nanoTime() - t);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface IoValue<T> {
+    T get() throws IOException;
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
@@ -243,56 +352,6 @@ public final class SiteBuilder {
       }
     }
     return false;
-  }
-
-  /**
-   * Writes the Lucene index (bodies loaded per article, never all at once) and its browser pages.
-   * Returns the archive to publish: without the articles whose body could not be read again, so
-   * that the listings, feeds and pages rendered after it never show them.
-   */
-  private Archive index(Archive archive, Bodies bodies, Links links, SiteConfig config, Publisher publisher,
-      Diagnostics diagnostics) throws IOException {
-    Path indexDir = publisher.staging().resolve("search/lucene");
-    Files.createDirectories(indexDir);
-    Set<String> lost = ConcurrentHashMap.newKeySet();
-    try (FSDirectory dir = FSDirectory.open(indexDir);
-        SearchIndexWriter index = SearchIndexWriter.open(dir, config.language(), config.timeZone(), true)) {
-      run("index", archive.articles(), a -> {
-        try {
-          index.put(a.withBody(bodies.of(a, "article left out")), links.href(Links.article(a.slug())));
-        } catch (Bodies.Lost e) {
-          lost.add(a.id());
-        } catch (IOException e) {
-          throw new UncheckedIOException(a.sourcePath(), e);
-        }
-      });
-      index.optimizeAndCommit();
-    }
-    Path search = publisher.staging().resolve("search");
-    BrowserIndexPages.write(indexDir, search.resolve("pages"));                        // the browser's paged copy
-    RuntimeFiles.copyTo(search.resolve("runtime"));                                   // Lucene compiled by TeaVM
-    return lost.isEmpty() ? archive : Archive.of(
-        archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);
-  }
-
-  /** The article pages, whose related articles come from the index. */
-  private void renderArticles(Archive archive, Routes routes, ArticlePages articlePages, Templates templates,
-      Publisher publisher) throws IOException {
-    try (FSDirectory dir = FSDirectory.open(publisher.staging().resolve("search/lucene"));
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      RelatedArticles related = new RelatedArticles(reader, IndexInfo.read(reader));
-      articlePages.useRelated((arch, a) -> relatedArticles(related, arch, a));
-      render(templates, routes.articles(archive), publisher, "articles");
-    }
-  }
-
-  private static List<Article> relatedArticles(RelatedArticles related, Archive archive, Article a) {
-    try {
-      return related.ids(a.id(), a.lang(), a.title(), a.body().text(), 4).stream()
-          .map(archive::byId).flatMap(Optional::stream).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("related articles of " + a.sourcePath(), e);
-    }
   }
 
   private static Map<String, String> publishAssets(ThemeAssets assets, Publisher publisher) {

@@ -41,6 +41,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
   boolean strict;
 
+  @Option(names = "--clean", description = "Build everything anew: parse every file, rebuild the index and render every"
+      + " page, ignoring what the last build into the output folder left (.<out>.broadsheet-cache beside it).")
+  boolean clean;
+
   @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
   boolean verbose;
 
@@ -49,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
     BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
-        baseUrl, false, System.console() != null, null, force);
+        baseUrl, false, System.console() != null, null, force, clean);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);

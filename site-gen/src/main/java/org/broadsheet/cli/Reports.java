@@ -51,6 +51,9 @@ final class Reports {
         .append(result.articles() == 1 ? "" : "s");
     if (result.files() > 0) {
       sb.append(", ").append(result.files()).append(" files (").append(result.bytes() / 1024).append(" KiB)");
+      if (result.parsed() < result.articles()) { // the last build's cache was used
+        sb.append(" (").append(result.parsed()).append(" parsed, ").append(result.rendered()).append(" pages rendered)");
+      }
     }
     sb.append(" in ").append(result.elapsed().toMillis()).append(" ms");
     if (result.leftOut() > 0) {

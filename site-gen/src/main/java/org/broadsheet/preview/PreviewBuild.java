@@ -180,7 +180,7 @@ public final class PreviewBuild implements SiteBuild {
         config.author(), false, true, assets, version);
     Views views = new Views(siteView, new Links(false), config.timeZone(),
         ZonedDateTime.now(clock).withZoneSameInstant(config.timeZone()));
-    ArticlePages articlePages = new ArticlePages(views, this::body);
+    ArticlePages articlePages = new ArticlePages(views, a -> org.broadsheet.route.PageBody.of(body(a)));
     Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
     return new Pipeline(config, parsers, views, articlePages, routes,
         new Templates(templatesDir),

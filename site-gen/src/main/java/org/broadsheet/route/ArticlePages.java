@@ -23,17 +23,17 @@ public final class ArticlePages {
   private static final int RELATED = 4;
   private static final int WORDS_PER_MINUTE = 230;
   private final Views views;
-  private final Function<Article, Body> bodies;
+  private final Function<Article, PageBody> bodies;
   private volatile Related related = this::nearestSharingTag;
 
-  /** Finds the articles shown as related to one (with its body loaded). */
+  /** Finds the articles shown as related to one. */
   @FunctionalInterface
   public interface Related {
     List<Article> of(Archive archive, Article article);
   }
 
   /** @param bodies loads an article's body when its page is rendered (bodies are not kept in the archive) */
-  public ArticlePages(Views views, Function<Article, Body> bodies) {
+  public ArticlePages(Views views, Function<Article, PageBody> bodies) {
     this.views = views;
     this.bodies = bodies;
   }
@@ -48,25 +48,29 @@ public final class ArticlePages {
   }
 
   /** The article's body: the one it carries, or loaded again from its source. */
-  public Body body(Article a) {
-    return a.body().html().isEmpty() && a.body().text().isEmpty() ? bodies.apply(a) : a.body();
+  public PageBody body(Article a) {
+    return a.body().html().isEmpty() && a.body().text().isEmpty() ? bodies.apply(a) : PageBody.of(a.body());
   }
 
   ArticlePage view(Archive archive, Article a) {
-    Body body = body(a);
+    return view(archive, a, body(a));
+  }
+
+  /** The page's view with the body given (the build fingerprints pages with a stand-in for it). */
+  public ArticlePage view(Archive archive, Article a, PageBody body) {
     Card card = views.card(a);
     Licences.Licence licence = Licences.of(a.license());
     String credit = a.source().isEmpty() ? licence.name()
         : licence.name().isEmpty() ? a.source() : a.source() + ", " + licence.name();
     String description = a.summary();
     var page = views.page(a.title(), description, Links.article(a.slug()), "article");
-    int words = body.wordCount();
+    int words = body.words();
     ArticleView view = new ArticleView(card, body.html(), Views.iso(a.updated().orElse(null)),
         a.updated().map(views::displayDate).orElse(""), a.source(),
         a.source().isEmpty() ? null : Link.of(a.source(), views.links().href(Links.group("sources", Slugs.slugify(a.source())))),
         a.license(), licence.name(), licence.url(), credit, words, Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
         archive.newer(a).map(views::card).orElse(null), archive.older(a).map(views::card).orElse(null),
-        related.of(archive, a.withBody(body)).stream().limit(RELATED).map(views::card).toList(),
+        related.of(archive, a).stream().limit(RELATED).map(views::card).toList(),
         jsonLd(a, page.canonical(), licence));
     return new ArticlePage(views.site(), page, view);
   }
@@ -113,9 +117,9 @@ public final class ArticlePages {
     a.date().ifPresent(d -> ld.put("datePublished", Views.iso(d)));
     a.updated().or(a::date).ifPresent(d -> ld.put("dateModified", Views.iso(d)));
     if (!a.authors().isEmpty()) {
-      ld.put("author", a.authors().stream().map(n -> Map.of("@type", "Person", "name", n)).toList());
+      ld.put("author", a.authors().stream().map(n -> typed("Person", n)).toList());
     }
-    ld.put("publisher", Map.of("@type", "Organization", "name", views.site().title()));
+    ld.put("publisher", typed("Organization", views.site().title()));
     if (!a.dateline().isEmpty()) {
       ld.put("dateline", a.dateline());
     }
@@ -130,7 +134,7 @@ public final class ArticlePages {
     }
     if (!a.source().isEmpty()) {
       ld.put("creditText", a.source());
-      ld.put("sourceOrganization", Map.of("@type", "Organization", "name", a.source()));
+      ld.put("sourceOrganization", typed("Organization", a.source()));
     }
     if (!a.summary().isEmpty()) {
       ld.put("description", a.summary());
@@ -141,6 +145,14 @@ public final class ArticlePages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A schema.org thing with a name; keys in a fixed order, so every build writes the same bytes. */
+  private static Map<String, Object> typed(String type, String name) {
+    Map<String, Object> thing = new LinkedHashMap<>();
+    thing.put("@type", type);
+    thing.put("name", name);
+    return thing;
   }
 
   /** JSON that can sit inside {@code <script>}: {@code <}, {@code >}, {@code &} and line separators as escapes. */

@@ -39,6 +39,8 @@ public final class Publisher implements AutoCloseable {
   private final Thread shutdownHook;
   private boolean committed;
   private boolean closed;
+  /** Names this build in the output's marker, so that the next build knows its cache describes it. */
+  private final String buildId = java.util.UUID.randomUUID().toString();
 
   private Publisher(Path out, Path staging, boolean inPlace) {
     this.out = out;
@@ -60,7 +62,7 @@ public final class Publisher implements AutoCloseable {
     Publisher publisher = new Publisher(abs, staging, false);
     try {
       readableByAll(staging);
-      Files.writeString(staging.resolve(OutputGuard.MARKER), marker(), StandardCharsets.UTF_8);
+      Files.writeString(staging.resolve(OutputGuard.MARKER), publisher.marker(), StandardCharsets.UTF_8);
       readableByAll(staging.resolve(OutputGuard.MARKER));
       Runtime.getRuntime().addShutdownHook(publisher.shutdownHook);
     } catch (IOException | RuntimeException e) {
@@ -70,10 +72,28 @@ public final class Publisher implements AutoCloseable {
     return publisher;
   }
 
-  private static String marker() {
+  private String marker() {
     String version = Optional.ofNullable(Publisher.class.getPackage().getImplementationVersion()).orElse("dev");
     return "Broadsheet " + version + " built this site.\n"
-        + "The next 'broadsheet build' into this folder replaces it as a whole: keep no other files here.\n";
+        + "The next 'broadsheet build' into this folder replaces it as a whole: keep no other files here.\n"
+        + BUILD + buildId + "\n";
+  }
+
+  private static final String BUILD = "build ";
+
+  /** This build's id, written into the output's marker. */
+  public String buildId() {
+    return buildId;
+  }
+
+  /** The id of the build that wrote the site in {@code out}, from its marker, if any. */
+  public static Optional<String> buildOf(Path out) {
+    try {
+      return Files.readAllLines(out.resolve(OutputGuard.MARKER), StandardCharsets.UTF_8).stream()
+          .filter(line -> line.startsWith(BUILD)).map(line -> line.substring(BUILD.length())).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Updates the built site in {@code out} file by file; {@link #commit()} has nothing left to do. */
@@ -129,6 +149,54 @@ public final class Publisher implements AutoCloseable {
       lock.readLock().unlock();
     }
     files.incrementAndGet();
+  }
+
+  /**
+   * Publishes a file of the previous build unchanged: a hard link to it (a copy where links are not
+   * possible). Returns false, writing nothing, when that file is gone.
+   */
+  public boolean keep(Path previous, String path) {
+    lock.readLock().lock();
+    try {
+      if (!Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      Path target = open(path);
+      Files.createDirectories(target.getParent());
+      try {
+        Files.createLink(target, previous);
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(previous, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      bytes.addAndGet(Files.size(target));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep " + path + " of the previous build", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+    files.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * Counts the files under {@code dir} (site-relative) that a writer needing a folder of its own
+   * wrote into {@link #staging()} (the Lucene index, its browser pages, the search runtime), so the
+   * build's summary tells every file it published.
+   */
+  public void adopt(String dir) {
+    Path root = resolve(dir);
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
+        files.incrementAndGet();
+        try {
+          bytes.addAndGet(Files.size(p));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot count the files in " + dir, e);
+    }
   }
 
   /** Removes a file (in-place updates only: a fresh build simply never writes it), and its folder if left empty. */

@@ -1,0 +1,83 @@
+package org.broadsheet.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.broadsheet.content.Archive;
+import org.broadsheet.content.Article;
+import org.broadsheet.render.Templates;
+import org.broadsheet.route.ArticlePages;
+import org.broadsheet.route.Page;
+import org.broadsheet.route.PageBody;
+import org.broadsheet.route.Routes;
+import org.broadsheet.write.Publisher;
+
+/**
+ * Renders the site's pages, each only when its inputs changed: a page's fingerprint is a digest of
+ * the theme and of the view its template renders (for an article page, with the body stood in for
+ * by the source's content hash, so no body is read to decide). A page whose fingerprint equals the
+ * last build's is published as that build's file, unrendered.
+ */
+final class PageStage {
+  private final Templates templates;
+  private final Publisher publisher;
+  private final String theme;
+  private final Path previousOut;
+  private final Map<String, String> previousPages;
+  private final Map<String, String> pages = new ConcurrentHashMap<>();
+  private final AtomicInteger rendered = new AtomicInteger();
+
+  /**
+   * @param theme a digest of the templates, so a theme change renders every page that uses them
+   * @param previousOut the last build's output, whose pages of equal fingerprint are kept
+   */
+  PageStage(Templates templates, Publisher publisher, String theme, Path previousOut, Map<String, String> previousPages) {
+    this.templates = templates;
+    this.publisher = publisher;
+    this.theme = theme;
+    this.previousOut = previousOut;
+    this.previousPages = previousPages;
+  }
+
+  /** The work of the render phase: every planned page, then every article page. */
+  static List<Runnable> work(PageStage stage, List<Page> planned, Archive archive, ArticlePages articles,
+      Map<String, String> hashes) {
+    List<Runnable> work = new ArrayList<>(planned.size() + archive.size());
+    for (Page page : planned) {
+      work.add(() -> {
+        Object view = page.view().get();
+        stage.publish(view, new Page(page.path(), page.template(), () -> view));
+      });
+    }
+    for (Article a : archive.articles()) {
+      work.add(() -> stage.publish(
+          articles.view(archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0)),
+          articles.page(archive, a)));
+    }
+    return work;
+  }
+
+  /** Publishes one page: kept from the last build when its {@code inputs} are unchanged, else rendered. */
+  private void publish(Object inputs, Page page) {
+    String fingerprint = Fingerprint.of(theme, page.template(), inputs);
+    pages.put(page.path(), fingerprint);
+    if (fingerprint.equals(previousPages.get(page.path()))
+        && publisher.keep(previousOut.resolve(page.path()), page.path())) {
+      return;
+    }
+    publisher.write(page.path(), templates.render(page));
+    rendered.incrementAndGet();
+  }
+
+  /** Fingerprints of every page published, for the next build. */
+  Map<String, String> fingerprints() {
+    return Map.copyOf(pages);
+  }
+
+  int rendered() {
+    return rendered.get();
+  }
+}
