@@ -77,21 +77,28 @@ final class ArticleStage {
   /** Takes one article file in: from the cache when unchanged, else parsed and indexed. Thread-safe. */
   void parse(SourceFile file) {
     String hash = keys.of(file);
-    hashes.put(file.relativePath(), hash);
     BuildCache.Source cached = previous.sources().get(file.relativePath());
     boolean unchanged = cached != null && cached.hash().equals(hash);
     Optional<Article> parsed;
     if (unchanged) {
       parsed = cached.article();
       diagnostics.addAll(cached.diagnostics());
-      sources.put(file.relativePath(), cached);
     } else {
       Diagnostics own = new Diagnostics();
       parsed = parsers.parse(file, own);
       diagnostics.addAll(own.snapshot());
-      sources.put(file.relativePath(), new BuildCache.Source(hash, parsed.map(Article::withoutBody), own.snapshot()));
       parsedNow.incrementAndGet();
+      if (parsed.isEmpty() && options.preview() && cached != null && cached.article().isPresent()) {
+        // the preview keeps the last good version of an article that no longer parses (its error is shown)
+        parsed = cached.article();
+        unchanged = true;
+        hash = cached.hash();
+      } else {
+        cached = new BuildCache.Source(hash, parsed.map(Article::withoutBody), own.snapshot());
+      }
     }
+    sources.put(file.relativePath(), cached);
+    hashes.put(file.relativePath(), hash);
     if (parsed.isEmpty()) {
       failed.incrementAndGet();
       return;
