@@ -8,7 +8,7 @@ import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SiteBuilder;
-import org.broadsheet.preview.Packer;
+import org.broadsheet.serve.Packer;
 import org.broadsheet.write.OutputGuard;
 import org.broadsheet.write.Publisher;
 import picocli.CommandLine.Command;

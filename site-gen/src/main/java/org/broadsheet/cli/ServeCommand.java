@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.broadsheet.preview.ArchiveServer;
+import org.broadsheet.serve.ArchiveServer;
 import org.broadsheet.preview.PreviewBuild;
 import org.broadsheet.preview.PreviewServer;
 import org.broadsheet.write.Publisher;

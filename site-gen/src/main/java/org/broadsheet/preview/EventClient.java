@@ -1,5 +1,6 @@
 package org.broadsheet.preview;
 
+import org.broadsheet.serve.ServeLimits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeoutException;

@@ -1,5 +1,8 @@
 package org.broadsheet.preview;
 
+import org.broadsheet.serve.PageDecorator;
+import org.broadsheet.serve.SiteHandler;
+import org.broadsheet.serve.ServeLimits;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -75,7 +78,8 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
   }
 
   /** The handler for the event stream and the script. */
-  Handler handler() {
+  @Override
+  public Handler handler() {
     return new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {

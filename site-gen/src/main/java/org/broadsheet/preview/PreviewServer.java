@@ -1,5 +1,10 @@
 package org.broadsheet.preview;
 
+import org.broadsheet.serve.SearchIndex;
+import org.broadsheet.serve.SiteApp;
+import org.broadsheet.serve.SiteFiles;
+import org.broadsheet.serve.SiteServer;
+import org.broadsheet.serve.ServeLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

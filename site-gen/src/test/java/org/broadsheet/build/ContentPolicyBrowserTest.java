@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.broadsheet.preview.ArchiveServer;
+import org.broadsheet.serve.ArchiveServer;
 import org.broadsheet.render.ContentPolicy;
 import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.AfterAll;

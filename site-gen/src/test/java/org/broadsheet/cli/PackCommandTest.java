@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import org.broadsheet.build.SiteFixture;
-import org.broadsheet.preview.ArchiveServer;
+import org.broadsheet.serve.ArchiveServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.broadsheet.build.SiteFixture;
 import org.broadsheet.cli.MainTest.Run;
-import org.broadsheet.preview.ArchiveServer;
+import org.broadsheet.serve.ArchiveServer;
 import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

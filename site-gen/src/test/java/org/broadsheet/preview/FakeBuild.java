@@ -1,5 +1,7 @@
 package org.broadsheet.preview;
 
+import org.broadsheet.serve.BuiltSite;
+import org.broadsheet.serve.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package org.broadsheet.preview;
 
+import org.broadsheet.serve.ServeLimits;
+import org.broadsheet.serve.BuiltSite;
+import org.broadsheet.serve.Http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

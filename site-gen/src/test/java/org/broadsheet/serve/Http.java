@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,23 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Test client: java.net.http for ordinary requests, a raw socket for request lines no client would send. */
-final class Http {
+public final class Http {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
 
-  Http(int port) {
+  public Http(int port) {
     this.port = port;
   }
 
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
     return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<byte[]> bytes(String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<byte[]> bytes(String path, String... headers) throws IOException, InterruptedException {
     return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
     return client.send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -44,7 +44,7 @@ final class Http {
   }
 
   /** Sends {@code GET target HTTP/1.1} exactly as written; returns the whole response text. */
-  String raw(String target) throws IOException {
+  public String raw(String target) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
@@ -58,7 +58,7 @@ final class Http {
     }
   }
 
-  static int status(String rawResponse) {
+  public static int status(String rawResponse) {
     String[] first = rawResponse.split("\r\n", 2)[0].split(" ");
     return Integer.parseInt(first[1]);
   }

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's content cache so a rebuild shows at once. Entries of a zip are streamed through
  * {@link SiteFiles#newInputStream}, which counts what they really inflate to.
  */
-final class SiteHandler extends Handler.Wrapper {
+public final class SiteHandler extends Handler.Wrapper {
   private static final HttpField ALLOW = new HttpField(HttpHeader.ALLOW, "GET, HEAD");
 
   private final SiteFiles files;
@@ -89,7 +89,7 @@ final class SiteHandler extends Handler.Wrapper {
   }
 
   /** Answers 405 with {@code Allow: GET, HEAD} to any other method; true when it did. */
-  static boolean refuseMethod(Request request, Response response, Callback callback) {
+  public static boolean refuseMethod(Request request, Response response, Callback callback) {
     String method = request.getMethod();
     if (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) {
       return false;

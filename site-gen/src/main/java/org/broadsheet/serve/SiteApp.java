@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -13,13 +13,13 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
  *   everything else                                           SiteHandler -> ResourceHandler
  * </pre>
  */
-final class SiteApp {
+public final class SiteApp {
   private static final int MIN_GZIP_BYTES = 256;
 
   private SiteApp() {}
 
   /** @param live the preview's live reload, or null to serve the site exactly as built */
-  static Handler handler(SiteFiles files, SearchIndex search, LiveReload live, ServeLimits limits) {
+  public static Handler handler(SiteFiles files, SearchIndex search, PageDecorator live, ServeLimits limits) {
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(MIN_GZIP_BYTES);
     gzip.setHandler(new Handler.Sequence(new SearchApi(search), new SiteHandler(files, live, limits.maxDecoratedBytes())));

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,12 +19,12 @@ import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.SearchSchema;
 
 /** A small built site written by hand, as the build would leave it, with a real Lucene index. */
-final class BuiltSite {
-  static final String SECRET = "TOP-SECRET-OUTSIDE-THE-SITE";
+public final class BuiltSite {
+  public static final String SECRET = "TOP-SECRET-OUTSIDE-THE-SITE";
 
   private BuiltSite() {}
 
-  static Path write(Path dir) throws IOException {
+  public static Path write(Path dir) throws IOException {
     page(dir, "index.html", "<!doctype html><html lang=\"en\"><head><title>Front</title></head><body><h1>Front page</h1>"
         + "<p>" + "News of the day. ".repeat(100) + "</p></body></html>");
     page(dir, "404.html", "<!doctype html><html lang=\"en\"><body><h1>Page not found</h1></body></html>");
@@ -43,7 +43,7 @@ final class BuiltSite {
     return dir;
   }
 
-  static void page(Path dir, String path, String text) throws IOException {
+  public static void page(Path dir, String path, String text) throws IOException {
     Path file = dir.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ final class BuiltSite {
     }
   }
 
-  static Article article(String id, String title, String text, String day, String section) {
+  public static Article article(String id, String title, String text, String day, String section) {
     ZonedDateTime date = ZonedDateTime.parse(day + "T09:00:00Z");
     return new Article(id, id, title, text, Optional.of(date), Optional.empty(), List.of("Staff"), "", section,
         List.of("news"), "Wire", "CC-BY-4.0", "en", false, "content/" + id + ".md",
@@ -71,7 +71,7 @@ final class BuiltSite {
   }
 
   /** The site folder packed into a zip, files at the top, as {@code broadsheet pack} writes it. */
-  static Path zip(Path site, Path zipFile) throws IOException {
+  public static Path zip(Path site, Path zipFile) throws IOException {
     return zip(site, zipFile, zip -> { });
   }
 
@@ -81,7 +81,7 @@ final class BuiltSite {
   }
 
   /** The site packed into a zip, then {@code extra} entries written by hand. */
-  static Path zip(Path site, Path zipFile, Extra extra) throws IOException {
+  public static Path zip(Path site, Path zipFile, Extra extra) throws IOException {
     try (OutputStream os = Files.newOutputStream(zipFile);
         ZipOutputStream zip = new ZipOutputStream(os);
         Stream<Path> files = Files.walk(site)) {

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

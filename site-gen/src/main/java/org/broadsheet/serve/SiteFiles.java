@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpURI;

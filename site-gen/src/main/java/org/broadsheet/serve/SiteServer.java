@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -37,7 +37,7 @@ public final class SiteServer implements AutoCloseable {
    *
    * @throws PortInUseException when the address is taken
    */
-  static SiteServer start(String host, int port, Handler app, ServeLimits limits) throws IOException {
+  public static SiteServer start(String host, int port, Handler app, ServeLimits limits) throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("broadsheet-http");
     Server server = new Server(threads);

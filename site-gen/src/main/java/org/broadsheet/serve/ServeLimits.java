@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -19,14 +19,14 @@ import java.util.Optional;
  * @param ratioFloor entries up to this size may compress any amount (a page of spaces does)
  * @param maxDecoratedBytes pages up to this size get the live-reload script; larger ones are streamed as built
  */
-record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeoutAtLimit, Duration heartbeat,
+public record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeoutAtLimit, Duration heartbeat,
     int maxPendingEvents, Duration maxWriteStall, long maxEntryBytes, int maxRatio, long ratioFloor,
     int maxDecoratedBytes) {
 
-  static final ServeLimits DEFAULTS = new ServeLimits(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
+  public static final ServeLimits DEFAULTS = new ServeLimits(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
       Duration.ofSeconds(4), 16, Duration.ofSeconds(5), 1L << 30, 200, 1L << 20, 16 << 20);
 
-  ServeLimits {
+  public ServeLimits {
     if (maxConnections < 1 || maxPendingEvents < 1 || maxRatio < 1 || maxEntryBytes < 1 || maxDecoratedBytes < 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
@@ -36,23 +36,23 @@ record ServeLimits(int maxConnections, Duration idleTimeout, Duration idleTimeou
     }
   }
 
-  ServeLimits withConnections(int max, Duration idle, Duration idleAtLimit) {
+  public ServeLimits withConnections(int max, Duration idle, Duration idleAtLimit) {
     long shorter = Math.min(idle.toMillis(), idleAtLimit.toMillis());
     return new ServeLimits(max, idle, idleAtLimit, Duration.ofMillis(Math.max(1, shorter / 2)),
         maxPendingEvents, maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, maxDecoratedBytes);
   }
 
-  ServeLimits withEvents(Duration heartbeat, int maxPending, Duration maxStall) {
+  public ServeLimits withEvents(Duration heartbeat, int maxPending, Duration maxStall) {
     return new ServeLimits(maxConnections, idleTimeout, idleTimeoutAtLimit, heartbeat, maxPending, maxStall,
         maxEntryBytes, maxRatio, ratioFloor, maxDecoratedBytes);
   }
 
-  ServeLimits withEntries(long maxBytes, int ratio, long floor) {
+  public ServeLimits withEntries(long maxBytes, int ratio, long floor) {
     return new ServeLimits(maxConnections, idleTimeout, idleTimeoutAtLimit, heartbeat, maxPendingEvents,
         maxWriteStall, maxBytes, ratio, floor, maxDecoratedBytes);
   }
 
-  ServeLimits withMaxDecorated(int bytes) {
+  public ServeLimits withMaxDecorated(int bytes) {
     return new ServeLimits(maxConnections, idleTimeout, idleTimeoutAtLimit, heartbeat, maxPendingEvents,
         maxWriteStall, maxEntryBytes, maxRatio, ratioFloor, bytes);
   }

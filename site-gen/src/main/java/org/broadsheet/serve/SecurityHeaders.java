@@ -1,4 +1,4 @@
-package org.broadsheet.preview;
+package org.broadsheet.serve;
 
 import org.broadsheet.render.ContentPolicy;
 import org.eclipse.jetty.http.HttpField;
