@@ -57,6 +57,14 @@ public final class RelatedArticles {
     }
   }
 
+  /**
+   * Up to {@code count} related articles of every article of {@code reader}, an index that records
+   * {@code info}, from the index alone (see {@link RelatedLists}).
+   */
+  public static RelatedLists all(IndexReader reader, IndexInfo info, int count) throws IOException {
+    return RelatedLists.compute(reader, info, count);
+  }
+
   /** Ids of up to {@code count} articles most like this one (in {@code lang}), best first. */
   public List<String> ids(String id, String lang, String title, String body, int count) throws IOException {
     IndexLanguage language = info.languageOf(lang).orElse(null);

@@ -1,0 +1,44 @@
+package org.broadsheet.search;
+
+import java.util.Arrays;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Terms numbered in the order they are added, with a weight each: their bytes in one growing array
+ * (about 9 bytes a term plus its length), not an object per term.
+ */
+final class TermList {
+  private byte[] bytes = new byte[1 << 12];
+  private int[] starts = new int[1 << 10];
+  private float[] idfs = new float[1 << 10];
+  private int size;
+
+  /** Adds a term and returns its number. */
+  int add(BytesRef term, float idf) {
+    if (size + 1 == starts.length) {
+      starts = Arrays.copyOf(starts, starts.length * 2);
+      idfs = Arrays.copyOf(idfs, idfs.length * 2);
+    }
+    int end = starts[size] + term.length;
+    if (end > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(end, bytes.length * 2));
+    }
+    System.arraycopy(term.bytes, term.offset, bytes, starts[size], term.length);
+    idfs[size] = idf;
+    starts[++size] = end;
+    return size - 1;
+  }
+
+  int size() {
+    return size;
+  }
+
+  float idf(int ordinal) {
+    return idfs[ordinal];
+  }
+
+  /** The term's bytes, shared with this list: read them before adding more. */
+  BytesRef term(int ordinal) {
+    return new BytesRef(bytes, starts[ordinal], starts[ordinal + 1] - starts[ordinal]);
+  }
+}
