@@ -36,7 +36,7 @@ import org.broadsheet.route.PageBody;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
-import org.broadsheet.search.RelatedArticles;
+import org.broadsheet.search.RelatedLists;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.source.ContentSource;
@@ -229,25 +229,11 @@ public final class SiteBuilder {
 
   /** Related articles from the index as committed: a list per article, computed once for all. */
   private ArticlePages.Related related(Path indexDir, Archive archive) throws IOException {
-    Map<String, List<String>> ids;
+    RelatedLists lists;
     try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
-      ids = timedValue("related", () -> relatedAll(reader));
+      lists = timedValue("related", () -> RelatedLists.compute(reader, IndexInfo.read(reader), RELATED));
     }
-    return (arch, a) -> ids.getOrDefault(a.id(), List.of()).stream().map(arch::byId).flatMap(Optional::stream).toList();
-  }
-
-  // interim: MoreLikeThis over each article's stored title and text, until the batch signature lands
-  private static Map<String, List<String>> relatedAll(DirectoryReader reader) throws IOException {
-    RelatedArticles related = new RelatedArticles(reader, IndexInfo.read(reader));
-    org.apache.lucene.index.StoredFields stored = reader.storedFields();
-    Map<String, List<String>> all = new HashMap<>();
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      org.apache.lucene.document.Document d = stored.document(doc);
-      String lang = Optional.ofNullable(d.get(org.broadsheet.search.SearchSchema.LANG)).orElse("");
-      all.put(d.get(org.broadsheet.search.SearchSchema.ID), related.ids(d.get(org.broadsheet.search.SearchSchema.ID),
-          lang, d.get(org.broadsheet.search.SearchSchema.TITLE), d.get(org.broadsheet.search.SearchSchema.BODY), RELATED));
-    }
-    return all;
+    return (arch, a) -> lists.of(a.id()).stream().map(arch::byId).flatMap(Optional::stream).toList();
   }
 
   /** The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher. */
