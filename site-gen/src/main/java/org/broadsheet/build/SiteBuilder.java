@@ -42,7 +42,7 @@ import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.search.pages.BrowserIndexPages;
-import org.broadsheet.web.RuntimeFiles;
+import org.broadsheet.search.pages.RuntimeFiles;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
