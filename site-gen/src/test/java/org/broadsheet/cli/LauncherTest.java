@@ -79,6 +79,7 @@ class LauncherTest {
     List<byte[]> corrupt = List.of(new byte[0], "garbage".getBytes(StandardCharsets.UTF_8),
         Arrays.copyOf(good, good.length / 2), Arrays.copyOf(good, 4096));
     for (byte[] bytes : corrupt) {
+      Files.delete(archive);   // the JVM writes it read-only
       Files.write(archive, bytes);
       assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
     }
