@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.broadsheet.content.Article;
+import org.broadsheet.search.pages.RuntimeFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;

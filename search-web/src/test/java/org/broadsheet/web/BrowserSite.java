@@ -13,6 +13,7 @@ import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.pages.BrowserIndexPages;
+import org.broadsheet.search.pages.RuntimeFiles;
 
 /**
  * The search part of a built site, as the build lays it out: {@code search/lucene/} (core's

@@ -1,6 +1,7 @@
 package org.broadsheet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.broadsheet.build.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,16 @@ class MainTest {
       ---
       The central bank raised interest rates in Vienna and elsewhere.
       """;
+
+  @Test
+  void lucenesNotesAboutTheJvmStayOffStderrButItsSevereMessagesDoNot() {
+    Main.quietLibraryLogs();
+    Logger lucene = Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+    assertFalse(lucene.isLoggable(Level.INFO), "Using MemorySegmentIndexInput ...");
+    assertFalse(lucene.isLoggable(Level.WARNING), "please update Apache Lucene ...");
+    assertTrue(lucene.isLoggable(Level.SEVERE));
+    assertTrue(Logger.getLogger("com.example.Other").isLoggable(Level.INFO), "other loggers unchanged");
+  }
 
   @Test
   void buildThenSearchPrintsTheJsonShape(@TempDir Path dir) throws Exception {

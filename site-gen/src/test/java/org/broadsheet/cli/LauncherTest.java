@@ -1,0 +1,151 @@
+package org.broadsheet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./broadsheet}'s class-data archive (AppCDS on Java 17-24, the AOT cache on 25+), run in a
+ * copy of the checkout's layout whose jar is {@link LauncherProbe}: the first {@code build} writes the
+ * archive next to the jar, later runs use it, and nothing about it ever reaches stdout or stderr or
+ * changes an exit code. The JVM is the one running the tests, or {@code -Dbroadsheet.launcherJava}.
+ */
+class LauncherTest {
+  static final Path SCRIPT = Path.of("../broadsheet");
+  static final String JAVA = System.getProperty("broadsheet.launcherJava",
+      Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+  @TempDir Path root;
+  Path target;
+  Path jar;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void checkoutWithAProbeJar() throws IOException {
+    Files.copy(SCRIPT, root.resolve("broadsheet"));
+    target = Files.createDirectories(root.resolve("site-gen/target"));
+    jar = target.resolve("broadsheet.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+    String probe = LauncherProbe.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry(probe));
+      out.write(LauncherProbe.class.getClassLoader().getResourceAsStream(probe).readAllBytes());
+    }
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+  }
+
+  @Test
+  void theFirstBuildWritesTheArchiveAndLaterRunsLoadTheirClassesFromIt() throws Exception {
+    assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
+    assertEquals(List.of(), archives(), "only a build records the classes");
+    assertQuiet(launch(JAVA, "", "build", "--source", "x"), 0, "build", "--source", "x");
+    Path archive = onlyArchive();
+    assertEquals(List.of(archive, jar), files(), "no temporary file left behind");
+
+    Path classes = root.resolve("classes.txt");
+    Run later = launch(JAVA, "-Xlog:class+load:file=" + classes, "search", "--json");
+    assertQuiet(later, 0, "search", "--json");
+    assertTrue(Files.readString(classes).contains(LauncherProbe.class.getName() + " source: shared objects file"),
+        "the probe's class comes from the archive");
+  }
+
+  @Test
+  void aCorruptOrStaleArchiveIsHarmlessAndAStaleOneIsWrittenAgain() throws Exception {
+    assertQuiet(launch(JAVA, "", "build"), 0, "build");
+    Path archive = onlyArchive();
+    byte[] good = Files.readAllBytes(archive);
+    List<byte[]> corrupt = List.of(new byte[0], "garbage".getBytes(StandardCharsets.UTF_8),
+        Arrays.copyOf(good, good.length / 2), Arrays.copyOf(good, 4096));
+    for (byte[] bytes : corrupt) {
+      Files.delete(archive);   // the JVM writes it read-only
+      Files.write(archive, bytes);
+      assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
+    }
+    long now = System.currentTimeMillis();
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(now - 30_000));
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 20_000));   // rebuilt after the archive
+    assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
+    assertQuiet(launch(JAVA, "", "build"), 0, "build");
+    assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+        && Files.size(archive) > 4096, "the next build wrote the archive again");
+  }
+
+  @Test
+  void aFailedBuildOrAJvmThatCannotWriteArchivesLeavesTheCommandAsItWas() throws Exception {
+    assertQuiet(launch(JAVA, "", "build", "exit=1"), 1, "build", "exit=1");
+    assertEquals(List.of(jar), files(), "a failed build writes no archive");
+
+    Path jdk = Files.createDirectories(root.resolve("jdk/bin"));   // a JVM whose archive dumps fail
+    Files.copy(Path.of(JAVA).toRealPath().getParent().getParent().resolve("release"), jdk.resolveSibling("release"));
+    Path java = jdk.resolve("java");
+    Files.writeString(java, "#!/usr/bin/env bash\n"
+        + "for a in \"$@\"; do case \"$a\" in -Xshare:dump|-XX:AOTMode=create) echo dump failed >&2; exit 1;; esac; done\n"
+        + "exec '" + JAVA + "' \"$@\"\n");
+    assertTrue(java.toFile().setExecutable(true));
+    assertQuiet(launch(java.toString(), "", "build", "exit=0"), 0, "build", "exit=0");
+    assertEquals(List.of(jar), files(), "no archive, no temporary file");
+  }
+
+  /** The probe's own output and nothing else, with its exit code. */
+  private static void assertQuiet(Run run, int code, String... args) {
+    assertEquals("{\"args\":[\"" + String.join("\",\"", args) + "\"]}\n", run.out(), run.err());
+    assertEquals("", run.err());
+    assertEquals(code, run.code());
+  }
+
+  private Run launch(String java, String javaOpts, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", root.resolve("broadsheet").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    Map<String, String> env = pb.environment();
+    env.remove("JAVA_HOME");
+    env.remove("BROADSHEET_CDS");
+    env.put("BROADSHEET_JAVA", java);
+    env.put("BROADSHEET_JAVA_OPTS", javaOpts);
+    Path out = root.resolve("out.txt");
+    Path err = root.resolve("err.txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private List<Path> archives() throws IOException {
+    return files().stream().filter(f -> !f.equals(jar)).toList();
+  }
+
+  private Path onlyArchive() throws IOException {
+    List<Path> archives = archives();
+    assertEquals(1, archives.size(), "one archive: " + archives);
+    String name = archives.get(0).getFileName().toString();
+    assertTrue(name.startsWith("broadsheet-") && (name.endsWith(".jsa") || name.endsWith(".aot")), name);
+    return archives.get(0);
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> files = Files.list(target)) {
+      return files.sorted().toList();
+    }
+  }
+}
