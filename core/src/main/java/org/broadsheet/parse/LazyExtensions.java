@@ -32,6 +32,16 @@ final class LazyExtensions {
   private LazyExtensions() {}
 
   /**
+   * The document's text from a node's start to its end: its characters, and the indents that a
+   * paragraph's lines leave out. Read as a String, because flexmark's own sequences for text over
+   * several lines take a tree lookup per character.
+   */
+  private static String span(BasedSequence chars) {
+    return chars.getBase() instanceof String document
+        ? document.substring(chars.getStartOffset(), chars.getEndOffset()) : chars.toString();
+  }
+
+  /**
    * GFM autolinks (flexmark-ext-autolink), run only on text nodes that hold {@code @}, {@code ://}
    * or {@code www.}: its link scanner (autolink-java) starts a URL only at {@code ://}, a bare
    * domain only at {@code www.} and an e-mail address only at {@code @}, and its own pattern
@@ -72,9 +82,11 @@ final class LazyExtensions {
     }
 
     static boolean mayHoldLink(BasedSequence text) {
-      return text.indexOf('@') >= 0 || text.indexOf('\\') >= 0 || text.indexOf('&') >= 0
-          || text.indexOf("://") >= 0 || text.indexOf("www.") >= 0;
+      String span = span(text);
+      return span.indexOf('@') >= 0 || span.indexOf('\\') >= 0 || span.indexOf('&') >= 0
+          || span.contains("://") || span.contains("www.");
     }
+
   }
 
   /**
@@ -111,7 +123,7 @@ final class LazyExtensions {
 
             @Override
             public int preProcessBlock(Paragraph paragraph, ParserState state) {
-              if (paragraph.getChars().indexOf('|') < 0) {
+              if (span(paragraph.getChars()).indexOf('|') < 0) {
                 return 0;
               }
               if (table == null) {
