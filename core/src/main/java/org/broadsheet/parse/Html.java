@@ -5,7 +5,11 @@ public final class Html {
   private Html() {}
 
   public static String escape(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
+    return escapeTo(new StringBuilder(text.length() + 16), text).toString();
+  }
+
+  /** Appends {@code text} escaped to {@code out}, and returns {@code out}. */
+  public static StringBuilder escapeTo(StringBuilder out, String text) {
     int plain = 0; // text[plain, i) needs no escaping and is copied in one append
     for (int i = 0; i < text.length(); i++) {
       String entity = switch (text.charAt(i)) {
@@ -17,10 +21,10 @@ public final class Html {
         default -> null;
       };
       if (entity != null) {
-        sb.append(text, plain, i).append(entity);
+        out.append(text, plain, i).append(entity);
         plain = i + 1;
       }
     }
-    return sb.append(text, plain, text.length()).toString();
+    return out.append(text, plain, text.length());
   }
 }

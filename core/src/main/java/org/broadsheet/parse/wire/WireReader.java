@@ -56,13 +56,16 @@ public final class WireReader {
 
   /** CRLF, CR, U+2028/9, form and vertical feeds become LF; other control characters and BOMs go. */
   static Normalized normalize(String raw) {
-    StringBuilder sb = new StringBuilder(raw.length());
+    StringBuilder sb = null; // made at the first character to change: most texts have none
     int controls = 0;
     int kept = 0; // raw[kept, i) is copied as it is, in one append, when a character needs changing
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (keptAsIs(c)) {
         continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(raw.length());
       }
       sb.append(raw, kept, i);
       kept = i + 1;
@@ -79,7 +82,7 @@ public final class WireReader {
         controls++;
       }
     }
-    return new Normalized(sb.append(raw, kept, raw.length()).toString(), controls);
+    return new Normalized(sb == null ? raw : sb.append(raw, kept, raw.length()).toString(), controls);
   }
 
   /** Printable characters, line feeds and tabs: all but the C0 and C1 controls, DEL, U+2028/9 and the BOM. */
