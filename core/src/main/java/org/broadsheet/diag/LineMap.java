@@ -12,13 +12,11 @@ public final class LineMap {
     int[] starts = new int[16];
     int count = 0;
     starts[count++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = i + 1;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = nl + 1;
     }
     this.lineStarts = Arrays.copyOf(starts, count);
   }
@@ -38,16 +36,20 @@ public final class LineMap {
     return offset - lineStarts[line(offset) - 1] + 1;
   }
 
+  /** The length of a 1-based line without its line break: {@code lineText(line).length()}, without the copy. */
+  public int lineLength(int line) {
+    return line < 1 || line > lineStarts.length ? 0 : lineEnd(line) - lineStarts[line - 1];
+  }
+
   /** The text of a 1-based line, without its line break. */
   public String lineText(int line) {
-    if (line < 1 || line > lineStarts.length) {
-      return "";
-    }
+    return line < 1 || line > lineStarts.length ? "" : text.substring(lineStarts[line - 1], lineEnd(line));
+  }
+
+  /** Where the text of a 1-based line ends: before its line feed, and before a carriage return ending it. */
+  private int lineEnd(int line) {
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-    if (end > start && text.charAt(end - 1) == '\r') {
-      end--;
-    }
-    return text.substring(start, Math.max(start, end));
+    return end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
   }
 }

@@ -7,9 +7,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** ISO 8601 dates as writers type them: with or without time, with or without zone. */
 public final class Dates {
+  private static final Pattern ENDS_WITH_OFFSET = Pattern.compile(".*[+-]\\d\\d(:?\\d\\d)?$");
+  private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d\\d)(\\d\\d)$");
+
   private Dates() {}
 
   /**
@@ -29,8 +33,8 @@ public final class Dates {
       if (s.endsWith("]")) {
         return Optional.of(ZonedDateTime.parse(s));
       }
-      if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d(:?\\d\\d)?$")) {
-        return Optional.of(OffsetDateTime.parse(s.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toZonedDateTime());
+      if (s.endsWith("Z") || ENDS_WITH_OFFSET.matcher(s).matches()) {
+        return Optional.of(OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(s).replaceFirst("$1:$2")).toZonedDateTime());
       }
       return Optional.of(LocalDateTime.parse(s).atZone(zone));
     } catch (DateTimeParseException e) {

@@ -20,6 +20,9 @@ final class MarkdownNesting {
   /** An error at the first line that opens more than {@value #MAX_DEPTH} quotes and lists. */
   static Optional<Diagnostic> tooDeep(String path, LineMap lines) {
     for (int line = 1; line <= lines.lineCount(); line++) {
+      if (lines.lineLength(line) <= MAX_DEPTH) {
+        continue; // each level takes a character at least ('>'), so a short line cannot be too deep
+      }
       int depth = depth(lines.lineText(line));
       if (depth > MAX_DEPTH) {
         return Optional.of(Diagnostic.error(path, line, 1, "Markdown nested " + depth + " levels deep (quotes or"

@@ -2,7 +2,6 @@ package org.broadsheet.parse;
 
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -40,8 +39,8 @@ public final class MarkdownParser implements ArticleParser {
 
   public MarkdownParser() {
     MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-        AutolinkExtension.create(), FootnoteExtension.create()));
+    options.set(Parser.EXTENSIONS, List.of(new LazyExtensions.Tables(), StrikethroughExtension.create(),
+        new LazyExtensions.Autolinks(), FootnoteExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default

@@ -36,6 +36,9 @@ public record Metadata(
   public static final Set<String> KEYS = Set.of("title", "date", "updated", "authors", "tags", "section",
       "summary", "slug", "id", "draft", "source", "license", "lang", "dateline");
 
+  /** The known keys in order, as the warning about an unknown key lists them. */
+  private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
+
   public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Optional.empty(),
       List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
       Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -56,8 +59,7 @@ public record Metadata(
     Reader r = new Reader(raw, path, context, lineOfKey, lineText, diagnostics);
     for (Object key : raw.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
-        r.warn(String.valueOf(key), "unknown front-matter key '" + key + "' (known: "
-            + String.join(", ", KEYS.stream().sorted().toList()) + "); ignored");
+        r.warn(String.valueOf(key), "unknown front-matter key '" + key + "' (known: " + KNOWN_KEYS + "); ignored");
       }
     }
     Metadata m = new Metadata(r.text("title"), r.date("date"), r.date("updated"), r.list("authors"),

@@ -1,12 +1,16 @@
 package org.broadsheet.parse;
 
+import java.util.regex.Pattern;
+
 /** Short texts made from longer ones, cut at a word boundary. */
 public final class Summaries {
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:–—-]+$");
+
   private Summaries() {}
 
   /** At most {@code max} characters of {@code text}: whole sentences if they fit, else whole words and an ellipsis. */
   public static String lead(String text, int max) {
-    String s = text.strip().replaceAll("\\s+", " ");
+    String s = collapsedStart(text, max + 1);
     if (s.length() <= max) {
       return s;
     }
@@ -24,6 +28,36 @@ public final class Summaries {
     if (cut < max / 2) {
       cut = max - 1;
     }
-    return s.substring(0, cut).replaceAll("[\\s,;:–—-]+$", "") + "…";
+    return TRAILING_PUNCTUATION.matcher(s.substring(0, cut)).replaceAll("") + "…";
+  }
+
+  /**
+   * The first {@code limit} characters of {@code text.strip().replaceAll("\\s+", " ")}, made
+   * without copying the rest of a long body: a lead needs only its start.
+   */
+  static String collapsedStart(String text, int limit) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(limit, end - start));
+    for (int i = start; i < end && sb.length() < limit; i++) {
+      char c = text.charAt(i);
+      if (!isRegexSpace(c)) {
+        sb.append(c);
+      } else if (!isRegexSpace(text.charAt(i - 1))) {
+        sb.append(' '); // the first of a run; the run never starts at 'start', which strip() left non-blank
+      }
+    }
+    return sb.toString();
+  }
+
+  /** What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 }

@@ -74,6 +74,9 @@ public final class TextDecoder {
   }
 
   private static Optional<String> tryUtf8(byte[] bytes) {
+    if (isAscii(bytes)) {
+      return Optional.of(new String(bytes, StandardCharsets.US_ASCII)); // most files: no decoder, no CharBuffer
+    }
     try {
       return Optional.of(utf8Decoder().decode(ByteBuffer.wrap(bytes)).toString());
     } catch (CharacterCodingException e) {
@@ -199,10 +202,29 @@ public final class TextDecoder {
     return Optional.empty();
   }
 
+  /** {@code â€}, {@code Ã©} and the like, {@code Â} + NBSP: UTF-8 of curly quotes, accents and NBSP read as Windows-1252. */
   private static boolean looksLikeMojibake(String text) {
-    return text.contains("â€") || text.contains("Ã©") || text.contains("Ã¨") || text.contains("Ã¶")
-        || text.contains("Ã¼") || text.contains("Ã¤") || text.contains("Ã±") || text.contains("Ã§")
-        || text.contains("Ã¡") || text.contains("Ã³") || text.contains("Ã£") || text.contains("Â\u00a0");
+    return followedByOneOf(text, 'â', "€") || followedByOneOf(text, 'Ã', "©¨¶¼¤±§¡³£")
+        || followedByOneOf(text, 'Â', "\u00a0");
+  }
+
+  /** Whether {@code lead} occurs followed by one of {@code seconds}: one scan per lead character. */
+  private static boolean followedByOneOf(String text, char lead, String seconds) {
+    for (int i = text.indexOf(lead); i >= 0 && i + 1 < text.length(); i = text.indexOf(lead, i + 1)) {
+      if (seconds.indexOf(text.charAt(i + 1)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOfNul(byte[] bytes) {

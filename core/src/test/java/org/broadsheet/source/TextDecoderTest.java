@@ -11,6 +11,8 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextDecoderTest {
   private static final String TEXT = "Iran’s “talks” – café, Besançon, naïve";
@@ -76,6 +78,24 @@ class TextDecoderTest {
     assertTrue(broken.contains("â€"));
     assertEquals(TEXT, decode(broken.getBytes(StandardCharsets.UTF_8), d).orElseThrow());
     assertNote(d, "mojibake");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"’", "é", "è", "ö", "ü", "ä", "ñ", "ç", "á", "ó", "ã", "\u00a0"})
+  void eachMojibakeMarkerIsFoundAndRepaired(String letter) {
+    Diagnostics d = new Diagnostics();
+    String word = "Besan" + letter + "on";
+    String broken = new String(word.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
+    assertEquals("plain ascii, then " + word, decode(("plain ascii, then " + broken).getBytes(StandardCharsets.UTF_8), d)
+        .orElseThrow());
+    assertNote(d, "mojibake");
+  }
+
+  @Test
+  void asciiPassesWithoutNotes() {
+    Diagnostics d = new Diagnostics();
+    assertEquals("Plain ASCII.\r\n", decode("Plain ASCII.\r\n".getBytes(StandardCharsets.US_ASCII), d).orElseThrow());
+    assertEquals(List.of(), d.snapshot());
   }
 
   @Test

@@ -14,17 +14,20 @@ public final class BodyRenderer {
   private BodyRenderer() {}
 
   public static Body render(List<Block> blocks) {
-    StringBuilder html = new StringBuilder();
-    StringBuilder text = new StringBuilder();
+    int length = 0;
+    for (Block b : blocks) {
+      length += b.text().length() + 2;
+    }
+    StringBuilder html = new StringBuilder(length + length / 8 + 16 * blocks.size()); // room for tags and entities
+    StringBuilder text = new StringBuilder(length);
     Set<String> ids = new HashSet<>();
     Map<String, Integer> next = new HashMap<>();
     for (Block b : blocks) {
-      String escaped = Html.escape(b.text());
       switch (b.kind()) {
-        case PARAGRAPH -> html.append("<p>").append(escaped).append("</p>\n");
-        case HEADING -> html.append("<h2 id=\"").append(uniqueId(b.text(), ids, next)).append("\">").append(escaped)
-            .append("</h2>\n");
-        case PREFORMATTED -> html.append("<pre>").append(escaped).append("</pre>\n");
+        case PARAGRAPH -> Html.escapeTo(html.append("<p>"), b.text()).append("</p>\n");
+        case HEADING -> Html.escapeTo(html.append("<h2 id=\"").append(uniqueId(b.text(), ids, next)).append("\">"),
+            b.text()).append("</h2>\n");
+        case PREFORMATTED -> Html.escapeTo(html.append("<pre>"), b.text()).append("</pre>\n");
       }
       text.append(text.length() > 0 ? "\n\n" : "").append(b.text());
     }

@@ -18,13 +18,15 @@ final class Glue {
     int i = 0;
     int n = raw.length();
     while (i < n) {
-      char c = raw.charAt(i);
-      if (!isSpace(c)) {
+      if (!isSpace(raw.charAt(i))) {
         if (para.length() == 0) {
           paraLine = line;
         }
-        para.append(c);
-        i++;
+        int word = i;
+        while (i < n && !isSpace(raw.charAt(i))) {
+          i++;
+        }
+        para.append(raw, word, i);
         continue;
       }
       int runStart = i;

@@ -175,8 +175,11 @@ final class Subheadings {
 
   private static boolean titleWord(String word) {
     for (int k = 0; k < word.length(); k++) {
-      if ("\"“”,;:()[]—–!?".indexOf(word.charAt(k)) >= 0) {
-        return false;
+      switch (word.charAt(k)) {
+        case '"', '“', '”', ',', ';', ':', '(', ')', '[', ']', '—', '–', '!', '?' -> {
+          return false;
+        }
+        default -> { }
       }
     }
     return !word.isEmpty();

@@ -52,31 +52,42 @@ public final class WireReader {
     return new WireDocument(dateline, brief, byline, footer, blocks, n.controls());
   }
 
-  private record Normalized(String text, int controls) {}
+  record Normalized(String text, int controls) {}
 
   /** CRLF, CR, U+2028/9, form and vertical feeds become LF; other control characters and BOMs go. */
   static Normalized normalize(String raw) {
-    StringBuilder sb = new StringBuilder(raw.length());
+    StringBuilder sb = null; // made at the first character to change: most texts have none
     int controls = 0;
+    int kept = 0; // raw[kept, i) is copied as it is, in one append, when a character needs changing
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
+      if (keptAsIs(c)) {
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(raw.length());
+      }
+      sb.append(raw, kept, i);
+      kept = i + 1;
       if (c == '\r') {
         sb.append('\n');
         if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
           i++;
+          kept++;
         }
-      } else if (c == '\n' || c == '\t') {
-        sb.append(c);
       } else if (c == '\f' || c == '\u000b' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
         sb.append('\n');
         controls++;
-      } else if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\ufeff') {
-        controls++;
       } else {
-        sb.append(c);
+        controls++;
       }
     }
-    return new Normalized(sb.toString(), controls);
+    return new Normalized(sb == null ? raw : sb.append(raw, kept, raw.length()).toString(), controls);
+  }
+
+  /** Printable characters, line feeds and tabs: all but the C0 and C1 controls, DEL, U+2028/9 and the BOM. */
+  private static boolean keptAsIs(char c) {
+    return c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c >= 0xa0 && c != '\u2028' && c != '\u2029' && c != '\ufeff';
   }
 
   private static int skipBlank(String text, int from) {
