@@ -89,11 +89,11 @@ public final class RelatedLists {
     int maxDoc = signatures.counts.length;
     AtomicInteger next = new AtomicInteger();
     IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(worker -> {
-      SignaturePostings.Matches matches = null;
+      QueryScores matches = null;
       for (int start = next.getAndAdd(BLOCK); start < maxDoc; start = next.getAndAdd(BLOCK)) {
         for (int doc = start; doc < Math.min(maxDoc, start + BLOCK); doc++) {
           if (signatures.counts[doc] > 0) {
-            matches = matches == null ? new SignaturePostings.Matches(maxDoc, signatures.size) : matches;
+            matches = matches == null ? new QueryScores(maxDoc, signatures.size) : matches;
             postings.match(signatures, doc, tuning, matches);
             selection.select(doc, matches);
           }

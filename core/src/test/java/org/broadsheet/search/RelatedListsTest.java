@@ -149,7 +149,7 @@ class RelatedListsTest {
       String[] ids = RelatedLists.ids(reader);
       TermSignatures s = TermSignatures.read(reader, SearchSchema.TEXT, List.of(), 15);
       SignaturePostings postings = SignaturePostings.invert(s, RelatedLists.ranks(ids), Integer.MAX_VALUE);
-      SignaturePostings.Matches m = new SignaturePostings.Matches(reader.maxDoc(), 15);
+      QueryScores m = new QueryScores(reader.maxDoc(), 15);
       Map<String, String> out = new TreeMap<>();
       for (int d = 0; d < ids.length; d++) {
         if (ids[d] != null && s.counts[d] > 0) {
@@ -160,7 +160,7 @@ class RelatedListsTest {
           postings.match(s, d, new RelatedLists.Tuning(15, 1, 0, Integer.MAX_VALUE), m);
           Map<String, Float> scores = new TreeMap<>();
           for (int i = 0; i < m.size; i++) {
-            scores.put(ids[m.touched[i]], m.scores[m.touched[i]]);
+            scores.put(ids[m.touched[i]], m.score(m.touched[i]));
           }
           out.put(ids[d], sb.append(scores).toString());
         }
@@ -194,6 +194,16 @@ class RelatedListsTest {
     assertEquals(List.of("fire-1", "fire-3"), lists.get("fire-2").stream().sorted().toList(), lists.toString());
     assertEquals(List.of("chess-1"), lists.get("chess-2"), lists.toString());
     lists.forEach((id, related) -> assertFalse(related.contains(id), id + " " + related));
+  }
+
+  @Test
+  void pruningTheQueriesChangesNoList() throws IOException {
+    try (ByteBuffersDirectory dir = index(STORIES, Integer.MAX_VALUE, List.of());
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      RelatedLists related = RelatedArticles.all(reader, IndexInfo.read(reader), 4);
+      RelatedReference.lists(reader, RelatedLists.Tuning.DEFAULT, 4).forEach((id, list) ->
+          assertEquals(list, related.of(id), id));
+    }
   }
 
   @Test
