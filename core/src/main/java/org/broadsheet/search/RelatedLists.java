@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.IndexReader;
@@ -62,6 +64,23 @@ public final class RelatedLists {
   /** Articles the lists are of. */
   public int size() {
     return ids.length;
+  }
+
+  /**
+   * The articles whose list differs from their list in {@code before} (lists of an earlier index):
+   * with those whose own text changed, the pages an incremental build must render again. An article
+   * in one of the two only counts if it has related articles there.
+   */
+  public Set<String> changedSince(RelatedLists before) {
+    Set<String> changed = new TreeSet<>();
+    for (RelatedLists lists : List.of(this, before)) {
+      for (String id : lists.ids) {
+        if (!of(id).equals(before.of(id))) {
+          changed.add(id);
+        }
+      }
+    }
+    return changed;
   }
 
   /** Up to {@code count} related articles of every live article of {@code reader}, an index that records {@code info}. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -220,6 +221,30 @@ class RelatedListsTest {
     List<String> german = STORIES.stream().filter(a -> a.lang().equals("de")).map(Article::id).toList();
     lists.forEach((id, related) -> assertTrue(related.stream().allMatch(r -> german.contains(r) == german.contains(id)),
         id + " " + related));
+  }
+
+  @Test
+  void anArticlesIdsAreItsListAmongAllAndAnEditShowsWhichListsChanged() throws IOException {
+    List<Article> edited = new ArrayList<>(STORIES);
+    edited.set(1, story("rail-2", "en", "Museum reopens", "2023-03-08T08:00:00Z",
+        "The city museum reopened its galleries of medieval tapestries and painted altarpieces."));
+    try (ByteBuffersDirectory before = index(STORIES, Integer.MAX_VALUE, List.of());
+        DirectoryReader beforeReader = DirectoryReader.open(before);
+        ByteBuffersDirectory after = index(edited, Integer.MAX_VALUE, List.of());
+        DirectoryReader afterReader = DirectoryReader.open(after)) {
+      RelatedLists all = RelatedArticles.all(beforeReader, IndexInfo.read(beforeReader), 4);
+      RelatedArticles perArticle = new RelatedArticles(beforeReader, IndexInfo.read(beforeReader));
+      for (Article a : STORIES) {
+        assertEquals(all.of(a.id()), perArticle.ids(a.id(), a.lang(), a.title(), a.body().text(), 4), a.id());
+      }
+      RelatedLists now = RelatedArticles.all(afterReader, IndexInfo.read(afterReader), 4);
+      Set<String> changed = now.changedSince(all);
+      assertTrue(changed.containsAll(Set.of("rail-1", "rail-2", "rail-3")), "rail-2 is now about a museum: " + changed);
+      for (Article a : STORIES) {
+        assertEquals(!now.of(a.id()).equals(all.of(a.id())), changed.contains(a.id()), a.id());
+      }
+      assertEquals(Set.of(), now.changedSince(now));
+    }
   }
 
   @Test
