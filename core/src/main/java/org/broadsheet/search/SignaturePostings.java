@@ -16,8 +16,10 @@ import java.util.Arrays;
  * on the set of documents alone. Holds 8 bytes per signature term of every document.
  */
 final class SignaturePostings {
+  /** BM25's constants, as {@link SearchSchema#similarity()} has them. */
   private static final float K1 = 1.2f;
   private static final float B = 0.6f;
+  /** Covers rounding in the pruning bound, which is summed in another order than a document's score. */
   private static final float SLACK = 1.001f;
   /** Where each term's postings start in docs and uses, by ordinal; they end where the next term's start. */
   private final int[] starts;
@@ -134,7 +136,6 @@ final class SignaturePostings {
     m.start(tuning.floor() * weight);
     for (int i = 0; i < n; i++) {
       int ordinal = s.terms[from + i];
-      // the slack covers rounding: rest is summed in another order than a document's score
       if (rest[i] * SLACK >= m.floor() && n - i >= tuning.minShared()) {
         addAll(doc, ordinal, s.eligible.idf(ordinal), m);
       } else {
