@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.IndexReader;
@@ -17,15 +19,27 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Every article's related articles, computed at once from a committed index ({@link #compute}):
- * per language, each article's signature ({@link TermSignatures}) runs as a small query against the
- * others' postings ({@link SignaturePostings}), on all cores. An article is related only if it
- * passes the relevance floor of {@link Tuning}; ties are broken by id, so the lists depend on the set
- * of articles alone, not on segments or the order they were indexed in.
+ * Every article's related articles, computed at once from a committed index ({@link #compute}), no
+ * article text needed: per language (so among the articles of one language), each article's signature
+ * ({@link TermSignatures}: its 15 most distinctive terms) runs as a small query against the other
+ * signatures ({@link SignaturePostings}), on all cores. Scores, cuts and ties (by id) depend on the
+ * set of articles alone, not on segments, deleted documents or the order articles were added in, so an
+ * incremental build lists what a clean build lists.
  *
- * <p>Holds each article's id and the positions of its related ones (4 bytes each).
+ * <p>No related article rather than an irrelevant one: B is related to A only if B's signature holds
+ * at least 3 of A's 15 terms, and B scores at least 12% of the most any article could score against
+ * A's signature (every term at full strength); using each term once, in a story of average length,
+ * that is a little more than a quarter of the signature's weight. Measured on 10,000 Reuters stories
+ * (bench/related.sh): 9% of the articles get no related article and 62% get four; 89.8% of related
+ * pairs share a Reuters topic, against 88.2% for the MoreLikeThis queries this replaces, which listed
+ * four for every article. On the bundled sample only pairs on one subject remain (rates, elections,
+ * football), where MoreLikeThis put the Iran nuclear talks beside a chip shortage and a harbour strike.
+ *
+ * <p>Holds each article's id and the positions of its related ones (4 bytes each); while computing,
+ * about 30 bytes a signature term (15 a document) and 12 bytes a document per thread.
  */
 public final class RelatedLists {
+  /** Documents a thread takes at a time. */
   private static final int BLOCK = 64;
   /** Ids of every article, sorted. */
   private final String[] ids;
@@ -40,10 +54,10 @@ public final class RelatedLists {
   }
 
   /**
-   * How related articles are found: signatures of {@code terms} terms; an article is related to
-   * another only if it holds at least {@code minShared} of its signature's terms and scores at least
-   * {@code floor} of the signature's whole weight (the score a document using every term at full
-   * strength would get).
+   * How related articles are found: signatures of {@code terms} terms; B is related to A only if B's
+   * signature holds at least {@code minShared} of A's terms and B scores at least {@code floor} of the
+   * whole weight of A's signature (what a document using every term at full strength would score); a
+   * term in more signatures than {@code strongest} counts only for those that use it most.
    */
   record Tuning(int terms, int minShared, float floor, int strongest) {
     static final Tuning DEFAULT = new Tuning(15, 3, 0.12f, 1000);
@@ -64,7 +78,24 @@ public final class RelatedLists {
     return ids.length;
   }
 
-  /** Up to {@code count} related articles of every live article of {@code reader}, an index that records {@code info}. */
+  /**
+   * The articles whose list differs from their list in {@code before} (lists of an earlier index):
+   * with those whose own text changed, the pages an incremental build must render again. An article
+   * in one of the two only counts if it has related articles there.
+   */
+  public Set<String> changedSince(RelatedLists before) {
+    Set<String> changed = new TreeSet<>();
+    for (RelatedLists lists : List.of(this, before)) {
+      for (String id : lists.ids) {
+        if (!of(id).equals(before.of(id))) {
+          changed.add(id);
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Up to {@code count} related articles of every live article of {@code reader}, which records {@code info}. */
   public static RelatedLists compute(IndexReader reader, IndexInfo info, int count) throws IOException {
     return compute(reader, info, count, Tuning.DEFAULT);
   }
@@ -89,11 +120,11 @@ public final class RelatedLists {
     int maxDoc = signatures.counts.length;
     AtomicInteger next = new AtomicInteger();
     IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(worker -> {
-      SignaturePostings.Matches matches = null;
+      QueryScores matches = null;
       for (int start = next.getAndAdd(BLOCK); start < maxDoc; start = next.getAndAdd(BLOCK)) {
         for (int doc = start; doc < Math.min(maxDoc, start + BLOCK); doc++) {
           if (signatures.counts[doc] > 0) {
-            matches = matches == null ? new SignaturePostings.Matches(maxDoc, signatures.size) : matches;
+            matches = matches == null ? new QueryScores(maxDoc, signatures.size) : matches;
             postings.match(signatures, doc, tuning, matches);
             selection.select(doc, matches);
           }

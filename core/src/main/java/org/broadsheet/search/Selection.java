@@ -20,13 +20,13 @@ final class Selection {
   }
 
   /** Keeps the best {@code count} documents of {@code m} that pass the floor, for document {@code doc}. */
-  void select(int doc, SignaturePostings.Matches m) {
+  void select(int doc, QueryScores m) {
     int base = doc * count;
     int n = 0;
-    float floor = tuning.floor() * m.weight;
+    float floor = m.floor();
     for (int i = 0; i < m.alive; i++) {
       int other = m.touched[i];
-      if (rank[other] < 0 || m.shared[other] < tuning.minShared() || m.scores[other] < floor) {
+      if (rank[other] < 0 || m.shared(other) < tuning.minShared() || m.score(other) < floor) {
         continue;
       }
       int j;
@@ -44,7 +44,7 @@ final class Selection {
     }
   }
 
-  private boolean better(SignaturePostings.Matches m, int a, int b) {
-    return m.scores[a] > m.scores[b] || (m.scores[a] == m.scores[b] && rank[a] < rank[b]);
+  private boolean better(QueryScores m, int a, int b) {
+    return m.score(a) > m.score(b) || (m.score(a) == m.score(b) && rank[a] < rank[b]);
   }
 }

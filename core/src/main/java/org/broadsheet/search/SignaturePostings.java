@@ -16,8 +16,10 @@ import java.util.Arrays;
  * on the set of documents alone. Holds 8 bytes per signature term of every document.
  */
 final class SignaturePostings {
+  /** BM25's constants, as {@link SearchSchema#similarity()} has them. */
   private static final float K1 = 1.2f;
   private static final float B = 0.6f;
+  /** Covers rounding in the pruning bound, which is summed in another order than a document's score. */
   private static final float SLACK = 1.001f;
   /** Where each term's postings start in docs and uses, by ordinal; they end where the next term's start. */
   private final int[] starts;
@@ -120,31 +122,30 @@ final class SignaturePostings {
    * the rest of the terms only add to the documents already met. The signature is in descending idf,
    * so those are the long postings of common words.
    */
-  void match(TermSignatures s, int doc, RelatedLists.Tuning tuning, Matches m) {
-    m.clear();
+  void match(TermSignatures s, int doc, RelatedLists.Tuning tuning, QueryScores m) {
     int from = doc * s.size;
     int n = s.counts[doc];
     float[] rest = m.rest;
     rest[n] = 0;
+    float weight = 0;
     for (int i = n - 1; i >= 0; i--) {
       int ordinal = s.terms[from + i];
-      m.weight += s.eligible.idf(ordinal);
+      weight += s.eligible.idf(ordinal);
       rest[i] = rest[i + 1] + s.eligible.idf(ordinal) * most[ordinal];
     }
-    float floor = tuning.floor() * m.weight;
+    m.start(tuning.floor() * weight);
     for (int i = 0; i < n; i++) {
       int ordinal = s.terms[from + i];
-      // the slack covers rounding: rest is summed in another order than a document's score
-      if (rest[i] * SLACK >= floor && n - i >= tuning.minShared()) {
+      if (rest[i] * SLACK >= m.floor() && n - i >= tuning.minShared()) {
         addAll(doc, ordinal, s.eligible.idf(ordinal), m);
       } else {
-        m.keep(rest[i] * SLACK, floor, tuning.minShared() - (n - i));
+        m.keep(rest[i] * SLACK, m.floor(), tuning.minShared() - (n - i));
         addToMet(ordinal, s.eligible.idf(ordinal), m);
       }
     }
   }
 
-  private void addAll(int doc, int term, float idf, Matches m) {
+  private void addAll(int doc, int term, float idf, QueryScores m) {
     for (int p = starts[term]; p < starts[term + 1]; p++) {
       if (docs[p] != doc) {
         m.add(docs[p], idf * uses[p]);
@@ -156,7 +157,7 @@ final class SignaturePostings {
    * Adds the term to the documents met so far that can still pass (never the query's own): a search
    * for each when they are few, else a walk (which may add to some that cannot pass: no matter).
    */
-  private void addToMet(int term, float idf, Matches m) {
+  private void addToMet(int term, float idf, QueryScores m) {
     int start = starts[term];
     int end = starts[term + 1];
     if ((long) m.alive * 8 < end - start) {
@@ -168,66 +169,10 @@ final class SignaturePostings {
       }
     } else {
       for (int p = start; p < end; p++) {
-        if (m.shared[docs[p]] > 0) {
+        if (m.met(docs[p])) {
           m.add(docs[p], idf * uses[p]);
         }
       }
-    }
-  }
-
-  /**
-   * One thread's scores of one query: dense by document, with the documents touched, those that can
-   * still pass first.
-   */
-  static final class Matches {
-    final float[] scores;
-    final byte[] shared;
-    final int[] touched;
-    final float[] rest;
-    /** Documents touched; the first {@code alive} of them can still pass the floor. */
-    int size;
-    int alive;
-    /** The query's whole weight: the sum of its terms' idf. */
-    float weight;
-
-    Matches(int maxDoc, int terms) {
-      scores = new float[maxDoc];
-      shared = new byte[maxDoc];
-      touched = new int[maxDoc];
-      rest = new float[terms + 1];
-    }
-
-    void add(int doc, float score) {
-      if (shared[doc] == 0) {
-        touched[size] = touched[alive];
-        touched[alive++] = doc;
-        size++;
-      }
-      scores[doc] += score;
-      shared[doc]++;
-    }
-
-    /** Moves behind the alive ones the documents that {@code most} more cannot lift to the floor and shared terms. */
-    void keep(float most, float floor, int shares) {
-      for (int i = 0; i < alive; ) {
-        int doc = touched[i];
-        if (scores[doc] + most < floor || shared[doc] < shares) {
-          touched[i] = touched[--alive];
-          touched[alive] = doc;
-        } else {
-          i++;
-        }
-      }
-    }
-
-    void clear() {
-      for (int i = 0; i < size; i++) {
-        scores[touched[i]] = 0;
-        shared[touched[i]] = 0;
-      }
-      size = 0;
-      alive = 0;
-      weight = 0;
     }
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -79,6 +80,14 @@ class BundledSampleRelatedTest {
     RelatedLists unbounded = lists(new RelatedLists.Tuning(15, 1, 0, Integer.MAX_VALUE));
     assertTrue(unbounded.of(JCPOA).contains(CHIPS), "without a floor the best four are listed, however weak: "
         + unbounded.of(JCPOA));
+  }
+
+  @Test
+  void pruningTheQueriesChangesNoList() throws IOException {
+    RelatedLists related = RelatedArticles.all(reader, IndexInfo.read(reader), 4);
+    Map<String, List<String>> expected = RelatedReference.lists(reader, RelatedLists.Tuning.DEFAULT, 4);
+    assertTrue(expected.values().stream().filter(l -> !l.isEmpty()).count() >= 6, expected.toString());
+    expected.forEach((id, list) -> assertEquals(list, related.of(id), id));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -149,7 +150,7 @@ class RelatedListsTest {
       String[] ids = RelatedLists.ids(reader);
       TermSignatures s = TermSignatures.read(reader, SearchSchema.TEXT, List.of(), 15);
       SignaturePostings postings = SignaturePostings.invert(s, RelatedLists.ranks(ids), Integer.MAX_VALUE);
-      SignaturePostings.Matches m = new SignaturePostings.Matches(reader.maxDoc(), 15);
+      QueryScores m = new QueryScores(reader.maxDoc(), 15);
       Map<String, String> out = new TreeMap<>();
       for (int d = 0; d < ids.length; d++) {
         if (ids[d] != null && s.counts[d] > 0) {
@@ -160,7 +161,7 @@ class RelatedListsTest {
           postings.match(s, d, new RelatedLists.Tuning(15, 1, 0, Integer.MAX_VALUE), m);
           Map<String, Float> scores = new TreeMap<>();
           for (int i = 0; i < m.size; i++) {
-            scores.put(ids[m.touched[i]], m.scores[m.touched[i]]);
+            scores.put(ids[m.touched[i]], m.score(m.touched[i]));
           }
           out.put(ids[d], sb.append(scores).toString());
         }
@@ -197,6 +198,16 @@ class RelatedListsTest {
   }
 
   @Test
+  void pruningTheQueriesChangesNoList() throws IOException {
+    try (ByteBuffersDirectory dir = index(STORIES, Integer.MAX_VALUE, List.of());
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      RelatedLists related = RelatedArticles.all(reader, IndexInfo.read(reader), 4);
+      RelatedReference.lists(reader, RelatedLists.Tuning.DEFAULT, 4).forEach((id, list) ->
+          assertEquals(list, related.of(id), id));
+    }
+  }
+
+  @Test
   void anArticleWithNothingLikeItHasNoRelatedArticles() throws IOException {
     Map<String, List<String>> lists = lists(STORIES, Integer.MAX_VALUE, List.of());
     assertEquals(List.of(), lists.get("cheese"), "a festival shares no subject with strikes, fires or chess");
@@ -210,6 +221,30 @@ class RelatedListsTest {
     List<String> german = STORIES.stream().filter(a -> a.lang().equals("de")).map(Article::id).toList();
     lists.forEach((id, related) -> assertTrue(related.stream().allMatch(r -> german.contains(r) == german.contains(id)),
         id + " " + related));
+  }
+
+  @Test
+  void anArticlesIdsAreItsListAmongAllAndAnEditShowsWhichListsChanged() throws IOException {
+    List<Article> edited = new ArrayList<>(STORIES);
+    edited.set(1, story("rail-2", "en", "Museum reopens", "2023-03-08T08:00:00Z",
+        "The city museum reopened its galleries of medieval tapestries and painted altarpieces."));
+    try (ByteBuffersDirectory before = index(STORIES, Integer.MAX_VALUE, List.of());
+        DirectoryReader beforeReader = DirectoryReader.open(before);
+        ByteBuffersDirectory after = index(edited, Integer.MAX_VALUE, List.of());
+        DirectoryReader afterReader = DirectoryReader.open(after)) {
+      RelatedLists all = RelatedArticles.all(beforeReader, IndexInfo.read(beforeReader), 4);
+      RelatedArticles perArticle = new RelatedArticles(beforeReader, IndexInfo.read(beforeReader));
+      for (Article a : STORIES) {
+        assertEquals(all.of(a.id()), perArticle.ids(a.id(), a.lang(), a.title(), a.body().text(), 4), a.id());
+      }
+      RelatedLists now = RelatedArticles.all(afterReader, IndexInfo.read(afterReader), 4);
+      Set<String> changed = now.changedSince(all);
+      assertTrue(changed.containsAll(Set.of("rail-1", "rail-2", "rail-3")), "rail-2 is now about a museum: " + changed);
+      for (Article a : STORIES) {
+        assertEquals(!now.of(a.id()).equals(all.of(a.id())), changed.contains(a.id()), a.id());
+      }
+      assertEquals(Set.of(), now.changedSince(now));
+    }
   }
 
   @Test
