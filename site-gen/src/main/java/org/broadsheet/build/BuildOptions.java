@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param out the output folder, replaced as a whole at the end of a successful build
  * @param baseUrl overrides {@code site.yaml}'s base URL when not null
  * @param preview pages are for {@code broadsheet serve}: drafts and future articles carry a badge
- * @param progress show progress bars on the terminal
+ * @param progress show progress bars on long phases when stderr is a terminal (see {@link Progress#showsBar})
  * @param force replace an existing output folder even when it is not a Broadsheet build (never the sources)
  * @param clean build everything anew, ignoring what the last build into {@code out} left (its cache)
  */

@@ -48,12 +48,15 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
   boolean verbose;
 
+  @Option(names = "--no-progress", description = "No progress bars (otherwise shown on a terminal for long phases).")
+  boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
     BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
-        baseUrl, false, System.console() != null, null, force, clean);
+        baseUrl, false, !noProgress, null, force, clean);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);

@@ -34,6 +34,9 @@ final class PackCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
   boolean verbose;
 
+  @Option(names = "--no-progress", description = "No progress bars (otherwise shown on a terminal for long phases).")
+  boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -42,7 +45,7 @@ final class PackCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("broadsheet-pack-");
     try {
       BuildOptions options = BuildOptions.of(src).withOut(work.resolve("site")).withOffline(true);
-      BuildResult result = new SiteBuilder(new Progress(System.console() != null)).build(options);
+      BuildResult result = new SiteBuilder(new Progress(!noProgress)).build(options);
       Reports.print(result, err, verbose);
       long entries = Packer.pack(options.out(), zip);
       err.println(Reports.summary(result, "packed") + " -> " + zip + " (" + entries + " entries, "

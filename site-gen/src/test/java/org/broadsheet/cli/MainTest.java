@@ -128,6 +128,15 @@ class MainTest {
   }
 
   @Test
+  void buildAndPackTakeNoProgress(@TempDir Path dir) throws Exception {
+    SiteFixture.write(dir, SITE);
+    Run build = run("build", "--source", dir.toString(), "--no-progress");
+    assertEquals(0, build.code(), build.err());
+    Run pack = run("pack", "--source", dir.toString(), "--no-progress");
+    assertEquals(0, pack.code(), pack.err());
+  }
+
+  @Test
   void versionAndHelpWork() {
     assertTrue(run("--version").out().startsWith("broadsheet "));
     Run help = run("--help");
