@@ -33,7 +33,8 @@ public record SiteConfig(
   }
 
   public static SiteConfig defaults() {
-    return new SiteConfig("Broadsheet", "", "http://localhost:8080/", "en", ZoneId.of("UTC"), 10, "");
+    return new SiteConfig(
+        "Broadsheet", "", "http://localhost:8080/", "en", ZoneId.of("UTC"), 10, "");
   }
 
   public SiteConfig withBaseUrl(String url) {

@@ -32,14 +32,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code site.yaml}: raw YAML in, a validated {@link SiteConfig} out, problems as diagnostics
- * with their line and column. The YAML is composed into nodes, not constructed into Java objects, so
- * every value keeps its position and its written form ({@code title: yes} is the text "yes"). A
+ * with their line and column. The YAML is composed into nodes, not constructed into Java objects,
+ * so every value keeps its position and its written form ({@code title: yes} is the text "yes"). A
  * setting with a wrong type or value is an error and falls back to its default.
  */
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site.yaml";
   private static final Set<String> KEYS =
       Set.of("title", "description", "baseUrl", "language", "timeZone", "pageSize", "author");
+
   /** ISO 639 code with optional subtags: {@code en}, {@code fa}, {@code pt-BR}, {@code zh_Hant}. */
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
@@ -53,11 +54,17 @@ public final class SiteConfigLoader {
     }
     long size = Files.size(file);
     if (size > YamlLimits.MAX_CHARS) {
-      diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, YamlLimits.tooLarge(FILE_NAME, size, "bytes")
-          + "; the default settings are used", ""));
+      diagnostics.add(
+          Diagnostic.error(
+              FILE_NAME,
+              1,
+              1,
+              YamlLimits.tooLarge(FILE_NAME, size, "bytes") + "; the default settings are used",
+              ""));
       return SiteConfig.defaults();
     }
-    // decoded as content files are (a byte that is not UTF-8 threw MalformedInputException past the diagnostics)
+    // decoded as content files are (a byte that is not UTF-8 threw MalformedInputException past the
+    // diagnostics)
     Optional<String> text = TextDecoder.decode(Files.readAllBytes(file), FILE_NAME, diagnostics);
     if (text.isEmpty()) {
       return SiteConfig.defaults();
@@ -74,13 +81,20 @@ public final class SiteConfigLoader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 1 : mark.getLine() + 1;
-      diagnostics.add(Diagnostic.error(FILE_NAME, line, mark == null ? 1 : mark.getColumn() + 1,
-          e.getProblem() != null ? e.getProblem() : e.getMessage(), lines.lineText(line)));
+      diagnostics.add(
+          Diagnostic.error(
+              FILE_NAME,
+              line,
+              mark == null ? 1 : mark.getColumn() + 1,
+              e.getProblem() != null ? e.getProblem() : e.getMessage(),
+              lines.lineText(line)));
       return SiteConfig.defaults();
     } catch (YAMLException e) {
       diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, e.getMessage(), lines.lineText(1)));
       return SiteConfig.defaults();
-    } catch (RuntimeException e) { // SnakeYAML lets a few bad inputs escape, e.g. the tag !+%0A (found by fuzzing)
+    } catch (
+        RuntimeException
+            e) { // SnakeYAML lets a few bad inputs escape, e.g. the tag !+%0A (found by fuzzing)
       diagnostics.add(Diagnostic.error(FILE_NAME, "unreadable YAML: " + e.getMessage()));
       return SiteConfig.defaults();
     }
@@ -89,15 +103,20 @@ public final class SiteConfigLoader {
     }
     Settings settings = new Settings(lines, diagnostics);
     if (!(root instanceof MappingNode map)) {
-      settings.error(root, "site.yaml must be a mapping of settings ('title: My Site' lines), not "
-          + kind(root) + "; the default settings are used");
+      settings.error(
+          root,
+          "site.yaml must be a mapping of settings ('title: My Site' lines), not "
+              + kind(root)
+              + "; the default settings are used");
       return SiteConfig.defaults();
     }
     return settings.read(map);
   }
 
   private static String kind(Node node) {
-    return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "a single value";
+    return node instanceof SequenceNode
+        ? "a list"
+        : node instanceof MappingNode ? "a mapping" : "a single value";
   }
 
   /** The settings of one file, each read with its position. */
@@ -120,15 +139,25 @@ public final class SiteConfigLoader {
         } else if (values.containsKey(key)) {
           error(keyNode, "'" + key + "' is set twice; the first value is used");
         } else if (!KEYS.contains(key)) {
-          warning(keyNode, "unknown setting '" + key + "' (known: "
-              + String.join(", ", KEYS.stream().sorted().toList()) + "); ignored");
+          warning(
+              keyNode,
+              "unknown setting '"
+                  + key
+                  + "' (known: "
+                  + String.join(", ", KEYS.stream().sorted().toList())
+                  + "); ignored");
         } else {
           values.put(key, tuple.getValueNode());
         }
       }
       SiteConfig defaults = SiteConfig.defaults();
-      return new SiteConfig(text("title", defaults.title()), text("description", ""), baseUrl(defaults.baseUrl()),
-          language(defaults.language()), timeZone(defaults.timeZone()), pageSize(defaults.pageSize()),
+      return new SiteConfig(
+          text("title", defaults.title()),
+          text("description", ""),
+          baseUrl(defaults.baseUrl()),
+          language(defaults.language()),
+          timeZone(defaults.timeZone()),
+          pageSize(defaults.pageSize()),
           text("author", ""));
     }
 
@@ -159,15 +188,21 @@ public final class SiteConfigLoader {
       } catch (URISyntaxException e) {
         // reported below
       }
-      error(values.get("baseUrl"), "baseUrl must be an absolute http:// or https:// URL (e.g. https://news.example/),"
-          + " was '" + url + "'");
+      error(
+          values.get("baseUrl"),
+          "baseUrl must be an absolute http:// or https:// URL (e.g. https://news.example/),"
+              + " was '"
+              + url
+              + "'");
       return fallback;
     }
 
     private String language(String fallback) {
       String language = text("language", fallback);
       if (!language.equals(fallback) && !LANGUAGE.matcher(language).matches()) {
-        error(values.get("language"), "language must be an ISO 639 code such as 'en' or 'fa', was '" + language + "'");
+        error(
+            values.get("language"),
+            "language must be an ISO 639 code such as 'en' or 'fa', was '" + language + "'");
         return fallback;
       }
       return language;
@@ -178,7 +213,9 @@ public final class SiteConfigLoader {
       try {
         return ZoneId.of(zone);
       } catch (DateTimeException e) {
-        error(values.get("timeZone"), "timeZone: " + e.getMessage() + " (expected e.g. UTC or Asia/Tehran)");
+        error(
+            values.get("timeZone"),
+            "timeZone: " + e.getMessage() + " (expected e.g. UTC or Asia/Tehran)");
         return fallback;
       }
     }
@@ -214,8 +251,10 @@ public final class SiteConfigLoader {
     private void add(Node node, String message, boolean error) {
       int line = node.getStartMark().getLine() + 1;
       int column = node.getStartMark().getColumn() + 1;
-      diagnostics.add(error ? Diagnostic.error(FILE_NAME, line, column, message, lines.lineText(line))
-          : Diagnostic.warning(FILE_NAME, line, column, message, lines.lineText(line)));
+      diagnostics.add(
+          error
+              ? Diagnostic.error(FILE_NAME, line, column, message, lines.lineText(line))
+              : Diagnostic.warning(FILE_NAME, line, column, message, lines.lineText(line)));
     }
   }
 }

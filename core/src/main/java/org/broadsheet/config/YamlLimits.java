@@ -10,15 +10,22 @@ import org.yaml.snakeyaml.LoaderOptions;
  * laughs") and nesting.
  */
 public final class YamlLimits {
-  /** Largest YAML document read, in characters (256 KB): far above any real settings or front matter. */
+  /**
+   * Largest YAML document read, in characters (256 KB): far above any real settings or front
+   * matter.
+   */
   public static final int MAX_CHARS = 256 * 1024;
 
   private YamlLimits() {}
 
-  /** Loader options with every bound set; a new instance each time (SnakeYAML's options are mutable). */
+  /**
+   * Loader options with every bound set; a new instance each time (SnakeYAML's options are
+   * mutable).
+   */
   public static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CHARS + 1024); // a little slack: the caller's check is the one that reports
+    options.setCodePointLimit(
+        MAX_CHARS + 1024); // a little slack: the caller's check is the one that reports
     options.setMaxAliasesForCollections(20);
     options.setNestingDepthLimit(20);
     options.setAllowRecursiveKeys(false);
@@ -28,7 +35,12 @@ public final class YamlLimits {
 
   /** The "too large" message shared by every YAML reader. */
   public static String tooLarge(String what, long size, String unit) {
-    return String.format(java.util.Locale.ROOT, "%s is %,d %s, over the limit of %,d; not read", what, size, unit,
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s is %,d %s, over the limit of %,d; not read",
+        what,
+        size,
+        unit,
         MAX_CHARS);
   }
 }

@@ -16,13 +16,14 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 
 /**
- * Every article of a site (metadata; bodies may be left out) and the views derived from them:
- * by date, tag, section, author and source. Dated articles come newest first, undated ones last.
+ * Every article of a site (metadata; bodies may be left out) and the views derived from them: by
+ * date, tag, section, author and source. Dated articles come newest first, undated ones last.
  */
 public final class Archive {
   /** Newest first; undated last, by id. Ties broken by id so builds are reproducible. */
   public static final Comparator<Article> NEWEST_FIRST =
-      Comparator.<Article, ZonedDateTime>comparing(a -> a.date().orElse(null),
+      Comparator.<Article, ZonedDateTime>comparing(
+              a -> a.date().orElse(null),
               Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder().reversed()))
           .thenComparing(Article::id);
 
@@ -65,9 +66,9 @@ public final class Archive {
 
   /**
    * This archive with a new version of one of its articles, when nothing that places the article
-   * changed (id, slug, dates, draft flag, section, tags, authors, source): far cheaper than
-   * {@link #of} for a large archive, so the preview can take an edited text or title in
-   * milliseconds. Empty when the article must be placed anew with {@link #of}.
+   * changed (id, slug, dates, draft flag, section, tags, authors, source): far cheaper than {@link
+   * #of} for a large archive, so the preview can take an edited text or title in milliseconds.
+   * Empty when the article must be placed anew with {@link #of}.
    */
   public Optional<Archive> withUpdated(Article updated) {
     Integer i = positionById.get(updated.id());
@@ -75,18 +76,26 @@ public final class Archive {
       return Optional.empty();
     }
     Article old = articles.get(i);
-    boolean samePlace = old.slug().equals(updated.slug()) && old.date().equals(updated.date())
-        && old.updated().equals(updated.updated()) && old.draft() == updated.draft()
-        && old.section().equals(updated.section()) && old.tags().equals(updated.tags())
-        && old.authors().equals(updated.authors()) && old.source().equals(updated.source())
-        && old.sourcePath().equals(updated.sourcePath());
+    boolean samePlace =
+        old.slug().equals(updated.slug())
+            && old.date().equals(updated.date())
+            && old.updated().equals(updated.updated())
+            && old.draft() == updated.draft()
+            && old.section().equals(updated.section())
+            && old.tags().equals(updated.tags())
+            && old.authors().equals(updated.authors())
+            && old.source().equals(updated.source())
+            && old.sourcePath().equals(updated.sourcePath());
     return samePlace ? Optional.of(new Archive(this, old, updated)) : Optional.empty();
   }
 
   private static List<Group> swapIn(List<Group> groups, Article old, Article updated) {
     List<Group> out = new ArrayList<>(groups.size());
     for (Group g : groups) {
-      out.add(holds(g.articles(), old) ? new Group(g.name(), g.slug(), swap(g.articles(), old, updated)) : g);
+      out.add(
+          holds(g.articles(), old)
+              ? new Group(g.name(), g.slug(), swap(g.articles(), old, updated))
+              : g);
     }
     return List.copyOf(out);
   }
@@ -94,7 +103,10 @@ public final class Archive {
   private static List<Period> swapPeriods(List<Period> periods, Article old, Article updated) {
     List<Period> out = new ArrayList<>(periods.size());
     for (Period p : periods) {
-      out.add(holds(p.articles(), old) ? new Period(p.year(), p.month(), swap(p.articles(), old, updated)) : p);
+      out.add(
+          holds(p.articles(), old)
+              ? new Period(p.year(), p.month(), swap(p.articles(), old, updated))
+              : p);
     }
     return List.copyOf(out);
   }
@@ -118,16 +130,21 @@ public final class Archive {
     return copy;
   }
 
-  /** {@link #of(List, Diagnostics, Function)} with duplicate ids reported at the start of their file. */
+  /**
+   * {@link #of(List, Diagnostics, Function)} with duplicate ids reported at the start of their
+   * file.
+   */
   public static Archive of(List<Article> parsed, Diagnostics diagnostics) {
     return of(parsed, diagnostics, IdOrigin::fileStart);
   }
 
   /**
-   * Builds the archive. Duplicate ids are errors at the id's {@code origin} (the later file, in path
-   * order, is left out); duplicate slugs are made unique with a numeric suffix and reported as warnings.
+   * Builds the archive. Duplicate ids are errors at the id's {@code origin} (the later file, in
+   * path order, is left out); duplicate slugs are made unique with a numeric suffix and reported as
+   * warnings.
    */
-  public static Archive of(List<Article> parsed, Diagnostics diagnostics, Function<Article, IdOrigin> origin) {
+  public static Archive of(
+      List<Article> parsed, Diagnostics diagnostics, Function<Article, IdOrigin> origin) {
     List<Article> byPath = new ArrayList<>(parsed);
     byPath.sort(Comparator.comparing(Article::sourcePath));
     Map<String, Article> ids = new HashMap<>();
@@ -138,8 +155,19 @@ public final class Archive {
       if (first != null) {
         IdOrigin at = origin.apply(a);
         String whose = at.path().equals(a.sourcePath()) ? "" : " of " + a.sourcePath();
-        diagnostics.add(Diagnostic.error(at.path(), at.line(), at.column(), "duplicate id '" + a.id() + "'" + whose
-            + " (already used by " + first.sourcePath() + "); article left out", at.sourceLine()));
+        diagnostics.add(
+            Diagnostic.error(
+                at.path(),
+                at.line(),
+                at.column(),
+                "duplicate id '"
+                    + a.id()
+                    + "'"
+                    + whose
+                    + " (already used by "
+                    + first.sourcePath()
+                    + "); article left out",
+                at.sourceLine()));
         continue;
       }
       String slug = a.slug();
@@ -149,8 +177,10 @@ public final class Archive {
           n++;
         }
         String unique = slug + "-" + n;
-        diagnostics.add(Diagnostic.warning(a.sourcePath(),
-            "duplicate slug '" + slug + "'; this article is published as '" + unique + "'"));
+        diagnostics.add(
+            Diagnostic.warning(
+                a.sourcePath(),
+                "duplicate slug '" + slug + "'; this article is published as '" + unique + "'"));
         a = a.withSlug(unique);
       }
       kept.add(a);

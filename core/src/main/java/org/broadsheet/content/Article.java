@@ -62,8 +62,23 @@ public record Article(
 
   /** The same article with another slug (collisions are resolved after parsing). */
   public Article withSlug(String newSlug) {
-    return new Article(id, newSlug, title, summary, date, updated, authors, dateline, section, tags,
-        source, license, lang, draft, sourcePath, body);
+    return new Article(
+        id,
+        newSlug,
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        dateline,
+        section,
+        tags,
+        source,
+        license,
+        lang,
+        draft,
+        sourcePath,
+        body);
   }
 
   /** The same article without its body, for the archive-wide model (bodies are streamed). */
@@ -72,7 +87,22 @@ public record Article(
   }
 
   public Article withBody(Body newBody) {
-    return new Article(id, slug, title, summary, date, updated, authors, dateline, section, tags,
-        source, license, lang, draft, sourcePath, newBody);
+    return new Article(
+        id,
+        slug,
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        dateline,
+        section,
+        tags,
+        source,
+        license,
+        lang,
+        draft,
+        sourcePath,
+        newBody);
   }
 }

@@ -3,8 +3,8 @@ package org.broadsheet.content;
 import java.util.Objects;
 
 /**
- * Where an article's id is written: the {@code id:} line of its front matter or sidecar, its
- * {@code _metadata.csv} row, or the start of the file when the id comes from the file name. The
+ * Where an article's id is written: the {@code id:} line of its front matter or sidecar, its {@code
+ * _metadata.csv} row, or the start of the file when the id comes from the file name. The
  * duplicate-id error points here.
  *
  * @param path file relative to the site folder (the article, its sidecar or a CSV)

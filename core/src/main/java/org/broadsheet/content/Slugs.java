@@ -10,8 +10,9 @@ public final class Slugs {
   private Slugs() {}
 
   /**
-   * Lower-case ASCII letters, digits and single hyphens; accents folded ({@code São Paulo} -> {@code sao-paulo}).
-   * Text without a letter or digit ({@code ..}, {@code /}, {@code ???}) gives {@code untitled}.
+   * Lower-case ASCII letters, digits and single hyphens; accents folded ({@code São Paulo} ->
+   * {@code sao-paulo}). Text without a letter or digit ({@code ..}, {@code /}, {@code ???}) gives
+   * {@code untitled}.
    */
   public static String slugify(String text) {
     String slug = slugOrEmpty(text);

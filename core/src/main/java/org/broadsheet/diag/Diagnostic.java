@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param path the file, relative to the site folder, with forward slashes
  * @param line 1-based line, or 0 when the problem concerns the whole file
  * @param column 1-based column, or 0 when unknown
- * @param sourceLine the text of that line (empty when unknown), shown under the message with a caret
+ * @param sourceLine the text of that line (empty when unknown), shown under the message with a
+ *     caret
  */
 public record Diagnostic(
     Severity severity, String path, int line, int column, String message, String sourceLine) {
@@ -23,7 +24,8 @@ public record Diagnostic(
     }
   }
 
-  public static Diagnostic error(String path, int line, int column, String message, String sourceLine) {
+  public static Diagnostic error(
+      String path, int line, int column, String message, String sourceLine) {
     return new Diagnostic(Severity.ERROR, path, line, column, message, sourceLine);
   }
 
@@ -31,7 +33,8 @@ public record Diagnostic(
     return new Diagnostic(Severity.ERROR, path, 0, 0, message, "");
   }
 
-  public static Diagnostic warning(String path, int line, int column, String message, String sourceLine) {
+  public static Diagnostic warning(
+      String path, int line, int column, String message, String sourceLine) {
     return new Diagnostic(Severity.WARNING, path, line, column, message, sourceLine);
   }
 

@@ -36,17 +36,25 @@ public final class LineMap {
     return offset - lineStarts[line(offset) - 1] + 1;
   }
 
-  /** The length of a 1-based line without its line break: {@code lineText(line).length()}, without the copy. */
+  /**
+   * The length of a 1-based line without its line break: {@code lineText(line).length()}, without
+   * the copy.
+   */
   public int lineLength(int line) {
     return line < 1 || line > lineStarts.length ? 0 : lineEnd(line) - lineStarts[line - 1];
   }
 
   /** The text of a 1-based line, without its line break. */
   public String lineText(int line) {
-    return line < 1 || line > lineStarts.length ? "" : text.substring(lineStarts[line - 1], lineEnd(line));
+    return line < 1 || line > lineStarts.length
+        ? ""
+        : text.substring(lineStarts[line - 1], lineEnd(line));
   }
 
-  /** Where the text of a 1-based line ends: before its line feed, and before a carriage return ending it. */
+  /**
+   * Where the text of a 1-based line ends: before its line feed, and before a carriage return
+   * ending it.
+   */
   private int lineEnd(int line) {
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();

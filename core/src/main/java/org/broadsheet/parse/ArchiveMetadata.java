@@ -16,25 +16,30 @@ import org.broadsheet.source.TextDecoder;
 /**
  * Finds the {@code _metadata.csv} row for an article file: in the file's own folder, then in each
  * folder above it up to the content folder; the nearest CSV that names the file wins. Each CSV is
- * read once and cached by folder until its size or modification time changes (so a preview
- * server that keeps one context sees edits), and its problems are reported once per version.
- * Safe for parallel use.
+ * read once and cached by folder until its size or modification time changes (so a preview server
+ * that keeps one context sees edits), and its problems are reported once per version. Safe for
+ * parallel use.
  */
 public final class ArchiveMetadata {
   public static final String FILE_NAME = "_metadata.csv";
 
   private final ConcurrentHashMap<Path, Loaded> byFolder = new ConcurrentHashMap<>();
 
-  private record Loaded(String version, MetadataCsv csv, List<Diagnostic> problems,
+  private record Loaded(
+      String version,
+      MetadataCsv csv,
+      List<Diagnostic> problems,
       java.util.concurrent.atomic.AtomicBoolean reported) {}
 
   /** The row naming {@code file}, if any CSV above it has one. */
-  public Optional<MetadataCsv.Entry> find(SourceFile file, ParseContext context, Diagnostics diagnostics) {
+  public Optional<MetadataCsv.Entry> find(
+      SourceFile file, ParseContext context, Diagnostics diagnostics) {
     String[] segments = file.relativePath().split("/");
     Path folder = file.file().toAbsolutePath().getParent();
     String fromFolder = file.fileName();
     for (int up = segments.length - 2; up >= 0 && folder != null; up--) {
-      String csvPath = String.join("/", java.util.Arrays.copyOfRange(segments, 0, up + 1)) + "/" + FILE_NAME;
+      String csvPath =
+          String.join("/", java.util.Arrays.copyOfRange(segments, 0, up + 1)) + "/" + FILE_NAME;
       Optional<Loaded> loaded = load(folder, csvPath, context);
       if (loaded.isPresent()) {
         report(loaded.get(), diagnostics);
@@ -62,8 +67,13 @@ public final class ArchiveMetadata {
       byFolder.remove(folder);
       return Optional.empty();
     }
-    return Optional.of(byFolder.compute(folder, (f, cached) ->
-        cached != null && cached.version().equals(version) ? cached : read(csv, version, csvPath, context)));
+    return Optional.of(
+        byFolder.compute(
+            folder,
+            (f, cached) ->
+                cached != null && cached.version().equals(version)
+                    ? cached
+                    : read(csv, version, csvPath, context)));
   }
 
   private static Loaded read(Path csv, String version, String csvPath, ParseContext context) {
@@ -73,7 +83,9 @@ public final class ArchiveMetadata {
       Diagnostics decoding = new Diagnostics();
       Optional<String> text = TextDecoder.decode(Files.readAllBytes(csv), csvPath, decoding);
       problems.addAll(decoding.snapshot());
-      parsed = MetadataCsv.parse(text.orElse(""), csvPath, context, text.isPresent() ? problems : new ArrayList<>());
+      parsed =
+          MetadataCsv.parse(
+              text.orElse(""), csvPath, context, text.isPresent() ? problems : new ArrayList<>());
     } catch (IOException e) {
       problems.add(Diagnostic.error(csvPath, "cannot read: " + e.getMessage()));
       parsed = MetadataCsv.parse("", csvPath, context, new ArrayList<>());

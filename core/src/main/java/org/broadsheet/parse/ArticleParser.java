@@ -6,8 +6,8 @@ import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.source.SourceFile;
 
 /**
- * Turns one decoded source file into an article. Implementations are stateless after
- * construction and safe to call from many threads.
+ * Turns one decoded source file into an article. Implementations are stateless after construction
+ * and safe to call from many threads.
  */
 public interface ArticleParser {
 
@@ -19,5 +19,6 @@ public interface ArticleParser {
    * diagnostics} with its position; an empty result means the article is left out, and then at
    * least one error diagnostic says why.
    */
-  Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics);
+  Optional<Article> parse(
+      SourceFile file, String text, ParseContext context, Diagnostics diagnostics);
 }

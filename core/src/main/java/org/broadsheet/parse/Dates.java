@@ -17,9 +17,9 @@ public final class Dates {
   private Dates() {}
 
   /**
-   * Parses {@code 2021-03-04}, {@code 2021-03-04T09:15}, {@code 2021-03-04 09:15:00},
-   * {@code 2021-03-04T09:15:00Z}, {@code 2021-03-04T09:15:00+02:00} or {@code ...[Europe/Paris]}.
-   * A date without a zone is in {@code zone}.
+   * Parses {@code 2021-03-04}, {@code 2021-03-04T09:15}, {@code 2021-03-04 09:15:00}, {@code
+   * 2021-03-04T09:15:00Z}, {@code 2021-03-04T09:15:00+02:00} or {@code ...[Europe/Paris]}. A date
+   * without a zone is in {@code zone}.
    */
   public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
     String s = text.strip();
@@ -34,7 +34,9 @@ public final class Dates {
         return Optional.of(ZonedDateTime.parse(s));
       }
       if (s.endsWith("Z") || ENDS_WITH_OFFSET.matcher(s).matches()) {
-        return Optional.of(OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(s).replaceFirst("$1:$2")).toZonedDateTime());
+        return Optional.of(
+            OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(s).replaceFirst("$1:$2"))
+                .toZonedDateTime());
       }
       return Optional.of(LocalDateTime.parse(s).atZone(zone));
     } catch (DateTimeParseException e) {

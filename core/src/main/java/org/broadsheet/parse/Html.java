@@ -12,14 +12,15 @@ public final class Html {
   public static StringBuilder escapeTo(StringBuilder out, String text) {
     int plain = 0; // text[plain, i) needs no escaping and is copied in one append
     for (int i = 0; i < text.length(); i++) {
-      String entity = switch (text.charAt(i)) {
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '&' -> "&amp;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
+      String entity =
+          switch (text.charAt(i)) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
       if (entity != null) {
         out.append(text, plain, i).append(entity);
         plain = i + 1;

@@ -24,11 +24,14 @@ final class IdOrigins {
   static IdOrigin find(Article article, Path siteDir, ParseContext context) {
     SourceFile file = new SourceFile(article.sourcePath(), siteDir.resolve(article.sourcePath()));
     try {
-      Optional<IdOrigin> written = file.extension().equals("txt") ? inWireMetadata(file, siteDir, context)
-          : inFrontMatter(file);
+      Optional<IdOrigin> written =
+          file.extension().equals("txt")
+              ? inWireMetadata(file, siteDir, context)
+              : inFrontMatter(file);
       return written.orElseGet(() -> IdOrigin.fileStart(article));
     } catch (IOException | RuntimeException e) {
-      return IdOrigin.fileStart(article); // the file changed since it was parsed: its start is the best we know
+      return IdOrigin.fileStart(
+          article); // the file changed since it was parsed: its start is the best we know
     }
   }
 
@@ -46,14 +49,17 @@ final class IdOrigins {
     return Optional.empty();
   }
 
-  private static Optional<IdOrigin> inWireMetadata(SourceFile file, Path siteDir, ParseContext context)
-      throws IOException {
+  private static Optional<IdOrigin> inWireMetadata(
+      SourceFile file, Path siteDir, ParseContext context) throws IOException {
     for (String ext : List.of("yaml", "yml", "json")) {
       Path sidecar = file.file().resolveSibling(file.baseName() + "." + ext);
       if (Files.isRegularFile(sidecar)) {
-        String folder = file.relativePath().substring(0, file.relativePath().length() - file.fileName().length());
+        String folder =
+            file.relativePath()
+                .substring(0, file.relativePath().length() - file.fileName().length());
         LineMap lines = read(sidecar, folder + sidecar.getFileName());
-        Optional<IdOrigin> inSidecar = at(folder + sidecar.getFileName(), lines, Sidecars.lineOfKey(lines, "id"));
+        Optional<IdOrigin> inSidecar =
+            at(folder + sidecar.getFileName(), lines, Sidecars.lineOfKey(lines, "id"));
         if (inSidecar.isPresent()) {
           return inSidecar;
         }
@@ -70,7 +76,9 @@ final class IdOrigins {
     return Optional.of(new IdOrigin(csvPath, row.get().line(), Math.max(1, column + 1), text));
   }
 
-  /** The key's line with the column where the key starts; empty when the key was not found (line 0). */
+  /**
+   * The key's line with the column where the key starts; empty when the key was not found (line 0).
+   */
   private static Optional<IdOrigin> at(String path, LineMap lines, int line) {
     if (line <= 0) {
       return Optional.empty();
@@ -81,6 +89,7 @@ final class IdOrigins {
   }
 
   private static LineMap read(Path file, String path) throws IOException {
-    return new LineMap(TextDecoder.decode(Files.readAllBytes(file), path, new Diagnostics()).orElse(""));
+    return new LineMap(
+        TextDecoder.decode(Files.readAllBytes(file), path, new Diagnostics()).orElse(""));
   }
 }

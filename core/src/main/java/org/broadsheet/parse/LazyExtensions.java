@@ -24,9 +24,9 @@ import java.util.Set;
 /**
  * flexmark's GFM autolink and table extensions, with the same output, that skip the text which
  * cannot hold what they look for. Prose has neither, and flexmark's own versions still cost the
- * most of a parse: the autolink extension runs a regex and a link scanner over every text node
- * (two thirds of the parse of a 6 KB story), and the tables extension compiles its regex for
- * every document.
+ * most of a parse: the autolink extension runs a regex and a link scanner over every text node (two
+ * thirds of the parse of a 6 KB story), and the tables extension compiles its regex for every
+ * document.
  */
 final class LazyExtensions {
   private LazyExtensions() {}
@@ -38,17 +38,18 @@ final class LazyExtensions {
    */
   private static String span(BasedSequence chars) {
     return chars.getBase() instanceof String document
-        ? document.substring(chars.getStartOffset(), chars.getEndOffset()) : chars.toString();
+        ? document.substring(chars.getStartOffset(), chars.getEndOffset())
+        : chars.toString();
   }
 
   /**
    * GFM autolinks (flexmark-ext-autolink), run only on text nodes that hold {@code @}, {@code ://}
    * or {@code www.}: its link scanner (autolink-java) starts a URL only at {@code ://}, a bare
-   * domain only at {@code www.} and an e-mail address only at {@code @}, and its own pattern
-   * for a bare scheme needs {@code ://} too. It reads the text with backslash escapes and entities
-   * resolved ({@code \:}, {@code &#64;}), so a node holding {@code \} or {@code &} is always passed on,
-   * and so is a node followed by an entity or typographic text, which it reads as one text with the
-   * nodes after it ({@code mail&amp;desk@example.org} is one address).
+   * domain only at {@code www.} and an e-mail address only at {@code @}, and its own pattern for a
+   * bare scheme needs {@code ://} too. It reads the text with backslash escapes and entities
+   * resolved ({@code \:}, {@code &#64;}), so a node holding {@code \} or {@code &} is always passed
+   * on, and so is a node followed by an entity or typographic text, which it reads as one text with
+   * the nodes after it ({@code mail&amp;desk@example.org} is one address).
    */
   static final class Autolinks implements Parser.ParserExtension {
     @Override
@@ -56,37 +57,42 @@ final class LazyExtensions {
 
     @Override
     public void extend(Parser.Builder builder) {
-      builder.postProcessorFactory(new NodePostProcessorFactory(false) {
-        {
-          addNodes(Text.class);
-        }
-
-        @Override
-        public NodePostProcessor apply(Document document) {
-          return new NodePostProcessor() {
-            private AutolinkNodePostProcessor autolinks;
+      builder.postProcessorFactory(
+          new NodePostProcessorFactory(false) {
+            {
+              addNodes(Text.class);
+            }
 
             @Override
-            public void process(NodeTracker state, Node node) {
-              Node next = node.getNext();
-              if (next instanceof HtmlEntity || next instanceof TypographicText || mayHoldLink(node.getChars())) {
-                if (autolinks == null) {
-                  autolinks = new AutolinkNodePostProcessor(document);
+            public NodePostProcessor apply(Document document) {
+              return new NodePostProcessor() {
+                private AutolinkNodePostProcessor autolinks;
+
+                @Override
+                public void process(NodeTracker state, Node node) {
+                  Node next = node.getNext();
+                  if (next instanceof HtmlEntity
+                      || next instanceof TypographicText
+                      || mayHoldLink(node.getChars())) {
+                    if (autolinks == null) {
+                      autolinks = new AutolinkNodePostProcessor(document);
+                    }
+                    autolinks.process(state, node);
+                  }
                 }
-                autolinks.process(state, node);
-              }
+              };
             }
-          };
-        }
-      });
+          });
     }
 
     static boolean mayHoldLink(BasedSequence text) {
       String span = span(text);
-      return span.indexOf('@') >= 0 || span.indexOf('\\') >= 0 || span.indexOf('&') >= 0
-          || span.contains("://") || span.contains("www.");
+      return span.indexOf('@') >= 0
+          || span.indexOf('\\') >= 0
+          || span.indexOf('&') >= 0
+          || span.contains("://")
+          || span.contains("www.");
     }
-
   }
 
   /**
@@ -115,40 +121,41 @@ final class LazyExtensions {
     @Override
     public void extend(Parser.Builder builder) {
       ParagraphPreProcessorFactory flexmarks = TableParagraphPreProcessor.Factory();
-      builder.paragraphPreProcessorFactory(new ParagraphPreProcessorFactory() {
-        @Override
-        public ParagraphPreProcessor apply(ParserState state) {
-          return new ParagraphPreProcessor() {
-            private ParagraphPreProcessor table;
+      builder.paragraphPreProcessorFactory(
+          new ParagraphPreProcessorFactory() {
+            @Override
+            public ParagraphPreProcessor apply(ParserState state) {
+              return new ParagraphPreProcessor() {
+                private ParagraphPreProcessor table;
+
+                @Override
+                public int preProcessBlock(Paragraph paragraph, ParserState state) {
+                  if (span(paragraph.getChars()).indexOf('|') < 0) {
+                    return 0;
+                  }
+                  if (table == null) {
+                    table = flexmarks.apply(state);
+                  }
+                  return table.preProcessBlock(paragraph, state);
+                }
+              };
+            }
 
             @Override
-            public int preProcessBlock(Paragraph paragraph, ParserState state) {
-              if (span(paragraph.getChars()).indexOf('|') < 0) {
-                return 0;
-              }
-              if (table == null) {
-                table = flexmarks.apply(state);
-              }
-              return table.preProcessBlock(paragraph, state);
+            public boolean affectsGlobalScope() {
+              return flexmarks.affectsGlobalScope();
             }
-          };
-        }
 
-        @Override
-        public boolean affectsGlobalScope() {
-          return flexmarks.affectsGlobalScope();
-        }
+            @Override
+            public Set<Class<?>> getAfterDependents() {
+              return flexmarks.getAfterDependents();
+            }
 
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-          return flexmarks.getAfterDependents();
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-          return flexmarks.getBeforeDependents();
-        }
-      });
+            @Override
+            public Set<Class<?>> getBeforeDependents() {
+              return flexmarks.getBeforeDependents();
+            }
+          });
     }
   }
 }

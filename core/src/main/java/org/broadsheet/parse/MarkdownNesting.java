@@ -6,11 +6,11 @@ import org.broadsheet.diag.LineMap;
 
 /**
  * How deeply a Markdown file nests quotes and lists. flexmark recurses once per level and rescans
- * the rest of the line at each: a 6 KB line of {@code - - - ... x} took a second and a few
- * thousand levels overflowed the stack (both found by fuzzing). Real articles nest a handful of
- * levels; a line that opens more than {@value #MAX_DEPTH} is refused before flexmark reads it, as
- * markdown-it bounds its nesting at 100. Deeper nesting built over many lines (each indented
- * further) can still reach the stack limit, which {@link MarkdownParser} catches; that takes megabytes.
+ * the rest of the line at each: a 6 KB line of {@code - - - ... x} took a second and a few thousand
+ * levels overflowed the stack (both found by fuzzing). Real articles nest a handful of levels; a
+ * line that opens more than {@value #MAX_DEPTH} is refused before flexmark reads it, as markdown-it
+ * bounds its nesting at 100. Deeper nesting built over many lines (each indented further) can still
+ * reach the stack limit, which {@link MarkdownParser} catches; that takes megabytes.
  */
 final class MarkdownNesting {
   static final int MAX_DEPTH = 100;
@@ -25,17 +25,27 @@ final class MarkdownNesting {
       }
       int depth = depth(lines.lineText(line));
       if (depth > MAX_DEPTH) {
-        return Optional.of(Diagnostic.error(path, line, 1, "Markdown nested " + depth + " levels deep (quotes or"
-            + " lists inside each other; at most " + MAX_DEPTH + "); article left out", lines.lineText(line)));
+        return Optional.of(
+            Diagnostic.error(
+                path,
+                line,
+                1,
+                "Markdown nested "
+                    + depth
+                    + " levels deep (quotes or"
+                    + " lists inside each other; at most "
+                    + MAX_DEPTH
+                    + "); article left out",
+                lines.lineText(line)));
       }
     }
     return Optional.empty();
   }
 
   /**
-   * Quote markers ({@code >}) and list markers ({@code -}, {@code +}, {@code *}, {@code 1.},
-   * {@code 1)} followed by a space) that open the line, each after at most three spaces. A line of
-   * marks alone is a thematic break ({@code - - -}) or empty items: depth 0.
+   * Quote markers ({@code >}) and list markers ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code
+   * 1)} followed by a space) that open the line, each after at most three spaces. A line of marks
+   * alone is a thematic break ({@code - - -}) or empty items: depth 0.
    */
   static int depth(String line) {
     int n = line.length();
@@ -80,6 +90,8 @@ final class MarkdownNesting {
     while (d < line.length() && d - i < 9 && line.charAt(d) >= '0' && line.charAt(d) <= '9') {
       d++;
     }
-    return d > i && d < line.length() && (line.charAt(d) == '.' || line.charAt(d) == ')') ? d + 1 : -1;
+    return d > i && d < line.length() && (line.charAt(d) == '.' || line.charAt(d) == ')')
+        ? d + 1
+        : -1;
   }
 }

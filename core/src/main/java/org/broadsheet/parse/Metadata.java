@@ -33,15 +33,42 @@ public record Metadata(
     Optional<String> dateline) {
 
   /** The keys a writer may use. */
-  public static final Set<String> KEYS = Set.of("title", "date", "updated", "authors", "tags", "section",
-      "summary", "slug", "id", "draft", "source", "license", "lang", "dateline");
+  public static final Set<String> KEYS =
+      Set.of(
+          "title",
+          "date",
+          "updated",
+          "authors",
+          "tags",
+          "section",
+          "summary",
+          "slug",
+          "id",
+          "draft",
+          "source",
+          "license",
+          "lang",
+          "dateline");
 
   /** The known keys in order, as the warning about an unknown key lists them. */
   private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
 
-  public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Optional.empty(),
-      List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  public static final Metadata EMPTY =
+      new Metadata(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
   public Metadata {
     authors = List.copyOf(authors);
@@ -54,17 +81,37 @@ public record Metadata(
    *
    * @param lineOfKey 1-based line where a key is written (0 when unknown), for positions
    */
-  public static Optional<Metadata> read(Map<?, ?> raw, String path, ParseContext context,
-      ToIntFunction<String> lineOfKey, java.util.function.IntFunction<String> lineText, Diagnostics diagnostics) {
+  public static Optional<Metadata> read(
+      Map<?, ?> raw,
+      String path,
+      ParseContext context,
+      ToIntFunction<String> lineOfKey,
+      java.util.function.IntFunction<String> lineText,
+      Diagnostics diagnostics) {
     Reader r = new Reader(raw, path, context, lineOfKey, lineText, diagnostics);
     for (Object key : raw.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
-        r.warn(String.valueOf(key), "unknown front-matter key '" + key + "' (known: " + KNOWN_KEYS + "); ignored");
+        r.warn(
+            String.valueOf(key),
+            "unknown front-matter key '" + key + "' (known: " + KNOWN_KEYS + "); ignored");
       }
     }
-    Metadata m = new Metadata(r.text("title"), r.date("date"), r.date("updated"), r.list("authors"),
-        r.tags(), r.text("section"), r.text("summary"), r.text("slug"), r.id(), r.bool("draft"),
-        r.text("source"), r.text("license"), r.text("lang"), r.text("dateline"));
+    Metadata m =
+        new Metadata(
+            r.text("title"),
+            r.date("date"),
+            r.date("updated"),
+            r.list("authors"),
+            r.tags(),
+            r.text("section"),
+            r.text("summary"),
+            r.text("slug"),
+            r.id(),
+            r.bool("draft"),
+            r.text("source"),
+            r.text("license"),
+            r.text("lang"),
+            r.text("dateline"));
     return r.failed ? Optional.empty() : Optional.of(m);
   }
 
@@ -77,11 +124,17 @@ public record Metadata(
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       int type = Character.getType(c);
-      boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
-          && Character.isLowSurrogate(id.charAt(i + 1)));
-      if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+      boolean lone =
+          Character.isSurrogate(c)
+              && !(Character.isHighSurrogate(c)
+                  && i + 1 < id.length()
+                  && Character.isLowSurrogate(id.charAt(i + 1)));
+      if (type == Character.CONTROL
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
           || lone) {
-        return Optional.of(String.format("holds the invisible character U+%04X at position %d", (int) c, i + 1));
+        return Optional.of(
+            String.format("holds the invisible character U+%04X at position %d", (int) c, i + 1));
       }
       if (Character.isHighSurrogate(c) && !lone) {
         i++;
@@ -90,22 +143,39 @@ public record Metadata(
     return Optional.empty();
   }
 
-  /** Tags without a letter or digit ({@code ..}, {@code /}): they would all share one page, {@code tags/untitled/}. */
+  /**
+   * Tags without a letter or digit ({@code ..}, {@code /}): they would all share one page, {@code
+   * tags/untitled/}.
+   */
   static List<String> namelessTags(List<String> tags) {
     return tags.stream().filter(t -> !Slugs.hasOwnSlug(t)).toList();
   }
 
   static String namelessMessage(List<String> nameless) {
-    return "tag" + (nameless.size() == 1 ? " " : "s ") + String.join(", ", nameless.stream().map(t -> "'" + t + "'")
-        .toList()) + " ha" + (nameless.size() == 1 ? "s" : "ve") + " no letter or digit to name a tag page; dropped";
+    return "tag"
+        + (nameless.size() == 1 ? " " : "s ")
+        + String.join(", ", nameless.stream().map(t -> "'" + t + "'").toList())
+        + " ha"
+        + (nameless.size() == 1 ? "s" : "ve")
+        + " no letter or digit to name a tag page; dropped";
   }
 
   /** This metadata with the gaps filled from {@code other}. */
   public Metadata orElse(Metadata other) {
-    return new Metadata(title.or(other::title), date.or(other::date), updated.or(other::updated),
-        authors.isEmpty() ? other.authors : authors, tags.isEmpty() ? other.tags : tags,
-        section.or(other::section), summary.or(other::summary), slug.or(other::slug), id.or(other::id),
-        draft || other.draft, source.or(other::source), license.or(other::license), lang.or(other::lang),
+    return new Metadata(
+        title.or(other::title),
+        date.or(other::date),
+        updated.or(other::updated),
+        authors.isEmpty() ? other.authors : authors,
+        tags.isEmpty() ? other.tags : tags,
+        section.or(other::section),
+        summary.or(other::summary),
+        slug.or(other::slug),
+        id.or(other::id),
+        draft || other.draft,
+        source.or(other::source),
+        license.or(other::license),
+        lang.or(other::lang),
         dateline.or(other::dateline));
   }
 
@@ -118,8 +188,13 @@ public record Metadata(
     private final Diagnostics diagnostics;
     boolean failed;
 
-    Reader(Map<?, ?> raw, String path, ParseContext context, ToIntFunction<String> lineOfKey,
-        java.util.function.IntFunction<String> lineText, Diagnostics diagnostics) {
+    Reader(
+        Map<?, ?> raw,
+        String path,
+        ParseContext context,
+        ToIntFunction<String> lineOfKey,
+        java.util.function.IntFunction<String> lineText,
+        Diagnostics diagnostics) {
       this.raw = raw;
       this.path = path;
       this.context = context;
@@ -134,7 +209,12 @@ public record Metadata(
         return Optional.empty();
       }
       if (v instanceof Map || v instanceof List) {
-        error(key, "'" + key + "' must be a single value, not a " + (v instanceof Map ? "mapping" : "list"));
+        error(
+            key,
+            "'"
+                + key
+                + "' must be a single value, not a "
+                + (v instanceof Map ? "mapping" : "list"));
         return Optional.empty();
       }
       String s = String.valueOf(v).strip();
@@ -208,7 +288,13 @@ public record Metadata(
       }
       Optional<ZonedDateTime> parsed = Dates.parse(String.valueOf(v), context.timeZone());
       if (parsed.isEmpty()) {
-        error(key, "'" + key + "' is not an ISO 8601 date: '" + v + "' (expected e.g. 2024-03-01 or 2024-03-01T09:30:00Z)");
+        error(
+            key,
+            "'"
+                + key
+                + "' is not an ISO 8601 date: '"
+                + v
+                + "' (expected e.g. 2024-03-01 or 2024-03-01T09:30:00Z)");
       }
       return parsed;
     }
@@ -216,12 +302,16 @@ public record Metadata(
     void error(String key, String message) {
       failed = true;
       int line = lineOfKey.applyAsInt(key);
-      diagnostics.add(Diagnostic.error(path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
+      diagnostics.add(
+          Diagnostic.error(
+              path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
     }
 
     void warn(String key, String message) {
       int line = lineOfKey.applyAsInt(key);
-      diagnostics.add(Diagnostic.warning(path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
+      diagnostics.add(
+          Diagnostic.warning(
+              path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
     }
   }
 }

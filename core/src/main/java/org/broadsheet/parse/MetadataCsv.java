@@ -20,16 +20,36 @@ import org.broadsheet.diag.LineMap;
  * 000_6c84957aa5ccaf51.txt,"Iran: JCPOA talks still ongoing",2022-08-22,,Politics,Iran;JCPOA,https://...
  * reuters-00001.txt,,1987,,,,          (a year alone dates a dateline's month and day)
  * </pre>
+ *
  * {@code file} (or {@code filename}, {@code name}, {@code path}) is the file name, the name without
- * extension, or the path from the CSV's folder. Lists ({@code authors}, {@code tags}) are split
- * on {@code ;} or {@code |}. RFC 4180 quoting; {@code ;} as the delimiter when the header has no comma.
+ * extension, or the path from the CSV's folder. Lists ({@code authors}, {@code tags}) are split on
+ * {@code ;} or {@code |}. RFC 4180 quoting; {@code ;} as the delimiter when the header has no
+ * comma.
  */
 public final class MetadataCsv {
   private static final Set<String> FILE_COLUMNS = Set.of("file", "filename", "name", "path");
-  private static final Set<String> COLUMNS = Set.of("title", "date", "author", "authors", "section", "tags",
-      "url", "summary", "source", "license", "licence", "lang", "dateline", "slug", "id", "year");
+  private static final Set<String> COLUMNS =
+      Set.of(
+          "title",
+          "date",
+          "author",
+          "authors",
+          "section",
+          "tags",
+          "url",
+          "summary",
+          "source",
+          "license",
+          "licence",
+          "lang",
+          "dateline",
+          "slug",
+          "id",
+          "year");
 
-  /** One row: the fields it gives, a bare year when its date is only a year, and the article's URL. */
+  /**
+   * One row: the fields it gives, a bare year when its date is only a year, and the article's URL.
+   */
   public record Entry(Metadata metadata, OptionalInt year, String url, String csvPath, int line) {}
 
   private final Map<String, Entry> entries;
@@ -57,7 +77,8 @@ public final class MetadataCsv {
   }
 
   /** Reads the CSV text; problems go to {@code problems} with their line and column. */
-  public static MetadataCsv parse(String text, String path, ParseContext context, List<Diagnostic> problems) {
+  public static MetadataCsv parse(
+      String text, String path, ParseContext context, List<Diagnostic> problems) {
     LineMap lines = new LineMap(text);
     List<List<String>> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
@@ -67,19 +88,34 @@ public final class MetadataCsv {
       problems.add(Diagnostic.warning(path, "empty _metadata.csv; ignored"));
       return new MetadataCsv(Map.of());
     }
-    List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int fileColumn = -1;
     for (int c = 0; c < header.size(); c++) {
       if (FILE_COLUMNS.contains(header.get(c)) && fileColumn < 0) {
         fileColumn = c;
       } else if (!COLUMNS.contains(header.get(c))) {
-        problems.add(Diagnostic.warning(path, 1, 1, "unknown column '" + header.get(c) + "' (known: file, "
-            + String.join(", ", COLUMNS.stream().sorted().toList()) + "); ignored", lines.lineText(1)));
+        problems.add(
+            Diagnostic.warning(
+                path,
+                1,
+                1,
+                "unknown column '"
+                    + header.get(c)
+                    + "' (known: file, "
+                    + String.join(", ", COLUMNS.stream().sorted().toList())
+                    + "); ignored",
+                lines.lineText(1)));
       }
     }
     if (fileColumn < 0) {
-      problems.add(Diagnostic.error(path, 1, 1, "_metadata.csv needs a 'file' column naming each article file",
-          lines.lineText(1)));
+      problems.add(
+          Diagnostic.error(
+              path,
+              1,
+              1,
+              "_metadata.csv needs a 'file' column naming each article file",
+              lines.lineText(1)));
       return new MetadataCsv(Map.of());
     }
     Map<String, Entry> entries = new HashMap<>();
@@ -91,7 +127,8 @@ public final class MetadataCsv {
           row.put(header.get(c), cells.get(c).strip());
         }
       }
-      String file = row.getOrDefault(header.get(fileColumn), "").replace('\\', '/').replaceFirst("^\\./", "");
+      String file =
+          row.getOrDefault(header.get(fileColumn), "").replace('\\', '/').replaceFirst("^\\./", "");
       if (file.isEmpty()) {
         continue;
       }
@@ -101,7 +138,12 @@ public final class MetadataCsv {
     return new MetadataCsv(entries);
   }
 
-  private static Entry entry(Map<String, String> row, String path, int line, String lineText, ParseContext context,
+  private static Entry entry(
+      Map<String, String> row,
+      String path,
+      int line,
+      String lineText,
+      ParseContext context,
       List<Diagnostic> problems) {
     Optional<ZonedDateTime> date = Optional.empty();
     OptionalInt year = OptionalInt.empty();
@@ -114,24 +156,56 @@ public final class MetadataCsv {
       date = Dates.parse(rawDate, context.timeZone());
       if (date.isEmpty()) {
         int col = Math.max(1, lineText.indexOf(rawDate) + 1);
-        problems.add(Diagnostic.warning(path, line, col, "'date' is not an ISO 8601 date: '" + rawDate
-            + "' (expected e.g. 2024-03-01); row used without a date", lineText));
+        problems.add(
+            Diagnostic.warning(
+                path,
+                line,
+                col,
+                "'date' is not an ISO 8601 date: '"
+                    + rawDate
+                    + "' (expected e.g. 2024-03-01); row used without a date",
+                lineText));
       }
     }
-    text(row, "id").flatMap(Metadata::idProblem).ifPresent(problem -> problems.add(Diagnostic.error(path, line,
-        columnOf(lineText, row.get("id")), "'id' " + problem
-        + "; the article of this row is left out", lineText)));
+    text(row, "id")
+        .flatMap(Metadata::idProblem)
+        .ifPresent(
+            problem ->
+                problems.add(
+                    Diagnostic.error(
+                        path,
+                        line,
+                        columnOf(lineText, row.get("id")),
+                        "'id' " + problem + "; the article of this row is left out",
+                        lineText)));
     List<String> tags = new ArrayList<>(list(row.getOrDefault("tags", "")));
     List<String> nameless = Metadata.namelessTags(tags);
     if (!nameless.isEmpty()) {
-      problems.add(Diagnostic.warning(path, line, columnOf(lineText, row.get("tags")), Metadata.namelessMessage(nameless),
-          lineText));
+      problems.add(
+          Diagnostic.warning(
+              path,
+              line,
+              columnOf(lineText, row.get("tags")),
+              Metadata.namelessMessage(nameless),
+              lineText));
       tags.removeAll(nameless);
     }
-    Metadata m = new Metadata(text(row, "title"), date, Optional.empty(),
-        list(row.getOrDefault("authors", row.getOrDefault("author", ""))), tags,
-        text(row, "section"), text(row, "summary"), text(row, "slug"), text(row, "id"), false, text(row, "source"),
-        text(row, "license").or(() -> text(row, "licence")), text(row, "lang"), text(row, "dateline"));
+    Metadata m =
+        new Metadata(
+            text(row, "title"),
+            date,
+            Optional.empty(),
+            list(row.getOrDefault("authors", row.getOrDefault("author", ""))),
+            tags,
+            text(row, "section"),
+            text(row, "summary"),
+            text(row, "slug"),
+            text(row, "id"),
+            false,
+            text(row, "source"),
+            text(row, "license").or(() -> text(row, "licence")),
+            text(row, "lang"),
+            text(row, "dateline"));
     return new Entry(m, year, row.getOrDefault("url", ""), path, line);
   }
 
@@ -151,7 +225,10 @@ public final class MetadataCsv {
       return List.of();
     }
     String separator = value.contains(";") || value.contains("|") ? "[;|]" : ",";
-    return java.util.Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(value.split(separator))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static char delimiter(String text) {
@@ -161,8 +238,8 @@ public final class MetadataCsv {
   }
 
   /** RFC 4180 rows: quoted cells may hold the delimiter, doubled quotes and line breaks. */
-  private static void readRows(String text, char delimiter, List<List<String>> rows, List<Integer> rowLines,
-      LineMap lines) {
+  private static void readRows(
+      String text, char delimiter, List<List<String>> rows, List<Integer> rowLines, LineMap lines) {
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
@@ -198,7 +275,11 @@ public final class MetadataCsv {
     endRow(row, cell, rows, rowLines, lines.line(rowStart));
   }
 
-  private static void endRow(List<String> row, StringBuilder cell, List<List<String>> rows, List<Integer> rowLines,
+  private static void endRow(
+      List<String> row,
+      StringBuilder cell,
+      List<List<String>> rows,
+      List<Integer> rowLines,
       int line) {
     row.add(cell.toString());
     cell.setLength(0);

@@ -15,7 +15,9 @@ import org.broadsheet.source.TextDecoder;
 
 /** Chooses a parser by file kind, reads and decodes the file, and parses it. */
 public final class Parsers {
-  /** Files that describe other files and are read by the parser of those, not parsed on their own. */
+  /**
+   * Files that describe other files and are read by the parser of those, not parsed on their own.
+   */
   private static final Set<String> METADATA_EXTENSIONS = Set.of("yaml", "yml", "json");
 
   private final List<ArticleParser> parsers;
@@ -36,15 +38,19 @@ public final class Parsers {
   }
 
   /**
-   * Where each article's id is written, for {@link org.broadsheet.content.Archive#of(List, Diagnostics, Function)}:
-   * reads the article's files below {@code siteDir} again when asked.
+   * Where each article's id is written, for {@link org.broadsheet.content.Archive#of(List,
+   * Diagnostics, Function)}: reads the article's files below {@code siteDir} again when asked.
    */
   public Function<Article, IdOrigin> idOrigins(Path siteDir) {
     return article -> IdOrigins.find(article, siteDir, context);
   }
 
   /** What a file under {@code content/} is for. */
-  public enum Kind { ARTICLE, METADATA, STATIC }
+  public enum Kind {
+    ARTICLE,
+    METADATA,
+    STATIC
+  }
 
   public Kind kindOf(SourceFile file) {
     if (file.fileName().equals("_metadata.csv") || METADATA_EXTENSIONS.contains(file.extension())) {
@@ -61,7 +67,8 @@ public final class Parsers {
   public Optional<Article> parse(SourceFile file, Diagnostics diagnostics) {
     Optional<ArticleParser> parser = parserFor(file);
     if (parser.isEmpty()) {
-      diagnostics.add(Diagnostic.error(file.relativePath(), "no parser for ." + file.extension() + " files"));
+      diagnostics.add(
+          Diagnostic.error(file.relativePath(), "no parser for ." + file.extension() + " files"));
       return Optional.empty();
     }
     byte[] bytes;
@@ -72,8 +79,12 @@ public final class Parsers {
       return Optional.empty();
     }
     if (isBlank(bytes)) {
-      diagnostics.add(Diagnostic.error(file.relativePath(),
-          bytes.length == 0 ? "empty file; no article" : "file holds only whitespace; no article"));
+      diagnostics.add(
+          Diagnostic.error(
+              file.relativePath(),
+              bytes.length == 0
+                  ? "empty file; no article"
+                  : "file holds only whitespace; no article"));
       return Optional.empty();
     }
     Optional<String> text = TextDecoder.decode(bytes, file.relativePath(), diagnostics);
@@ -84,8 +95,10 @@ public final class Parsers {
       Optional<Article> article = parser.get().parse(file, text.get(), context, diagnostics);
       Optional<String> badId = article.flatMap(a -> Metadata.idProblem(a.id()));
       if (badId.isPresent()) {
-        // front matter and sidecars report their own bad ids; this catches file names and _metadata.csv rows
-        diagnostics.add(Diagnostic.error(file.relativePath(), "its id " + badId.get() + "; article left out"));
+        // front matter and sidecars report their own bad ids; this catches file names and
+        // _metadata.csv rows
+        diagnostics.add(
+            Diagnostic.error(file.relativePath(), "its id " + badId.get() + "; article left out"));
         return Optional.empty();
       }
       return article;

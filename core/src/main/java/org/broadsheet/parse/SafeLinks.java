@@ -13,9 +13,9 @@ import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
 
 /**
- * {@link SafeUrls} applied to flexmark: the renderer drops every unsafe {@code href} and {@code src}
- * as the last step before an element is written (links, images, autolinks, reference links alike),
- * so the link text and the image's alt text stay and nothing can be clicked; and the parser
+ * {@link SafeUrls} applied to flexmark: the renderer drops every unsafe {@code href} and {@code
+ * src} as the last step before an element is written (links, images, autolinks, reference links
+ * alike), so the link text and the image's alt text stay and nothing can be clicked; and the parser
  * reports each dropped URL where it was written.
  */
 final class SafeLinks {
@@ -44,23 +44,39 @@ final class SafeLinks {
    * A warning for each link, image, autolink and reference definition in {@code document} whose URL
    * is unsafe. {@code fileOffset} turns an offset in the parsed text into one in the file.
    */
-  static void report(Node document, String path, LineMap lines, IntUnaryOperator fileOffset,
+  static void report(
+      Node document,
+      String path,
+      LineMap lines,
+      IntUnaryOperator fileOffset,
       Diagnostics diagnostics) {
     for (Node node : document.getDescendants()) {
-      // <...> autolinks and the extension's bare URLs carry their address as text; the others as url
-      String url = node instanceof DelimitedLinkNode auto ? auto.getText().toString()
-          : node instanceof LinkNodeBase link ? link.getUrl().unescape() : null;
+      // <...> autolinks and the extension's bare URLs carry their address as text; the others as
+      // url
+      String url =
+          node instanceof DelimitedLinkNode auto
+              ? auto.getText().toString()
+              : node instanceof LinkNodeBase link ? link.getUrl().unescape() : null;
       if (url != null && !SafeUrls.isSafe(url)) {
         int offset = fileOffset.applyAsInt(node.getStartOffset());
         int line = lines.line(offset);
-        diagnostics.add(Diagnostic.warning(path, line, lines.column(offset), "unsafe link '" + shown(url)
-            + "' written without its address: only http, https, mailto, tel, relative links and #fragments are kept",
-            lines.lineText(line)));
+        diagnostics.add(
+            Diagnostic.warning(
+                path,
+                line,
+                lines.column(offset),
+                "unsafe link '"
+                    + shown(url)
+                    + "' written without its address: only http, https, mailto, tel, relative links and #fragments are kept",
+                lines.lineText(line)));
       }
     }
   }
 
-  /** The URL as it can be shown in a terminal: control characters as {@code \xNN}, cut after 80 chars. */
+  /**
+   * The URL as it can be shown in a terminal: control characters as {@code \xNN}, cut after 80
+   * chars.
+   */
   private static String shown(String url) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < url.length() && sb.length() < SHOWN; i++) {

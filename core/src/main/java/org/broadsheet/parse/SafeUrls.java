@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
  * relative URLs and fragments. Archives are scraped text, and a browser runs a {@code javascript:}
  * URL however it is spelled, so the scheme is read the way a browser reads it (WHATWG URL parser):
  * character references decoded ({@code &#106;}, {@code &colon;}, {@code &Tab;}), ASCII tab and
- * newlines removed anywhere, C0 controls and spaces trimmed at both ends, the scheme lowercased.
- * A URL is safe only if it is safe both as written and with its character references decoded, so
- * the answer does not depend on whether the caller already decoded them.
+ * newlines removed anywhere, C0 controls and spaces trimmed at both ends, the scheme lowercased. A
+ * URL is safe only if it is safe both as written and with its character references decoded, so the
+ * answer does not depend on whether the caller already decoded them.
  */
 public final class SafeUrls {
   /** Schemes a link or image may use; anything else with a scheme is dropped. */
   public static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
 
-  private static final Pattern REFERENCE = Pattern.compile("&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,9})|([A-Za-z][A-Za-z0-9]{1,31}));?");
+  private static final Pattern REFERENCE =
+      Pattern.compile("&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,9})|([A-Za-z][A-Za-z0-9]{1,31}));?");
 
   private SafeUrls() {}
 
@@ -34,9 +35,9 @@ public final class SafeUrls {
   }
 
   /**
-   * The scheme a browser reads from {@code url}, lowercased; empty for a relative URL or a fragment.
-   * As in the URL standard's scheme state: an ASCII letter, then letters, digits, {@code + - .} up to
-   * the first {@code :}; any other character first means there is no scheme.
+   * The scheme a browser reads from {@code url}, lowercased; empty for a relative URL or a
+   * fragment. As in the URL standard's scheme state: an ASCII letter, then letters, digits, {@code
+   * + - .} up to the first {@code :}; any other character first means there is no scheme.
    */
   static String scheme(String url) {
     String s = trimmed(url);
@@ -92,11 +93,15 @@ public final class SafeUrls {
     while (m.find()) {
       String decoded;
       if (m.group(1) != null || m.group(2) != null) {
-        long code = m.group(1) != null ? Long.parseLong(m.group(1), 16) : Long.parseLong(m.group(2));
-        decoded = code == 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)
-            ? "\uFFFD" : Character.toString((int) code);
+        long code =
+            m.group(1) != null ? Long.parseLong(m.group(1), 16) : Long.parseLong(m.group(2));
+        decoded =
+            code == 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)
+                ? "\uFFFD"
+                : Character.toString((int) code);
       } else if (m.group().endsWith(";")) {
-        // flexmark's table maps &Tab; and &NewLine; to "": the same as decoding them, since both are removed anyway
+        // flexmark's table maps &Tab; and &NewLine; to "": the same as decoding them, since both
+        // are removed anyway
         decoded = Html5Entities.entityToString(m.group());
       } else {
         decoded = m.group();

@@ -16,9 +16,9 @@ import org.broadsheet.source.SourceFile;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The sidecar of a file: {@code <name>.yaml}, {@code .yml} or {@code .json} beside it. A
- * {@code date} that is a bare year ({@code date: 1987}) is not a date but the year for a
- * dateline's month and day.
+ * The sidecar of a file: {@code <name>.yaml}, {@code .yml} or {@code .json} beside it. A {@code
+ * date} that is a bare year ({@code date: 1987}) is not a date but the year for a dateline's month
+ * and day.
  */
 public final class Sidecars {
   private Sidecars() {}
@@ -29,19 +29,29 @@ public final class Sidecars {
   }
 
   /** The sidecar; {@link Sidecar#NONE} when there is none; empty (with an error) when it is bad. */
-  public static Optional<Sidecar> read(SourceFile file, ParseContext context, Diagnostics diagnostics) {
+  public static Optional<Sidecar> read(
+      SourceFile file, ParseContext context, Diagnostics diagnostics) {
     for (String ext : List.of("yaml", "yml", "json")) {
       Path sidecar = file.file().resolveSibling(file.baseName() + "." + ext);
       if (!Files.isRegularFile(sidecar)) {
         continue;
       }
-      String sidePath = file.relativePath().substring(0, file.relativePath().length() - file.fileName().length())
-          + sidecar.getFileName();
+      String sidePath =
+          file.relativePath().substring(0, file.relativePath().length() - file.fileName().length())
+              + sidecar.getFileName();
       try {
         long size = Files.size(sidecar);
         if (size > YamlLimits.MAX_CHARS) {
-          diagnostics.add(Diagnostic.error(sidePath, 1, 1, YamlLimits.tooLarge("sidecar", size, "bytes")
-              + "; " + file.fileName() + " left out", ""));
+          diagnostics.add(
+              Diagnostic.error(
+                  sidePath,
+                  1,
+                  1,
+                  YamlLimits.tooLarge("sidecar", size, "bytes")
+                      + "; "
+                      + file.fileName()
+                      + " left out",
+                  ""));
           return Optional.empty();
         }
         String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
@@ -51,7 +61,13 @@ public final class Sidecars {
           return Optional.of(Sidecar.NONE);
         }
         if (!(loaded instanceof Map<?, ?> map)) {
-          diagnostics.add(Diagnostic.error(sidePath, 1, 1, "sidecar must be a mapping of keys to values", lines.lineText(1)));
+          diagnostics.add(
+              Diagnostic.error(
+                  sidePath,
+                  1,
+                  1,
+                  "sidecar must be a mapping of keys to values",
+                  lines.lineText(1)));
           return Optional.empty();
         }
         OptionalInt year = OptionalInt.empty();
@@ -63,7 +79,8 @@ public final class Sidecars {
           map = rest;
         }
         OptionalInt y = year;
-        return Metadata.read(map, sidePath, context, key -> lineOfKey(lines, key), lines::lineText, diagnostics)
+        return Metadata.read(
+                map, sidePath, context, key -> lineOfKey(lines, key), lines::lineText, diagnostics)
             .map(m -> new Sidecar(m, y));
       } catch (IOException | YAMLException e) {
         diagnostics.add(Diagnostic.error(sidePath, "cannot read sidecar: " + e.getMessage()));

@@ -8,7 +8,10 @@ public final class Summaries {
 
   private Summaries() {}
 
-  /** At most {@code max} characters of {@code text}: whole sentences if they fit, else whole words and an ellipsis. */
+  /**
+   * At most {@code max} characters of {@code text}: whole sentences if they fit, else whole words
+   * and an ellipsis.
+   */
   public static String lead(String text, int max) {
     String s = collapsedStart(text, max + 1);
     if (s.length() <= max) {
@@ -17,7 +20,10 @@ public final class Summaries {
     int sentenceEnd = -1;
     for (int i = 0; i < max; i++) {
       char c = s.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && i + 1 < s.length() && s.charAt(i + 1) == ' ' && i > max / 2) {
+      if ((c == '.' || c == '!' || c == '?')
+          && i + 1 < s.length()
+          && s.charAt(i + 1) == ' '
+          && i > max / 2) {
         sentenceEnd = i + 1;
       }
     }
@@ -50,13 +56,17 @@ public final class Summaries {
       if (!isRegexSpace(c)) {
         sb.append(c);
       } else if (!isRegexSpace(text.charAt(i - 1))) {
-        sb.append(' '); // the first of a run; the run never starts at 'start', which strip() left non-blank
+        sb.append(' '); // the first of a run; the run never starts at 'start', which strip() left
+        // non-blank
       }
     }
     return sb.toString();
   }
 
-  /** What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+  /**
+   * What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed,
+   * carriage return.
+   */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }

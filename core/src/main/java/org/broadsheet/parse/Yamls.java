@@ -1,8 +1,8 @@
 package org.broadsheet.parse;
 
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
 import org.broadsheet.config.YamlLimits;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,9 +28,9 @@ final class Yamls {
 
   /**
    * One document read with this thread's loader. SnakeYAML reports bad input as YAMLException,
-   * except a few inputs that escape as other runtime exceptions (found by fuzzing: the tag
-   * {@code !+%0A} throws IllegalArgumentException); those become YAMLExceptions too, so callers
-   * have one error path.
+   * except a few inputs that escape as other runtime exceptions (found by fuzzing: the tag {@code
+   * !+%0A} throws IllegalArgumentException); those become YAMLExceptions too, so callers have one
+   * error path.
    */
   static Object load(String yaml) {
     try {
@@ -44,8 +44,12 @@ final class Yamls {
 
   private static Yaml newLoader() {
     LoaderOptions options = YamlLimits.options();
-    return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-        new DumperOptions(), options, new NoTimestampResolver());
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(new DumperOptions()),
+        new DumperOptions(),
+        options,
+        new NoTimestampResolver());
   }
 
   private static final class NoTimestampResolver extends Resolver {

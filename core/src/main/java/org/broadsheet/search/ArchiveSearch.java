@@ -44,41 +44,55 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * {@link SearchSchema#longQueryStopwords}). Phrases and prefixes are required in a query of up to
  * {@value #SHORT_QUERY_WORDS} words; when that finds nothing, and always in a longer query (where
  * quotation marks in a pasted question quote rather than filter), they count as optional too, a
- * phrase also scoring by its words, so a query never comes back empty while any of its words matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A repeated
- * phrase or prefix counts once, and only the first {@value #MAX_CLAUSES} distinct clauses that mean
- * something (stop words aside) are used, so a pasted article searches by its opening instead of
- * failing on Lucene's clause limit; a phrase likewise keeps its first {@value #MAX_PHRASE_TERMS}
- * words. Every clause is scored over {@code text} (title and body), with a light extra weight for
- * the title and the byline (dateline, source, authors); see {@link SearchSchema}.
+ * phrase also scoring by its words, so a query never comes back empty while any of its words
+ * matches. Malformed syntax (an unclosed quote, a lone {@code -}) is read as plain words. A
+ * repeated phrase or prefix counts once, and only the first {@value #MAX_CLAUSES} distinct clauses
+ * that mean something (stop words aside) are used, so a pasted article searches by its opening
+ * instead of failing on Lucene's clause limit; a phrase likewise keeps its first {@value
+ * #MAX_PHRASE_TERMS} words. Every clause is scored over {@code text} (title and body), with a light
+ * extra weight for the title and the byline (dateline, source, authors); see {@link SearchSchema}.
  *
- * <p>An index with articles in several languages ({@link IndexInfo#languages()}) has each language's
- * in its own fields: each clause is analysed once per language and queried on that language's
- * fields, and since an article has only its own language's fields it scores exactly as it would in
- * an index of its language alone, so the languages merge into one ranking. A site with one language
- * builds the very query it did before.
+ * <p>An index with articles in several languages ({@link IndexInfo#languages()}) has each
+ * language's in its own fields: each clause is analysed once per language and queried on that
+ * language's fields, and since an article has only its own language's fields it scores exactly as
+ * it would in an index of its language alone, so the languages merge into one ranking. A site with
+ * one language builds the very query it did before.
  */
 public final class ArchiveSearch {
   /** Queries of up to this many words keep every word; longer ones drop common words. */
   static final int SHORT_QUERY_WORDS = 3;
+
   /**
    * Three Lucene clauses each (text, title, byline) in each language: far below the 1024 nested
    * clauses Lucene allows, as the budget is shared out among the index's languages.
    */
   static final int MAX_CLAUSES = 64;
-  /** A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a lookup. */
+
+  /**
+   * A longer phrase (a pasted paragraph in quotes) matches by its first words; each term costs a
+   * lookup.
+   */
   static final int MAX_PHRASE_TERMS = 64;
+
   private static final int FRAGMENT_CHARS = 200;
 
   private final IndexSearcher searcher;
+
   /** The index's languages, the site's first. */
   private final List<QueryLanguage> languages;
 
-  /** Searches {@code reader}, an index {@link SearchIndexWriter} wrote for a site in {@code language}. */
+  /**
+   * Searches {@code reader}, an index {@link SearchIndexWriter} wrote for a site in {@code
+   * language}.
+   */
   public ArchiveSearch(IndexReader reader, String language) {
     this(reader, IndexInfo.of(language));
   }
 
-  /** Searches {@code reader} as {@code info} (what the index says of itself, {@link IndexInfo#read}) tells. */
+  /**
+   * Searches {@code reader} as {@code info} (what the index says of itself, {@link IndexInfo#read})
+   * tells.
+   */
   public ArchiveSearch(IndexReader reader, IndexInfo info) {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
@@ -103,9 +117,14 @@ public final class ArchiveSearch {
       Document doc = stored.document(sd.doc);
       QueryLanguage language = languageOf(doc);
       Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(used, l));
-      hits.add(new SearchHit(doc.get(SearchSchema.ID), doc.get(language.field(SearchSchema.TITLE)),
-          doc.get(SearchSchema.URL), orEmpty(doc.get(SearchSchema.DATE)), sd.score,
-          snippet(highlighter, language, doc)));
+      hits.add(
+          new SearchHit(
+              doc.get(SearchSchema.ID),
+              doc.get(language.field(SearchSchema.TITLE)),
+              doc.get(SearchSchema.URL),
+              orEmpty(doc.get(SearchSchema.DATE)),
+              sd.score,
+              snippet(highlighter, language, doc)));
     }
     List<FacetCount> facets = request.facets() ? Facets.count(searcher, used) : List.of();
     return new SearchResults(top.totalHits.value, hits, facets);
@@ -148,7 +167,11 @@ public final class ArchiveSearch {
     }
   }
 
-  private enum Kind { WORD, PHRASE, PREFIX }
+  private enum Kind {
+    WORD,
+    PHRASE,
+    PREFIX
+  }
 
   /** Splits the text into words, phrases, prefixes and exclusions; never fails. */
   private static List<Clause> parse(String query) {
@@ -193,7 +216,9 @@ public final class ArchiveSearch {
     return out;
   }
 
-  /** Keeps the first of repeated clauses, whatever their case; a repeated word counts its repeats. */
+  /**
+   * Keeps the first of repeated clauses, whatever their case; a repeated word counts its repeats.
+   */
   private static void add(List<Clause> out, Map<String, Integer> seen, Clause clause) {
     Integer at = seen.get(clause.key());
     if (at == null) {
@@ -206,8 +231,9 @@ public final class ArchiveSearch {
   }
 
   /**
-   * Whether the strict query requires phrases or prefixes, so that a relaxed one can find more: in a
-   * long query they are optional already (see {@link #textQuery}), and relaxing it would run it again.
+   * Whether the strict query requires phrases or prefixes, so that a relaxed one can find more: in
+   * a long query they are optional already (see {@link #textQuery}), and relaxing it would run it
+   * again.
    */
   private boolean requiresSome(List<Clause> clauses) {
     if (positiveWords(clauses) > SHORT_QUERY_WORDS) {
@@ -239,11 +265,17 @@ public final class ArchiveSearch {
       }
       List<Analysed> analysed = analyse(clause, dropCommon);
       int left = budget;
-      Query q = anyLanguage(analysed, a -> switch (clause.kind()) {
-        case WORD -> wordQuery(a.language(), a.terms().subList(0, Math.min(a.terms().size(), left)));
-        case PHRASE -> phraseQuery(a.language(), a.terms(), a.positions());
-        case PREFIX -> prefixQuery(a.language(), clause.text());
-      });
+      Query q =
+          anyLanguage(
+              analysed,
+              a ->
+                  switch (clause.kind()) {
+                    case WORD ->
+                        wordQuery(
+                            a.language(), a.terms().subList(0, Math.min(a.terms().size(), left)));
+                    case PHRASE -> phraseQuery(a.language(), a.terms(), a.positions());
+                    case PREFIX -> prefixQuery(a.language(), clause.text());
+                  });
       if (q == null) {
         continue; // only stop words or punctuation
       }
@@ -261,12 +293,21 @@ public final class ArchiveSearch {
       } else {
         query.add(q, Occur.SHOULD);
         int wordsLeft = budget;
-        Query words = clause.kind() != Kind.PHRASE || wordsLeft == 0 ? null : anyLanguage(analysed, a -> {
-          List<String> terms = dropCommon[languages.indexOf(a.language())]
-              ? a.language().uncommon(a.terms()) : a.terms();
-          return a.terms().size() < 2 || terms.isEmpty() ? null
-              : wordQuery(a.language(), terms.subList(0, Math.min(terms.size(), wordsLeft)));
-        });
+        Query words =
+            clause.kind() != Kind.PHRASE || wordsLeft == 0
+                ? null
+                : anyLanguage(
+                    analysed,
+                    a -> {
+                      List<String> terms =
+                          dropCommon[languages.indexOf(a.language())]
+                              ? a.language().uncommon(a.terms())
+                              : a.terms();
+                      return a.terms().size() < 2 || terms.isEmpty()
+                          ? null
+                          : wordQuery(
+                              a.language(), terms.subList(0, Math.min(terms.size(), wordsLeft)));
+                    });
         if (words != null) {
           query.add(words, Occur.SHOULD);
           budget -= Math.min(mostTerms(analysed), budget);
@@ -282,14 +323,22 @@ public final class ArchiveSearch {
   /** A clause's terms and their positions in one language. */
   private record Analysed(QueryLanguage language, List<String> terms, List<Integer> positions) {}
 
-  /** The clause analysed in each language (without common words where {@code dropCommon} says so). */
+  /**
+   * The clause analysed in each language (without common words where {@code dropCommon} says so).
+   */
   private List<Analysed> analyse(Clause clause, boolean[] dropCommon) throws IOException {
     List<Analysed> out = new ArrayList<>(languages.size());
     for (int l = 0; l < languages.size(); l++) {
       List<String> terms = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
-      languages.get(l).analyze(clause.text(), terms, positions,
-          clause.kind() == Kind.WORD && !clause.excluded() && dropCommon[l], MAX_PHRASE_TERMS);
+      languages
+          .get(l)
+          .analyze(
+              clause.text(),
+              terms,
+              positions,
+              clause.kind() == Kind.WORD && !clause.excluded() && dropCommon[l],
+              MAX_PHRASE_TERMS);
       out.add(new Analysed(languages.get(l), terms, positions));
     }
     return out;
@@ -373,7 +422,8 @@ public final class ArchiveSearch {
     return b.build();
   }
 
-  private static Query phraseQuery(QueryLanguage language, List<String> terms, List<Integer> positions) {
+  private static Query phraseQuery(
+      QueryLanguage language, List<String> terms, List<Integer> positions) {
     if (terms.isEmpty()) {
       return null;
     }
@@ -386,7 +436,9 @@ public final class ArchiveSearch {
   /** The prefix as the language's terms start: lower-cased, accents folded, not stemmed. */
   private static Query prefixQuery(QueryLanguage language, String prefix) {
     String p = language.normalize(prefix);
-    return p.isEmpty() ? null : allFields(language, field -> new PrefixTermsQuery(new Term(field, p)));
+    return p.isEmpty()
+        ? null
+        : allFields(language, field -> new PrefixTermsQuery(new Term(field, p)));
   }
 
   private interface FieldQuery {
@@ -396,8 +448,12 @@ public final class ArchiveSearch {
   private static Query allFields(QueryLanguage language, FieldQuery q) {
     return new BooleanQuery.Builder()
         .add(q.on(language.field(SearchSchema.TEXT)), Occur.SHOULD)
-        .add(new BoostQuery(q.on(language.field(SearchSchema.TITLE)), SearchSchema.TITLE_WEIGHT), Occur.SHOULD)
-        .add(new BoostQuery(q.on(language.field(SearchSchema.BYLINE)), SearchSchema.BYLINE_WEIGHT), Occur.SHOULD)
+        .add(
+            new BoostQuery(q.on(language.field(SearchSchema.TITLE)), SearchSchema.TITLE_WEIGHT),
+            Occur.SHOULD)
+        .add(
+            new BoostQuery(q.on(language.field(SearchSchema.BYLINE)), SearchSchema.BYLINE_WEIGHT),
+            Occur.SHOULD)
         .build();
   }
 
@@ -409,10 +465,14 @@ public final class ArchiveSearch {
     return b.build();
   }
 
-  // ---- filters, sort -----------------------------------------------------------------------------
+  // ---- filters, sort
+  // -----------------------------------------------------------------------------
 
   private static Query filtered(Query text, SearchRequest request) {
-    if (request.tag() == null && request.section() == null && request.from() == null && request.to() == null) {
+    if (request.tag() == null
+        && request.section() == null
+        && request.from() == null
+        && request.to() == null) {
       return text;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
@@ -420,11 +480,18 @@ public final class ArchiveSearch {
       b.add(new TermQuery(new Term(SearchSchema.TAGS, keyword(request.tag()))), Occur.FILTER);
     }
     if (request.section() != null) {
-      b.add(new TermQuery(new Term(SearchSchema.SECTION, keyword(request.section()))), Occur.FILTER);
+      b.add(
+          new TermQuery(new Term(SearchSchema.SECTION, keyword(request.section()))), Occur.FILTER);
     }
     if (request.from() != null || request.to() != null) {
-      long from = request.from() == null ? Long.MIN_VALUE : SearchDates.epochDay(request.from(), Long.MIN_VALUE);
-      long to = request.to() == null ? Long.MAX_VALUE : SearchDates.epochDay(request.to(), Long.MAX_VALUE);
+      long from =
+          request.from() == null
+              ? Long.MIN_VALUE
+              : SearchDates.epochDay(request.from(), Long.MIN_VALUE);
+      long to =
+          request.to() == null
+              ? Long.MAX_VALUE
+              : SearchDates.epochDay(request.to(), Long.MAX_VALUE);
       b.add(NumericDocValuesField.newSlowRangeQuery(SearchSchema.DAY, from, to), Occur.FILTER);
     }
     return b.build();
@@ -435,15 +502,16 @@ public final class ArchiveSearch {
     return value.strip().toLowerCase(Locale.ROOT);
   }
 
-
   private TopDocs run(Query query, int wanted, SortOrder sort) throws IOException {
     if (sort == SortOrder.DATE) {
-      return searcher.search(query, new IndexOrderCollector(wanted)); // the index is sorted newest first
+      return searcher.search(
+          query, new IndexOrderCollector(wanted)); // the index is sorted newest first
     }
     return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
   }
 
-  // ---- snippets ------------------------------------------------------------------------------------
+  // ---- snippets
+  // ------------------------------------------------------------------------------------
 
   /** The language a stored article is in: the one its {@code lang} names, else the site's. */
   private QueryLanguage languageOf(Document doc) {
@@ -458,18 +526,24 @@ public final class ArchiveSearch {
 
   /** Marks the query's terms of {@code language}'s text field. */
   private static Highlighter highlighter(Query query, QueryLanguage language) {
-    Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-        new QueryTermScorer(query, language.field(SearchSchema.TEXT)));
+    Highlighter h =
+        new Highlighter(
+            new SimpleHTMLFormatter("<mark>", "</mark>"),
+            new SimpleHTMLEncoder(),
+            new QueryTermScorer(query, language.field(SearchSchema.TEXT)));
     h.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
     return h;
   }
 
   /** The passage of the body that holds most of the query, analysed in the article's language. */
-  private static String snippet(Highlighter highlighter, QueryLanguage language, Document doc) throws IOException {
+  private static String snippet(Highlighter highlighter, QueryLanguage language, Document doc)
+      throws IOException {
     String body = doc.get(SearchSchema.BODY);
     if (body != null && !body.isEmpty()) {
       try {
-        String best = highlighter.getBestFragment(language.analyzer().tokenStream(SearchSchema.BODY, body), body);
+        String best =
+            highlighter.getBestFragment(
+                language.analyzer().tokenStream(SearchSchema.BODY, body), body);
         if (best != null && !best.isBlank()) {
           return best.strip();
         }
@@ -480,7 +554,6 @@ public final class ArchiveSearch {
     String lead = doc.get(SearchSchema.LEAD);
     return lead == null ? "" : SimpleHTMLEncoder.htmlEncode(lead);
   }
-
 
   private static String orEmpty(String s) {
     return s == null ? "" : s;

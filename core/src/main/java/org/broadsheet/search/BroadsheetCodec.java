@@ -13,16 +13,17 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
  * PrefetchingReader). Measured with bench/browser-bytes.sh (10,000 Reuters stories, 60 queries,
  * later-query bytes median / worst, total index): 4 KB / 8 docs 25.0 / 59.2 KB, 9.46 MB; 2 KB / 4
  * docs 22.4 / 49.0 KB, 9.87 MB; 1 KB / 2 docs 18.6 / 50.2 KB, 10.5 MB (and its stored-fields index
- * no longer fits the open bundle). Registered under {@link #NAME} through
- * {@code META-INF/services/org.apache.lucene.codecs.Codec}, so every reader (JVM and browser) finds it.
+ * no longer fits the open bundle). Registered under {@link #NAME} through {@code
+ * META-INF/services/org.apache.lucene.codecs.Codec}, so every reader (JVM and browser) finds it.
  */
 public final class BroadsheetCodec extends FilterCodec {
   public static final String NAME = "Broadsheet912";
   static final int CHUNK_BYTES = 2048;
   static final int CHUNK_DOCS = 4;
 
-  private final StoredFieldsFormat storedFields = new Lucene90CompressingStoredFieldsFormat(
-      "BroadsheetStoredFields", CompressionMode.FAST, CHUNK_BYTES, CHUNK_DOCS, 10);
+  private final StoredFieldsFormat storedFields =
+      new Lucene90CompressingStoredFieldsFormat(
+          "BroadsheetStoredFields", CompressionMode.FAST, CHUNK_BYTES, CHUNK_DOCS, 10);
 
   public BroadsheetCodec() {
     super(NAME, new Lucene912Codec());

@@ -9,7 +9,8 @@ import java.util.List;
  *     optional (a phrase then also scores by its words)
  * @param explanations one per hit of {@code results}, in the same order
  */
-public record ExplainedResults(SearchResults results, boolean relaxed, List<ScoreExplanation> explanations) {
+public record ExplainedResults(
+    SearchResults results, boolean relaxed, List<ScoreExplanation> explanations) {
   public ExplainedResults {
     explanations = List.copyOf(explanations);
     if (explanations.size() != results.hits().size()) {

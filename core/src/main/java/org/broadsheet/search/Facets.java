@@ -17,19 +17,29 @@ import org.apache.lucene.search.SimpleCollector;
 /** Section, tag and year counts over all matches of a search, from the keyword doc values. */
 final class Facets {
   private static final int VALUES = 12;
-  private static final String[] FIELDS = {SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR};
+  private static final String[] FIELDS = {
+    SearchSchema.SECTION, SearchSchema.TAGS, SearchSchema.YEAR
+  };
 
   private Facets() {}
 
-  /** The {@value #VALUES} most frequent values of each facet field over every match of {@code query}. */
+  /**
+   * The {@value #VALUES} most frequent values of each facet field over every match of {@code
+   * query}.
+   */
   static List<FacetCount> count(IndexSearcher searcher, Query query) throws IOException {
     Map<String, Map<String, Integer>> counts = searcher.search(query, new FacetCounter());
     List<FacetCount> out = new ArrayList<>();
     for (String field : FIELDS) {
-      List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.getOrDefault(field, Map.of()).entrySet());
-      entries.sort((a, b) -> a.getValue().equals(b.getValue())
-          ? (field.equals(SearchSchema.YEAR) ? b.getKey().compareTo(a.getKey()) : a.getKey().compareTo(b.getKey()))
-          : b.getValue() - a.getValue());
+      List<Map.Entry<String, Integer>> entries =
+          new ArrayList<>(counts.getOrDefault(field, Map.of()).entrySet());
+      entries.sort(
+          (a, b) ->
+              a.getValue().equals(b.getValue())
+                  ? (field.equals(SearchSchema.YEAR)
+                      ? b.getKey().compareTo(a.getKey())
+                      : a.getKey().compareTo(b.getKey()))
+                  : b.getValue() - a.getValue());
       for (int i = 0; i < entries.size() && i < VALUES; i++) {
         out.add(new FacetCount(field, entries.get(i).getKey(), entries.get(i).getValue()));
       }
@@ -50,8 +60,13 @@ final class Facets {
     public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors) {
       Map<String, Map<String, Integer>> total = new HashMap<>();
       for (Counter c : collectors) {
-        c.counts.forEach((field, values) -> values.forEach(
-            (value, n) -> total.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Integer::sum)));
+        c.counts.forEach(
+            (field, values) ->
+                values.forEach(
+                    (value, n) ->
+                        total
+                            .computeIfAbsent(field, f -> new HashMap<>())
+                            .merge(value, n, Integer::sum)));
       }
       return total;
     }

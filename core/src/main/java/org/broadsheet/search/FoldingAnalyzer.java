@@ -26,8 +26,10 @@ final class FoldingAnalyzer extends AnalyzerWrapper {
   }
 
   @Override
-  protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-    return new TokenStreamComponents(components.getSource(), new ASCIIFoldingFilter(components.getTokenStream()));
+  protected TokenStreamComponents wrapComponents(
+      String fieldName, TokenStreamComponents components) {
+    return new TokenStreamComponents(
+        components.getSource(), new ASCIIFoldingFilter(components.getTokenStream()));
   }
 
   @Override

@@ -10,9 +10,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 
 /**
- * What a search index says about itself, in its Lucene commit user data, so that every reader
- * (the command line, the servers, the browser) searches it as it was written instead of guessing
- * from {@code site.yaml}, a page's {@code lang} or the browser manifest:
+ * What a search index says about itself, in its Lucene commit user data, so that every reader (the
+ * command line, the servers, the browser) searches it as it was written instead of guessing from
+ * {@code site.yaml}, a page's {@code lang} or the browser manifest:
  *
  * <pre>
  * broadsheet.format      "3"            {@link #FORMAT}: bumped whenever fields or analysis change
@@ -24,34 +24,42 @@ import org.apache.lucene.index.DirectoryReader;
  *                                       articles the index holds, in suffixed fields; absent when none
  * broadsheet.stopwords.fa, broadsheet.longQueryStopwords.fa     the same two lists for each of them
  * </pre>
- * The stop words travel with the index because the browser cannot read the resource files Lucene
- * keeps most lists in; every reader (and the writer) builds its analyzers from them with
- * {@link SearchSchema#analyzer(String, java.util.Collection)}, so all of them analyse alike, and an
- * index keeps searching as it was built even if a later Lucene changes a list. They cost a few KB in
- * {@code segments_N}, which the browser reads to open the index anyway. A one-language index records
- * nothing more than format 2 did, so format 2 is read as a one-language index of format 3.
  *
- * <p>A new piece of information is a new component and key: {@link #userData()} writes it,
- * {@link #read(Map)} reads it (refusing an index without it only if the format is bumped).
- * Compiled for the browser by TeaVM: no regex or reflection.
+ * The stop words travel with the index because the browser cannot read the resource files Lucene
+ * keeps most lists in; every reader (and the writer) builds its analyzers from them with {@link
+ * SearchSchema#analyzer(String, java.util.Collection)}, so all of them analyse alike, and an index
+ * keeps searching as it was built even if a later Lucene changes a list. They cost a few KB in
+ * {@code segments_N}, which the browser reads to open the index anyway. A one-language index
+ * records nothing more than format 2 did, so format 2 is read as a one-language index of format 3.
+ *
+ * <p>A new piece of information is a new component and key: {@link #userData()} writes it, {@link
+ * #read(Map)} reads it (refusing an index without it only if the format is bumped). Compiled for
+ * the browser by TeaVM: no regex or reflection.
  *
  * @param others the languages besides the site's, sorted by code
  */
-public record IndexInfo(int format, String language, List<String> stopwords, List<String> longQueryStopwords,
+public record IndexInfo(
+    int format,
+    String language,
+    List<String> stopwords,
+    List<String> longQueryStopwords,
     List<IndexLanguage> others) {
   /**
    * The index format this Broadsheet writes (2: one text field, byline, folding, long-query words;
    * 3: articles in other languages in suffixed fields, {@code broadsheet.languages}).
    */
   public static final int FORMAT = 3;
+
   /** The oldest format this Broadsheet reads: the same fields, one language. */
   static final int ONE_LANGUAGE_FORMAT = 2;
+
   static final String FORMAT_KEY = "broadsheet.format";
   static final String LANGUAGE_KEY = "broadsheet.language";
   static final String STOPWORDS_KEY = "broadsheet.stopwords";
   static final String LONG_QUERY_STOPWORDS_KEY = "broadsheet.longQueryStopwords";
   static final String LANGUAGES_KEY = "broadsheet.languages";
-  private static final String REBUILD = ": it was built by another Broadsheet version; rebuild the site";
+  private static final String REBUILD =
+      ": it was built by another Broadsheet version; rebuild the site";
 
   public IndexInfo {
     language = language == null || language.isEmpty() ? "en" : language;
@@ -61,14 +69,16 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
   }
 
   /** A one-language index. */
-  public IndexInfo(int format, String language, List<String> stopwords, List<String> longQueryStopwords) {
+  public IndexInfo(
+      int format, String language, List<String> stopwords, List<String> longQueryStopwords) {
     this(format, language, stopwords, longQueryStopwords, List.of());
   }
 
   /** What an index built now for a site in {@code language} records (null: English). */
   public static IndexInfo of(String language) {
     String lang = language == null || language.isEmpty() ? "en" : language;
-    return new IndexInfo(FORMAT, lang, SearchSchema.stopwords(lang), SearchSchema.longQueryStopwords(lang));
+    return new IndexInfo(
+        FORMAT, lang, SearchSchema.stopwords(lang), SearchSchema.longQueryStopwords(lang));
   }
 
   /** The analyzer the site language's fields were written with. */
@@ -85,8 +95,8 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
   }
 
   /**
-   * The language an article whose {@code lang} is this is indexed in: the site's when blank or of the
-   * same analysis, else the other language of its analysis; empty when the index has none yet.
+   * The language an article whose {@code lang} is this is indexed in: the site's when blank or of
+   * the same analysis, else the other language of its analysis; empty when the index has none yet.
    */
   public Optional<IndexLanguage> languageOf(String lang) {
     String analysis = SearchSchema.analysis(lang);
@@ -101,7 +111,9 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
     return Optional.empty();
   }
 
-  /** This info with the language of {@code lang} added, if the index has none for it yet (JVM only). */
+  /**
+   * This info with the language of {@code lang} added, if the index has none for it yet (JVM only).
+   */
   public IndexInfo with(String lang) {
     if (languageOf(lang).isPresent()) {
       return this;
@@ -124,7 +136,9 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
       for (IndexLanguage other : others) {
         codes.add(other.code());
         data.put(STOPWORDS_KEY + "." + other.code(), String.join("\n", other.stopwords()));
-        data.put(LONG_QUERY_STOPWORDS_KEY + "." + other.code(), String.join("\n", other.longQueryStopwords()));
+        data.put(
+            LONG_QUERY_STOPWORDS_KEY + "." + other.code(),
+            String.join("\n", other.longQueryStopwords()));
       }
       data.put(LANGUAGES_KEY, String.join("\n", codes));
     }
@@ -140,15 +154,23 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
     return read(reader.getIndexCommit().getUserData());
   }
 
-  /** @throws IndexFormatException when {@code userData} has no format, another format, or no language */
+  /**
+   * @throws IndexFormatException when {@code userData} has no format, another format, or no
+   *     language
+   */
   public static IndexInfo read(Map<String, String> userData) {
     String format = userData.get(FORMAT_KEY);
     if (format == null) {
       throw new IndexFormatException("the search index has no format version" + REBUILD);
     }
-    if (!format.equals(String.valueOf(FORMAT)) && !format.equals(String.valueOf(ONE_LANGUAGE_FORMAT))) {
-      throw new IndexFormatException("the search index has format " + format + ", this Broadsheet reads format "
-          + FORMAT + REBUILD);
+    if (!format.equals(String.valueOf(FORMAT))
+        && !format.equals(String.valueOf(ONE_LANGUAGE_FORMAT))) {
+      throw new IndexFormatException(
+          "the search index has format "
+              + format
+              + ", this Broadsheet reads format "
+              + FORMAT
+              + REBUILD);
     }
     String language = userData.get(LANGUAGE_KEY);
     String words = userData.get(STOPWORDS_KEY);
@@ -161,10 +183,11 @@ public record IndexInfo(int format, String language, List<String> stopwords, Lis
       String otherWords = userData.get(STOPWORDS_KEY + "." + code);
       String otherLongQueryWords = userData.get(LONG_QUERY_STOPWORDS_KEY + "." + code);
       if (otherWords == null || otherLongQueryWords == null) {
-        throw new IndexFormatException("the search index does not say how its " + code + " articles are analysed"
-            + REBUILD);
+        throw new IndexFormatException(
+            "the search index does not say how its " + code + " articles are analysed" + REBUILD);
       }
-      others.add(new IndexLanguage(code, "." + code, lines(otherWords), lines(otherLongQueryWords)));
+      others.add(
+          new IndexLanguage(code, "." + code, lines(otherWords), lines(otherLongQueryWords)));
     }
     return new IndexInfo(FORMAT, language, lines(words), lines(longQueryWords), others);
   }

@@ -16,10 +16,10 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * The {@code wanted} newest matches, with their scores, and the exact number of matches. Every
- * segment is sorted newest first ({@link SearchIndexWriter}), so a segment's newest matches are
- * its first ones: each leaf keeps its first {@code wanted} and the merge orders them by
- * {@code date_sort}, newest first, then by doc id (what {@code Sort(date_sort desc, doc)} gives).
- * No comparators, no second scoring pass, and in the browser none of Lucene's field-sort code.
+ * segment is sorted newest first ({@link SearchIndexWriter}), so a segment's newest matches are its
+ * first ones: each leaf keeps its first {@code wanted} and the merge orders them by {@code
+ * date_sort}, newest first, then by doc id (what {@code Sort(date_sort desc, doc)} gives). No
+ * comparators, no second scoring pass, and in the browser none of Lucene's field-sort code.
  */
 final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.Leaf, TopDocs> {
   private final int wanted;
@@ -41,7 +41,11 @@ final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.
       all.addAll(leaf.first);
       total += leaf.count;
     }
-    all.sort((a, b) -> a.date != b.date ? Long.compare(b.date, a.date) : Integer.compare(a.hit.doc, b.hit.doc));
+    all.sort(
+        (a, b) ->
+            a.date != b.date
+                ? Long.compare(b.date, a.date)
+                : Integer.compare(a.hit.doc, b.hit.doc));
     ScoreDoc[] top = new ScoreDoc[Math.min(wanted, all.size())];
     for (int i = 0; i < top.length; i++) {
       top[i] = all.get(i).hit;
@@ -78,7 +82,8 @@ final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.
     public void collect(int doc) throws IOException {
       count++;
       if (first.size() < wanted) {
-        long date = dates != null && dates.advanceExact(doc) ? dates.longValue() : SearchSchema.UNDATED;
+        long date =
+            dates != null && dates.advanceExact(doc) ? dates.longValue() : SearchSchema.UNDATED;
         first.add(new Dated(new ScoreDoc(docBase + doc, scorer.score()), date));
       }
     }

@@ -2,15 +2,14 @@ package org.broadsheet.search;
 
 /**
  * A small streaming JSON writer: objects, arrays, names and values, commas placed and nesting
- * checked by the writer, so no caller concatenates JSON by hand. Compiled for the browser by
- * TeaVM (no reflection, no {@code String.format}), which is why it is not Jackson.
+ * checked by the writer, so no caller concatenates JSON by hand. Compiled for the browser by TeaVM
+ * (no reflection, no {@code String.format}), which is why it is not Jackson.
  *
  * <p>Strings are escaped so that any Java string reads back equal in every JSON parser, also when
  * the text is pasted into JavaScript: quotes, backslashes and control characters, U+2028 and U+2029
  * (line ends in JavaScript before ES2019), and lone surrogates (which UTF-8 cannot carry) are
- * written as escapes. Floats are written with {@link Float#toString}, the
- * shortest text that reads back to the same float, so the browser and the JVM print identical
- * scores.
+ * written as escapes. Floats are written with {@link Float#toString}, the shortest text that reads
+ * back to the same float, so the browser and the JVM print identical scores.
  *
  * <pre>
  *   new JsonWriter().beginObject().name("total").value(3).name("hits").beginArray().endArray().endObject().json()
@@ -21,7 +20,15 @@ public final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Where the writer is: nothing written, one complete value, or inside an object or array. */
-  private enum Scope { START, DONE, EMPTY_OBJECT, OBJECT, AFTER_NAME, EMPTY_ARRAY, ARRAY }
+  private enum Scope {
+    START,
+    DONE,
+    EMPTY_OBJECT,
+    OBJECT,
+    AFTER_NAME,
+    EMPTY_ARRAY,
+    ARRAY
+  }
 
   private final StringBuilder out = new StringBuilder();
   private Scope[] stack = new Scope[8];
@@ -41,7 +48,8 @@ public final class JsonWriter {
   public JsonWriter endObject() {
     Scope top = stack[depth - 1];
     if (top != Scope.EMPTY_OBJECT && top != Scope.OBJECT) {
-      throw new IllegalStateException("endObject() outside an object, or after a name without a value");
+      throw new IllegalStateException(
+          "endObject() outside an object, or after a name without a value");
     }
     depth--;
     out.append('}');
@@ -69,7 +77,8 @@ public final class JsonWriter {
   public JsonWriter name(String name) {
     Scope top = stack[depth - 1];
     if (top != Scope.EMPTY_OBJECT && top != Scope.OBJECT) {
-      throw new IllegalStateException("name(\"" + name + "\") outside an object, or right after another name");
+      throw new IllegalStateException(
+          "name(\"" + name + "\") outside an object, or right after another name");
     }
     if (top == Scope.OBJECT) {
       out.append(',');
@@ -103,7 +112,9 @@ public final class JsonWriter {
     return this;
   }
 
-  /** A float as {@link Float#toString} writes it; JSON has no NaN or infinity, so those are refused. */
+  /**
+   * A float as {@link Float#toString} writes it; JSON has no NaN or infinity, so those are refused.
+   */
   public JsonWriter value(float f) {
     if (Float.isNaN(f) || Float.isInfinite(f)) {
       throw new IllegalArgumentException("JSON has no " + f);
@@ -140,7 +151,8 @@ public final class JsonWriter {
       case AFTER_NAME -> stack[depth - 1] = Scope.OBJECT;
       case EMPTY_ARRAY -> stack[depth - 1] = Scope.ARRAY;
       case ARRAY -> out.append(',');
-      case DONE -> throw new IllegalStateException("a JSON text holds one value; it is complete: " + out);
+      case DONE ->
+          throw new IllegalStateException("a JSON text holds one value; it is complete: " + out);
       default -> throw new IllegalStateException("a value inside an object needs a name first");
     }
   }
@@ -188,7 +200,10 @@ public final class JsonWriter {
   }
 
   private void unicodeEscape(char c) {
-    out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+    out.append("\\u")
+        .append(HEX[c >> 12 & 0xf])
+        .append(HEX[c >> 8 & 0xf])
+        .append(HEX[c >> 4 & 0xf])
         .append(HEX[c & 0xf]);
   }
 }

@@ -6,9 +6,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 
 /**
- * The writer's analyzer: each field is analysed in its language, told by its suffix ({@code text} in
- * the site's, {@code text.fa} in Persian; see {@link SearchSchema}). Languages are {@link #add added}
- * as the writer meets their first article; thread-safe, since parsers index from many threads.
+ * The writer's analyzer: each field is analysed in its language, told by its suffix ({@code text}
+ * in the site's, {@code text.fa} in Persian; see {@link SearchSchema}). Languages are {@link #add
+ * added} as the writer meets their first article; thread-safe, since parsers index from many
+ * threads.
  */
 final class LanguageFieldsAnalyzer extends DelegatingAnalyzerWrapper {
   private final Map<String, Analyzer> bySuffix = new ConcurrentHashMap<>();

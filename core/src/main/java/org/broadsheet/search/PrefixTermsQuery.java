@@ -12,10 +12,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * Every term that starts with a prefix: what Lucene's {@code PrefixQuery} matches and scores
- * (same constant-score rewrite), found by seeking to the prefix and walking the sorted terms
- * instead of intersecting an automaton. The browser runtime then carries none of Lucene's
- * automaton code, a tenth of its size.
+ * Every term that starts with a prefix: what Lucene's {@code PrefixQuery} matches and scores (same
+ * constant-score rewrite), found by seeking to the prefix and walking the sorted terms instead of
+ * intersecting an automaton. The browser runtime then carries none of Lucene's automaton code, a
+ * tenth of its size.
  */
 final class PrefixTermsQuery extends MultiTermQuery {
   private final Term prefix;

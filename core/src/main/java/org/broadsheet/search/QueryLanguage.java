@@ -1,8 +1,8 @@
 package org.broadsheet.search;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -59,7 +59,8 @@ final class QueryLanguage {
    * The analysed terms of {@code text} and their positions (from 0), at most {@code max}; with
    * {@code dropCommon}, without the long-query stop words.
    */
-  void analyze(String text, List<String> terms, List<Integer> positions, boolean dropCommon, int max)
+  void analyze(
+      String text, List<String> terms, List<Integer> positions, boolean dropCommon, int max)
       throws IOException {
     try (TokenStream ts = analyzer.tokenStream(field(SearchSchema.TEXT), text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

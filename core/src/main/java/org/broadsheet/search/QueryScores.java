@@ -6,14 +6,21 @@ package org.broadsheet.search;
  * document's score and shared terms are one long, so that adding to it touches one cache line.
  */
 final class QueryScores {
-  /** Per document: terms shared with the query in the high 32 bits, the score's float bits in the low. */
+  /**
+   * Per document: terms shared with the query in the high 32 bits, the score's float bits in the
+   * low.
+   */
   private final long[] sums;
+
   /** Documents touched; the first {@code alive} of them can still pass the floor. */
   final int[] touched;
+
   int size;
   int alive;
+
   /** Scratch for the query: the most its terms from the i-th on can still add to a document. */
   final float[] rest;
+
   /** The score a related document must reach: a share of the query's whole weight. */
   private float floor;
 
@@ -58,8 +65,8 @@ final class QueryScores {
   }
 
   /**
-   * Moves behind the alive ones the documents that {@code most} more cannot lift to the floor, or to
-   * {@code shares} shared terms.
+   * Moves behind the alive ones the documents that {@code most} more cannot lift to the floor, or
+   * to {@code shares} shared terms.
    */
   void keep(float most, float floor, int shares) {
     for (int i = 0; i < alive; ) {

@@ -14,10 +14,14 @@ import org.apache.lucene.index.IndexReader;
 public final class RelatedArticles {
   private final IndexReader reader;
   private final IndexInfo info;
+
   /** The lists, by how many articles each holds at most. */
   private final Map<Integer, RelatedLists> lists = new ConcurrentHashMap<>();
 
-  /** Finds related articles in {@code reader}, an index that records {@code info} ({@link IndexInfo#read}). */
+  /**
+   * Finds related articles in {@code reader}, an index that records {@code info} ({@link
+   * IndexInfo#read}).
+   */
   public RelatedArticles(IndexReader reader, IndexInfo info) {
     this.reader = reader;
     this.info = info;
@@ -32,20 +36,25 @@ public final class RelatedArticles {
   }
 
   /**
-   * Ids of up to {@code count} articles related to the article {@code id}, best first, as {@link #all}
-   * lists them (the first call computes every article's list; the others wait for it). The article's
-   * language, title and body are read from the index: the other parameters are left over from a
-   * per-article query, and unused.
+   * Ids of up to {@code count} articles related to the article {@code id}, best first, as {@link
+   * #all} lists them (the first call computes every article's list; the others wait for it). The
+   * article's language, title and body are read from the index: the other parameters are left over
+   * from a per-article query, and unused.
    */
-  public List<String> ids(String id, String lang, String title, String body, int count) throws IOException {
+  public List<String> ids(String id, String lang, String title, String body, int count)
+      throws IOException {
     try {
-      return lists.computeIfAbsent(count, n -> {
-        try {
-          return all(reader, info, n);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).of(id);
+      return lists
+          .computeIfAbsent(
+              count,
+              n -> {
+                try {
+                  return all(reader, info, n);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .of(id);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -21,20 +21,28 @@ public record ScoreExplanation(float total, List<Part> parts, List<String> unmat
   }
 
   /** What a part of the score matched. */
-  public enum Kind { TERM, PHRASE, PREFIX, OTHER }
+  public enum Kind {
+    TERM,
+    PHRASE,
+    PREFIX,
+    OTHER
+  }
 
   /**
    * One term, phrase or prefix matched in one field, and what it adds.
    *
-   * @param field the index field ({@code text}: title and body; {@code title}; {@code byline}), empty
-   *     for a part that is not about one field (the score every story gets when no word ranks)
-   * @param match the term ({@code nuclear}), phrase ({@code "nuclear deal"}) or prefix ({@code nucl*})
-   *     as the index holds it; for {@link Kind#OTHER}, Lucene's description
-   * @param weight what the score was multiplied by: the field's weight ({@link SearchSchema#TITLE_WEIGHT},
-   *     {@link SearchSchema#BYLINE_WEIGHT}) times the times a word was typed; 1 for none
+   * @param field the index field ({@code text}: title and body; {@code title}; {@code byline}),
+   *     empty for a part that is not about one field (the score every story gets when no word
+   *     ranks)
+   * @param match the term ({@code nuclear}), phrase ({@code "nuclear deal"}) or prefix ({@code
+   *     nucl*}) as the index holds it; for {@link Kind#OTHER}, Lucene's description
+   * @param weight what the score was multiplied by: the field's weight ({@link
+   *     SearchSchema#TITLE_WEIGHT}, {@link SearchSchema#BYLINE_WEIGHT}) times the times a word was
+   *     typed; 1 for none
    * @param bm25 the numbers BM25 scored with, absent for a constant score (a prefix)
    */
-  public record Part(String field, String match, Kind kind, float score, float weight, Optional<Bm25> bm25) {
+  public record Part(
+      String field, String match, Kind kind, float score, float weight, Optional<Bm25> bm25) {
     public Part {
       Objects.requireNonNull(field);
       Objects.requireNonNull(match);
@@ -47,9 +55,11 @@ public record ScoreExplanation(float total, List<Part> parts, List<String> unmat
    * The BM25 figures of one part.
    *
    * @param freq how often the term (or the phrase) occurs in the field of this story
-   * @param docFreq how many stories hold the term in this field; for a phrase, its rarest word's count
+   * @param docFreq how many stories hold the term in this field; for a phrase, its rarest word's
+   *     count
    * @param docCount how many stories have this field
-   * @param length the field's length in this story, in analysed words (Lucene stores it approximately)
+   * @param length the field's length in this story, in analysed words (Lucene stores it
+   *     approximately)
    * @param averageLength the field's average length over all stories
    */
   public record Bm25(float freq, long docFreq, long docCount, float length, float averageLength) {}

@@ -19,8 +19,10 @@ public final class SearchDates {
     try {
       long y = Long.parseLong(parts[0]);
       long m = parts.length > 1 ? Long.parseLong(parts[1]) : (fallback == Long.MAX_VALUE ? 12 : 1);
-      long d = parts.length > 2 ? Long.parseLong(parts[2].length() > 2 ? parts[2].substring(0, 2) : parts[2])
-          : (fallback == Long.MAX_VALUE ? daysInMonth(y, m) : 1);
+      long d =
+          parts.length > 2
+              ? Long.parseLong(parts[2].length() > 2 ? parts[2].substring(0, 2) : parts[2])
+              : (fallback == Long.MAX_VALUE ? daysInMonth(y, m) : 1);
       if (m < 1 || m > 12 || d < 1 || d > 31) {
         return fallback;
       }
@@ -37,8 +39,8 @@ public final class SearchDates {
   }
 
   /**
-   * Whether {@code s} is {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, a day that exists: the
-   * dates a search filter takes. Without java.time or regex, for the browser build.
+   * Whether {@code s} is {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, a day that exists:
+   * the dates a search filter takes. Without java.time or regex, for the browser build.
    */
   public static boolean isDate(String s) {
     int n = s.length();
@@ -53,7 +55,10 @@ public final class SearchDates {
     }
     int month = n > 4 ? Integer.parseInt(s.substring(5, 7)) : 1;
     int day = n > 7 ? Integer.parseInt(s.substring(8, 10)) : 1;
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Integer.parseInt(s.substring(0, 4)), month);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= daysInMonth(Integer.parseInt(s.substring(0, 4)), month);
   }
 
   /** {@code s.split("-")} without java.util.regex (which the browser runtime leaves out). */

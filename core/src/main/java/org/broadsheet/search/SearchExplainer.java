@@ -25,9 +25,9 @@ import org.broadsheet.search.ScoreExplanation.Kind;
 import org.broadsheet.search.ScoreExplanation.Part;
 
 /**
- * Why each hit ranks where it does: runs the search as {@link ArchiveSearch#search} does, asks Lucene
- * ({@code IndexSearcher.explain}) about every hit with exactly the query that found it (the strict
- * one, or the relaxed one when that found nothing), and condenses Lucene's tree into a
+ * Why each hit ranks where it does: runs the search as {@link ArchiveSearch#search} does, asks
+ * Lucene ({@code IndexSearcher.explain}) about every hit with exactly the query that found it (the
+ * strict one, or the relaxed one when that found nothing), and condenses Lucene's tree into a
  * {@link ScoreExplanation}: one part per matched term, phrase or prefix and field, with the BM25
  * figures behind it, and the query's words the hit does not hold.
  *
@@ -35,9 +35,9 @@ import org.broadsheet.search.ScoreExplanation.Part;
  * which compiles what {@code BrowserSearch} reaches, leaves it out.
  *
  * <p>Lucene's explanations are trees of described values; the parts are found by the descriptions
- * Lucene's {@code TermWeight}, {@code PhraseWeight}, {@code ConstantScoreWeight} and
- * {@code BM25Similarity} write. Anything else still shows, as its description and value, so the
- * parts always add up to the total.
+ * Lucene's {@code TermWeight}, {@code PhraseWeight}, {@code ConstantScoreWeight} and {@code
+ * BM25Similarity} write. Anything else still shows, as its description and value, so the parts
+ * always add up to the total.
  */
 public final class SearchExplainer {
   private static final String WEIGHT = "weight(";
@@ -91,7 +91,9 @@ public final class SearchExplainer {
     }
     Leaf constant = constantLeaf(description, leaves);
     if (constant != null) { // a prefix: every story it matches gets its weight
-      parts.add(new Part(constant.field(), constant.label(), constant.kind(), value, value, Optional.empty()));
+      parts.add(
+          new Part(
+              constant.field(), constant.label(), constant.kind(), value, value, Optional.empty()));
       return;
     }
     Explanation[] details = e.getDetails();
@@ -109,8 +111,11 @@ public final class SearchExplainer {
   /** {@code weight(text:nuclear in 12) [BM25Similarity], result of: score(freq=3.0) ...}. */
   private static Part scored(Explanation e, Map<String, Leaf> leaves) {
     String description = e.getDescription();
-    String query = description.substring(WEIGHT.length(),
-        Math.max(WEIGHT.length(), description.lastIndexOf(" in ", description.lastIndexOf(") ["))));
+    String query =
+        description.substring(
+            WEIGHT.length(),
+            Math.max(
+                WEIGHT.length(), description.lastIndexOf(" in ", description.lastIndexOf(") ["))));
     Leaf leaf = leaves.get(query);
     if (leaf == null) {
       int colon = query.indexOf(':');
@@ -126,7 +131,10 @@ public final class SearchExplainer {
     return new Part(leaf.field(), leaf.label(), leaf.kind(), value, figures.boost, figures.bm25());
   }
 
-  /** The leaf a constant score belongs to: Lucene describes it as the query, {@code ^boost} added unless 1. */
+  /**
+   * The leaf a constant score belongs to: Lucene describes it as the query, {@code ^boost} added
+   * unless 1.
+   */
   private static Leaf constantLeaf(String description, Map<String, Leaf> leaves) {
     Leaf leaf = leaves.get(description);
     int caret = description.lastIndexOf('^');
@@ -166,7 +174,10 @@ public final class SearchExplainer {
       }
     }
 
-    /** A term's {@code n} and {@code N}; a phrase's idf sums its words' (the rarest word's n is kept). */
+    /**
+     * A term's {@code n} and {@code N}; a phrase's idf sums its words' (the rarest word's n is
+     * kept).
+     */
     private void idf(Explanation idf) {
       for (Explanation d : idf.getDetails()) {
         String description = d.getDescription();
@@ -195,9 +206,15 @@ public final class SearchExplainer {
     }
 
     Optional<Bm25> bm25() {
-      boolean complete = !Float.isNaN(freq) && docFreq != Long.MAX_VALUE && docCount >= 0 && !Float.isNaN(length)
-          && !Float.isNaN(averageLength);
-      return complete ? Optional.of(new Bm25(freq, docFreq, docCount, length, averageLength)) : Optional.empty();
+      boolean complete =
+          !Float.isNaN(freq)
+              && docFreq != Long.MAX_VALUE
+              && docCount >= 0
+              && !Float.isNaN(length)
+              && !Float.isNaN(averageLength);
+      return complete
+          ? Optional.of(new Bm25(freq, docFreq, docCount, length, averageLength))
+          : Optional.empty();
     }
   }
 
@@ -214,7 +231,10 @@ public final class SearchExplainer {
       return visitor.leaves;
     }
 
-    /** Boolean queries in their clauses' order (their own visit goes by a hash set): the words as typed. */
+    /**
+     * Boolean queries in their clauses' order (their own visit goes by a hash set): the words as
+     * typed.
+     */
     private void walk(Query query) {
       if (query instanceof BooleanQuery bool) {
         for (BooleanClause clause : bool.clauses()) {
@@ -240,14 +260,19 @@ public final class SearchExplainer {
         return;
       }
       String field = terms[0].field();
-      Kind kind = query instanceof PhraseQuery ? Kind.PHRASE : terms.length == 1 ? Kind.TERM : Kind.OTHER;
-      leaves.putIfAbsent(query.toString(), new Leaf(field, kind == Kind.TERM ? terms[0].text() : query.toString(field), kind));
+      Kind kind =
+          query instanceof PhraseQuery ? Kind.PHRASE : terms.length == 1 ? Kind.TERM : Kind.OTHER;
+      leaves.putIfAbsent(
+          query.toString(),
+          new Leaf(field, kind == Kind.TERM ? terms[0].text() : query.toString(field), kind));
     }
 
     @Override
     public void visitLeaf(Query query) {
       if (query instanceof PrefixTermsQuery prefix) {
-        leaves.putIfAbsent(query.toString(), new Leaf(prefix.getField(), query.toString(prefix.getField()), Kind.PREFIX));
+        leaves.putIfAbsent(
+            query.toString(),
+            new Leaf(prefix.getField(), query.toString(prefix.getField()), Kind.PREFIX));
       }
     }
   }

@@ -7,4 +7,5 @@ package org.broadsheet.search;
  * @param date ISO 8601 publication date-time, or empty when undated
  * @param snippet HTML: text escaped, matched terms wrapped in {@code <mark>}
  */
-public record SearchHit(String id, String title, String url, String date, float score, String snippet) {}
+public record SearchHit(
+    String id, String title, String url, String date, float score, String snippet) {}

@@ -28,10 +28,10 @@ import org.broadsheet.content.Article;
 
 /**
  * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
- * date, newest first, so that date order is doc-id order. Every commit records the index's
- * {@link IndexInfo} (format, languages, stop words) in its user data, which readers go by; an
- * article in another language than the site's goes into that language's fields.
- * Thread-safe: parsers add documents from many threads into the one {@link IndexWriter}.
+ * date, newest first, so that date order is doc-id order. Every commit records the index's {@link
+ * IndexInfo} (format, languages, stop words) in its user data, which readers go by; an article in
+ * another language than the site's goes into that language's fields. Thread-safe: parsers add
+ * documents from many threads into the one {@link IndexWriter}.
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
@@ -44,11 +44,18 @@ public final class SearchIndexWriter implements Closeable {
    * the same document order (and score ties the same ranking) however they were added: by parallel
    * workers, or one by one into an earlier build's index.
    */
-  private static final Sort ORDER = new Sort(new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true),
-      new SortField(SearchSchema.ID, SortField.Type.STRING));
+  private static final Sort ORDER =
+      new Sort(
+          new SortField(SearchSchema.DATE_SORT, SortField.Type.LONG, true),
+          new SortField(SearchSchema.ID, SortField.Type.STRING));
+
   private final boolean fresh;
 
-  private SearchIndexWriter(IndexWriter writer, ZoneId zone, LanguageFieldsAnalyzer analyzer, IndexInfo info,
+  private SearchIndexWriter(
+      IndexWriter writer,
+      ZoneId zone,
+      LanguageFieldsAnalyzer analyzer,
+      IndexInfo info,
       boolean fresh) {
     this.fresh = fresh;
     this.writer = writer;
@@ -62,24 +69,31 @@ public final class SearchIndexWriter implements Closeable {
    * (ISO 639-1; null: English), analysed as {@link IndexInfo#analyzer()} of it. Appending keeps the
    * other languages the index already holds.
    */
-  public static SearchIndexWriter open(Directory directory, String language, ZoneId zone, boolean create)
-      throws IOException {
+  public static SearchIndexWriter open(
+      Directory directory, String language, ZoneId zone, boolean create) throws IOException {
     IndexInfo info = create ? IndexInfo.of(language) : recorded(directory, language);
     LanguageFieldsAnalyzer analyzer = new LanguageFieldsAnalyzer(info);
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
-        .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setIndexSort(ORDER)
-        .setRAMBufferSizeMB(128)
-        .setSimilarity(SearchSchema.similarity())
-        .setCodec(new BroadsheetCodec())
-        .setUseCompoundFile(false)
-        .setCommitOnClose(false);
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setOpenMode(
+                create
+                    ? IndexWriterConfig.OpenMode.CREATE
+                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setIndexSort(ORDER)
+            .setRAMBufferSizeMB(128)
+            .setSimilarity(SearchSchema.similarity())
+            .setCodec(new BroadsheetCodec())
+            .setUseCompoundFile(false)
+            .setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(info.userData().entrySet()); // written with every commit
     return new SearchIndexWriter(writer, zone, analyzer, info, create);
   }
 
-  /** What the index in {@code directory} records, for a site in {@code language}: its other languages. */
+  /**
+   * What the index in {@code directory} records, for a site in {@code language}: its other
+   * languages.
+   */
   private static IndexInfo recorded(Directory directory, String language) throws IOException {
     IndexInfo info = IndexInfo.of(language);
     if (!DirectoryReader.indexExists(directory)) {
@@ -113,9 +127,10 @@ public final class SearchIndexWriter implements Closeable {
   }
 
   /**
-   * The language an article in {@code lang} is indexed in. The first article of a language the index
-   * does not hold yet records it and commits at once: a near-real-time reader (the preview's) shows
-   * the last commit's user data, not the writer's live one, and must know the language's fields.
+   * The language an article in {@code lang} is indexed in. The first article of a language the
+   * index does not hold yet records it and commits at once: a near-real-time reader (the preview's)
+   * shows the last commit's user data, not the writer's live one, and must know the language's
+   * fields.
    */
   private IndexLanguage language(String lang) throws IOException {
     Optional<IndexLanguage> known = info.languageOf(lang);
@@ -162,8 +177,11 @@ public final class SearchIndexWriter implements Closeable {
   Document document(Article a, String url, IndexLanguage language) {
     Document doc = new Document();
     doc.add(new StringField(SearchSchema.ID, a.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(SearchSchema.ID, new BytesRef(a.id()))); // ties of the index order
-    doc.add(new TextField(language.field(SearchSchema.TEXT), a.title() + "\n" + a.body().text(), Field.Store.NO));
+    doc.add(
+        new SortedDocValuesField(SearchSchema.ID, new BytesRef(a.id()))); // ties of the index order
+    doc.add(
+        new TextField(
+            language.field(SearchSchema.TEXT), a.title() + "\n" + a.body().text(), Field.Store.NO));
     doc.add(new TextField(language.field(SearchSchema.TITLE), a.title(), Field.Store.YES));
     doc.add(new TextField(language.field(SearchSchema.BYLINE), byline(a), Field.Store.NO));
     if (!language.isSite()) {
@@ -172,16 +190,29 @@ public final class SearchIndexWriter implements Closeable {
     doc.add(new StoredField(SearchSchema.BODY, a.body().text()));
     doc.add(new StoredField(SearchSchema.LEAD, a.summary()));
     doc.add(new StoredField(SearchSchema.URL, url));
-    doc.add(new StoredField(SearchSchema.DATE,
-        a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
+    doc.add(
+        new StoredField(
+            SearchSchema.DATE,
+            a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
     long sort = a.date().map(d -> d.toEpochSecond()).orElse(SearchSchema.UNDATED);
     doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, sort));
-    a.date().ifPresent(d -> doc.add(new NumericDocValuesField(SearchSchema.DAY, d.withZoneSameInstant(zone).toLocalDate().toEpochDay())));
+    a.date()
+        .ifPresent(
+            d ->
+                doc.add(
+                    new NumericDocValuesField(
+                        SearchSchema.DAY, d.withZoneSameInstant(zone).toLocalDate().toEpochDay())));
     keywords(doc, SearchSchema.TAGS, a.tags());
     keywords(doc, SearchSchema.SECTION, a.section().isEmpty() ? Set.of() : Set.of(a.section()));
     keywords(doc, SearchSchema.AUTHORS, a.authors());
     keywords(doc, SearchSchema.SOURCE, a.source().isEmpty() ? Set.of() : Set.of(a.source()));
-    a.date().ifPresent(d -> keywords(doc, SearchSchema.YEAR, Set.of(String.valueOf(d.withZoneSameInstant(zone).getYear()))));
+    a.date()
+        .ifPresent(
+            d ->
+                keywords(
+                    doc,
+                    SearchSchema.YEAR,
+                    Set.of(String.valueOf(d.withZoneSameInstant(zone).getYear()))));
     return doc;
   }
 

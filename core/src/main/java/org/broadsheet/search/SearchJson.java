@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON of search answers, one shape for {@code broadsheet search --json}, the server's
- * {@code /api/search} and the browser's {@code window.broadsheet.search} (the browser runtime
- * writes it with this class too):
+ * The JSON of search answers, one shape for {@code broadsheet search --json}, the server's {@code
+ * /api/search} and the browser's {@code window.broadsheet.search} (the browser runtime writes it
+ * with this class too):
  *
  * <pre>
  * {"total": 12,                        matching articles, exactly
@@ -41,7 +41,9 @@ public final class SearchJson {
    * </pre>
    */
   public static String results(SearchRequest request, ExplainedResults explained) {
-    return results(request, explained.results(),
+    return results(
+        request,
+        explained.results(),
         (json, hit) -> explanation(json, explained.explanations().get(hit), explained.relaxed()));
   }
 
@@ -51,11 +53,17 @@ public final class SearchJson {
   }
 
   private static String results(SearchRequest request, SearchResults results, HitMembers more) {
-    JsonWriter json = new JsonWriter().beginObject().field("total", results.total()).name("hits").beginArray();
+    JsonWriter json =
+        new JsonWriter().beginObject().field("total", results.total()).name("hits").beginArray();
     for (int i = 0; i < results.hits().size(); i++) {
       SearchHit h = results.hits().get(i);
-      json.beginObject().field("id", h.id()).field("title", h.title()).field("url", h.url())
-          .field("date", h.date()).field("score", h.score()).field("snippet", h.snippet());
+      json.beginObject()
+          .field("id", h.id())
+          .field("title", h.title())
+          .field("url", h.url())
+          .field("date", h.date())
+          .field("score", h.score())
+          .field("snippet", h.snippet());
       if (more != null) {
         more.write(json, i);
       }
@@ -77,13 +85,31 @@ public final class SearchJson {
   }
 
   private static void explanation(JsonWriter json, ScoreExplanation e, boolean relaxed) {
-    json.name("explain").beginObject().field("total", e.total()).name("relaxed").value(relaxed).name("parts").beginArray();
+    json.name("explain")
+        .beginObject()
+        .field("total", e.total())
+        .name("relaxed")
+        .value(relaxed)
+        .name("parts")
+        .beginArray();
     for (ScoreExplanation.Part p : e.parts()) {
-      json.beginObject().field("field", p.field()).field("match", p.match())
-          .field("kind", p.kind().name().toLowerCase(Locale.ROOT)).field("score", p.score()).field("weight", p.weight());
-      p.bm25().ifPresent(b -> json.name("bm25").beginObject().field("freq", b.freq()).field("docFreq", b.docFreq())
-          .field("docCount", b.docCount()).field("length", b.length()).field("averageLength", b.averageLength())
-          .endObject());
+      json.beginObject()
+          .field("field", p.field())
+          .field("match", p.match())
+          .field("kind", p.kind().name().toLowerCase(Locale.ROOT))
+          .field("score", p.score())
+          .field("weight", p.weight());
+      p.bm25()
+          .ifPresent(
+              b ->
+                  json.name("bm25")
+                      .beginObject()
+                      .field("freq", b.freq())
+                      .field("docFreq", b.docFreq())
+                      .field("docCount", b.docCount())
+                      .field("length", b.length())
+                      .field("averageLength", b.averageLength())
+                      .endObject());
       json.endObject();
     }
     json.endArray().name("unmatched").beginArray();

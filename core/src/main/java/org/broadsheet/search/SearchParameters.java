@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The one reading of a search's parameters, given as text, into a {@link SearchRequest}: the command
- * line's options, {@code /api/search}'s query string and the browser's
- * {@code window.broadsheet.search} options all come through here, so the same bad value gets the
- * same message everywhere (exit 2, HTTP 400, a rejected promise).
+ * The one reading of a search's parameters, given as text, into a {@link SearchRequest}: the
+ * command line's options, {@code /api/search}'s query string and the browser's {@code
+ * window.broadsheet.search} options all come through here, so the same bad value gets the same
+ * message everywhere (exit 2, HTTP 400, a rejected promise).
  *
  * <pre>
  * q        the query text (any)                        default ""
@@ -23,6 +23,7 @@ import java.util.function.Function;
  * sort     relevance or date (case-insensitive)        default relevance
  * facets   true or false                               default false
  * </pre>
+ *
  * A missing or blank parameter takes its default; any other value is checked, and a bad one is
  * never dropped or replaced: {@link IllegalArgumentException} whose message names each bad
  * parameter ({@code "; "} between them).
@@ -31,10 +32,12 @@ import java.util.function.Function;
  */
 public final class SearchParameters {
   /** Every parameter, in the order messages and documentation list them. */
-  public static final List<String> NAMES = List.of("q", "limit", "offset", "tag", "section", "from", "to", "sort",
-      "facets");
+  public static final List<String> NAMES =
+      List.of("q", "limit", "offset", "tag", "section", "from", "to", "sort", "facets");
+
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 1000;
+
   /** More digits than a long holds: such a number is out of every range, and is shown as given. */
   private static final int MAX_DIGITS = 18;
 
@@ -43,7 +46,8 @@ public final class SearchParameters {
   /** The parameters given as values in the order of {@link #NAMES} (null: not given), by name. */
   public static Function<String, String> inOrder(String... values) {
     if (values.length != NAMES.size()) {
-      throw new IllegalArgumentException(NAMES.size() + " values expected, " + values.length + " given");
+      throw new IllegalArgumentException(
+          NAMES.size() + " values expected, " + values.length + " given");
     }
     return name -> {
       int i = NAMES.indexOf(name);
@@ -94,14 +98,24 @@ public final class SearchParameters {
       throw new IllegalArgumentException(join(problems, "; "));
     }
     String q = param.apply("q");
-    return new SearchRequest(q == null ? "" : q, limit.intValue(), offset.intValue(), value(param, "tag"),
-        value(param, "section"), from, to, sort, facets);
+    return new SearchRequest(
+        q == null ? "" : q,
+        limit.intValue(),
+        offset.intValue(),
+        value(param, "tag"),
+        value(param, "section"),
+        from,
+        to,
+        sort,
+        facets);
   }
 
-  // ---- the messages, shared with SearchRequest's own checks ----------------------------------------
+  // ---- the messages, shared with SearchRequest's own checks
+  // ----------------------------------------
 
   static String limitProblem(long limit, String shown) {
-    return limit >= 1 && limit <= MAX_LIMIT ? null
+    return limit >= 1 && limit <= MAX_LIMIT
+        ? null
         : "limit must be between 1 and " + MAX_LIMIT + ", was " + shown;
   }
 
@@ -111,19 +125,28 @@ public final class SearchParameters {
 
   static String windowProblem(long offset, long limit, String offsetShown, String limitShown) {
     int max = SearchRequest.MAX_WINDOW;
-    return offset <= max - limit ? null
-        : "offset + limit must be at most " + max + " (hits past the " + max + "th are not served), was "
-            + offsetShown + " + " + limitShown;
+    return offset <= max - limit
+        ? null
+        : "offset + limit must be at most "
+            + max
+            + " (hits past the "
+            + max
+            + "th are not served), was "
+            + offsetShown
+            + " + "
+            + limitShown;
   }
 
   static String dateProblem(String name, String value) {
-    return value == null || SearchDates.isDate(value) ? null
+    return value == null || SearchDates.isDate(value)
+        ? null
         : name + " must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"" + value + "\"";
   }
 
   /** Both dates valid (or absent): from's first day must not come after to's last. */
   static String rangeProblem(String from, String to) {
-    if (from == null || to == null
+    if (from == null
+        || to == null
         || SearchDates.epochDay(from, Long.MIN_VALUE) <= SearchDates.epochDay(to, Long.MAX_VALUE)) {
       return null;
     }

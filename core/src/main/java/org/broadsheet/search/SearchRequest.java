@@ -6,16 +6,26 @@ package org.broadsheet.search;
  *
  * @param query the user's text: words, {@code "phrases"}, {@code -excluded}, {@code prefix*}
  * @param limit hits to return (1..1000)
- * @param offset hits to skip, for "more results"; {@code offset + limit} at most {@value #MAX_WINDOW}
+ * @param offset hits to skip, for "more results"; {@code offset + limit} at most {@value
+ *     #MAX_WINDOW}
  * @param tag only articles with this tag (case-insensitive), or null
  * @param section only articles in this section (case-insensitive), or null
- * @param from first day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its first day), or null
- * @param to last day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its last day), not
- *     before {@code from}, or null
+ * @param from first day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its first
+ *     day), or null
+ * @param to last day, {@code YYYY-MM-DD} inclusive ({@code YYYY-MM}, {@code YYYY}: its last day),
+ *     not before {@code from}, or null
  * @param facets whether to count section, tag and year values over all matches
  */
-public record SearchRequest(String query, int limit, int offset, String tag, String section, String from,
-    String to, SortOrder sort, boolean facets) {
+public record SearchRequest(
+    String query,
+    int limit,
+    int offset,
+    String tag,
+    String section,
+    String from,
+    String to,
+    SortOrder sort,
+    boolean facets) {
 
   /**
    * The deepest hit served: collecting costs memory per hit up to {@code offset + limit}, so pages
@@ -27,7 +37,9 @@ public record SearchRequest(String query, int limit, int offset, String tag, Str
     query = query == null ? "" : query;
     require(SearchParameters.limitProblem(limit, String.valueOf(limit)));
     require(SearchParameters.offsetProblem(offset, String.valueOf(offset)));
-    require(SearchParameters.windowProblem(offset, limit, String.valueOf(offset), String.valueOf(limit)));
+    require(
+        SearchParameters.windowProblem(
+            offset, limit, String.valueOf(offset), String.valueOf(limit)));
     tag = blankToNull(tag);
     section = blankToNull(section);
     from = blankToNull(from);

@@ -15,18 +15,18 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The index's fields, shared by the writer and every reader (JVM and browser).
@@ -51,10 +51,10 @@ import org.apache.lucene.search.similarities.Similarity;
  *
  * <p>An article in the site's language fills {@code text}, {@code title} and {@code byline}; one in
  * another language (its {@code lang}, when that selects another analysis) fills the same fields
- * suffixed with its analysis ({@code text.fa}, {@code title.fa}, {@code byline.fa}), analysed with that
- * language's analyzer. So a one-language site's index is what it was, and a query, analysed once per
- * language the index holds ({@link IndexInfo#languages()}), finds each article by its own language's
- * terms and scores it on its own fields only: the languages merge into one ranking.
+ * suffixed with its analysis ({@code text.fa}, {@code title.fa}, {@code byline.fa}), analysed with
+ * that language's analyzer. So a one-language site's index is what it was, and a query, analysed
+ * once per language the index holds ({@link IndexInfo#languages()}), finds each article by its own
+ * language's terms and scores it on its own fields only: the languages merge into one ranking.
  */
 public final class SearchSchema {
   public static final String ID = "id";
@@ -73,18 +73,27 @@ public final class SearchSchema {
   public static final String SOURCE = "source";
   public static final String YEAR = "year";
   public static final String LANG = "lang";
+
   /** The analysis of languages Lucene has no analyzer of Broadsheet's for: the standard one. */
   public static final String STANDARD = "std";
+
   /** Sort value of undated articles: after every dated one when sorting newest first. */
   public static final long UNDATED = Long.MIN_VALUE;
+
   /**
-   * What a title match adds on top of its match in {@code text} (which holds the title too). Light on
-   * purpose: each field is scored by BM25 on its own and the scores add up, so a heavier title weight
-   * counts a title word several times over, and a wire story's title is only its lead's first words.
+   * What a title match adds on top of its match in {@code text} (which holds the title too). Light
+   * on purpose: each field is scored by BM25 on its own and the scores add up, so a heavier title
+   * weight counts a title word several times over, and a wire story's title is only its lead's
+   * first words.
    */
   public static final float TITLE_WEIGHT = 0.1f;
-  /** A match in the dateline, source or authors: below the title's, since none of them is in {@code text}. */
+
+  /**
+   * A match in the dateline, source or authors: below the title's, since none of them is in {@code
+   * text}.
+   */
   public static final float BYLINE_WEIGHT = 0.5f;
+
   /**
    * BM25's length normalisation: 0.6 rather than Lucene's 0.75, because news stories run from a
    * paragraph to several thousand words and a long story that keeps to its subject should not be
@@ -101,8 +110,9 @@ public final class SearchSchema {
 
   /**
    * The analysis a language code (ISO 639, a region or script after {@code -} or {@code _} ignored,
-   * any case) selects: {@code fa}, {@code ar}, {@code de}, {@code fr}, {@code es}, {@code en} (also for
-   * none), or {@value #STANDARD} for every other language. Without regex: compiled for the browser.
+   * any case) selects: {@code fa}, {@code ar}, {@code de}, {@code fr}, {@code es}, {@code en} (also
+   * for none), or {@value #STANDARD} for every other language. Without regex: compiled for the
+   * browser.
    */
   public static String analysis(String language) {
     String code = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
@@ -128,24 +138,29 @@ public final class SearchSchema {
   }
 
   /**
-   * The same analyzer with the given stop words, which every reader uses ({@link IndexInfo#analyzer}):
-   * the browser cannot read the resource files Lucene keeps most lists in, so the index records
-   * {@link #stopwords} in its commit data (and the browser runtime carries no code that reads them).
+   * The same analyzer with the given stop words, which every reader uses ({@link
+   * IndexInfo#analyzer}): the browser cannot read the resource files Lucene keeps most lists in, so
+   * the index records {@link #stopwords} in its commit data (and the browser runtime carries no
+   * code that reads them).
    */
   public static Analyzer analyzer(String language, Collection<String> stopwords) {
     CharArraySet stop = stopSet(stopwords);
-    return new FoldingAnalyzer(switch (analysis(language)) {
-      case "fa" -> new PersianAnalyzer(stop);
-      case "ar" -> new ArabicAnalyzer(stop);
-      case "de" -> new GermanAnalyzer(stop);
-      case "fr" -> new FrenchAnalyzer(stop);
-      case "es" -> new SpanishAnalyzer(stop);
-      case "en" -> new EnglishAnalyzer(stop);
-      default -> new StandardAnalyzer(stop);
-    });
+    return new FoldingAnalyzer(
+        switch (analysis(language)) {
+          case "fa" -> new PersianAnalyzer(stop);
+          case "ar" -> new ArabicAnalyzer(stop);
+          case "de" -> new GermanAnalyzer(stop);
+          case "fr" -> new FrenchAnalyzer(stop);
+          case "es" -> new SpanishAnalyzer(stop);
+          case "en" -> new EnglishAnalyzer(stop);
+          default -> new StandardAnalyzer(stop);
+        });
   }
 
-  /** The English analyzer alone, for the English browser runtime (which compiles no other language in). */
+  /**
+   * The English analyzer alone, for the English browser runtime (which compiles no other language
+   * in).
+   */
   public static Analyzer englishAnalyzer(Collection<String> stopwords) {
     return new FoldingAnalyzer(new EnglishAnalyzer(stopSet(stopwords)));
   }
@@ -187,19 +202,22 @@ public final class SearchSchema {
   }
 
   /**
-   * The terms left out of queries of more than three words in {@code language}, sorted: the analysed
-   * forms of Snowball's fuller list of common words ("what", "about", "have") where Lucene's analyzer
-   * keeps a shorter one (English: 33 words); none for other languages, whose analyzers already drop
-   * Snowball's words (German, French, Spanish) or a list as long (Persian, Arabic). A long query,
-   * often a question or a pasted paragraph, then ranks by its content words; a short one keeps every
-   * word the reader typed. Measured with bench/search-quality.sh (see the issue 9 note).
+   * The terms left out of queries of more than three words in {@code language}, sorted: the
+   * analysed forms of Snowball's fuller list of common words ("what", "about", "have") where
+   * Lucene's analyzer keeps a shorter one (English: 33 words); none for other languages, whose
+   * analyzers already drop Snowball's words (German, French, Spanish) or a list as long (Persian,
+   * Arabic). A long query, often a question or a pasted paragraph, then ranks by its content words;
+   * a short one keeps every word the reader typed. Measured with bench/search-quality.sh (see the
+   * issue 9 note).
    */
   public static List<String> longQueryStopwords(String language) {
     if (!"en".equals(analysis(language))) {
       return List.of();
     }
     TreeSet<String> terms = new TreeSet<>();
-    try (Reader list = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8);
+    try (Reader list =
+            IOUtils.getDecodingReader(
+                SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8);
         Analyzer analyzer = analyzer(language, List.of())) {
       for (Object word : WordlistLoader.getSnowballWordSet(list)) {
         String text = word instanceof char[] chars ? new String(chars) : String.valueOf(word);

@@ -7,8 +7,10 @@ package org.broadsheet.search;
 final class Selection {
   /** Each document's position in id order (-1: deleted): equal scores go to the smaller id. */
   private final int[] rank;
+
   private final int count;
   private final RelatedLists.Tuning tuning;
+
   /** Doc ids of the related documents of document d at d*count ..; -1 after the last. */
   private final int[] best;
 
@@ -19,7 +21,10 @@ final class Selection {
     this.best = best;
   }
 
-  /** Keeps the best {@code count} documents of {@code m} that pass the floor, for document {@code doc}. */
+  /**
+   * Keeps the best {@code count} documents of {@code m} that pass the floor, for document {@code
+   * doc}.
+   */
   void select(int doc, QueryScores m) {
     int base = doc * count;
     int n = 0;

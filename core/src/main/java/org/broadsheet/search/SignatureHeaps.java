@@ -20,8 +20,8 @@ final class SignatureHeaps {
   }
 
   /**
-   * Offers a term to a document. Terms come in ascending ordinal, so one as heavy as the worst kept is
-   * turned away: equal weights go to the smaller ordinal.
+   * Offers a term to a document. Terms come in ascending ordinal, so one as heavy as the worst kept
+   * is turned away: equal weights go to the smaller ordinal.
    */
   void offer(int doc, int ordinal, float weight) {
     if (weight <= worst[doc]) {
@@ -58,7 +58,10 @@ final class SignatureHeaps {
     return weight(keys[doc * size + i]);
   }
 
-  /** A larger key is a better term: heavier, or as heavy with a smaller ordinal (weights are positive). */
+  /**
+   * A larger key is a better term: heavier, or as heavy with a smaller ordinal (weights are
+   * positive).
+   */
   private static long key(float weight, int ordinal) {
     return (long) Float.floatToIntBits(weight) << 32 | (Integer.MAX_VALUE - ordinal);
   }

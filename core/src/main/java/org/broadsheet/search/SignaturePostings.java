@@ -4,27 +4,37 @@ import java.util.Arrays;
 
 /**
  * The signatures inverted: for each term, the documents whose signature holds it, each with how
- * strongly it uses the term: BM25's saturated term frequency,
- * {@code tf / (tf + k1 * (1 - b + b * length / average))} in (0, 1), with the constants the search
- * scores with. A document's related articles are then one small query: its signature's terms, each
- * worth its idf, against the other signatures. A document that holds a term without counting it among
- * its own most distinctive is not met through it: measured on 10,000 Reuters stories, that costs a
- * point of topic agreement against querying the full postings, and saves the postings (8 bytes each,
- * 16 million at 100,000 synthetic stories) and half the time.
+ * strongly it uses the term: BM25's saturated term frequency, {@code tf / (tf + k1 * (1 - b + b *
+ * length / average))} in (0, 1), with the constants the search scores with. A document's related
+ * articles are then one small query: its signature's terms, each worth its idf, against the other
+ * signatures. A document that holds a term without counting it among its own most distinctive is
+ * not met through it: measured on 10,000 Reuters stories, that costs a point of topic agreement
+ * against querying the full postings, and saves the postings (8 bytes each, 16 million at 100,000
+ * synthetic stories) and half the time.
  *
- * <p>Lengths and the average come from {@link TermSignatures} (live documents only), so scores depend
- * on the set of documents alone. Holds 8 bytes per signature term of every document.
+ * <p>Lengths and the average come from {@link TermSignatures} (live documents only), so scores
+ * depend on the set of documents alone. Holds 8 bytes per signature term of every document.
  */
 final class SignaturePostings {
   /** BM25's constants, as {@link SearchSchema#similarity()} has them. */
   private static final float K1 = 1.2f;
+
   private static final float B = 0.6f;
-  /** Covers rounding in the pruning bound, which is summed in another order than a document's score. */
+
+  /**
+   * Covers rounding in the pruning bound, which is summed in another order than a document's score.
+   */
   private static final float SLACK = 1.001f;
-  /** Where each term's postings start in docs and uses, by ordinal; they end where the next term's start. */
+
+  /**
+   * Where each term's postings start in docs and uses, by ordinal; they end where the next term's
+   * start.
+   */
   private final int[] starts;
+
   private final int[] docs;
   private final float[] uses;
+
   /** The largest use of each term, by ordinal: the most a document can gain from it. */
   private final float[] most;
 
@@ -38,8 +48,8 @@ final class SignaturePostings {
   /**
    * The signatures of {@code s} inverted, in doc-id order. A term in more signatures than {@code
    * strongest} keeps that many, those that use it most (equal uses by {@code rank}, the documents'
-   * order by id, never by doc id): a word in thousands of signatures relates an article only to those
-   * most about it, and a query's cost stays bounded however large the archive grows.
+   * order by id, never by doc id): a word in thousands of signatures relates an article only to
+   * those most about it, and a query's cost stays bounded however large the archive grows.
    */
   static SignaturePostings invert(TermSignatures s, int[] rank, int strongest) {
     int terms = s.eligible.size();
@@ -73,7 +83,8 @@ final class SignaturePostings {
       }
     }
     starts[terms] = kept;
-    return new SignaturePostings(starts, Arrays.copyOf(docs, kept), Arrays.copyOf(uses, kept), most);
+    return new SignaturePostings(
+        starts, Arrays.copyOf(docs, kept), Arrays.copyOf(uses, kept), most);
   }
 
   /** BM25's saturated term frequency. */
@@ -85,7 +96,8 @@ final class SignaturePostings {
    * Moves the postings from..to, at most {@code limit} of them (those that use the term most), to
    * {@code at} (not after from), in their order; returns where they end.
    */
-  private static int cut(int[] docs, float[] uses, int from, int to, int limit, int[] rank, int at) {
+  private static int cut(
+      int[] docs, float[] uses, int from, int to, int limit, int[] rank, int at) {
     long least = Long.MIN_VALUE;
     if (to - from > limit) {
       long[] keys = new long[to - from];
@@ -104,7 +116,9 @@ final class SignaturePostings {
     return at;
   }
 
-  /** Larger for more use, then for a smaller rank (uses are positive: their bits order as they do). */
+  /**
+   * Larger for more use, then for a smaller rank (uses are positive: their bits order as they do).
+   */
   private static long key(float use, int rank) {
     return (long) Float.floatToIntBits(use) << 32 | (Integer.MAX_VALUE - rank);
   }
@@ -119,8 +133,8 @@ final class SignaturePostings {
    * terms gets the term's idf times how strongly it uses it, and counts one more shared term. Exact
    * but for documents that cannot pass the floor of {@code tuning} (max-score pruning): once the
    * terms left could not lift a document first met now to the floor, or to the terms it must share,
-   * the rest of the terms only add to the documents already met. The signature is in descending idf,
-   * so those are the long postings of common words.
+   * the rest of the terms only add to the documents already met. The signature is in descending
+   * idf, so those are the long postings of common words.
    */
   void match(TermSignatures s, int doc, RelatedLists.Tuning tuning, QueryScores m) {
     int from = doc * s.size;

@@ -2,7 +2,6 @@ package org.broadsheet.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,34 +24,42 @@ import org.apache.lucene.util.SmallFloat;
  * its {@code size} most distinctive terms, by tf times idf, as MoreLikeThis picks them (measured on
  * 10,000 Reuters stories: a sublinear {@code 1 + ln tf} picked worse). Only terms in at least 2
  * documents and at most a fifth of them (at least 5) take part, as in the MoreLikeThis queries this
- * replaces: a word of one article relates it to nothing, and a word in every fifth article says little
- * about any. Nor do the words long queries leave out ({@link SearchSchema#longQueryStopwords}: "he",
- * "should", ...), which a small archive would otherwise count as distinctive.
+ * replaces: a word of one article relates it to nothing, and a word in every fifth article says
+ * little about any. Nor do the words long queries leave out ({@link
+ * SearchSchema#longQueryStopwords}: "he", "should", ...), which a small archive would otherwise
+ * count as distinctive.
  *
  * <p>Every figure is counted over live documents, from the postings, never from Lucene's index
  * statistics (which count deleted documents until a merge): so signatures depend on the set of
- * documents only, not on how they are split into segments or in what order they were added. Terms are
- * numbered ("ordinals") in byte order among the terms that take part, which the set of documents fixes
- * too, and ties between equal weights go to the smaller ordinal.
+ * documents only, not on how they are split into segments or in what order they were added. Terms
+ * are numbered ("ordinals") in byte order among the terms that take part, which the set of
+ * documents fixes too, and ties between equal weights go to the smaller ordinal.
  *
  * <p>Holds, per document, {@code size} ordinals and frequencies and its length (8 bytes a term slot
- * plus 5; while walking, {@link SignatureHeaps}' 8 a slot plus 5 more); per term that takes part, its
- * bytes and idf.
+ * plus 5; while walking, {@link SignatureHeaps}' 8 a slot plus 5 more); per term that takes part,
+ * its bytes and idf.
  */
 final class TermSignatures {
   static final int MIN_DOCS = 2;
   final int size;
+
   /** Documents of this language (live, with the field). */
   final int docs;
-  /** Tokens of the field per document, as the norm keeps them (0: not in this language, or deleted). */
+
+  /**
+   * Tokens of the field per document, as the norm keeps them (0: not in this language, or deleted).
+   */
   final int[] lengths;
+
   /**
    * Signature of document d: ordinals at d*size .. d*size+counts[d]-1, after the walk in descending
    * idf (rarest first), equal idf by ordinal.
    */
   final int[] terms;
+
   /** How often each signature term occurs in its document. */
   final int[] freqs;
+
   final byte[] counts;
   final TermList eligible = new TermList();
 
@@ -65,7 +72,9 @@ final class TermSignatures {
     this.counts = new byte[lengths.length];
   }
 
-  /** The signatures of {@code size} (at most 127) terms of every live document with {@code field}. */
+  /**
+   * The signatures of {@code size} (at most 127) terms of every live document with {@code field}.
+   */
   static TermSignatures read(IndexReader reader, String field, Collection<String> common, int size)
       throws IOException {
     Bits live = MultiBits.getLiveDocs(reader);
@@ -81,16 +90,18 @@ final class TermSignatures {
   }
 
   /**
-   * Counts the live documents with the field, those with a norm (not an index statistic, which counts
-   * deleted ones), and puts their lengths in {@code lengths}: as BM25 wrote them into the norm, one
-   * byte that keeps small lengths exact and large ones to about 1 in 16, the same for the same text
-   * whatever segment it is in.
+   * Counts the live documents with the field, those with a norm (not an index statistic, which
+   * counts deleted ones), and puts their lengths in {@code lengths}: as BM25 wrote them into the
+   * norm, one byte that keeps small lengths exact and large ones to about 1 in 16, the same for the
+   * same text whatever segment it is in.
    */
-  private static int lengths(IndexReader reader, String field, Bits live, int[] lengths) throws IOException {
+  private static int lengths(IndexReader reader, String field, Bits live, int[] lengths)
+      throws IOException {
     NumericDocValues norms = MultiDocValues.getNormValues(reader, field);
     int n = 0;
     for (int d = norms == null ? DocIdSetIterator.NO_MORE_DOCS : norms.nextDoc();
-        d != DocIdSetIterator.NO_MORE_DOCS; d = norms.nextDoc()) {
+        d != DocIdSetIterator.NO_MORE_DOCS;
+        d = norms.nextDoc()) {
       if (live == null || live.get(d)) {
         lengths[d] = SmallFloat.byte4ToInt((byte) norms.longValue());
         n++;
@@ -114,30 +125,37 @@ final class TermSignatures {
   }
 
   /**
-   * Chooses the terms that take part, then walks their postings in blocks of documents, in parallel:
-   * each block's heaps get their terms in ordinal order, as in one walk, and stay in cache.
+   * Chooses the terms that take part, then walks their postings in blocks of documents, in
+   * parallel: each block's heaps get their terms in ordinal order, as in one walk, and stay in
+   * cache.
    */
   private void walk(Terms terms, Bits live, Set<BytesRef> common) throws IOException {
     choose(terms.iterator(), live, common);
     SignatureHeaps heaps = new SignatureHeaps(counts.length, size);
     int maxDoc = counts.length;
-    int blocks = Math.max(1, Math.min(2 * Runtime.getRuntime().availableProcessors(), maxDoc / 4096));
+    int blocks =
+        Math.max(1, Math.min(2 * Runtime.getRuntime().availableProcessors(), maxDoc / 4096));
     int perBlock = (maxDoc + blocks - 1) / blocks;
-    IntStream.range(0, blocks).parallel().forEach(b -> {
-      int from = b * perBlock;
-      int to = Math.min(maxDoc, from + perBlock);
-      try {
-        offerAll(terms.iterator(), live, heaps, from, to);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      for (int d = from; d < to; d++) {
-        keep(d, heaps);
-      }
-    });
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            b -> {
+              int from = b * perBlock;
+              int to = Math.min(maxDoc, from + perBlock);
+              try {
+                offerAll(terms.iterator(), live, heaps, from, to);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              for (int d = from; d < to; d++) {
+                keep(d, heaps);
+              }
+            });
   }
 
-  /** Numbers the terms that take part: in enough and not too many live documents, not common words. */
+  /**
+   * Numbers the terms that take part: in enough and not too many live documents, not common words.
+   */
   private void choose(TermsEnum te, Bits live, Set<BytesRef> common) throws IOException {
     PostingsEnum pe = null;
     for (BytesRef term = te.next(); term != null; term = te.next()) {
@@ -159,7 +177,8 @@ final class TermSignatures {
   }
 
   /** Offers every term that takes part to the documents from..to-1 that hold it. */
-  private void offerAll(TermsEnum te, Bits live, SignatureHeaps heaps, int from, int to) throws IOException {
+  private void offerAll(TermsEnum te, Bits live, SignatureHeaps heaps, int from, int to)
+      throws IOException {
     PostingsEnum pe = null;
     for (int ordinal = 0; ordinal < eligible.size(); ordinal++) {
       if (!te.seekExact(eligible.term(ordinal))) {
@@ -175,7 +194,9 @@ final class TermSignatures {
     }
   }
 
-  /** BM25's idf, as Lucene computes it, from live counts (StrictMath: the same bits on every JVM). */
+  /**
+   * BM25's idf, as Lucene computes it, from live counts (StrictMath: the same bits on every JVM).
+   */
   static float idf(int df, int docs) {
     return (float) StrictMath.log(1 + (docs - df + 0.5) / (df + 0.5));
   }

@@ -21,15 +21,21 @@ public final class ContentSource {
 
   /**
    * Every regular file below {@code contentDir}, in path order, named relative to {@code siteDir}.
-   * What cannot be walked goes to {@code diagnostics} with its path; a missing folder gives no files.
+   * What cannot be walked goes to {@code diagnostics} with its path; a missing folder gives no
+   * files.
    */
   public static List<SourceFile> load(Path siteDir, Path contentDir, Diagnostics diagnostics) {
     if (!Files.isDirectory(contentDir)) {
       if (Files.isSymbolicLink(contentDir)) {
-        diagnostics.add(Diagnostic.warning(relative(siteDir, contentDir),
-            "broken symbolic link (its target " + ContentWalker.target(contentDir) + " does not exist); no files loaded"));
+        diagnostics.add(
+            Diagnostic.warning(
+                relative(siteDir, contentDir),
+                "broken symbolic link (its target "
+                    + ContentWalker.target(contentDir)
+                    + " does not exist); no files loaded"));
       } else if (Files.exists(contentDir, LinkOption.NOFOLLOW_LINKS)) {
-        diagnostics.add(Diagnostic.error(relative(siteDir, contentDir), "not a folder; no files loaded"));
+        diagnostics.add(
+            Diagnostic.error(relative(siteDir, contentDir), "not a folder; no files loaded"));
       }
       return new ArrayList<>();
     }
@@ -40,10 +46,13 @@ public final class ContentSource {
     return files;
   }
 
-  /** Runs {@code walker} over {@code contentDir}, following links; the walker reports every failure. */
+  /**
+   * Runs {@code walker} over {@code contentDir}, following links; the walker reports every failure.
+   */
   static void walk(Path contentDir, java.nio.file.FileVisitor<Path> walker) {
     try {
-      Files.walkFileTree(contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walker);
+      Files.walkFileTree(
+          contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walker);
     } catch (java.io.IOException e) {
       // ContentWalker never throws: each failure is a diagnostic and the walk goes on
       throw new java.io.UncheckedIOException(e);

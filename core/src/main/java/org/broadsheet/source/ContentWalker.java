@@ -17,13 +17,14 @@ import org.broadsheet.diag.Diagnostics;
 
 /**
  * The visitor behind {@link ContentSource}: collects regular files, skips hidden entries, and turns
- * every entry it cannot use into a diagnostic instead of stopping the walk. Walked with
- * {@code FOLLOW_LINKS}, so a link to a file or folder arrives as what it points to; a broken link
- * arrives as a link, and a loop as a {@link FileSystemLoopException}.
+ * every entry it cannot use into a diagnostic instead of stopping the walk. Walked with {@code
+ * FOLLOW_LINKS}, so a link to a file or folder arrives as what it points to; a broken link arrives
+ * as a link, and a loop as a {@link FileSystemLoopException}.
  *
  * <p>Content is untrusted (a downloaded or scraped archive), so a link inside it is followed only
  * when its target lies in the site folder or in the content folder the site names (which may itself
- * be a link the user made): a link to {@code ~/.ssh/id_rsa} named {@code story.txt} must not publish it.
+ * be a link the user made): a link to {@code ~/.ssh/id_rsa} named {@code story.txt} must not
+ * publish it.
  */
 final class ContentWalker extends SimpleFileVisitor<Path> {
   private final Path siteDir;
@@ -48,7 +49,9 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
     if (dir.equals(contentDir)) {
       return FileVisitResult.CONTINUE;
     }
-    return isHidden(dir) || leavesTheSite(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    return isHidden(dir) || leavesTheSite(dir)
+        ? FileVisitResult.SKIP_SUBTREE
+        : FileVisitResult.CONTINUE;
   }
 
   @Override
@@ -62,10 +65,13 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
       }
     } else if (attrs.isSymbolicLink()) {
       // with FOLLOW_LINKS, a link only arrives as a link when its target cannot be reached
-      diagnostics.add(Diagnostic.warning(path(file),
-          "broken symbolic link (its target " + target(file) + " does not exist); skipped"));
+      diagnostics.add(
+          Diagnostic.warning(
+              path(file),
+              "broken symbolic link (its target " + target(file) + " does not exist); skipped"));
     } else if (!attrs.isDirectory()) {
-      diagnostics.add(Diagnostic.warning(path(file), "not a regular file (a device, pipe or socket); skipped"));
+      diagnostics.add(
+          Diagnostic.warning(path(file), "not a regular file (a device, pipe or socket); skipped"));
     }
     return FileVisitResult.CONTINUE;
   }
@@ -76,12 +82,25 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
       return FileVisitResult.CONTINUE;
     }
     if (e instanceof FileSystemLoopException) {
-      diagnostics.add(Diagnostic.warning(path(file), "symbolic link loop: this link leads back to a folder"
-          + " above it (" + target(file) + "); skipped"));
+      diagnostics.add(
+          Diagnostic.warning(
+              path(file),
+              "symbolic link loop: this link leads back to a folder"
+                  + " above it ("
+                  + target(file)
+                  + "); skipped"));
     } else {
       boolean folder = Files.isDirectory(file);
-      diagnostics.add(Diagnostic.error(path(file), "cannot read " + (folder ? "folder" : "file") + " (" + reason(e)
-          + "); " + (folder ? "the files in it are" : "it is") + " left out"));
+      diagnostics.add(
+          Diagnostic.error(
+              path(file),
+              "cannot read "
+                  + (folder ? "folder" : "file")
+                  + " ("
+                  + reason(e)
+                  + "); "
+                  + (folder ? "the files in it are" : "it is")
+                  + " left out"));
     }
     return FileVisitResult.CONTINUE;
   }
@@ -89,8 +108,12 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
   @Override
   public FileVisitResult postVisitDirectory(Path dir, IOException e) {
     if (e != null) {
-      diagnostics.add(Diagnostic.error(path(dir), "listing this folder failed part-way (" + reason(e)
-          + "); some of its files may be left out"));
+      diagnostics.add(
+          Diagnostic.error(
+              path(dir),
+              "listing this folder failed part-way ("
+                  + reason(e)
+                  + "); some of its files may be left out"));
     }
     return FileVisitResult.CONTINUE;
   }
@@ -104,9 +127,13 @@ final class ContentWalker extends SimpleFileVisitor<Path> {
     if (allowedRoots.stream().anyMatch(real::startsWith)) {
       return false;
     }
-    diagnostics.add(Diagnostic.warning(path(entry), "symbolic link to " + real
-        + ", outside the site folder; not followed (content may come from anywhere, so links may not"
-        + " publish files from elsewhere: copy the file into the site, or link content/ itself)"));
+    diagnostics.add(
+        Diagnostic.warning(
+            path(entry),
+            "symbolic link to "
+                + real
+                + ", outside the site folder; not followed (content may come from anywhere, so links may not"
+                + " publish files from elsewhere: copy the file into the site, or link content/ itself)"));
     return true;
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
  * One input file under the content folder. Holds the path only; bytes are read when parsed, so a
  * million sources cost a million paths, not a million bodies.
  *
- * @param relativePath path below the site folder with forward slashes, e.g. {@code content/wire/a.txt};
- *     this is what diagnostics print
+ * @param relativePath path below the site folder with forward slashes, e.g. {@code
+ *     content/wire/a.txt}; this is what diagnostics print
  * @param file the file on disk
  */
 public record SourceFile(String relativePath, Path file) {

@@ -15,8 +15,8 @@ import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 by BOM, legacy 8-bit
- * encodings detected with juniversalchardet (Windows-1252 when unsure), and the common
- * "UTF-8 read as Windows-1252" mojibake repaired. Every conversion is reported as a note.
+ * encodings detected with juniversalchardet (Windows-1252 when unsure), and the common "UTF-8 read
+ * as Windows-1252" mojibake repaired. Every conversion is reported as a note.
  */
 public final class TextDecoder {
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -32,7 +32,10 @@ public final class TextDecoder {
   }
 
   static Optional<String> decode(byte[] bytes, String path, List<Diagnostic> out) {
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       out.add(Diagnostic.note(path, "removed the UTF-8 byte order mark"));
       return strictUtf8(bytes, 3, path, out).map(t -> repairMojibake(t, path, out));
     }
@@ -46,12 +49,19 @@ public final class TextDecoder {
     }
     Optional<Charset> utf16 = utf16WithoutBom(bytes);
     if (utf16.isPresent()) {
-      out.add(Diagnostic.note(path, "decoded as " + utf16.get().name() + " (no byte order mark; detected by its zero bytes)"));
+      out.add(
+          Diagnostic.note(
+              path,
+              "decoded as "
+                  + utf16.get().name()
+                  + " (no byte order mark; detected by its zero bytes)"));
       return Optional.of(new String(bytes, utf16.get()));
     }
     int nul = indexOfNul(bytes);
     if (nul >= 0) {
-      out.add(Diagnostic.error(path, "binary file: NUL byte at offset " + nul + "; not a text article"));
+      out.add(
+          Diagnostic.error(
+              path, "binary file: NUL byte at offset " + nul + "; not a text article"));
       return Optional.empty();
     }
     Optional<String> utf8 = tryUtf8(bytes);
@@ -59,14 +69,20 @@ public final class TextDecoder {
       return utf8.map(t -> repairMojibake(t, path, out));
     }
     Charset detected = detect(bytes);
-    out.add(Diagnostic.note(path,
-        "not valid UTF-8; decoded as " + detected.name() + " (detected) and converted to UTF-8"));
+    out.add(
+        Diagnostic.note(
+            path,
+            "not valid UTF-8; decoded as "
+                + detected.name()
+                + " (detected) and converted to UTF-8"));
     return Optional.of(repairMojibake(new String(bytes, detected), path, out));
   }
 
-  private static Optional<String> strictUtf8(byte[] bytes, int offset, String path, List<Diagnostic> out) {
+  private static Optional<String> strictUtf8(
+      byte[] bytes, int offset, String path, List<Diagnostic> out) {
     try {
-      return Optional.of(utf8Decoder().decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
+      return Optional.of(
+          utf8Decoder().decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
     } catch (CharacterCodingException e) {
       out.add(Diagnostic.error(path, "invalid UTF-8 after a UTF-8 byte order mark"));
       return Optional.empty();
@@ -75,7 +91,8 @@ public final class TextDecoder {
 
   private static Optional<String> tryUtf8(byte[] bytes) {
     if (isAscii(bytes)) {
-      return Optional.of(new String(bytes, StandardCharsets.US_ASCII)); // most files: no decoder, no CharBuffer
+      return Optional.of(
+          new String(bytes, StandardCharsets.US_ASCII)); // most files: no decoder, no CharBuffer
     }
     try {
       return Optional.of(utf8Decoder().decode(ByteBuffer.wrap(bytes)).toString());
@@ -103,9 +120,9 @@ public final class TextDecoder {
   }
 
   /**
-   * Repairs text that was UTF-8, decoded as Windows-1252 and saved again as UTF-8
-   * ({@code Iranâ€™s} for {@code Iran’s}). Only done when the round trip is lossless and removes
-   * every marker, so genuine text using those letters is left alone.
+   * Repairs text that was UTF-8, decoded as Windows-1252 and saved again as UTF-8 ({@code Iranâ€™s}
+   * for {@code Iran’s}). Only done when the round trip is lossless and removes every marker, so
+   * genuine text using those letters is left alone.
    */
   static String repairMojibake(String text, String path, List<Diagnostic> out) {
     if (!looksLikeMojibake(text)) {
@@ -114,7 +131,9 @@ public final class TextDecoder {
     byte[] raw = cp1252Bytes(text, 0, text.length());
     Optional<String> repaired = raw == null ? Optional.empty() : tryUtf8(raw);
     if (repaired.isPresent() && !looksLikeMojibake(repaired.get())) {
-      out.add(Diagnostic.note(path, "repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"));
+      out.add(
+          Diagnostic.note(
+              path, "repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"));
       return repaired.get();
     }
     return repairRuns(text, path, out);
@@ -129,7 +148,8 @@ public final class TextDecoder {
       char c = text.charAt(i);
       int len = c == 'ð' ? 4 : c >= 'â' && c <= 'ï' ? 3 : c >= 'Â' && c <= 'ß' ? 2 : 0;
       if (c == 'â' && text.startsWith("â€\ufffd", i)) {
-        sb.append('”'); // 0x9D, the last byte of ”, is undefined in Windows-1252 and was lost as U+FFFD
+        sb.append(
+            '”'); // 0x9D, the last byte of ”, is undefined in Windows-1252 and was lost as U+FFFD
         i += 3;
         fixed++;
         continue;
@@ -148,7 +168,9 @@ public final class TextDecoder {
       i++;
     }
     if (fixed > 0) {
-      out.add(Diagnostic.note(path, "repaired " + fixed + " mojibake sequence(s) (UTF-8 decoded as Windows-1252)"));
+      out.add(
+          Diagnostic.note(
+              path, "repaired " + fixed + " mojibake sequence(s) (UTF-8 decoded as Windows-1252)"));
     }
     return sb.toString();
   }
@@ -163,7 +185,13 @@ public final class TextDecoder {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       int b;
-      if (c < 0x80 || c >= 0xA0 && c <= 0xFF || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
+      if (c < 0x80
+          || c >= 0xA0 && c <= 0xFF
+          || c == 0x81
+          || c == 0x8D
+          || c == 0x8F
+          || c == 0x90
+          || c == 0x9D) {
         b = c;
       } else {
         b = HIGH.indexOf(c);
@@ -202,15 +230,23 @@ public final class TextDecoder {
     return Optional.empty();
   }
 
-  /** {@code â€}, {@code Ã©} and the like, {@code Â} + NBSP: UTF-8 of curly quotes, accents and NBSP read as Windows-1252. */
+  /**
+   * {@code â€}, {@code Ã©} and the like, {@code Â} + NBSP: UTF-8 of curly quotes, accents and NBSP
+   * read as Windows-1252.
+   */
   private static boolean looksLikeMojibake(String text) {
-    return followedByOneOf(text, 'â', "€") || followedByOneOf(text, 'Ã', "©¨¶¼¤±§¡³£")
+    return followedByOneOf(text, 'â', "€")
+        || followedByOneOf(text, 'Ã', "©¨¶¼¤±§¡³£")
         || followedByOneOf(text, 'Â', "\u00a0");
   }
 
-  /** Whether {@code lead} occurs followed by one of {@code seconds}: one scan per lead character. */
+  /**
+   * Whether {@code lead} occurs followed by one of {@code seconds}: one scan per lead character.
+   */
   private static boolean followedByOneOf(String text, char lead, String seconds) {
-    for (int i = text.indexOf(lead); i >= 0 && i + 1 < text.length(); i = text.indexOf(lead, i + 1)) {
+    for (int i = text.indexOf(lead);
+        i >= 0 && i + 1 < text.length();
+        i = text.indexOf(lead, i + 1)) {
       if (seconds.indexOf(text.charAt(i + 1)) >= 0) {
         return true;
       }

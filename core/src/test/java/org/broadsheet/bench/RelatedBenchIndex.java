@@ -28,14 +28,18 @@ public final class RelatedBenchIndex {
     try (FSDirectory dir = FSDirectory.open(Path.of(args[1]));
         SearchIndexWriter writer = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true);
         Stream<Path> files = Files.list(Path.of(args[0]))) {
-      files.filter(f -> f.toString().endsWith(".md")).parallel().forEach(f -> {
-        try {
-          Article a = article(f);
-          writer.put(a, "articles/" + a.id() + "/");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .filter(f -> f.toString().endsWith(".md"))
+          .parallel()
+          .forEach(
+              f -> {
+                try {
+                  Article a = article(f);
+                  writer.put(a, "articles/" + a.id() + "/");
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       writer.optimizeAndCommit();
     }
   }
@@ -54,7 +58,22 @@ public final class RelatedBenchIndex {
     }
     String body = text.substring(end < 0 ? 0 : end + 4);
     String id = file.getFileName().toString().replace(".md", "");
-    return new Article(id, id, title, body.substring(0, Math.min(200, body.length())), date, Optional.empty(),
-        List.of(), "", "", List.of(), "", "", "", false, file.toString(), new Body("", body));
+    return new Article(
+        id,
+        id,
+        title,
+        body.substring(0, Math.min(200, body.length())),
+        date,
+        Optional.empty(),
+        List.of(),
+        "",
+        "",
+        List.of(),
+        "",
+        "",
+        "",
+        false,
+        file.toString(),
+        new Body("", body));
   }
 }

@@ -19,18 +19,21 @@ import org.broadsheet.source.SourceFile;
 /**
  * Figures for the wire parser over a folder of {@code .txt} stories (the Reuters-21578 wire texts):
  * crashes, stories with a body that became articles, dateline rate among stories that open with
- * one, bodies still holding a {@code Reuter} sign-off, and throughput. Run by {@code bench/wire-stats.sh}.
+ * one, bodies still holding a {@code Reuter} sign-off, and throughput. Run by {@code
+ * bench/wire-stats.sh}.
  *
  * <p>"Opens with a dateline" and "has a body" are judged here by simple reference rules that do not
  * share code with the parser, so the figures check the parser rather than repeat it.
  */
 public final class WireStats {
   /** PLACE, [State,] [- ] Month Day: the Reuters form, judged on the first line. */
-  private static final Pattern OPENS_WITH_DATELINE = Pattern.compile(
-      "^\\s*[A-Za-z][^,\\n]{1,40}, (?:[A-Za-z.]+\\.?,? )?(?:-\\s*)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-          + "[a-z]*\\.? ?\\d{1,2}\\b");
-  private static final Pattern SIGN_OFF_LEFT = Pattern.compile(
-      "(?i)(?:^|\\n|[.!?)\"”]\\s+|\\s{2,})reuters?\\b[\\s.\\d:/a-z]{0,8}$");
+  private static final Pattern OPENS_WITH_DATELINE =
+      Pattern.compile(
+          "^\\s*[A-Za-z][^,\\n]{1,40}, (?:[A-Za-z.]+\\.?,? )?(?:-\\s*)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+              + "[a-z]*\\.? ?\\d{1,2}\\b");
+
+  private static final Pattern SIGN_OFF_LEFT =
+      Pattern.compile("(?i)(?:^|\\n|[.!?)\"”]\\s+|\\s{2,})reuters?\\b[\\s.\\d:/a-z]{0,8}$");
   private static final Pattern REF_DATELINE = Pattern.compile("^\\s*[^\\n]{0,60}?\\s[-—–]+\\s");
 
   private WireStats() {}
@@ -58,17 +61,26 @@ public final class WireStats {
       Diagnostics diagnostics = new Diagnostics();
       Optional<Article> article;
       try {
-        article = parsers.parse(new SourceFile("reuters-wire/" + file.getFileName(), file), diagnostics);
+        article =
+            parsers.parse(new SourceFile("reuters-wire/" + file.getFileName(), file), diagnostics);
       } catch (RuntimeException e) {
         crashes++;
         continue;
       }
-      crashes += (int) diagnostics.snapshot().stream().filter(d -> d.message().startsWith("parser failed")).count();
+      crashes +=
+          (int)
+              diagnostics.snapshot().stream()
+                  .filter(d -> d.message().startsWith("parser failed"))
+                  .count();
       withBody += hasBody ? 1 : 0;
       if (article.isEmpty()) {
         if (hasBody) {
-          misses.append("  no article: ").append(file.getFileName()).append(' ')
-              .append(diagnostics.snapshot().stream().map(Diagnostic::message).toList()).append('\n');
+          misses
+              .append("  no article: ")
+              .append(file.getFileName())
+              .append(' ')
+              .append(diagnostics.snapshot().stream().map(Diagnostic::message).toList())
+              .append('\n');
         }
         continue;
       }
@@ -81,8 +93,12 @@ public final class WireStats {
         if (!a.dateline().isEmpty()) {
           datelineFound++;
         } else if (misses.length() < 4000) {
-          misses.append("  dateline missed: ").append(file.getFileName()).append(": ")
-              .append(text.lines().findFirst().orElse("")).append('\n');
+          misses
+              .append("  dateline missed: ")
+              .append(file.getFileName())
+              .append(": ")
+              .append(text.lines().findFirst().orElse(""))
+              .append('\n');
         }
       }
       String body = a.body().text();
@@ -99,16 +115,24 @@ public final class WireStats {
     double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
     System.out.printf("files                       %d (%.1f MB)%n", files.size(), bytes / 1e6);
     System.out.printf("crashes                     %d%n", crashes);
-    System.out.printf("stories with a body         %d -> articles %d (%s)%n", withBody, bodyArticles,
+    System.out.printf(
+        "stories with a body         %d -> articles %d (%s)%n",
+        withBody,
+        bodyArticles,
         withBody == bodyArticles ? "all" : (withBody - bodyArticles) + " lost");
     System.out.printf("articles in all             %d%n", articles);
-    System.out.printf("dateline found              %d of %d that open with one (%.2f%%)%n", datelineFound, opening,
-        100.0 * datelineFound / Math.max(1, opening));
+    System.out.printf(
+        "dateline found              %d of %d that open with one (%.2f%%)%n",
+        datelineFound, opening, 100.0 * datelineFound / Math.max(1, opening));
     System.out.printf("bodies with Reuter sign-off %d%n", signOffLeft);
     System.out.printf("subheadings / pre blocks    %d / %d%n", headings, pre);
     System.out.printf("undated (no year known)     %d%n", undated);
-    System.out.printf("parse time                  %.2f s wall, %.2f s cpu (1 thread; read+decode+parse)%n", seconds, cpu);
-    System.out.printf("throughput                  %.0f stories/cpu-s, %.1f MB/cpu-s%n", files.size() / cpu, bytes / 1e6 / cpu);
+    System.out.printf(
+        "parse time                  %.2f s wall, %.2f s cpu (1 thread; read+decode+parse)%n",
+        seconds, cpu);
+    System.out.printf(
+        "throughput                  %.0f stories/cpu-s, %.1f MB/cpu-s%n",
+        files.size() / cpu, bytes / 1e6 / cpu);
     if (misses.length() > 0) {
       System.out.print("examples:\n" + misses);
     }

@@ -28,7 +28,9 @@ class SiteConfigLoaderFuzzTest {
     }
   }
 
-  @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(
+      value = 10,
+      unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
   @FuzzTest
   void anySiteYamlGivesSettingsOrDiagnosticsNeverAnException(byte[] bytes) throws IOException {
     Files.write(SITE.resolve(SiteConfigLoader.FILE_NAME), bytes);

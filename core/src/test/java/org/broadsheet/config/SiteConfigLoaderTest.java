@@ -35,7 +35,9 @@ class SiteConfigLoaderTest {
   @Test
   void readsEverySetting() throws IOException {
     Diagnostics d = new Diagnostics();
-    SiteConfig c = load("""
+    SiteConfig c =
+        load(
+            """
         title: "The Gazette"
         description: News
         baseUrl: https://news.example/archive
@@ -43,29 +45,43 @@ class SiteConfigLoaderTest {
         timeZone: Asia/Tehran
         pageSize: 25
         author: Desk
-        """, d);
+        """,
+            d);
     assertEquals(List.of(), d.snapshot());
-    assertEquals(new SiteConfig("The Gazette", "News", "https://news.example/archive/", "fa",
-        ZoneId.of("Asia/Tehran"), 25, "Desk"), c);
+    assertEquals(
+        new SiteConfig(
+            "The Gazette",
+            "News",
+            "https://news.example/archive/",
+            "fa",
+            ZoneId.of("Asia/Tehran"),
+            25,
+            "Desk"),
+        c);
   }
 
-  /** Each wrong value is an error at the value's line and column, and the setting keeps its default. */
+  /**
+   * Each wrong value is an error at the value's line and column, and the setting keeps its default.
+   */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "title: [1, 2]                   | 2 | 8  | 'title' must be a single value, not a list",
-      "baseUrl: 42                     | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
-      "baseUrl: ftp://news.example/    | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
-      "baseUrl: news.example/archive   | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
-      "baseUrl: 'https:///no-host'     | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
-      "language: {code: en}            | 2 | 11 | 'language' must be a single value, not a mapping",
-      "language: '<script>'            | 2 | 11 | language must be an ISO 639 code",
-      "timeZone: Mars/Olympus          | 2 | 11 | timeZone",
-      "pageSize: ten                   | 2 | 11 | pageSize must be a positive whole number, was 'ten'",
-      "pageSize: 0                     | 2 | 11 | pageSize must be a positive whole number",
-      "author: [a, b]                  | 2 | 9  | 'author' must be a single value, not a list",
-      "description: Again              | 2 | 1  | 'description' is set twice",
-  })
-  void aWrongValueIsAnErrorWithLineAndColumn(String line, int row, int column, String message) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "title: [1, 2]                   | 2 | 8  | 'title' must be a single value, not a list",
+        "baseUrl: 42                     | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
+        "baseUrl: ftp://news.example/    | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
+        "baseUrl: news.example/archive   | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
+        "baseUrl: 'https:///no-host'     | 2 | 10 | baseUrl must be an absolute http:// or https:// URL",
+        "language: {code: en}            | 2 | 11 | 'language' must be a single value, not a mapping",
+        "language: '<script>'            | 2 | 11 | language must be an ISO 639 code",
+        "timeZone: Mars/Olympus          | 2 | 11 | timeZone",
+        "pageSize: ten                   | 2 | 11 | pageSize must be a positive whole number, was 'ten'",
+        "pageSize: 0                     | 2 | 11 | pageSize must be a positive whole number",
+        "author: [a, b]                  | 2 | 9  | 'author' must be a single value, not a list",
+        "description: Again              | 2 | 1  | 'description' is set twice",
+      })
+  void aWrongValueIsAnErrorWithLineAndColumn(String line, int row, int column, String message)
+      throws IOException {
     Diagnostics d = new Diagnostics();
     SiteConfig c = load("description: Kept\n" + line + "\n", d);
     Diagnostic e = onlyError(d);
@@ -74,8 +90,11 @@ class SiteConfigLoaderTest {
     assertEquals(column, e.column(), e::format);
     assertTrue(e.message().contains(message), e::format);
     assertEquals("Kept", c.description());
-    assertEquals(SiteConfig.defaults(), new SiteConfig(c.title(), "", c.baseUrl(), c.language(), c.timeZone(),
-        c.pageSize(), c.author()), "every other setting keeps its default");
+    assertEquals(
+        SiteConfig.defaults(),
+        new SiteConfig(
+            c.title(), "", c.baseUrl(), c.language(), c.timeZone(), c.pageSize(), c.author()),
+        "every other setting keeps its default");
   }
 
   @Test
@@ -137,10 +156,14 @@ class SiteConfigLoaderTest {
 
   @Test
   void textThatIsNotUtf8IsDecodedLikeContentFilesWithANote() throws IOException {
-    Files.write(site.resolve("site.yaml"), "title: Z\u00fcrich Daily\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    Files.write(
+        site.resolve("site.yaml"),
+        "title: Z\u00fcrich Daily\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
     Diagnostics d = new Diagnostics();
     assertEquals("Z\u00fcrich Daily", SiteConfigLoader.load(site, d).title());
-    assertTrue(d.snapshot().stream().anyMatch(x -> x.message().contains("not valid UTF-8")), d.snapshot().toString());
+    assertTrue(
+        d.snapshot().stream().anyMatch(x -> x.message().contains("not valid UTF-8")),
+        d.snapshot().toString());
   }
 
   @Test

@@ -10,22 +10,42 @@ import org.broadsheet.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
 
 class ArchiveWithUpdatedTest {
-  private final Archive archive = Archive.of(List.of(
-      article("a", "a", "2020-01-01T00:00Z", List.of("oil"), "content/a.md"),
-      article("b", "b", "2021-03-01T00:00Z", List.of("oil", "gas"), "content/b.md"),
-      article("c", "c", "2021-04-01T00:00Z", List.of("gas"), "content/c.md")), new Diagnostics());
+  private final Archive archive =
+      Archive.of(
+          List.of(
+              article("a", "a", "2020-01-01T00:00Z", List.of("oil"), "content/a.md"),
+              article("b", "b", "2021-03-01T00:00Z", List.of("oil", "gas"), "content/b.md"),
+              article("c", "c", "2021-04-01T00:00Z", List.of("gas"), "content/c.md")),
+          new Diagnostics());
 
   private static Article retitled(Article a, String title) {
-    return new Article(a.id(), a.slug(), title, a.summary(), a.date(), a.updated(), a.authors(), a.dateline(),
-        a.section(), a.tags(), a.source(), a.license(), a.lang(), a.draft(), a.sourcePath(), a.body());
+    return new Article(
+        a.id(),
+        a.slug(),
+        title,
+        a.summary(),
+        a.date(),
+        a.updated(),
+        a.authors(),
+        a.dateline(),
+        a.section(),
+        a.tags(),
+        a.source(),
+        a.license(),
+        a.lang(),
+        a.draft(),
+        a.sourcePath(),
+        a.body());
   }
 
   @Test
   void swapsAnArticleEditedInPlaceIntoEveryViewThatHoldsIt() {
     Article edited = retitled(archive.byId("b").orElseThrow(), "New title");
     Archive updated = archive.withUpdated(edited).orElseThrow();
-    Archive rebuilt = Archive.of(List.of(archive.byId("a").orElseThrow(), edited, archive.byId("c").orElseThrow()),
-        new Diagnostics());
+    Archive rebuilt =
+        Archive.of(
+            List.of(archive.byId("a").orElseThrow(), edited, archive.byId("c").orElseThrow()),
+            new Diagnostics());
     assertEquals(rebuilt.articles(), updated.articles());
     assertEquals(rebuilt.tags(), updated.tags());
     assertEquals(rebuilt.sections(), updated.sections());
@@ -33,7 +53,8 @@ class ArchiveWithUpdatedTest {
     assertEquals(rebuilt.years(), updated.years());
     assertEquals(rebuilt.months(), updated.months());
     assertEquals("gas", updated.tags().get(0).name());
-    assertSame(edited, updated.tags().get(0).articles().get(1), "the new instance itself is listed");
+    assertSame(
+        edited, updated.tags().get(0).articles().get(1), "the new instance itself is listed");
     assertEquals("New title", updated.newer(updated.byId("a").orElseThrow()).orElseThrow().title());
     assertEquals("Title b", archive.byId("b").orElseThrow().title(), "the original is untouched");
   }

@@ -8,12 +8,14 @@ class DiagnosticTest {
   @Test
   void formatsPathLineColumnSourceLineAndCaret() {
     Diagnostic d = Diagnostic.error("content/a.md", 3, 7, "bad date", "date: 2021-13-45");
-    assertEquals("content/a.md:3:7: error: bad date\n    date: 2021-13-45\n          ^", d.format());
+    assertEquals(
+        "content/a.md:3:7: error: bad date\n    date: 2021-13-45\n          ^", d.format());
   }
 
   @Test
   void wholeFileDiagnosticsHaveNoPositionOrCaret() {
-    assertEquals("content/b.txt: warning: undated", Diagnostic.warning("content/b.txt", "undated").format());
+    assertEquals(
+        "content/b.txt: warning: undated", Diagnostic.warning("content/b.txt", "undated").format());
   }
 
   @Test

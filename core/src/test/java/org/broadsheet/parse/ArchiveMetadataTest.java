@@ -17,7 +17,10 @@ class ArchiveMetadataTest {
   private final ParseContext context = new ParseContext(ZoneId.of("UTC"), "en");
 
   private Optional<String> titleOf(SourceFile file) {
-    return context.archive().find(file, context, new Diagnostics()).flatMap(e -> e.metadata().title());
+    return context
+        .archive()
+        .find(file, context, new Diagnostics())
+        .flatMap(e -> e.metadata().title());
   }
 
   @Test
@@ -27,8 +30,10 @@ class ArchiveMetadataTest {
     SourceFile file = new SourceFile("content/wire/2024/a.txt", story);
     assertEquals(Optional.empty(), titleOf(file));
 
-    Files.writeString(site.resolve("content/_metadata.csv"), "file,title\nwire/2024/a.txt,From the top\n");
-    assertEquals(Optional.of("From the top"), titleOf(file), "a CSV higher up names the file by its path");
+    Files.writeString(
+        site.resolve("content/_metadata.csv"), "file,title\nwire/2024/a.txt,From the top\n");
+    assertEquals(
+        Optional.of("From the top"), titleOf(file), "a CSV higher up names the file by its path");
 
     Path near = folder.resolve("_metadata.csv");
     Files.writeString(near, "file,title\na.txt,From beside it\n");

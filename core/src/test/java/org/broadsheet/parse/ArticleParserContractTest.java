@@ -31,27 +31,28 @@ class ArticleParserContractTest {
   private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("UTC"), "en");
 
   static Stream<Arguments> parsersAndInputs() {
-    List<String> inputs = List.of(
-        "TEHRAN — A plain story.\u00a0 With a second paragraph.",
-        "---\ntitle: A Markdown story\ndate: 2024-01-02\n---\nBody with <script>alert(1)</script> & more.\n",
-        "---\ntitle: [unclosed\n---\nbody",
-        "<script>alert('x')</script> \"quoted\" & 'single' <b>bold</b>",
-        "TEHRAN —",
-        " Reuter",
-        "\u00a0\u00a0\u00a0",
-        "x".repeat(100_000),
-        "word. ".repeat(20_000),
-        "A\tB\tC\n1\t2\t3\n",
-        "\u0001\u0002\u0003 control \u007f",
-        "   \n\n\n   Indented only\n");
+    List<String> inputs =
+        List.of(
+            "TEHRAN — A plain story.\u00a0 With a second paragraph.",
+            "---\ntitle: A Markdown story\ndate: 2024-01-02\n---\nBody with <script>alert(1)</script> & more.\n",
+            "---\ntitle: [unclosed\n---\nbody",
+            "<script>alert('x')</script> \"quoted\" & 'single' <b>bold</b>",
+            "TEHRAN —",
+            " Reuter",
+            "\u00a0\u00a0\u00a0",
+            "x".repeat(100_000),
+            "word. ".repeat(20_000),
+            "A\tB\tC\n1\t2\t3\n",
+            "\u0001\u0002\u0003 control \u007f",
+            "   \n\n\n   Indented only\n");
     List<ArticleParser> parsers = List.of(new MarkdownParser(), new WireTextParser());
     return parsers.stream().flatMap(p -> inputs.stream().map(i -> Arguments.of(p, i)));
   }
 
   @ParameterizedTest
   @MethodSource("parsersAndInputs")
-  void parserNeverThrowsAndExplainsEveryLeftOutArticle(ArticleParser parser, String text, @TempDir Path dir)
-      throws IOException {
+  void parserNeverThrowsAndExplainsEveryLeftOutArticle(
+      ArticleParser parser, String text, @TempDir Path dir) throws IOException {
     SourceFile file = fileFor(parser, dir, text);
     assertTrue(parser.accepts(file), "accepts its own kind of file");
     Diagnostics diagnostics = new Diagnostics();
@@ -67,9 +68,11 @@ class ArticleParserContractTest {
     assertNotNull(a.date());
     assertEquals(file.relativePath(), a.sourcePath());
     if (parser instanceof WireTextParser) {
-      assertFalse(a.body().html().contains("<script>"), "plain text is escaped: " + a.body().html());
+      assertFalse(
+          a.body().html().contains("<script>"), "plain text is escaped: " + a.body().html());
     }
-    assertEquals(a, parser.parse(file, text, CONTEXT, new Diagnostics()).orElseThrow(), "deterministic");
+    assertEquals(
+        a, parser.parse(file, text, CONTEXT, new Diagnostics()).orElseThrow(), "deterministic");
   }
 
   @ParameterizedTest
@@ -79,7 +82,8 @@ class ArticleParserContractTest {
     assertFalse(parser.accepts(other));
   }
 
-  private static SourceFile fileFor(ArticleParser parser, Path dir, String text) throws IOException {
+  private static SourceFile fileFor(ArticleParser parser, Path dir, String text)
+      throws IOException {
     String name = parser instanceof MarkdownParser ? "story.md" : "story.txt";
     Path path = dir.resolve(name);
     Files.writeString(path, text, StandardCharsets.UTF_8);

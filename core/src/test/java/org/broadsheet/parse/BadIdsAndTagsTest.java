@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ids with invisible characters are refused like any other bad field: an error at the id's line,
- * and the article is left out. Tags without a letter or digit are dropped with a warning instead
- * of being merged into one "untitled" tag page.
+ * and the article is left out. Tags without a letter or digit are dropped with a warning instead of
+ * being merged into one "untitled" tag page.
  */
 class BadIdsAndTagsTest {
   @TempDir Path site;
@@ -39,11 +39,13 @@ class BadIdsAndTagsTest {
   }
 
   private Optional<Article> parse(String relative, Diagnostics d) {
-    return Parsers.standard(ParseFixtures.UTC).parse(new SourceFile(relative, site.resolve(relative)), d);
+    return Parsers.standard(ParseFixtures.UTC)
+        .parse(new SourceFile(relative, site.resolve(relative)), d);
   }
 
   @ParameterizedTest(name = "id: \"{0}\"")
-  @ValueSource(strings = {"a\\0b", "line\\nbreak", "esc\\eape", "del\\x7F", "sep\\Lx", "tab\\tinside"})
+  @ValueSource(
+      strings = {"a\\0b", "line\\nbreak", "esc\\eape", "del\\x7F", "sep\\Lx", "tab\\tinside"})
   void anIdWithAControlCharacterInFrontMatterIsAnErrorAtItsLine(String escaped) throws IOException {
     Diagnostics d = new Diagnostics();
     write("content/a.md", "---\ntitle: T\nid: \"" + escaped + "\"\n---\nBody.\n");
@@ -66,15 +68,18 @@ class BadIdsAndTagsTest {
   }
 
   @Test
-  void anIdWithAControlCharacterInMetadataCsvIsAnErrorAtItsRowAndTheArticleIsLeftOut() throws IOException {
+  void anIdWithAControlCharacterInMetadataCsvIsAnErrorAtItsRowAndTheArticleIsLeftOut()
+      throws IOException {
     write("content/wire/a.txt", "BEIRUT - Story text.\n");
     write("content/wire/_metadata.csv", "file,title,id\na.txt,T,\"x\u0001y\"\n");
     Diagnostics d = new Diagnostics();
     assertTrue(parse("content/wire/a.txt", d).isEmpty());
     List<Diagnostic> errors = of(d, Severity.ERROR);
     assertEquals(2, errors.size(), errors::toString);
-    assertEquals("content/wire/_metadata.csv:2:10", errors.get(0).path() + ":" + errors.get(0).line() + ":"
-        + errors.get(0).column(), errors.get(0)::format);
+    assertEquals(
+        "content/wire/_metadata.csv:2:10",
+        errors.get(0).path() + ":" + errors.get(0).line() + ":" + errors.get(0).column(),
+        errors.get(0)::format);
     assertTrue(errors.get(0).message().contains("U+0001"), errors.get(0).message());
     assertEquals("content/wire/a.txt", errors.get(1).path());
     assertTrue(errors.get(1).message().contains("left out"), errors.get(1).message());
@@ -109,13 +114,21 @@ class BadIdsAndTagsTest {
     assertEquals(List.of(), b.tags());
     List<Diagnostic> warnings = of(d, Severity.WARNING);
     assertEquals(2, warnings.size(), warnings::toString);
-    assertEquals("content/a.md:3:1", warnings.get(0).path() + ":" + warnings.get(0).line() + ":" + warnings.get(0).column());
-    assertTrue(warnings.get(0).message().contains("tag '..' has no letter or digit"), warnings.get(0).message());
-    assertEquals("content/b.md:3:1", warnings.get(1).path() + ":" + warnings.get(1).line() + ":" + warnings.get(1).column());
+    assertEquals(
+        "content/a.md:3:1",
+        warnings.get(0).path() + ":" + warnings.get(0).line() + ":" + warnings.get(0).column());
+    assertTrue(
+        warnings.get(0).message().contains("tag '..' has no letter or digit"),
+        warnings.get(0).message());
+    assertEquals(
+        "content/b.md:3:1",
+        warnings.get(1).path() + ":" + warnings.get(1).line() + ":" + warnings.get(1).column());
     assertTrue(warnings.get(1).message().contains("tags '.', '/' have"), warnings.get(1).message());
     Archive archive = Archive.of(List.of(a, b, c), new Diagnostics());
-    assertEquals(List.of("economy:[a]", "untitled:[c]"), archive.tags().stream()
-        .map(BadIdsAndTagsTest::describe).toList(), "only the tag really named Untitled has that page");
+    assertEquals(
+        List.of("economy:[a]", "untitled:[c]"),
+        archive.tags().stream().map(BadIdsAndTagsTest::describe).toList(),
+        "only the tag really named Untitled has that page");
   }
 
   @Test

@@ -16,7 +16,10 @@ import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The duplicate-id error points at the later article's id: file, line and column, and names the first file. */
+/**
+ * The duplicate-id error points at the later article's id: file, line and column, and names the
+ * first file.
+ */
 class DuplicateIdOriginTest {
   @TempDir Path site;
 
@@ -29,8 +32,10 @@ class DuplicateIdOriginTest {
   private Diagnostic duplicateError(String... articleFiles) {
     Parsers parsers = Parsers.standard(new ParseContext(ParseFixtures.UTC.timeZone(), "en"));
     Diagnostics parsing = new Diagnostics();
-    List<Article> articles = Stream.of(articleFiles)
-        .map(f -> parsers.parse(new SourceFile(f, site.resolve(f)), parsing).orElseThrow()).toList();
+    List<Article> articles =
+        Stream.of(articleFiles)
+            .map(f -> parsers.parse(new SourceFile(f, site.resolve(f)), parsing).orElseThrow())
+            .toList();
     Diagnostics d = new Diagnostics();
     Archive archive = Archive.of(articles, d, parsers.idOrigins(site));
     assertEquals(articleFiles.length - 1, archive.size());
@@ -49,7 +54,8 @@ class DuplicateIdOriginTest {
     Diagnostic e = duplicateError("content/a.md", "content/b.md");
     assertEquals("content/b.md:4:1", position(e));
     assertEquals("id: same", e.sourceLine());
-    assertTrue(e.message().contains("duplicate id 'same' (already used by content/a.md)"), e.message());
+    assertTrue(
+        e.message().contains("duplicate id 'same' (already used by content/a.md)"), e.message());
   }
 
   @Test
@@ -68,7 +74,9 @@ class DuplicateIdOriginTest {
     write("content/wire/b.json", "{\n  \"title\": \"B\",\n  \"id\": \"same\"\n}\n");
     Diagnostic e = duplicateError("content/a.md", "content/wire/b.txt");
     assertEquals("content/wire/b.json:3:3", position(e));
-    assertTrue(e.message().contains("duplicate id 'same' of content/wire/b.txt (already used by content/a.md)"),
+    assertTrue(
+        e.message()
+            .contains("duplicate id 'same' of content/wire/b.txt (already used by content/a.md)"),
         e.message());
   }
 

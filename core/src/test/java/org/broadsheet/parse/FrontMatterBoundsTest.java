@@ -23,7 +23,8 @@ class FrontMatterBoundsTest {
   @TempDir Path site;
 
   private static Diagnostic onlyError(Diagnostics d) {
-    List<Diagnostic> errors = d.snapshot().stream().filter(x -> x.severity() == Severity.ERROR).toList();
+    List<Diagnostic> errors =
+        d.snapshot().stream().filter(x -> x.severity() == Severity.ERROR).toList();
     assertEquals(1, errors.size(), d.snapshot()::toString);
     return errors.get(0);
   }
@@ -32,14 +33,17 @@ class FrontMatterBoundsTest {
   void frontMatterOverTheLimitIsAnErrorAtTheOpeningLineAndIsNotParsed() throws IOException {
     Diagnostics d = new Diagnostics();
     long start = System.nanoTime();
-    Optional<Article> a = ParseFixtures.parse(site, "big.md", "---\ntitle: \"" + HUGE + "\"\n---\nBody.\n", d);
+    Optional<Article> a =
+        ParseFixtures.parse(site, "big.md", "---\ntitle: \"" + HUGE + "\"\n---\nBody.\n", d);
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertTrue(a.isEmpty(), "article left out");
     Diagnostic e = onlyError(d);
     assertEquals("content/big.md", e.path());
     assertEquals(1, e.line());
     assertEquals(1, e.column());
-    assertTrue(e.message().contains("front matter") && e.message().contains("over the limit"), e.message());
+    assertTrue(
+        e.message().contains("front matter") && e.message().contains("over the limit"),
+        e.message());
     assertTrue(ms < 5_000, "refused in " + ms + " ms");
   }
 
@@ -47,7 +51,9 @@ class FrontMatterBoundsTest {
   void frontMatterJustUnderTheLimitIsRead() throws IOException {
     Diagnostics d = new Diagnostics();
     String title = "y".repeat(200 * 1024);
-    Article a = ParseFixtures.parse(site, "fine.md", "---\ntitle: " + title + "\n---\nBody.\n", d).orElseThrow();
+    Article a =
+        ParseFixtures.parse(site, "fine.md", "---\ntitle: " + title + "\n---\nBody.\n", d)
+            .orElseThrow();
     assertEquals(title, a.title());
   }
 
@@ -59,8 +65,9 @@ class FrontMatterBoundsTest {
     Files.writeString(wire.resolve("a.yaml"), "title: \"" + HUGE + "\"\n", StandardCharsets.UTF_8);
     Diagnostics d = new Diagnostics();
     long start = System.nanoTime();
-    Optional<Article> a = Parsers.standard(ParseFixtures.UTC)
-        .parse(new SourceFile("content/wire/a.txt", wire.resolve("a.txt")), d);
+    Optional<Article> a =
+        Parsers.standard(ParseFixtures.UTC)
+            .parse(new SourceFile("content/wire/a.txt", wire.resolve("a.txt")), d);
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertTrue(a.isEmpty());
     Diagnostic e = onlyError(d);
@@ -76,8 +83,20 @@ class FrontMatterBoundsTest {
     StringBuilder yaml = new StringBuilder("title: T\na: &a [x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'k'; c++) {
       char p = (char) (c - 1);
-      yaml.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
-          .append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+      yaml.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append("]\n");
     }
     Diagnostics d = new Diagnostics();
     Optional<Article> a = ParseFixtures.parse(site, "bomb.md", "---\n" + yaml + "---\nBody.\n", d);

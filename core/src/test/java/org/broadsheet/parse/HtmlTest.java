@@ -8,7 +8,9 @@ class HtmlTest {
   @Test
   void escapesTheFiveCharactersHtmlGivesMeaning() {
     assertEquals("x: a &amp; b", Html.escapeTo(new StringBuilder("x: "), "a & b").toString());
-    assertEquals("&lt;b&gt;Tom &amp; Jerry&#39;s &quot;show&quot;&lt;/b&gt;", Html.escape("<b>Tom & Jerry's \"show\"</b>"));
+    assertEquals(
+        "&lt;b&gt;Tom &amp; Jerry&#39;s &quot;show&quot;&lt;/b&gt;",
+        Html.escape("<b>Tom & Jerry's \"show\"</b>"));
   }
 
   @Test

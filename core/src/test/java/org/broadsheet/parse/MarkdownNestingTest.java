@@ -21,7 +21,10 @@ class MarkdownNestingTest {
   @Test
   void textThematicBreaksAndNumbersAreNotNesting() {
     assertEquals(0, MarkdownNesting.depth("Plain text - with a dash"));
-    assertEquals(0, MarkdownNesting.depth("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"));
+    assertEquals(
+        0,
+        MarkdownNesting.depth(
+            "- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"));
     assertEquals(0, MarkdownNesting.depth("1.5 2.5 3.5"));
     assertEquals(0, MarkdownNesting.depth("-x *y* 1234567890. z"));
     assertEquals(0, MarkdownNesting.depth("    - code, not a list"));
@@ -31,20 +34,31 @@ class MarkdownNestingTest {
   void aLineOpeningMoreThanAHundredLevelsIsAnErrorAtThatLine() {
     String text = "---\ntitle: Deep\n---\nIntro.\n\n" + "> ".repeat(101) + "x\n";
     var error = MarkdownNesting.tooDeep("content/a.md", new LineMap(text)).orElseThrow();
-    assertEquals("content/a.md:6:1: error: Markdown nested 101 levels deep (quotes or lists inside each other;"
-        + " at most 100); article left out", error.headline());
-    assertTrue(MarkdownNesting.tooDeep("content/a.md", new LineMap("- ".repeat(100) + "x")).isEmpty());
+    assertEquals(
+        "content/a.md:6:1: error: Markdown nested 101 levels deep (quotes or lists inside each other;"
+            + " at most 100); article left out",
+        error.headline());
+    assertTrue(
+        MarkdownNesting.tooDeep("content/a.md", new LineMap("- ".repeat(100) + "x")).isEmpty());
   }
 
   @Test
   void theParserLeavesSuchAnArticleOutWithThatErrorAndReadsAHundredLevels() {
     var parser = new MarkdownParser();
     var context = new ParseContext(ZoneId.of("UTC"), "en");
-    var file = new org.broadsheet.source.SourceFile("content/a.md", java.nio.file.Path.of("content/a.md"));
+    var file =
+        new org.broadsheet.source.SourceFile("content/a.md", java.nio.file.Path.of("content/a.md"));
     Diagnostics d = new Diagnostics();
-    assertEquals(Optional.empty(), parser.parse(file, "---\ntitle: t\n---\n" + "- ".repeat(5000) + "x\n", context, d));
-    assertTrue(d.snapshot().get(0).headline().contains("nested 5000 levels deep"), d.snapshot().toString());
-    assertTrue(parser.parse(file, "---\ntitle: t\n---\n" + "> ".repeat(100) + "x\n", context, new Diagnostics())
-        .isPresent());
+    assertEquals(
+        Optional.empty(),
+        parser.parse(file, "---\ntitle: t\n---\n" + "- ".repeat(5000) + "x\n", context, d));
+    assertTrue(
+        d.snapshot().get(0).headline().contains("nested 5000 levels deep"),
+        d.snapshot().toString());
+    assertTrue(
+        parser
+            .parse(
+                file, "---\ntitle: t\n---\n" + "> ".repeat(100) + "x\n", context, new Diagnostics())
+            .isPresent());
   }
 }

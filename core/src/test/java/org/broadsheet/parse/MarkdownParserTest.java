@@ -20,7 +20,11 @@ class MarkdownParserTest {
   @Test
   void readsEveryFrontMatterField() throws Exception {
     Diagnostics d = new Diagnostics();
-    Article a = ParseFixtures.parse(site, "2021/rates.md", """
+    Article a =
+        ParseFixtures.parse(
+                site,
+                "2021/rates.md",
+                """
         ---
         title: "Bank raises rates"
         date: 2021-03-04T09:15:00+02:00
@@ -38,7 +42,9 @@ class MarkdownParserTest {
         dateline: LONDON
         ---
         The bank **raised** rates.
-        """, d).orElseThrow();
+        """,
+                d)
+            .orElseThrow();
     assertEquals("rates-2021", a.id());
     assertEquals("bank-rates", a.slug());
     assertEquals("Bank raises rates", a.title());
@@ -57,14 +63,23 @@ class MarkdownParserTest {
 
   @Test
   void dateWithoutZoneIsInTheSiteZone() throws Exception {
-    Article a = ParseFixtures.parse(site, "a.md", "---\ntitle: T\ndate: 2020-10-04T18:30:00\n---\nx\n",
-        new Diagnostics()).orElseThrow();
+    Article a =
+        ParseFixtures.parse(
+                site,
+                "a.md",
+                "---\ntitle: T\ndate: 2020-10-04T18:30:00\n---\nx\n",
+                new Diagnostics())
+            .orElseThrow();
     assertEquals("2020-10-04T18:30Z[UTC]", a.date().orElseThrow().toString());
   }
 
   @Test
   void rendersGfmTablesStrikethroughAutolinksFootnotesAndHeadingIds() throws Exception {
-    Article a = ParseFixtures.parse(site, "a.md", """
+    Article a =
+        ParseFixtures.parse(
+                site,
+                "a.md",
+                """
         ---
         title: Features
         ---
@@ -77,7 +92,9 @@ class MarkdownParserTest {
         It was ~~wrong~~ right, see https://example.org/report and a note.[^1]
 
         [^1]: The note.
-        """, new Diagnostics()).orElseThrow();
+        """,
+                new Diagnostics())
+            .orElseThrow();
     String html = a.body().html();
     assertTrue(html.contains("<h2 id=\"rates-by-year\">"), html);
     assertTrue(html.contains("<table"), html);
@@ -102,14 +119,17 @@ class MarkdownParserTest {
   void unclosedFrontMatterIsAnErrorOnLineOne() throws Exception {
     Diagnostics d = new Diagnostics();
     assertTrue(ParseFixtures.parse(site, "open.md", "---\ntitle: x\nbody\n", d).isEmpty());
-    assertEquals("content/open.md:1:1: error: front matter is never closed: no '---' line after this one",
+    assertEquals(
+        "content/open.md:1:1: error: front matter is never closed: no '---' line after this one",
         d.snapshot().get(0).headline());
   }
 
   @Test
   void badDateIsAnErrorAtTheKeysLine() throws Exception {
     Diagnostics d = new Diagnostics();
-    assertTrue(ParseFixtures.parse(site, "d.md", "---\ntitle: x\ndate: 2021-02-31\n---\nb\n", d).isEmpty());
+    assertTrue(
+        ParseFixtures.parse(site, "d.md", "---\ntitle: x\ndate: 2021-02-31\n---\nb\n", d)
+            .isEmpty());
     Diagnostic e = d.snapshot().get(0);
     assertEquals(3, e.line());
     assertEquals("date: 2021-02-31", e.sourceLine());
@@ -118,7 +138,8 @@ class MarkdownParserTest {
   @Test
   void unknownKeyIsAWarningAndTheArticleStillBuilds() throws Exception {
     Diagnostics d = new Diagnostics();
-    assertTrue(ParseFixtures.parse(site, "k.md", "---\ntitle: x\ncolour: red\n---\nb\n", d).isPresent());
+    assertTrue(
+        ParseFixtures.parse(site, "k.md", "---\ntitle: x\ncolour: red\n---\nb\n", d).isPresent());
     Diagnostic w = d.snapshot().get(0);
     assertEquals(Severity.WARNING, w.severity());
     assertEquals(3, w.line());
@@ -128,7 +149,10 @@ class MarkdownParserTest {
   @Test
   void missingTitleFallsBackToTheLeadWithAWarning() throws Exception {
     Diagnostics d = new Diagnostics();
-    Article a = ParseFixtures.parse(site, "t.md", "---\ndate: 2020-01-01\n---\nDockers strike. More text.\n", d).orElseThrow();
+    Article a =
+        ParseFixtures.parse(
+                site, "t.md", "---\ndate: 2020-01-01\n---\nDockers strike. More text.\n", d)
+            .orElseThrow();
     assertEquals("Dockers strike. More text.", a.title());
     assertEquals(Severity.WARNING, d.snapshot().get(0).severity());
   }
@@ -139,7 +163,8 @@ class MarkdownParserTest {
     assertTrue(ParseFixtures.parse(site, "t.md", "---\ntitle: \"\"\n---\n\n\n", d).isEmpty());
     assertTrue(ParseFixtures.parse(site, "n.md", "Just text\n", d).isEmpty());
     assertEquals(2, d.count(Severity.ERROR));
-    assertTrue(d.snapshot().get(1).message().contains("no title and no body"), d.snapshot().toString());
+    assertTrue(
+        d.snapshot().get(1).message().contains("no title and no body"), d.snapshot().toString());
   }
 
   @Test
@@ -157,7 +182,9 @@ class MarkdownParserTest {
   @Test
   void invalidUtf8IsConvertedWithAWarning() throws Exception {
     Diagnostics d = new Diagnostics();
-    byte[] cp1252 = "---\ntitle: Caf\u00e9 society\n---\nSo\u00f1a\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] cp1252 =
+        "---\ntitle: Caf\u00e9 society\n---\nSo\u00f1a\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
     Article a = ParseFixtures.parse(site, "c.md", cp1252, d).orElseThrow();
     assertEquals("Café society", a.title());
     assertFalse(d.snapshot().isEmpty());

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code _metadata.csv}: quoting, delimiters, line breaks in cells, headers, dates. Problems are
- * diagnostics; the table is read or empty; nothing throws. Inputs: {@code MetadataCsvFuzzTestInputs/}.
+ * diagnostics; the table is read or empty; nothing throws. Inputs: {@code
+ * MetadataCsvFuzzTestInputs/}.
  */
 class MetadataCsvFuzzTest {
   private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("America/New_York"), "en");
 
-  @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(
+      value = 10,
+      unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
   @FuzzTest
   void anyCsvGivesRowsOrDiagnosticsNeverAnException(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);

@@ -16,10 +16,11 @@ class MetadataCsvTest {
   @Test
   void readsQuotedCellsListsAndFindsRowsByNameOrPath() {
     List<Diagnostic> problems = new ArrayList<>();
-    String text = "file,title,date,author,section,tags,url\n"
-        + "a.txt,\"Rates, again \"\"up\"\"\",2024-02-01,Omar Haddad;Jane Doe,Markets,Egypt|Rates,https://example.org/a\n"
-        + "sub/b.txt,\"Two\nlines\",1987,,,,\n"
-        + "c,Listed without extension,,,,,\n";
+    String text =
+        "file,title,date,author,section,tags,url\n"
+            + "a.txt,\"Rates, again \"\"up\"\"\",2024-02-01,Omar Haddad;Jane Doe,Markets,Egypt|Rates,https://example.org/a\n"
+            + "sub/b.txt,\"Two\nlines\",1987,,,,\n"
+            + "c,Listed without extension,,,,,\n";
     MetadataCsv csv = MetadataCsv.parse(text, "content/_metadata.csv", CONTEXT, problems);
     assertEquals(List.of(), problems);
     MetadataCsv.Entry a = csv.find("a.txt").orElseThrow();
@@ -38,11 +39,15 @@ class MetadataCsvTest {
   @Test
   void aBadDateIsAWarningWithItsPosition() {
     List<Diagnostic> problems = new ArrayList<>();
-    MetadataCsv csv = MetadataCsv.parse("file,date\na.txt,26/02/87\n", "content/_metadata.csv", CONTEXT, problems);
+    MetadataCsv csv =
+        MetadataCsv.parse(
+            "file,date\na.txt,26/02/87\n", "content/_metadata.csv", CONTEXT, problems);
     assertEquals(1, problems.size());
     Diagnostic d = problems.get(0);
-    assertEquals("content/_metadata.csv:2:7: warning: 'date' is not an ISO 8601 date: '26/02/87' (expected e.g. "
-        + "2024-03-01); row used without a date", d.headline());
+    assertEquals(
+        "content/_metadata.csv:2:7: warning: 'date' is not an ISO 8601 date: '26/02/87' (expected e.g. "
+            + "2024-03-01); row used without a date",
+        d.headline());
     assertTrue(csv.find("a.txt").isPresent());
   }
 

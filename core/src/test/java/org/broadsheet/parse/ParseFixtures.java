@@ -16,11 +16,13 @@ final class ParseFixtures {
 
   private ParseFixtures() {}
 
-  static Optional<Article> parse(Path site, String name, String text, Diagnostics diagnostics) throws IOException {
+  static Optional<Article> parse(Path site, String name, String text, Diagnostics diagnostics)
+      throws IOException {
     return parse(site, name, text.getBytes(StandardCharsets.UTF_8), diagnostics);
   }
 
-  static Optional<Article> parse(Path site, String name, byte[] bytes, Diagnostics diagnostics) throws IOException {
+  static Optional<Article> parse(Path site, String name, byte[] bytes, Diagnostics diagnostics)
+      throws IOException {
     Path file = site.resolve("content").resolve(name);
     Files.createDirectories(file.getParent());
     Files.write(file, bytes);

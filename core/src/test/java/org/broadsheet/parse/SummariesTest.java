@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 class SummariesTest {
   @Test
   void leadKeepsWholeSentencesThatFit() {
-    String text = "  The port reopened on Monday.\n\nShips  queued\tfor days. Unions said the strike would end soon. ";
+    String text =
+        "  The port reopened on Monday.\n\nShips  queued\tfor days. Unions said the strike would end soon. ";
     assertEquals("The port reopened on Monday. Ships queued for days.", Summaries.lead(text, 60));
   }
 
   @Test
   void leadCutsAtAWordAndDropsTrailingPunctuation() {
-    assertEquals("Ships queued for days, unions…", Summaries.lead("Ships queued for days, unions said, and more", 32));
+    assertEquals(
+        "Ships queued for days, unions…",
+        Summaries.lead("Ships queued for days, unions said, and more", 32));
   }
 
   @Test
@@ -26,8 +29,10 @@ class SummariesTest {
   /** The lead is what the straightforward strip, collapse and cut gives, for any white space. */
   @Test
   void leadEqualsTheLeadOfTheWholeCollapsedText() {
-    String[] pieces = {"word", "Ab", ".", "!", "?", ",", "—", " ", "  ", "\n", "\r\n", "\t", "\u000b", "\f",
-        "\u00a0", "\u2003", "\u001c", "…", "é"};
+    String[] pieces = {
+      "word", "Ab", ".", "!", "?", ",", "—", " ", "  ", "\n", "\r\n", "\t", "\u000b", "\f",
+      "\u00a0", "\u2003", "\u001c", "…", "é"
+    };
     Random random = new Random(7);
     for (int n = 0; n < 20_000; n++) {
       StringBuilder sb = new StringBuilder();
@@ -36,7 +41,10 @@ class SummariesTest {
       }
       String text = sb.toString();
       int max = 2 + random.nextInt(60);
-      assertEquals(straightforwardLead(text, max), Summaries.lead(text, max), () -> "for '" + text + "', " + max);
+      assertEquals(
+          straightforwardLead(text, max),
+          Summaries.lead(text, max),
+          () -> "for '" + text + "', " + max);
     }
   }
 
@@ -49,7 +57,10 @@ class SummariesTest {
     int sentenceEnd = -1;
     for (int i = 0; i < max; i++) {
       char c = s.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && i + 1 < s.length() && s.charAt(i + 1) == ' ' && i > max / 2) {
+      if ((c == '.' || c == '!' || c == '?')
+          && i + 1 < s.length()
+          && s.charAt(i + 1) == ' '
+          && i > max / 2) {
         sentenceEnd = i + 1;
       }
     }

@@ -17,16 +17,20 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Plain-text wire copy, bytes as scraped: decoded, then read by {@code parse/wire} (dateline,
  * paragraphs, subheadings, tables, footers, sign-offs) and dated. The folder name gives a year, so
- * datelines are dated too. An article or an error diagnostic, never an exception. Inputs:
- * {@code WireTextParserFuzzTestInputs/} (the golden wire cases are good seeds too).
+ * datelines are dated too. An article or an error diagnostic, never an exception. Inputs: {@code
+ * WireTextParserFuzzTestInputs/} (the golden wire cases are good seeds too).
  */
 class WireTextParserFuzzTest {
   private static final WireTextParser PARSER = new WireTextParser();
   private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("UTC"), "en");
   private static final SourceFile FILE =
-      new SourceFile("content/reuters-1987/000_fuzz.txt", Path.of("target/fuzz/content/reuters-1987/000_fuzz.txt"));
+      new SourceFile(
+          "content/reuters-1987/000_fuzz.txt",
+          Path.of("target/fuzz/content/reuters-1987/000_fuzz.txt"));
 
-  @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(
+      value = 10,
+      unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
   @FuzzTest
   void anyWireTextGivesAnArticleOrAnErrorNeverAnException(byte[] bytes) {
     Diagnostics diagnostics = new Diagnostics();
@@ -36,7 +40,9 @@ class WireTextParserFuzzTest {
       return;
     }
     Optional<WireStory> story = PARSER.read(FILE, text.get(), CONTEXT, diagnostics);
-    assertTrue(story.isPresent() || diagnostics.hasErrors(), "an article left out has an error saying why");
+    assertTrue(
+        story.isPresent() || diagnostics.hasErrors(),
+        "an article left out has an error saying why");
     story.ifPresent(s -> assertEquals("fuzz", s.article().id()));
   }
 }

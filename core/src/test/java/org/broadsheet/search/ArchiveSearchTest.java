@@ -23,23 +23,75 @@ class ArchiveSearchTest {
   static DirectoryReader reader;
   static ArchiveSearch search;
 
-  static Article article(String id, String title, String body, String date, List<String> tags, String section) {
-    return new Article(id, id, title, body.length() > 60 ? body.substring(0, 60) : body,
-        Optional.ofNullable(date).map(ZonedDateTime::parse), Optional.empty(), List.of("Desk"), "", section, tags,
-        "", "", "", false, "content/" + id + ".md", new Body("<p>" + body + "</p>", body));
+  static Article article(
+      String id, String title, String body, String date, List<String> tags, String section) {
+    return new Article(
+        id,
+        id,
+        title,
+        body.length() > 60 ? body.substring(0, 60) : body,
+        Optional.ofNullable(date).map(ZonedDateTime::parse),
+        Optional.empty(),
+        List.of("Desk"),
+        "",
+        section,
+        tags,
+        "",
+        "",
+        "",
+        false,
+        "content/" + id + ".md",
+        new Body("<p>" + body + "</p>", body));
   }
 
   @BeforeAll
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
     try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
-      for (Article a : List.of(
-          article("rates1", "Central bank raises interest rates", "The central bank raised interest rates by half a point on Thursday.", "2022-07-21T12:00:00Z", List.of("Interest Rates", "economy"), "business"),
-          article("rates2", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", "2019-03-21T12:00:00Z", List.of("interest rates"), "business"),
-          article("cut", "First rate cut in five years", "The bank cut its main rate; markets had expected interest relief.", "2024-06-06T12:00:00Z", List.of("interest rates"), "business"),
-          article("vienna", "Talks in Vienna continue", "Negotiators met in Vienna for talks on the nuclear deal <script>alert(1)</script>.", "2022-08-08T06:00:00Z", List.of("diplomacy"), "world"),
-          article("football", "Late winner in the quarter-final", "A late header decided the football match in Lyon.", "2019-06-29T19:00:00Z", List.of("football"), "sport"),
-          article("undated", "Harbour strike ends", "Dock workers in Rotterdam ended their strike over pay.", null, List.of(), "business"))) {
+      for (Article a :
+          List.of(
+              article(
+                  "rates1",
+                  "Central bank raises interest rates",
+                  "The central bank raised interest rates by half a point on Thursday.",
+                  "2022-07-21T12:00:00Z",
+                  List.of("Interest Rates", "economy"),
+                  "business"),
+              article(
+                  "rates2",
+                  "Bank holds rates",
+                  "Policymakers kept interest rates unchanged as inflation cooled.",
+                  "2019-03-21T12:00:00Z",
+                  List.of("interest rates"),
+                  "business"),
+              article(
+                  "cut",
+                  "First rate cut in five years",
+                  "The bank cut its main rate; markets had expected interest relief.",
+                  "2024-06-06T12:00:00Z",
+                  List.of("interest rates"),
+                  "business"),
+              article(
+                  "vienna",
+                  "Talks in Vienna continue",
+                  "Negotiators met in Vienna for talks on the nuclear deal <script>alert(1)</script>.",
+                  "2022-08-08T06:00:00Z",
+                  List.of("diplomacy"),
+                  "world"),
+              article(
+                  "football",
+                  "Late winner in the quarter-final",
+                  "A late header decided the football match in Lyon.",
+                  "2019-06-29T19:00:00Z",
+                  List.of("football"),
+                  "sport"),
+              article(
+                  "undated",
+                  "Harbour strike ends",
+                  "Dock workers in Rotterdam ended their strike over pay.",
+                  null,
+                  List.of(),
+                  "business"))) {
         w.put(a, "articles/" + a.slug() + "/");
       }
       w.optimizeAndCommit();
@@ -66,13 +118,18 @@ class ArchiveSearchTest {
   void wordsAreOptionalAndTheStoryHoldingMostOfThemRanksFirst() throws IOException {
     SearchResults r = run("bank raised rates");
     assertEquals("rates1", r.hits().get(0).id(), "bank, raise and rate, stemmed");
-    assertEquals(List.of("cut", "rates1", "rates2"), ids(r).stream().sorted().toList(), "any one word finds a story");
-    assertEquals(List.of("cut", "rates1", "rates2"), ids(run("bank rate")).stream().sorted().toList());
+    assertEquals(
+        List.of("cut", "rates1", "rates2"),
+        ids(r).stream().sorted().toList(),
+        "any one word finds a story");
+    assertEquals(
+        List.of("cut", "rates1", "rates2"), ids(run("bank rate")).stream().sorted().toList());
   }
 
   @Test
   void aWordTypedTwiceWeighsTwice() throws IOException {
-    assertEquals("vienna", run("vienna football").hits().get(0).id(), "vienna appears twice in its story");
+    assertEquals(
+        "vienna", run("vienna football").hits().get(0).id(), "vienna appears twice in its story");
     assertEquals("football", run("vienna football football").hits().get(0).id());
   }
 
@@ -84,16 +141,21 @@ class ArchiveSearchTest {
 
   @Test
   void phraseMatchesOnlyAdjacentWordsAndRelaxesToItsWordsWhenNoStoryHasIt() throws IOException {
-    assertEquals(List.of("rates1", "rates2"), ids(run("\"interest rates\"")).stream().sorted().toList(),
+    assertEquals(
+        List.of("rates1", "rates2"),
+        ids(run("\"interest rates\"")).stream().sorted().toList(),
         "cut has interest and rate, not together");
-    assertEquals(List.of("cut", "rates1", "rates2"), ids(run("\"rates interest\"")).stream().sorted().toList(),
+    assertEquals(
+        List.of("cut", "rates1", "rates2"),
+        ids(run("\"rates interest\"")).stream().sorted().toList(),
         "no story has the phrase: its words find the stories instead of nothing");
     assertEquals(0, run("\"rates interest\" -rate").total(), "exclusions still hold");
   }
 
   @Test
   void excludedWordsRemoveHits() throws IOException {
-    assertEquals(List.of("cut", "rates2"), ids(run("interest rates -raised")).stream().sorted().toList());
+    assertEquals(
+        List.of("cut", "rates2"), ids(run("interest rates -raised")).stream().sorted().toList());
     assertEquals(5, run("-vienna").total());
   }
 
@@ -111,22 +173,28 @@ class ArchiveSearchTest {
 
   @Test
   void tagAndSectionFiltersAreCaseInsensitive() throws IOException {
-    SearchRequest r = new SearchRequest("rates", 10, 0, "INTEREST RATES", "Business", null, null, SortOrder.RELEVANCE, false);
-    assertEquals(List.of("cut", "rates1", "rates2"), ids(search.search(r)).stream().sorted().toList());
+    SearchRequest r =
+        new SearchRequest(
+            "rates", 10, 0, "INTEREST RATES", "Business", null, null, SortOrder.RELEVANCE, false);
+    assertEquals(
+        List.of("cut", "rates1", "rates2"), ids(search.search(r)).stream().sorted().toList());
   }
 
   @Test
   void dateSortIsNewestFirstAndDateRangeFilters() throws IOException {
     SearchRequest r = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
-    assertEquals(List.of("cut", "vienna", "rates1", "football", "rates2", "undated"), ids(search.search(r)));
-    SearchRequest range = new SearchRequest("", 10, 0, null, null, "2022-07-21", "2022-08-08", SortOrder.DATE, false);
+    assertEquals(
+        List.of("cut", "vienna", "rates1", "football", "rates2", "undated"), ids(search.search(r)));
+    SearchRequest range =
+        new SearchRequest("", 10, 0, null, null, "2022-07-21", "2022-08-08", SortOrder.DATE, false);
     assertEquals(List.of("vienna", "rates1"), ids(search.search(range)));
   }
 
   @Test
   void offsetPagesThroughTheSameOrder() throws IOException {
     SearchRequest all = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
-    SearchRequest second = new SearchRequest("", 2, 2, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest second =
+        new SearchRequest("", 2, 2, null, null, null, null, SortOrder.DATE, false);
     assertEquals(ids(search.search(all)).subList(2, 4), ids(search.search(second)));
   }
 
@@ -142,16 +210,26 @@ class ArchiveSearchTest {
 
   @Test
   void facetsCountSectionsTagsAndYearsOverAllMatches() throws IOException {
-    SearchResults r = search.search(new SearchRequest("", 1, 0, null, null, null, null, SortOrder.RELEVANCE, true));
-    assertTrue(r.facets().contains(new FacetCount("section", "business", 4)), r.facets().toString());
-    assertTrue(r.facets().contains(new FacetCount("tags", "interest rates", 3)), r.facets().toString());
+    SearchResults r =
+        search.search(
+            new SearchRequest("", 1, 0, null, null, null, null, SortOrder.RELEVANCE, true));
+    assertTrue(
+        r.facets().contains(new FacetCount("section", "business", 4)), r.facets().toString());
+    assertTrue(
+        r.facets().contains(new FacetCount("tags", "interest rates", 3)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("year", "2019", 2)), r.facets().toString());
   }
 
   @Test
   void relatedArticlesShareVocabularyAndNeverIncludeTheArticleItself() throws IOException {
-    List<String> related = new RelatedArticles(reader, IndexInfo.read(reader))
-        .ids("rates2", "en", "Bank holds rates", "Policymakers kept interest rates unchanged as inflation cooled.", 3);
+    List<String> related =
+        new RelatedArticles(reader, IndexInfo.read(reader))
+            .ids(
+                "rates2",
+                "en",
+                "Bank holds rates",
+                "Policymakers kept interest rates unchanged as inflation cooled.",
+                3);
     assertFalse(related.contains("rates2"));
     assertTrue(related.indexOf("rates1") >= 0 && related.indexOf("rates1") < 2, related.toString());
     assertFalse(related.contains("football"), related.toString());
@@ -173,7 +251,9 @@ class ArchiveSearchTest {
       prefixes.append(" p").append(i).append('*');
     }
     assertEquals(0, run(prefixes.toString()).total());
-    assertEquals(List.of("vienna"), ids(run("\"" + "nuclear deal ".repeat(2000) + "\"")),
+    assertEquals(
+        List.of("vienna"),
+        ids(run("\"" + "nuclear deal ".repeat(2000) + "\"")),
         "a long phrase is one clause, relaxed to its first words when no story has it");
   }
 
@@ -185,45 +265,79 @@ class ArchiveSearchTest {
     }
     ByteBuffersDirectory one = new ByteBuffersDirectory();
     try (SearchIndexWriter w = SearchIndexWriter.open(one, "en", ZoneId.of("UTC"), true)) {
-      w.put(article("long", "Long", text.toString().strip(), null, List.of(), ""), "articles/long/");
+      w.put(
+          article("long", "Long", text.toString().strip(), null, List.of(), ""), "articles/long/");
       w.optimizeAndCommit();
     }
     try (DirectoryReader r = DirectoryReader.open(one)) {
       ArchiveSearch s = new ArchiveSearch(r, "en");
       String first64 = text.substring(0, text.indexOf(" term64"));
       String tail = " unrelated".repeat(20_000);
-      assertEquals(1, s.search(SearchRequest.of("\"" + first64 + tail + "\"")).total(),
+      assertEquals(
+          1,
+          s.search(SearchRequest.of("\"" + first64 + tail + "\"")).total(),
           "the words past the 64th do not count (they cost a term lookup each: seconds for 20,000)");
-      assertEquals(1, s.search(SearchRequest.of(first64.strip().replace(' ', '-') + tail.replace(' ', '-'))).total());
+      assertEquals(
+          1,
+          s.search(SearchRequest.of(first64.strip().replace(' ', '-') + tail.replace(' ', '-')))
+              .total());
     }
   }
 
   @Test
   void offsetAndLimitBeyondTheResultWindowAreRefusedNotOverflowed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SearchRequest("x", 10, Integer.MAX_VALUE, null, null, null, null, null, false));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SearchRequest("x", 10, Integer.MAX_VALUE, null, null, null, null, null, false));
     assertTrue(e.getMessage().contains("10000"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1000, 9001, null, null, null, null, null, false));
-    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", -5, 0, null, null, null, null, null, false));
-    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", Integer.MAX_VALUE, 0, null, null, null, null, null, false));
-    assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 10, -1, null, null, null, null, null, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SearchRequest("x", 1000, 9001, null, null, null, null, null, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SearchRequest("x", -5, 0, null, null, null, null, null, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SearchRequest("x", Integer.MAX_VALUE, 0, null, null, null, null, null, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SearchRequest("x", 10, -1, null, null, null, null, null, false));
   }
 
   @Test
   void lastPageOfTheResultWindowStillAnswers() throws IOException {
-    SearchRequest last = new SearchRequest("", 1000, 9000, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest last =
+        new SearchRequest("", 1000, 9000, null, null, null, null, SortOrder.DATE, false);
     assertEquals(6, search.search(last).total());
     assertEquals(List.of(), search.search(last).hits());
   }
 
   @Test
   void datesMustBeRealIsoDays() {
-    for (String bad : List.of("2024-13-45", "yesterday", "2024-02-30", "2023-02-29", "2024-1-5", "2024-01-05T10:00",
-        "24-01-01", "2024-00", "2024/01/01", "+2024", "２０２４")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new SearchRequest("x", 10, 0, null, null, bad, null, null, false), bad);
+    for (String bad :
+        List.of(
+            "2024-13-45",
+            "yesterday",
+            "2024-02-30",
+            "2023-02-29",
+            "2024-1-5",
+            "2024-01-05T10:00",
+            "24-01-01",
+            "2024-00",
+            "2024/01/01",
+            "+2024",
+            "２０２４")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new SearchRequest("x", 10, 0, null, null, bad, null, null, false),
+              bad);
       assertTrue(e.getMessage().startsWith("from must be a date"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 10, 0, null, null, null, bad, null, false));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> new SearchRequest("x", 10, 0, null, null, null, bad, null, false));
     }
     for (String good : List.of("2024", "2024-02", "2024-02-29", " 2023-12-31 ")) {
       new SearchRequest("x", 10, 0, null, null, good, good, null, false);
@@ -235,7 +349,9 @@ class ArchiveSearchTest {
     for (String d : List.of("1970-01-01", "1987-02-26", "2000-02-29", "2024-12-31", "1900-03-01")) {
       assertEquals(java.time.LocalDate.parse(d).toEpochDay(), SearchDates.epochDay(d, -1), d);
     }
-    assertEquals(java.time.LocalDate.parse("2023-02-28").toEpochDay(), SearchDates.epochDay("2023-02", Long.MAX_VALUE));
+    assertEquals(
+        java.time.LocalDate.parse("2023-02-28").toEpochDay(),
+        SearchDates.epochDay("2023-02", Long.MAX_VALUE));
     assertEquals(-1, SearchDates.epochDay("yesterday", -1));
   }
 }

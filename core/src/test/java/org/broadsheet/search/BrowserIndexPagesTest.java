@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The browser's copy of the index: pages, open bundle and the manifest that names them and the language. */
+/**
+ * The browser's copy of the index: pages, open bundle and the manifest that names them and the
+ * language.
+ */
 class BrowserIndexPagesTest {
   static final int PAGE_SIZE = 512;
 
@@ -33,9 +36,22 @@ class BrowserIndexPagesTest {
     Files.createDirectories(lucene);
     try (FSDirectory dir = FSDirectory.open(lucene);
         SearchIndexWriter w = SearchIndexWriter.open(dir, "de", ZoneId.of("UTC"), true)) {
-      for (Article a : List.of(
-          ArchiveSearchTest.article("gesetz", "Bundestag beschließt das Gesetz", "Der Bundestag hat das neue Gesetz über die Bahn beschlossen.", "2024-03-01T10:00:00Z", List.of("Politik"), "inland"),
-          ArchiveSearchTest.article("haushalt", "Streit um den Haushalt", "Die Minister verhandeln über die Änderungen des Haushalts für das nächste Jahr.", "2023-11-20T12:00:00Z", List.of("Finanzen"), "inland"))) {
+      for (Article a :
+          List.of(
+              ArchiveSearchTest.article(
+                  "gesetz",
+                  "Bundestag beschließt das Gesetz",
+                  "Der Bundestag hat das neue Gesetz über die Bahn beschlossen.",
+                  "2024-03-01T10:00:00Z",
+                  List.of("Politik"),
+                  "inland"),
+              ArchiveSearchTest.article(
+                  "haushalt",
+                  "Streit um den Haushalt",
+                  "Die Minister verhandeln über die Änderungen des Haushalts für das nächste Jahr.",
+                  "2023-11-20T12:00:00Z",
+                  List.of("Finanzen"),
+                  "inland"))) {
         w.put(a, "articles/" + a.slug() + "/");
       }
       w.optimizeAndCommit();
@@ -43,7 +59,8 @@ class BrowserIndexPagesTest {
   }
 
   static Map<String, Object> manifest(Path pages) throws IOException {
-    return JSON.std.mapFrom(Files.readString(pages.resolve("manifest.json"), StandardCharsets.UTF_8));
+    return JSON.std.mapFrom(
+        Files.readString(pages.resolve("manifest.json"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -56,13 +73,21 @@ class BrowserIndexPagesTest {
     assertEquals(4, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
     assertEquals("de", m.get("language"), "the language the index records");
-    assertEquals(List.of("de"), m.get("languages"), "the analyses the index holds, which pick the runtime");
+    assertEquals(
+        List.of("de"), m.get("languages"), "the analyses the index holds, which pick the runtime");
     assertFalse(m.containsKey("stopwords"), "the stop words travel in the index's commit data");
-    assertTrue(Files.isRegularFile(pages.resolve(m.get("open") + ".open")), "open bundle " + m.get("open"));
+    assertTrue(
+        Files.isRegularFile(pages.resolve(m.get("open") + ".open")),
+        "open bundle " + m.get("open"));
 
     List<String> names;
     try (Stream<Path> files = Files.list(lucene)) {
-      names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("write.lock")).sorted().toList();
+      names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.equals("write.lock"))
+              .sorted()
+              .toList();
     }
     List<Map<String, Object>> files = (List<Map<String, Object>>) m.get("files");
     assertEquals(names, files.stream().map(f -> (String) f.get("name")).toList());
@@ -72,9 +97,12 @@ class BrowserIndexPagesTest {
       assertEquals(Files.size(lucene.resolve((String) f.get("name"))), length, f.toString());
       int n = (int) ((length + PAGE_SIZE - 1) / PAGE_SIZE);
       for (int i = 0; i < n; i++) {
-        assertTrue(Files.isRegularFile(pages.resolve(f.get("hash") + "-" + i + ".bin")), f + " page " + i);
+        assertTrue(
+            Files.isRegularFile(pages.resolve(f.get("hash") + "-" + i + ".bin")), f + " page " + i);
       }
-      assertFalse(Files.exists(pages.resolve(f.get("hash") + "-" + n + ".bin")), f + " has " + n + " pages");
+      assertFalse(
+          Files.exists(pages.resolve(f.get("hash") + "-" + n + ".bin")),
+          f + " has " + n + " pages");
       pagesExpected += n;
     }
     assertEquals(pagesExpected, count);
@@ -87,7 +115,8 @@ class BrowserIndexPagesTest {
   }
 
   @Test
-  void manifestListsEveryLanguageOfAMixedIndexSoThatTheBrowserLoadsTheirAnalyzers() throws IOException {
+  void manifestListsEveryLanguageOfAMixedIndexSoThatTheBrowserLoadsTheirAnalyzers()
+      throws IOException {
     Path mixed = tmp.resolve("lucene-mixed");
     Files.createDirectories(mixed);
     try (FSDirectory dir = FSDirectory.open(mixed);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Related articles of the repository's bundled sample ({@code content/}): 24 stories on as many
- * subjects, where MoreLikeThis (one query of 15 terms per article, no floor) listed the Iran nuclear
- * talks story beside a chip shortage and a harbour strike.
+ * subjects, where MoreLikeThis (one query of 15 terms per article, no floor) listed the Iran
+ * nuclear talks story beside a chip shortage and a harbour strike.
  */
 class BundledSampleRelatedTest {
   static final Path SITE = Path.of("..").toAbsolutePath().normalize();
@@ -78,26 +78,32 @@ class BundledSampleRelatedTest {
   @Test
   void itIsTheRelevanceFloorThatLeavesThemOut() throws IOException {
     RelatedLists unbounded = lists(new RelatedLists.Tuning(15, 1, 0, Integer.MAX_VALUE));
-    assertTrue(unbounded.of(JCPOA).contains(CHIPS), "without a floor the best four are listed, however weak: "
-        + unbounded.of(JCPOA));
+    assertTrue(
+        unbounded.of(JCPOA).contains(CHIPS),
+        "without a floor the best four are listed, however weak: " + unbounded.of(JCPOA));
   }
 
   @Test
   void pruningTheQueriesChangesNoList() throws IOException {
     RelatedLists related = RelatedArticles.all(reader, IndexInfo.read(reader), 4);
-    Map<String, List<String>> expected = RelatedReference.lists(reader, RelatedLists.Tuning.DEFAULT, 4);
-    assertTrue(expected.values().stream().filter(l -> !l.isEmpty()).count() >= 6, expected.toString());
+    Map<String, List<String>> expected =
+        RelatedReference.lists(reader, RelatedLists.Tuning.DEFAULT, 4);
+    assertTrue(
+        expected.values().stream().filter(l -> !l.isEmpty()).count() >= 6, expected.toString());
     expected.forEach((id, list) -> assertEquals(list, related.of(id), id));
   }
 
   @Test
   void storiesOnTheSameSubjectStayRelated() throws IOException {
     RelatedLists related = RelatedArticles.all(reader, IndexInfo.read(reader), 4);
-    assertEquals(List.of("central-bank-holds-rates-steady", "central-bank-raises-rates-record-inflation"),
+    assertEquals(
+        List.of("central-bank-holds-rates-steady", "central-bank-raises-rates-record-inflation"),
         related.of("rate-cut-2024-06").stream().sorted().toList());
-    assertTrue(related.of("postal-ballots-city-elections").contains("sao-paulo-runoff-result"),
+    assertTrue(
+        related.of("postal-ballots-city-elections").contains("sao-paulo-runoff-result"),
         related.of("postal-ballots-city-elections").toString());
-    assertTrue(related.of("sao-paulo-runoff-result").contains("postal-ballots-city-elections"),
+    assertTrue(
+        related.of("sao-paulo-runoff-result").contains("postal-ballots-city-elections"),
         related.of("sao-paulo-runoff-result").toString());
   }
 }

@@ -41,7 +41,8 @@ import org.apache.lucene.store.FSDirectory;
 public final class RelatedBench {
   private static final int COUNT = 4;
   private static final Pattern ID = Pattern.compile("(?m)^id:\\s*\"?([^\"\\n]+)\"?\\s*$");
-  private static final Pattern TOPICS = Pattern.compile("(?m)^(?:topics|tags):\\s*\\[([^\\]\\n]*)\\]");
+  private static final Pattern TOPICS =
+      Pattern.compile("(?m)^(?:topics|tags):\\s*\\[([^\\]\\n]*)\\]");
 
   private RelatedBench() {}
 
@@ -53,31 +54,51 @@ public final class RelatedBench {
       if (args[i].equals("old") || args[i].equals("print")) {
         flags.add(args[i]);
       } else {
-        tunings.add(new RelatedLists.Tuning(Integer.parseInt(args[i]), Integer.parseInt(args[i + 1]),
-            Float.parseFloat(args[i + 2]), Integer.parseInt(args[i + 3])));
+        tunings.add(
+            new RelatedLists.Tuning(
+                Integer.parseInt(args[i]),
+                Integer.parseInt(args[i + 1]),
+                Float.parseFloat(args[i + 2]),
+                Integer.parseInt(args[i + 3])));
         i += 3;
       }
     }
     if (tunings.isEmpty()) {
       tunings.add(RelatedLists.Tuning.DEFAULT);
     }
-    try (FSDirectory dir = FSDirectory.open(Path.of(args[0])); DirectoryReader reader = DirectoryReader.open(dir)) {
+    try (FSDirectory dir = FSDirectory.open(Path.of(args[0]));
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexInfo info = IndexInfo.read(reader);
-      List<String> ids = Arrays.stream(RelatedLists.ids(reader)).filter(id -> id != null).sorted().toList();
-      System.out.printf("%d articles, %d with topics%n", ids.size(),
+      List<String> ids =
+          Arrays.stream(RelatedLists.ids(reader)).filter(id -> id != null).sorted().toList();
+      System.out.printf(
+          "%d articles, %d with topics%n",
+          ids.size(),
           ids.stream().filter(id -> !topics.getOrDefault(id, Set.of()).isEmpty()).count());
       Map<String, List<String>> before = null;
       if (flags.contains("old")) {
         long[] start = {cpu(), System.nanoTime()};
         before = moreLikeThis(reader, info);
-        report("MoreLikeThis, one query per article, one thread", start, ids, before::get, topics, null);
+        report(
+            "MoreLikeThis, one query per article, one thread",
+            start,
+            ids,
+            before::get,
+            topics,
+            null);
       }
       for (RelatedLists.Tuning tuning : tunings) {
         for (int round = 1; round <= 3; round++) {
           long[] start = {cpu(), System.nanoTime()};
           RelatedLists lists = RelatedLists.compute(reader, info, COUNT, tuning);
           if (round == 1 || round == 3) {
-            report((round == 1 ? "first run " : "third run ") + tuning, start, ids, lists::of, topics, before);
+            report(
+                (round == 1 ? "first run " : "third run ") + tuning,
+                start,
+                ids,
+                lists::of,
+                topics,
+                before);
           }
           if (round == 3 && flags.contains("print")) {
             ids.forEach(id -> System.out.println(id + " -> " + lists.of(id)));
@@ -87,8 +108,12 @@ public final class RelatedBench {
     }
   }
 
-  /** The related articles as Broadsheet found them before: MoreLikeThis over each article's stored text. */
-  private static Map<String, List<String>> moreLikeThis(IndexReader reader, IndexInfo info) throws IOException {
+  /**
+   * The related articles as Broadsheet found them before: MoreLikeThis over each article's stored
+   * text.
+   */
+  private static Map<String, List<String>> moreLikeThis(IndexReader reader, IndexInfo info)
+      throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     searcher.setQueryCache(null);
     searcher.setSimilarity(SearchSchema.similarity());
@@ -106,15 +131,23 @@ public final class RelatedBench {
         mlt.setFieldNames(new String[] {field});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
-        mlt.setMaxDocFreq(Math.max(5, (language.isSite() ? reader.numDocs() : reader.getDocCount(field)) / 5));
+        mlt.setMaxDocFreq(
+            Math.max(5, (language.isSite() ? reader.numDocs() : reader.getDocCount(field)) / 5));
         mlt.setMaxQueryTerms(15);
         likes.put(field, mlt);
       }
       String title = doc.get(language.field(SearchSchema.TITLE));
-      BooleanQuery query = new BooleanQuery.Builder()
-          .add(mlt.like(field, new StringReader(title + "\n" + title + "\n" + doc.get(SearchSchema.BODY))), Occur.MUST)
-          .add(new TermQuery(new Term(SearchSchema.ID, doc.get(SearchSchema.ID))), Occur.MUST_NOT)
-          .build();
+      BooleanQuery query =
+          new BooleanQuery.Builder()
+              .add(
+                  mlt.like(
+                      field,
+                      new StringReader(title + "\n" + title + "\n" + doc.get(SearchSchema.BODY))),
+                  Occur.MUST)
+              .add(
+                  new TermQuery(new Term(SearchSchema.ID, doc.get(SearchSchema.ID))),
+                  Occur.MUST_NOT)
+              .build();
       List<String> ids = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query, COUNT).scoreDocs) {
         ids.add(stored.document(hit.doc, Set.of(SearchSchema.ID)).get(SearchSchema.ID));
@@ -124,8 +157,13 @@ public final class RelatedBench {
     return lists;
   }
 
-  private static void report(String name, long[] start, List<String> ids, Function<String, List<String>> of,
-      Map<String, Set<String>> topics, Map<String, List<String>> before) {
+  private static void report(
+      String name,
+      long[] start,
+      List<String> ids,
+      Function<String, List<String>> of,
+      Map<String, Set<String>> topics,
+      Map<String, List<String>> before) {
     double cpu = (cpu() - start[0]) / 1e9;
     double wall = (System.nanoTime() - start[1]) / 1e9;
     int[] sizes = new int[COUNT + 1];
@@ -145,12 +183,23 @@ public final class RelatedBench {
         same += before != null && before.get(id).contains(other) ? 1 : 0;
       }
     }
-    System.out.printf("%s: %.2f CPU-s, %.2f s wall; articles with 0..%d related %s; pairs sharing a topic "
-        + "%d/%d = %.3f%s%n", name, cpu, wall, COUNT, Arrays.toString(sizes), topical, pairs,
-        pairs == 0 ? 0 : (double) topical / pairs, before == null ? "" : "; pairs MoreLikeThis listed too " + same);
+    System.out.printf(
+        "%s: %.2f CPU-s, %.2f s wall; articles with 0..%d related %s; pairs sharing a topic "
+            + "%d/%d = %.3f%s%n",
+        name,
+        cpu,
+        wall,
+        COUNT,
+        Arrays.toString(sizes),
+        topical,
+        pairs,
+        pairs == 0 ? 0 : (double) topical / pairs,
+        before == null ? "" : "; pairs MoreLikeThis listed too " + same);
   }
 
-  /** Topics by article id (the file name when the front matter has no id), from the front matter. */
+  /**
+   * Topics by article id (the file name when the front matter has no id), from the front matter.
+   */
   private static Map<String, Set<String>> topics(Path content) throws IOException {
     Map<String, Set<String>> topics = new HashMap<>();
     try (Stream<Path> files = Files.walk(content)) {

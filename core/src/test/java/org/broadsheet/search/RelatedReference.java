@@ -15,15 +15,17 @@ import org.apache.lucene.index.DirectoryReader;
 final class RelatedReference {
   private RelatedReference() {}
 
-  static Map<String, List<String>> lists(DirectoryReader reader, RelatedLists.Tuning tuning, int count)
-      throws IOException {
+  static Map<String, List<String>> lists(
+      DirectoryReader reader, RelatedLists.Tuning tuning, int count) throws IOException {
     String[] ids = RelatedLists.ids(reader);
     int[] rank = RelatedLists.ranks(ids);
     Map<String, List<String>> out = new TreeMap<>();
-    RelatedLists.Tuning everything = new RelatedLists.Tuning(tuning.terms(), 1, 0, tuning.strongest());
+    RelatedLists.Tuning everything =
+        new RelatedLists.Tuning(tuning.terms(), 1, 0, tuning.strongest());
     for (IndexLanguage language : IndexInfo.read(reader).languages()) {
       String field = language.field(SearchSchema.TEXT);
-      TermSignatures s = TermSignatures.read(reader, field, language.longQueryStopwords(), tuning.terms());
+      TermSignatures s =
+          TermSignatures.read(reader, field, language.longQueryStopwords(), tuning.terms());
       SignaturePostings postings = SignaturePostings.invert(s, rank, tuning.strongest());
       QueryScores m = new QueryScores(reader.maxDoc(), tuning.terms());
       for (int d = 0; d < ids.length; d++) {

@@ -26,28 +26,80 @@ class SearchExplainerTest {
   static ArchiveSearch search;
   static SearchExplainer explainer;
 
-  static Article story(String id, String title, String body, String dateline, String source, String author,
+  static Article story(
+      String id,
+      String title,
+      String body,
+      String dateline,
+      String source,
+      String author,
       String section) {
-    return new Article(id, id, title, "", Optional.of(ZonedDateTime.parse("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")),
-        Optional.empty(), List.of(author), dateline, section, List.of(), source, "", "en", false,
-        "content/" + id + ".md", new Body("<p>" + body + "</p>", body));
+    return new Article(
+        id,
+        id,
+        title,
+        "",
+        Optional.of(ZonedDateTime.parse("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")),
+        Optional.empty(),
+        List.of(author),
+        dateline,
+        section,
+        List.of(),
+        source,
+        "",
+        "en",
+        false,
+        "content/" + id + ".md",
+        new Body("<p>" + body + "</p>", body));
   }
 
   @BeforeAll
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
     try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
-      for (Article a : List.of(
-          story("deal", "Nuclear deal talks resume", "Negotiators resumed talks on the nuclear deal. The nuclear file "
-              + "is open again.", "VIENNA", "Mehr News Agency", "Sara Ahmadi", "world"),
-          story("opera", "Opera season opens", "The opera opened its season in Vienna with a premiere.", "VIENNA",
-              "AP", "Desk", "culture"),
-          story("rates", "Central bank raises rates", "The central bank raised interest rates by half a point.",
-              "LONDON", "Reuters", "Desk", "business"),
-          story("football", "Late winner in Lyon", "A late header decided the football match.", "LYON", "Reuters",
-              "Desk", "sport"),
-          story("harbour", "Harbour strike ends", "Dock workers in Rotterdam ended their strike over pay.", "",
-              "AP", "Desk", "business"))) {
+      for (Article a :
+          List.of(
+              story(
+                  "deal",
+                  "Nuclear deal talks resume",
+                  "Negotiators resumed talks on the nuclear deal. The nuclear file "
+                      + "is open again.",
+                  "VIENNA",
+                  "Mehr News Agency",
+                  "Sara Ahmadi",
+                  "world"),
+              story(
+                  "opera",
+                  "Opera season opens",
+                  "The opera opened its season in Vienna with a premiere.",
+                  "VIENNA",
+                  "AP",
+                  "Desk",
+                  "culture"),
+              story(
+                  "rates",
+                  "Central bank raises rates",
+                  "The central bank raised interest rates by half a point.",
+                  "LONDON",
+                  "Reuters",
+                  "Desk",
+                  "business"),
+              story(
+                  "football",
+                  "Late winner in Lyon",
+                  "A late header decided the football match.",
+                  "LYON",
+                  "Reuters",
+                  "Desk",
+                  "sport"),
+              story(
+                  "harbour",
+                  "Harbour strike ends",
+                  "Dock workers in Rotterdam ended their strike over pay.",
+                  "",
+                  "AP",
+                  "Desk",
+                  "business"))) {
         w.put(a, "articles/" + a.slug() + "/");
       }
       w.optimizeAndCommit();
@@ -78,19 +130,31 @@ class SearchExplainerTest {
   }
 
   static Part part(ScoreExplanation e, String field, String match) {
-    return e.parts().stream().filter(p -> p.field().equals(field) && p.match().equals(match)).findFirst()
-        .orElseThrow(() -> new AssertionError(field + ":" + match + " is not a part of " + e.parts()));
+    return e.parts().stream()
+        .filter(p -> p.field().equals(field) && p.match().equals(match))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError(field + ":" + match + " is not a part of " + e.parts()));
   }
 
   @Test
   void theTotalIsTheHitsScoreAndThePartsAddUpToIt() throws IOException {
-    for (SearchRequest request : List.of(SearchRequest.of("nuclear deal vienna"), SearchRequest.of("\"nuclear deal\""),
-        SearchRequest.of("\"deal nuclear\" mehr"), SearchRequest.of("footb* late"), SearchRequest.of("vienna vienna"),
-        SearchRequest.of("-vienna"), SearchRequest.of(""), SearchRequest.of("the bank and the deal and a strike"),
-        new SearchRequest("vienna", 10, 0, null, "culture", "2022", null, SortOrder.DATE, false),
-        new SearchRequest("strike rates reuters", 2, 1, null, null, null, null, null, false))) {
+    for (SearchRequest request :
+        List.of(
+            SearchRequest.of("nuclear deal vienna"),
+            SearchRequest.of("\"nuclear deal\""),
+            SearchRequest.of("\"deal nuclear\" mehr"),
+            SearchRequest.of("footb* late"),
+            SearchRequest.of("vienna vienna"),
+            SearchRequest.of("-vienna"),
+            SearchRequest.of(""),
+            SearchRequest.of("the bank and the deal and a strike"),
+            new SearchRequest(
+                "vienna", 10, 0, null, "culture", "2022", null, SortOrder.DATE, false),
+            new SearchRequest("strike rates reuters", 2, 1, null, null, null, null, null, false))) {
       ExplainedResults r = explainer.explain(request);
-      assertEquals(search.search(request), r.results(), "the same results as the search: " + request);
+      assertEquals(
+          search.search(request), r.results(), "the same results as the search: " + request);
       assertFalse(r.results().hits().isEmpty(), request.toString());
       for (int i = 0; i < r.results().hits().size(); i++) {
         ScoreExplanation e = r.explanations().get(i);
@@ -175,12 +239,15 @@ class SearchExplainerTest {
 
   @Test
   void filtersAndExclusionsAddNothingAndAreNotWords() throws IOException {
-    ExplainedResults r = explainer.explain(
-        new SearchRequest("rates -nuclear", 10, 0, null, "business", "2022", "2022", null, false));
+    ExplainedResults r =
+        explainer.explain(
+            new SearchRequest(
+                "rates -nuclear", 10, 0, null, "business", "2022", "2022", null, false));
     ScoreExplanation e = of(r, "rates");
     assertEquals(List.of("rate"), e.parts().stream().map(Part::match).distinct().toList());
     assertEquals(List.of(), e.unmatched());
     ScoreExplanation everything = explain("").explanations().get(0);
-    assertEquals(List.of(new Part("", "*:*", Kind.OTHER, 1f, 1f, Optional.empty())), everything.parts());
+    assertEquals(
+        List.of(new Part("", "*:*", Kind.OTHER, 1f, 1f, Optional.empty())), everything.parts());
   }
 }

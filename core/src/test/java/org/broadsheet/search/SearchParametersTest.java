@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one reading of search parameters: every parameter's default, accepted forms and refusals, with
- * the exact message the command line, {@code /api/search} and the browser all show.
+ * The one reading of search parameters: every parameter's default, accepted forms and refusals,
+ * with the exact message the command line, {@code /api/search} and the browser all show.
  */
 class SearchParametersTest {
   static SearchRequest parse(String... pairs) {
@@ -27,9 +27,12 @@ class SearchParametersTest {
 
   @Test
   void valuesInTheOrderOfTheNamesAreReadByName() {
-    assertEquals(new SearchRequest("oil", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
-        SearchParameters.parse(SearchParameters.inOrder("oil", "25", "50", "energy", "business", "2023-01", "2024",
-            "date", "true")));
+    assertEquals(
+        new SearchRequest(
+            "oil", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        SearchParameters.parse(
+            SearchParameters.inOrder(
+                "oil", "25", "50", "energy", "business", "2023-01", "2024", "date", "true")));
     assertEquals(null, SearchParameters.inOrder(new String[9]).apply("tags"), "not a parameter");
     assertThrows(IllegalArgumentException.class, () -> SearchParameters.inOrder("oil", "25"));
   }
@@ -37,15 +40,37 @@ class SearchParametersTest {
   @Test
   void nothingGivenIsTheFirstTenByRelevanceWithoutFiltersOrFacets() {
     assertEquals(SearchRequest.of(""), parse());
-    assertEquals(SearchRequest.of(""), parse("q", null, "limit", "", "offset", " ", "tag", "", "section", "  ",
-        "from", "", "to", "", "sort", "", "facets", ""));
+    assertEquals(
+        SearchRequest.of(""),
+        parse(
+            "q", null, "limit", "", "offset", " ", "tag", "", "section", "  ", "from", "", "to", "",
+            "sort", "", "facets", ""));
   }
 
   @Test
   void everyParameterIsReadIntoTheRequest() {
-    assertEquals(new SearchRequest("oil -opec", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
-        parse("q", "oil -opec", "limit", "25", "offset", "50", "tag", "energy", "section", " business ",
-            "from", "2023-01", "to", "2024", "sort", "date", "facets", "true"));
+    assertEquals(
+        new SearchRequest(
+            "oil -opec", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        parse(
+            "q",
+            "oil -opec",
+            "limit",
+            "25",
+            "offset",
+            "50",
+            "tag",
+            "energy",
+            "section",
+            " business ",
+            "from",
+            "2023-01",
+            "to",
+            "2024",
+            "sort",
+            "date",
+            "facets",
+            "true"));
     assertEquals(SortOrder.DATE, parse("sort", "DATE").sort());
     assertEquals(SortOrder.RELEVANCE, parse("sort", "Relevance").sort());
     assertEquals(false, parse("facets", "false").facets());
@@ -63,7 +88,8 @@ class SearchParametersTest {
     assertEquals("limit must be between 1 and 1000, was -1", refusal("limit", "-1"));
     assertEquals("limit must be between 1 and 1000, was 0", refusal("limit", "0"));
     assertEquals("limit must be between 1 and 1000, was 1001", refusal("limit", "1001"));
-    assertEquals("limit must be between 1 and 1000, was 99999999999999999999999",
+    assertEquals(
+        "limit must be between 1 and 1000, was 99999999999999999999999",
         refusal("limit", "99999999999999999999999"));
     assertEquals(1000, parse("limit", "1000").limit());
     assertEquals(1, parse("limit", "1").limit());
@@ -73,32 +99,42 @@ class SearchParametersTest {
   void numbersThatAreNotWholeNumbersAreRefused() {
     for (String bad : List.of("ten", "2.5", "1e3", "+5", "-", "0x10", "5 0", "١٠")) {
       assertEquals("limit must be a whole number, was \"" + bad + "\"", refusal("limit", bad), bad);
-      assertEquals("offset must be a whole number, was \"" + bad + "\"", refusal("offset", bad), bad);
+      assertEquals(
+          "offset must be a whole number, was \"" + bad + "\"", refusal("offset", bad), bad);
     }
   }
 
   @Test
   void negativeOffsetAndWindowsPastTenThousandAreRefused() {
     assertEquals("offset must not be negative, was -1", refusal("offset", "-1"));
-    assertEquals("offset + limit must be at most 10000 (hits past the 10000th are not served), was 9991 + 10",
+    assertEquals(
+        "offset + limit must be at most 10000 (hits past the 10000th are not served), was 9991 + 10",
         refusal("offset", "9991"));
-    assertEquals("offset + limit must be at most 10000 (hits past the 10000th are not served), "
-        + "was 99999999999999999999 + 10", refusal("offset", "99999999999999999999"));
+    assertEquals(
+        "offset + limit must be at most 10000 (hits past the 10000th are not served), "
+            + "was 99999999999999999999 + 10",
+        refusal("offset", "99999999999999999999"));
     assertEquals(9000, parse("offset", "9000", "limit", "1000").offset());
   }
 
   @Test
   void datesThatAreNotRealDaysAreRefused() {
-    assertEquals("from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
+    assertEquals(
+        "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
         refusal("from", "2024-13-01"));
-    assertEquals("to must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2023-02-29\"", refusal("to", "2023-02-29"));
-    assertEquals("from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"yesterday\"", refusal("from", "yesterday"));
+    assertEquals(
+        "to must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2023-02-29\"",
+        refusal("to", "2023-02-29"));
+    assertEquals(
+        "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"yesterday\"",
+        refusal("from", "yesterday"));
     assertEquals("2024-02-29", parse("to", "2024-02-29").to());
   }
 
   @Test
   void fromAfterToIsRefusedButTheSameMonthIsARange() {
-    assertEquals("from must not be after to, was from 2024-05-02 to 2024-05-01",
+    assertEquals(
+        "from must not be after to, was from 2024-05-02 to 2024-05-01",
         refusal("from", "2024-05-02", "to", "2024-05-01"));
     assertEquals("2024-05-10", parse("from", "2024-05-10", "to", "2024-05").from());
     assertEquals("2024", parse("from", "2024", "to", "2024").to());
@@ -112,7 +148,8 @@ class SearchParametersTest {
 
   @Test
   void everyBadParameterIsNamedInOneMessage() {
-    assertEquals("limit must be between 1 and 1000, was -1; "
+    assertEquals(
+        "limit must be between 1 and 1000, was -1; "
             + "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"; "
             + "sort must be relevance or date, was \"x\"",
         refusal("limit", "-1", "from", "2024-13-01", "sort", "x"));
@@ -121,19 +158,30 @@ class SearchParametersTest {
   @Test
   void unknownAndRepeatedParametersAreRefusedWhereTheCallerCannotRuleThemOut() {
     Map<String, String> params = Map.of("q", "oil", "tag", "energy");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SearchParameters.parse(List.of("q", "tags", "tag", "tag", "tags"), params::get));
-    assertEquals("unknown parameter \"tags\" (known: q, limit, offset, tag, section, from, to, sort, facets); "
-        + "tag is given more than once", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SearchParameters.parse(List.of("q", "tags", "tag", "tag", "tags"), params::get));
+    assertEquals(
+        "unknown parameter \"tags\" (known: q, limit, offset, tag, section, from, to, sort, facets); "
+            + "tag is given more than once",
+        e.getMessage());
     assertEquals("energy", SearchParameters.parse(List.of("q", "tag"), params::get).tag());
   }
 
   @Test
   void theRequestItselfRefusesWithTheSameMessages() {
-    assertEquals("limit must be between 1 and 1000, was -1", assertThrows(IllegalArgumentException.class,
-        () -> new SearchRequest("", -1, 0, null, null, null, null, null, false)).getMessage());
-    assertEquals("from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
-        assertThrows(IllegalArgumentException.class,
-            () -> new SearchRequest("", 10, 0, null, null, "2024-13-01", null, null, false)).getMessage());
+    assertEquals(
+        "limit must be between 1 and 1000, was -1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SearchRequest("", -1, 0, null, null, null, null, null, false))
+            .getMessage());
+    assertEquals(
+        "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SearchRequest("", 10, 0, null, null, "2024-13-01", null, null, false))
+            .getMessage());
   }
 }

@@ -30,7 +30,8 @@ class ContentSourceTest {
 
   private List<String> load(Diagnostics diagnostics) {
     return ContentSource.load(site, site.resolve("content"), diagnostics).stream()
-        .map(SourceFile::relativePath).toList();
+        .map(SourceFile::relativePath)
+        .toList();
   }
 
   private static Diagnostic only(Diagnostics diagnostics) {
@@ -57,7 +58,8 @@ class ContentSourceTest {
     Files.createSymbolicLink(site.resolve("content"), elsewhere);
     Diagnostics d = new Diagnostics();
     List<SourceFile> files = ContentSource.load(site, site.resolve("content"), d);
-    assertEquals(List.of("content/2024/a.md"), files.stream().map(SourceFile::relativePath).toList());
+    assertEquals(
+        List.of("content/2024/a.md"), files.stream().map(SourceFile::relativePath).toList());
     assertEquals("a", Files.readString(files.get(0).file()));
     assertEquals(List.of(), d.snapshot());
   }
@@ -75,7 +77,8 @@ class ContentSourceTest {
   }
 
   @Test
-  void refusesLinksThatLeadOutOfTheSiteWithAWarningNamingThem(@TempDir Path elsewhere) throws IOException {
+  void refusesLinksThatLeadOutOfTheSiteWithAWarningNamingThem(@TempDir Path elsewhere)
+      throws IOException {
     write("content/real.md");
     Files.writeString(elsewhere.resolve("id_rsa"), "private");
     Files.createDirectories(elsewhere.resolve("home"));
@@ -86,9 +89,13 @@ class ContentSourceTest {
     assertEquals(List.of("content/real.md"), load(d));
     List<Diagnostic> all = d.snapshot();
     assertEquals(2, all.size(), () -> all.toString());
-    assertTrue(all.stream().allMatch(x -> x.severity() == Severity.WARNING && x.message().contains("outside the site")),
+    assertTrue(
+        all.stream()
+            .allMatch(
+                x -> x.severity() == Severity.WARNING && x.message().contains("outside the site")),
         () -> all.toString());
-    assertEquals(List.of("content/home", "content/story.txt"),
+    assertEquals(
+        List.of("content/home", "content/story.txt"),
         all.stream().map(Diagnostic::path).sorted().toList());
   }
 
@@ -101,7 +108,9 @@ class ContentSourceTest {
     Diagnostic w = only(d);
     assertEquals(Severity.WARNING, w.severity());
     assertEquals("content/gone.md", w.path());
-    assertTrue(w.message().contains("broken symbolic link") && w.message().contains("nowhere.md"), w.message());
+    assertTrue(
+        w.message().contains("broken symbolic link") && w.message().contains("nowhere.md"),
+        w.message());
   }
 
   @Test
@@ -139,28 +148,34 @@ class ContentSourceTest {
     Path locked = site.resolve("content/locked");
     Diagnostics d = new Diagnostics();
     ContentWalker walker = new ContentWalker(site, site.resolve("content"), d);
-    ContentSource.walk(site.resolve("content"), new java.nio.file.SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (dir.equals(locked)) {
-          // what the JDK does when a folder cannot be opened: visitFileFailed instead of a descent
-          walker.visitFileFailed(dir, new AccessDeniedException(dir.toString()));
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return walker.preVisitDirectory(dir, attrs);
-      }
+    ContentSource.walk(
+        site.resolve("content"),
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (dir.equals(locked)) {
+              // what the JDK does when a folder cannot be opened: visitFileFailed instead of a
+              // descent
+              walker.visitFileFailed(dir, new AccessDeniedException(dir.toString()));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return walker.preVisitDirectory(dir, attrs);
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        return walker.visitFile(file, attrs);
-      }
-    });
-    assertEquals(List.of("content/a.md", "content/z/after.md"),
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            return walker.visitFile(file, attrs);
+          }
+        });
+    assertEquals(
+        List.of("content/a.md", "content/z/after.md"),
         walker.files().stream().map(SourceFile::relativePath).sorted().toList());
     Diagnostic e = only(d);
     assertEquals(Severity.ERROR, e.severity());
     assertEquals("content/locked", e.path());
-    assertTrue(e.message().contains("permission denied") && e.message().contains("left out"), e.message());
+    assertTrue(
+        e.message().contains("permission denied") && e.message().contains("left out"), e.message());
   }
 
   @Test
@@ -176,7 +191,9 @@ class ContentSourceTest {
       } catch (AccessDeniedException expected) {
         enforced = true;
       }
-      assumeFalse(!enforced, "folder permissions are not enforced for this user (root?); the simulated test covers it");
+      assumeFalse(
+          !enforced,
+          "folder permissions are not enforced for this user (root?); the simulated test covers it");
       Diagnostics d = new Diagnostics();
       assertEquals(List.of("content/a.md"), load(d));
       Diagnostic e = only(d);

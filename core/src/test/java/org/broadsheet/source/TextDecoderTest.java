@@ -23,7 +23,8 @@ class TextDecoderTest {
 
   private static void assertNote(Diagnostics d, String part) {
     List<Diagnostic> all = d.snapshot();
-    assertTrue(all.stream().anyMatch(x -> x.severity() == Severity.NOTE && x.message().contains(part)),
+    assertTrue(
+        all.stream().anyMatch(x -> x.severity() == Severity.NOTE && x.message().contains(part)),
         "no note with '" + part + "' in " + all);
   }
 
@@ -51,7 +52,10 @@ class TextDecoderTest {
   void utf16IsReadByItsByteOrderMarkOrItsZeroBytes() {
     for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
       Diagnostics withBom = new Diagnostics();
-      byte[] bom = cs == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF};
+      byte[] bom =
+          cs == StandardCharsets.UTF_16LE
+              ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+              : new byte[] {(byte) 0xFE, (byte) 0xFF};
       byte[] body = TEXT.getBytes(cs);
       byte[] bytes = new byte[body.length + 2];
       System.arraycopy(bom, 0, bytes, 0, 2);
@@ -74,7 +78,8 @@ class TextDecoderTest {
   @Test
   void mojibakeIsRepairedWithANote() {
     Diagnostics d = new Diagnostics();
-    String broken = new String(TEXT.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
+    String broken =
+        new String(TEXT.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
     assertTrue(broken.contains("â€"));
     assertEquals(TEXT, decode(broken.getBytes(StandardCharsets.UTF_8), d).orElseThrow());
     assertNote(d, "mojibake");
@@ -85,16 +90,20 @@ class TextDecoderTest {
   void eachMojibakeMarkerIsFoundAndRepaired(String letter) {
     Diagnostics d = new Diagnostics();
     String word = "Besan" + letter + "on";
-    String broken = new String(word.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
-    assertEquals("plain ascii, then " + word, decode(("plain ascii, then " + broken).getBytes(StandardCharsets.UTF_8), d)
-        .orElseThrow());
+    String broken =
+        new String(word.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
+    assertEquals(
+        "plain ascii, then " + word,
+        decode(("plain ascii, then " + broken).getBytes(StandardCharsets.UTF_8), d).orElseThrow());
     assertNote(d, "mojibake");
   }
 
   @Test
   void asciiPassesWithoutNotes() {
     Diagnostics d = new Diagnostics();
-    assertEquals("Plain ASCII.\r\n", decode("Plain ASCII.\r\n".getBytes(StandardCharsets.US_ASCII), d).orElseThrow());
+    assertEquals(
+        "Plain ASCII.\r\n",
+        decode("Plain ASCII.\r\n".getBytes(StandardCharsets.US_ASCII), d).orElseThrow());
     assertEquals(List.of(), d.snapshot());
   }
 
@@ -102,7 +111,9 @@ class TextDecoderTest {
   void mojibakeOfACloseQuoteWhoseByteWindowsLeavesUndefinedIsRepaired() {
     Diagnostics d = new Diagnostics();
     String broken = "the talks were \u00e2\u20ac\u0153constructive\u00e2\u20ac\u009d.";
-    assertEquals("the talks were “constructive”.", decode(broken.getBytes(StandardCharsets.UTF_8), d).orElseThrow());
+    assertEquals(
+        "the talks were “constructive”.",
+        decode(broken.getBytes(StandardCharsets.UTF_8), d).orElseThrow());
   }
 
   @Test

@@ -48,8 +48,17 @@ public final class BrowserSearch {
   }
 
   @JSExport
-  public static String search(String q, String limit, String offset, String tag, String section, String from,
-      String to, String sort, String facets) {
-    return session.search(SearchParameters.inOrder(q, limit, offset, tag, section, from, to, sort, facets));
+  public static String search(
+      String q,
+      String limit,
+      String offset,
+      String tag,
+      String section,
+      String from,
+      String to,
+      String sort,
+      String facets) {
+    return session.search(
+        SearchParameters.inOrder(q, limit, offset, tag, section, from, to, sort, facets));
   }
 }

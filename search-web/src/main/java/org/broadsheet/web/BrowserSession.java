@@ -17,12 +17,11 @@ import org.broadsheet.web.index.PagedDirectory;
 import org.broadsheet.web.index.PrefetchingReader;
 
 /**
- * One browser tab's search: the pages loaded so far, and once the index could be opened, the
- * reader and core's {@link ArchiveSearch} over it, with the analyzer the index records
- * ({@link IndexInfo}). Every call answers in core's {@link SearchJson} shape: results, an
- * {@code {"error"}} (a bad parameter, as the command line and /api/search word it, or an index of
- * another format), or the pages it still needs ({@code {"missing": [...]}}); search.js loads those
- * and calls again.
+ * One browser tab's search: the pages loaded so far, and once the index could be opened, the reader
+ * and core's {@link ArchiveSearch} over it, with the analyzer the index records ({@link
+ * IndexInfo}). Every call answers in core's {@link SearchJson} shape: results, an {@code {"error"}}
+ * (a bad parameter, as the command line and /api/search word it, or an index of another format), or
+ * the pages it still needs ({@code {"missing": [...]}}); search.js loads those and calls again.
  */
 final class BrowserSession {
   private final PageStore store;
@@ -41,7 +40,10 @@ final class BrowserSession {
     OpenBundle.load(bundle, store);
   }
 
-  /** A search given as text parameters ({@link SearchParameters}), as window.broadsheet.search passes them. */
+  /**
+   * A search given as text parameters ({@link SearchParameters}), as window.broadsheet.search
+   * passes them.
+   */
   String search(Function<String, String> parameters) {
     SearchRequest request;
     try {
@@ -60,7 +62,9 @@ final class BrowserSession {
       store.forgetExpected();
       String json = SearchJson.results(request, search.search(request));
       List<String> missing = store.takeMissing();
-      return missing.isEmpty() ? json : SearchJson.missing(missing); // hits with unloaded stored fields
+      return missing.isEmpty()
+          ? json
+          : SearchJson.missing(missing); // hits with unloaded stored fields
     } catch (IndexFormatException e) {
       return SearchJson.error(e.getMessage());
     } catch (Throwable e) {

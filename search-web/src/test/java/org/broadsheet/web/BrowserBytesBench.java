@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.broadsheet.content.Article;
 import org.broadsheet.search.pages.RuntimeFiles;
@@ -19,18 +18,20 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The benchmark behind {@code bench/browser-bytes.sh} (not a test: it runs only with
- * {@code -Dbroadsheet.bench=true}). Builds the search part of a 10,000-story Reuters site, serves it
- * over http to a fresh headless Chromium, and prints what the browser downloads and how long it
- * waits: the runtime, the index bytes of the first query (manifest + open bundle + pages) and of
- * each later one (every page counted gzipped alone, level 6, as a static host would serve it), and
+ * The benchmark behind {@code bench/browser-bytes.sh} (not a test: it runs only with {@code
+ * -Dbroadsheet.bench=true}). Builds the search part of a 10,000-story Reuters site, serves it over
+ * http to a fresh headless Chromium, and prints what the browser downloads and how long it waits:
+ * the runtime, the index bytes of the first query (manifest + open bundle + pages) and of each
+ * later one (every page counted gzipped alone, level 6, as a static host would serve it), and
  * first/later query times.
  */
 class BrowserBytesBench {
   @Test
   void measure() throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("broadsheet.bench"), "benchmark: run bench/browser-bytes.sh");
-    Path tarball = ReutersCorpus.tarball().orElseThrow(() -> new IllegalStateException("no Reuters corpus"));
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("broadsheet.bench"), "benchmark: run bench/browser-bytes.sh");
+    Path tarball =
+        ReutersCorpus.tarball().orElseThrow(() -> new IllegalStateException("no Reuters corpus"));
     int stories = Integer.getInteger("broadsheet.stories", 10_000);
     int pageSize = Integer.getInteger("broadsheet.pageSize", 4096);
     int queryCount = Integer.getInteger("broadsheet.queries", 60);
@@ -40,14 +41,18 @@ class BrowserBytesBench {
     deleteTree(site);
     long t0 = System.nanoTime();
     BrowserSite.build(site, articles, pageSize);
-    System.out.printf("%nbuilt the search part of a %,d-story site in %.1f s (page size %,d B)%n", articles.size(),
-        (System.nanoTime() - t0) / 1e9, pageSize);
+    System.out.printf(
+        "%nbuilt the search part of a %,d-story site in %.1f s (page size %,d B)%n",
+        articles.size(), (System.nanoTime() - t0) / 1e9, pageSize);
     List<Parity.Query> queries = ReutersCorpus.queries(articles, queryCount);
 
     Map<String, long[]> runtime = RuntimeFiles.sizes();
-    runtime.forEach((k, v) -> System.out.printf("runtime %-32s %,10d B raw %,10d B gzip%n", k, v[0], v[1]));
-    System.out.printf("index: search/lucene %,d B; search/pages %,d B (.bin) in %,d pages%n",
-        size(site.resolve("search/lucene"), ""), size(site.resolve("search/pages"), ".bin"),
+    runtime.forEach(
+        (k, v) -> System.out.printf("runtime %-32s %,10d B raw %,10d B gzip%n", k, v[0], v[1]));
+    System.out.printf(
+        "index: search/lucene %,d B; search/pages %,d B (.bin) in %,d pages%n",
+        size(site.resolve("search/lucene"), ""),
+        size(site.resolve("search/pages"), ".bin"),
         count(site.resolve("search/pages"), ".bin"));
 
     try (StaticServer server = new StaticServer(site)) {
@@ -59,10 +64,12 @@ class BrowserBytesBench {
   }
 
   /** One fresh Chromium running the query set against a served site; prints bytes and times. */
-  private static void session(String protocol, String url, boolean testCertificates, Path site,
-      List<Parity.Query> queries) throws Exception {
+  private static void session(
+      String protocol, String url, boolean testCertificates, Path site, List<Parity.Query> queries)
+      throws Exception {
     System.out.printf("%n== served over %s%n", protocol);
-    ChromeDriver driver = Chromium.start(Files.createTempDirectory("bench-profile"), testCertificates);
+    ChromeDriver driver =
+        Chromium.start(Files.createTempDirectory("bench-profile"), testCertificates);
     try {
       driver.get(url);
       List<Long> bytes = new ArrayList<>();
@@ -73,7 +80,9 @@ class BrowserBytesBench {
       for (Parity.Query q : queries) {
         double ms = timedSearch(driver, q);
         @SuppressWarnings("unchecked")
-        List<String> log = (List<String>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats.log");
+        List<String> log =
+            (List<String>)
+                ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats.log");
         long b = seen == 0 ? manifest : 0;
         for (String name : log.subList(seen, log.size())) {
           b += gzip(Files.readAllBytes(site.resolve("search/pages").resolve(name)));
@@ -83,41 +92,65 @@ class BrowserBytesBench {
         bytes.add(b);
         millis.add(ms);
       }
-      Object runtimeKind = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.runtime");
-      Object load = ((JavascriptExecutor) driver).executeScript("return window.broadsheet.loadMillis");
+      Object runtimeKind =
+          ((JavascriptExecutor) driver).executeScript("return window.broadsheet.runtime");
+      Object load =
+          ((JavascriptExecutor) driver).executeScript("return window.broadsheet.loadMillis");
       List<Long> later = new ArrayList<>(bytes.subList(1, bytes.size()));
       List<Double> laterMs = new ArrayList<>(millis.subList(1, millis.size()));
       Collections.sort(later);
       Collections.sort(laterMs);
-      System.out.printf("runtime used: %s (load + open %.0f ms)%n", runtimeKind, ((Number) load).doubleValue());
-      System.out.printf("first query  %-40s %,7d B gzip in %d requests, %.0f ms (runtime load included)%n",
+      System.out.printf(
+          "runtime used: %s (load + open %.0f ms)%n", runtimeKind, ((Number) load).doubleValue());
+      System.out.printf(
+          "first query  %-40s %,7d B gzip in %d requests, %.0f ms (runtime load included)%n",
           queries.get(0), bytes.get(0), requests.get(0), millis.get(0));
-      System.out.printf("later queries (%d): median %,d B, worst %,d B gzip; median %.1f ms, worst %.1f ms%n",
-          later.size(), later.get(later.size() / 2), later.get(later.size() - 1), laterMs.get(laterMs.size() / 2),
+      System.out.printf(
+          "later queries (%d): median %,d B, worst %,d B gzip; median %.1f ms, worst %.1f ms%n",
+          later.size(),
+          later.get(later.size() / 2),
+          later.get(later.size() - 1),
+          laterMs.get(laterMs.size() / 2),
           laterMs.get(laterMs.size() - 1));
       @SuppressWarnings("unchecked")
-      Map<String, Object> st = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats");
-      System.out.printf("rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms (of which handing them"
-          + " to the runtime %.0f ms)%n", st.get("rounds"), ((Number) st.get("searchMillis")).doubleValue(),
-          ((Number) st.get("fetchMillis")).doubleValue(), ((Number) st.get("addMillis")).doubleValue());
-      Object timing = ((JavascriptExecutor) driver).executeScript(
-          "var e = performance.getEntriesByType('resource').filter(function (r) { return /\\.bin$/.test(r.name); });"
-              + "function med(a) { a.sort(function (x, y) { return x - y; }); return a.length ? a[a.length >> 1] : 0; }"
-              + "return [e.length, med(e.map(function (r) { return r.duration; })),"
-              + " med(e.map(function (r) { return r.responseStart - r.requestStart; })),"
-              + " med(e.map(function (r) { return r.requestStart - r.startTime; }))];");
-      System.out.printf("page requests (resource timing): %s = [count, median duration ms, median time to first byte ms,"
-          + " median queueing before the request ms]%n", timing);
-      System.out.printf("session total %,d B gzip over %d queries%n", bytes.stream().mapToLong(Long::longValue).sum(),
-          bytes.size());
+      Map<String, Object> st =
+          (Map<String, Object>)
+              ((JavascriptExecutor) driver).executeScript("return window.broadsheet.stats");
+      System.out.printf(
+          "rounds %s, time in Lucene (wasm) %.0f ms, waiting for pages %.0f ms (of which handing them"
+              + " to the runtime %.0f ms)%n",
+          st.get("rounds"),
+          ((Number) st.get("searchMillis")).doubleValue(),
+          ((Number) st.get("fetchMillis")).doubleValue(),
+          ((Number) st.get("addMillis")).doubleValue());
+      Object timing =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "var e = performance.getEntriesByType('resource').filter(function (r) { return /\\.bin$/.test(r.name); });"
+                      + "function med(a) { a.sort(function (x, y) { return x - y; }); return a.length ? a[a.length >> 1] : 0; }"
+                      + "return [e.length, med(e.map(function (r) { return r.duration; })),"
+                      + " med(e.map(function (r) { return r.responseStart - r.requestStart; })),"
+                      + " med(e.map(function (r) { return r.requestStart - r.startTime; }))];");
+      System.out.printf(
+          "page requests (resource timing): %s = [count, median duration ms, median time to first byte ms,"
+              + " median queueing before the request ms]%n",
+          timing);
+      System.out.printf(
+          "session total %,d B gzip over %d queries%n",
+          bytes.stream().mapToLong(Long::longValue).sum(), bytes.size());
       @SuppressWarnings("unchecked")
       List<String> rounds = (List<String>) st.get("roundLog");
       if (Boolean.getBoolean("broadsheet.rounds")) {
         rounds.forEach(r -> System.out.println("  round: " + r));
       }
       for (int i = 0; i < queries.size(); i++) {
-        System.out.printf("  %6d B %4d req %7.1f ms  %s%n", bytes.get(i), requests.get(i), millis.get(i),
-            queries.get(i).text() + (queries.get(i).from() != null || queries.get(i).to() != null ? " [dates]" : "")
+        System.out.printf(
+            "  %6d B %4d req %7.1f ms  %s%n",
+            bytes.get(i),
+            requests.get(i),
+            millis.get(i),
+            queries.get(i).text()
+                + (queries.get(i).from() != null || queries.get(i).to() != null ? " [dates]" : "")
                 + ("date".equals(queries.get(i).sort()) ? " [by date]" : ""));
       }
     } finally {
@@ -126,11 +159,15 @@ class BrowserBytesBench {
   }
 
   private static double timedSearch(ChromeDriver driver, Parity.Query q) {
-    Object out = driver.executeAsyncScript(
-        "var done = arguments[arguments.length - 1]; var t0 = performance.now();"
-            + "window.broadsheet.search(arguments[0], {limit: 10, from: arguments[1], to: arguments[2], sort: arguments[3]})"
-            + ".then(function () { done(performance.now() - t0); }, function (e) { done('ERROR ' + e); });",
-        q.text(), q.from(), q.to(), q.sort());
+    Object out =
+        driver.executeAsyncScript(
+            "var done = arguments[arguments.length - 1]; var t0 = performance.now();"
+                + "window.broadsheet.search(arguments[0], {limit: 10, from: arguments[1], to: arguments[2], sort: arguments[3]})"
+                + ".then(function () { done(performance.now() - t0); }, function (e) { done('ERROR ' + e); });",
+            q.text(),
+            q.from(),
+            q.to(),
+            q.sort());
     if (!(out instanceof Number n)) {
       throw new AssertionError(q + ": " + out);
     }
@@ -139,11 +176,12 @@ class BrowserBytesBench {
 
   static long gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-      {
-        def.setLevel(6);
-      }
-    }) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(6);
+          }
+        }) {
       gz.write(bytes);
     }
     return out.size();

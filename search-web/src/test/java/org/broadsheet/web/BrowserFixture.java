@@ -21,7 +21,8 @@ final class BrowserFixture implements AutoCloseable {
   final StaticServer server;
   final ChromeDriver driver;
 
-  private BrowserFixture(Path site, DirectoryReader reader, StaticServer server, ChromeDriver driver)
+  private BrowserFixture(
+      Path site, DirectoryReader reader, StaticServer server, ChromeDriver driver)
       throws java.io.IOException {
     this.site = site;
     this.reader = reader;
@@ -34,8 +35,12 @@ final class BrowserFixture implements AutoCloseable {
     return open(tmp, articles, pageSize, "en");
   }
 
-  /** A site in {@code language}; the JVM searches it with the analyzer the index records, as the CLI does. */
-  static BrowserFixture open(Path tmp, List<Article> articles, int pageSize, String language) throws Exception {
+  /**
+   * A site in {@code language}; the JVM searches it with the analyzer the index records, as the CLI
+   * does.
+   */
+  static BrowserFixture open(Path tmp, List<Article> articles, int pageSize, String language)
+      throws Exception {
     Path site = tmp.resolve("site");
     BrowserSite.build(site, articles, pageSize, language);
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")));

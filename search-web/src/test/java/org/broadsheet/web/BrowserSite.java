@@ -18,7 +18,8 @@ import org.broadsheet.search.pages.RuntimeFiles;
 /**
  * The search part of a built site, as the build lays it out: {@code search/lucene/} (core's
  * SearchIndexWriter), {@code search/pages/} (BrowserIndexPages), {@code search/runtime/}
- * (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the theme's element ids.
+ * (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the theme's element
+ * ids.
  */
 final class BrowserSite {
   static final Path SEARCH_JS = Path.of("../templates/assets/search.js");
@@ -29,8 +30,11 @@ final class BrowserSite {
     build(site, articles, pageSize, "en");
   }
 
-  /** A site in {@code language} (ISO 639-1): the index records it, with its analyzer's stop words. */
-  static void build(Path site, List<Article> articles, int pageSize, String language) throws IOException {
+  /**
+   * A site in {@code language} (ISO 639-1): the index records it, with its analyzer's stop words.
+   */
+  static void build(Path site, List<Article> articles, int pageSize, String language)
+      throws IOException {
     Path lucene = site.resolve("search/lucene");
     Files.createDirectories(lucene);
     try (FSDirectory dir = FSDirectory.open(lucene);
@@ -44,18 +48,42 @@ final class BrowserSite {
     RuntimeFiles.copyTo(site.resolve("search/runtime"));
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));
-    Files.writeString(site.resolve("search/index.html"), PAGE.replace("{lang}", language), StandardCharsets.UTF_8);
+    Files.writeString(
+        site.resolve("search/index.html"),
+        PAGE.replace("{lang}", language),
+        StandardCharsets.UTF_8);
   }
 
   /** A dated article in {@code language} whose lead is the start of its one-paragraph body. */
-  static Article article(String language, String id, String title, String body, String date, String section,
+  static Article article(
+      String language,
+      String id,
+      String title,
+      String body,
+      String date,
+      String section,
       List<String> tags) {
-    return new Article(id, id, title, body.substring(0, Math.min(80, body.length())),
-        Optional.of(ZonedDateTime.parse(date)), Optional.empty(), List.of("Staff"), "", section, tags, "Wire", "",
-        language, false, id + ".md", new Body("<p>" + body + "</p>", body));
+    return new Article(
+        id,
+        id,
+        title,
+        body.substring(0, Math.min(80, body.length())),
+        Optional.of(ZonedDateTime.parse(date)),
+        Optional.empty(),
+        List.of("Staff"),
+        "",
+        section,
+        tags,
+        "Wire",
+        "",
+        language,
+        false,
+        id + ".md",
+        new Body("<p>" + body + "</p>", body));
   }
 
-  private static final String PAGE = """
+  private static final String PAGE =
+      """
       <!doctype html>
       <html lang="{lang}"><head><meta charset="utf-8"><title>Search</title>
       <script src="../assets/search.js" defer></script></head>

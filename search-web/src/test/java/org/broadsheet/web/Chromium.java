@@ -24,28 +24,48 @@ public final class Chromium {
     return start(profile, false);
   }
 
-  /** {@code testCertificates}: accept the self-signed certificate of a test server (HTTP/2 needs TLS). */
+  /**
+   * {@code testCertificates}: accept the self-signed certificate of a test server (HTTP/2 needs
+   * TLS).
+   */
   public static ChromeDriver start(Path profile, boolean testCertificates) {
     boolean present = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
     if (!present) {
-      String message = "Chromium or chromedriver missing (" + BROWSER + ", " + DRIVER
-          + "): install with `apt-get install -y chromium chromium-driver`";
+      String message =
+          "Chromium or chromedriver missing ("
+              + BROWSER
+              + ", "
+              + DRIVER
+              + "): install with `apt-get install -y chromium chromium-driver`";
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(message);
       }
-      System.err.println("\n**********\n* WARNING: browser tests SKIPPED. " + message + "\n**********\n");
+      System.err.println(
+          "\n**********\n* WARNING: browser tests SKIPPED. " + message + "\n**********\n");
       Assumptions.abort(message);
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--allow-file-access-from-files=false", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--allow-file-access-from-files=false",
+        "--user-data-dir=" + profile);
     if (testCertificates) {
       options.addArguments("--ignore-certificate-errors");
     }
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
     return driver;

@@ -39,8 +39,13 @@ final class Http2StaticServer implements AutoCloseable {
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol("h2");
     server = new Server();
-    connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2,
-        new HttpConnectionFactory(config));
+    connector =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(ssl, alpn.getProtocol()),
+            alpn,
+            h2,
+            new HttpConnectionFactory(config));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ResourceHandler files = new ResourceHandler();
@@ -55,10 +60,30 @@ final class Http2StaticServer implements AutoCloseable {
 
   private static void keytool(Path keystore) throws IOException, InterruptedException {
     Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(tool.toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-alias", "test", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "broadsheet")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                tool.toString(),
+                "-genkeypair",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-alias",
+                "test",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "broadsheet")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
       throw new IOException("keytool failed: " + out);

@@ -10,8 +10,8 @@ import org.broadsheet.search.SearchRequest;
 import org.broadsheet.web.index.PageStore;
 
 /**
- * search.js's loop on the JVM: the browser's {@link BrowserSession} over a built site's
- * {@code search/pages/}, loading the pages each round names from disk. Lets tests run the paged,
+ * search.js's loop on the JVM: the browser's {@link BrowserSession} over a built site's {@code
+ * search/pages/}, loading the pages each round names from disk. Lets tests run the paged,
  * speculative reading that the browser runs, without a browser, and count its rounds.
  */
 final class PagedSession {
@@ -24,7 +24,8 @@ final class PagedSession {
   @SuppressWarnings("unchecked")
   PagedSession(Path site) throws IOException {
     pages = site.resolve("search/pages");
-    Map<String, Object> manifest = JSON.std.mapFrom(Files.readString(pages.resolve("manifest.json")));
+    Map<String, Object> manifest =
+        JSON.std.mapFrom(Files.readString(pages.resolve("manifest.json")));
     PageStore store = new PageStore(((Number) manifest.get("pageSize")).intValue());
     for (Map<String, Object> f : (List<Map<String, Object>>) manifest.get("files")) {
       store.addFile((String) f.get("name"), ((Number) f.get("length")).longValue());
@@ -56,7 +57,12 @@ final class PagedSession {
       for (String key : (List<String>) out.get("missing")) {
         String file = key.substring(0, key.indexOf('#'));
         int page = Integer.parseInt(key.substring(key.indexOf('#') + 1));
-        session.store().addPage(file, page, Files.readAllBytes(pages.resolve(hashes.get(file) + "-" + page + ".bin")));
+        session
+            .store()
+            .addPage(
+                file,
+                page,
+                Files.readAllBytes(pages.resolve(hashes.get(file) + "-" + page + ".bin")));
         pagesLoaded++;
       }
     }

@@ -43,22 +43,27 @@ class PagedSessionTest {
   @Test
   void reutersAnswersLikeTheJvm() throws Exception {
     Path tarball = ReutersCorpus.tarball().orElse(null);
-    Assumptions.assumeTrue(tarball != null, "no ../shared/corpus: Reuters paged-session test skipped");
+    Assumptions.assumeTrue(
+        tarball != null, "no ../shared/corpus: Reuters paged-session test skipped");
     List<Article> articles = ReutersCorpus.load(tarball, Path.of("target"), 3000);
     PagedSession session = assertSameAnswers(articles, 1024, ReutersCorpus.queries(articles, 220));
-    System.out.printf("paged session, 3,000 stories, 220 queries: %d rounds, %d pages%n", session.rounds,
-        session.pagesLoaded);
+    System.out.printf(
+        "paged session, 3,000 stories, 220 queries: %d rounds, %d pages%n",
+        session.rounds, session.pagesLoaded);
   }
 
-  private PagedSession assertSameAnswers(List<Article> articles, int pageSize, List<Parity.Query> queries)
-      throws Exception {
+  private PagedSession assertSameAnswers(
+      List<Article> articles, int pageSize, List<Parity.Query> queries) throws Exception {
     Path site = tmp.resolve("site");
     BrowserSite.build(site, articles, pageSize);
     PagedSession session = new PagedSession(site);
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
+    try (DirectoryReader reader =
+        DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
       ArchiveSearch jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
       for (Parity.Query q : queries) {
-        assertEquals(SearchJson.results(q.request(), jvm.search(q.request())), session.search(q.request()),
+        assertEquals(
+            SearchJson.results(q.request(), jvm.search(q.request())),
+            session.search(q.request()),
             q.toString());
       }
     }
@@ -71,12 +76,16 @@ class PagedSessionTest {
     Path site = tmp.resolve("site");
     BrowserSite.build(site, TinySiteBrowserTest.articles(), 4096);
     PagedSession session = new PagedSession(site);
-    assertEquals(Map.of("error", "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\""),
+    assertEquals(
+        Map.of("error", "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\""),
         JSON.std.mapFrom(session.search(Map.of("q", "oil", "from", "2024-13-01"))));
-    assertEquals(Map.of("error", "limit must be between 1 and 1000, was -1"),
+    assertEquals(
+        Map.of("error", "limit must be between 1 and 1000, was -1"),
         JSON.std.mapFrom(session.search(Map.of("q", "oil", "limit", "-1"))));
-    Map<String, Object> ok = JSON.std.mapFrom(session.search(Map.of("q", "oil", "limit", "2", "facets", "true",
-        "tag", "", "sort", "")));
+    Map<String, Object> ok =
+        JSON.std.mapFrom(
+            session.search(
+                Map.of("q", "oil", "limit", "2", "facets", "true", "tag", "", "sort", "")));
     assertEquals(4, ((Number) ok.get("total")).intValue(), ok.toString());
     assertEquals(2, ((List<?>) ok.get("hits")).size());
     assertTrue(((Map<?, ?>) ok.get("facets")).containsKey("section"), ok.toString());
@@ -100,12 +109,20 @@ class PagedSessionTest {
         String name = f.getFileName().toString();
         store.addFile(name, bytes.length);
         for (int page = 0; page * pageSize < bytes.length; page++) {
-          store.addPage(name, page, Arrays.copyOfRange(bytes, page * pageSize, Math.min(bytes.length, (page + 1) * pageSize)));
+          store.addPage(
+              name,
+              page,
+              Arrays.copyOfRange(
+                  bytes, page * pageSize, Math.min(bytes.length, (page + 1) * pageSize)));
         }
       }
     }
     String json = new BrowserSession(store).search(Map.of("q", "oil")::get);
-    assertEquals(Map.of("error", "the search index has no format version: it was built by another Broadsheet version; "
-        + "rebuild the site"), JSON.std.mapFrom(json));
+    assertEquals(
+        Map.of(
+            "error",
+            "the search index has no format version: it was built by another Broadsheet version; "
+                + "rebuild the site"),
+        JSON.std.mapFrom(json));
   }
 }

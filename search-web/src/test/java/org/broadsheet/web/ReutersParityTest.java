@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.broadsheet.content.Article;
-import org.broadsheet.search.ArchiveSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +31,14 @@ class ReutersParityTest {
   @BeforeAll
   static void setUp() throws Exception {
     var tarball = ReutersCorpus.tarball();
-    Assumptions.assumeTrue(tarball.isPresent(), "shared/corpus/reuters21578.tar.gz not found: Reuters parity skipped");
+    Assumptions.assumeTrue(
+        tarball.isPresent(), "shared/corpus/reuters21578.tar.gz not found: Reuters parity skipped");
     List<Article> articles = ReutersCorpus.load(tarball.get(), Path.of("target"), STORIES);
     assertEquals(STORIES, articles.size());
     queries = ReutersCorpus.queries(articles, QUERIES);
-    fixture = BrowserFixture.open(tmp, articles, org.broadsheet.search.pages.BrowserIndexPages.DEFAULT_PAGE_SIZE);
+    fixture =
+        BrowserFixture.open(
+            tmp, articles, org.broadsheet.search.pages.BrowserIndexPages.DEFAULT_PAGE_SIZE);
     site = fixture.site;
     server = fixture.server;
   }

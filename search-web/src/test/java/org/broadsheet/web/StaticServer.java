@@ -16,9 +16,18 @@ import java.util.concurrent.Executors;
  * parallel.
  */
 final class StaticServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
-      "wasm", "application/wasm", "css", "text/css");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "json",
+          "application/json",
+          "wasm",
+          "application/wasm",
+          "css",
+          "text/css");
 
   private final HttpServer server;
 
@@ -26,32 +35,39 @@ final class StaticServer implements AutoCloseable {
     // without it small responses wait for delayed ACKs: ~40 ms a request on loopback
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        String path = exchange.getRequestURI().getPath();
-        Path file = root.resolve(path.substring(1)).normalize();
-        if (Files.isDirectory(file)) {
-          file = file.resolve("index.html");
-        }
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-          exchange.sendResponseHeaders(404, -1);
-          return;
-        }
-        String name = file.getFileName().toString();
-        String ext = name.substring(name.lastIndexOf('.') + 1);
-        exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
-        byte[] body = Files.readAllBytes(file);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
-    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "static-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) {
+              file = file.resolve("index.html");
+            }
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+              exchange.sendResponseHeaders(404, -1);
+              return;
+            }
+            String name = file.getFileName().toString();
+            String ext = name.substring(name.lastIndexOf('.') + 1);
+            exchange
+                .getResponseHeaders()
+                .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+            byte[] body = Files.readAllBytes(file);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+        });
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "static-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 

@@ -15,7 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Always on, no corpus needed: a six-article site searched in headless Chromium, http and file://. */
+/**
+ * Always on, no corpus needed: a six-article site searched in headless Chromium, http and file://.
+ */
 class TinySiteBrowserTest {
   @TempDir static Path tmp;
   static BrowserFixture fixture;
@@ -23,28 +25,72 @@ class TinySiteBrowserTest {
   static ChromeDriver driver;
   static StaticServer server;
 
-  static final List<Parity.Query> QUERIES = List.of(
-      Parity.Query.of("oil"), Parity.Query.of("nuclear talks"), Parity.Query.of("\"central bank\""),
-      Parity.Query.of("oil -opec"), Parity.Query.of("vienn*"), Parity.Query.of("markets"),
-      Parity.Query.of("<script>alert(1)</script> oil"), Parity.Query.of("nothingmatchesthis"),
-      new Parity.Query("oil", "energy", null, null, null, "relevance"),
-      new Parity.Query("the", null, "business", null, null, "date"),
-      new Parity.Query("talks", null, null, "2023-01-01", "2024-12-31", "date"),
-      // four words: three must match (minimumNumberShouldMatch), which under a filter takes WANDScorer
-      new Parity.Query("oil prices markets opec", null, "business", null, null, "relevance"));
+  static final List<Parity.Query> QUERIES =
+      List.of(
+          Parity.Query.of("oil"),
+          Parity.Query.of("nuclear talks"),
+          Parity.Query.of("\"central bank\""),
+          Parity.Query.of("oil -opec"),
+          Parity.Query.of("vienn*"),
+          Parity.Query.of("markets"),
+          Parity.Query.of("<script>alert(1)</script> oil"),
+          Parity.Query.of("nothingmatchesthis"),
+          new Parity.Query("oil", "energy", null, null, null, "relevance"),
+          new Parity.Query("the", null, "business", null, null, "date"),
+          new Parity.Query("talks", null, null, "2023-01-01", "2024-12-31", "date"),
+          // four words: three must match (minimumNumberShouldMatch), which under a filter takes
+          // WANDScorer
+          new Parity.Query("oil prices markets opec", null, "business", null, null, "relevance"));
 
-  static Article article(String id, String title, String body, String date, String section, List<String> tags) {
+  static Article article(
+      String id, String title, String body, String date, String section, List<String> tags) {
     return BrowserSite.article("en", id, title, body, date, section, tags);
   }
 
   static List<Article> articles() {
     return List.of(
-        article("a1", "Oil prices climb as OPEC trims output", "Oil prices rose on Monday after OPEC agreed to trim output; markets cheered.", "2024-03-01T10:00:00Z", "Business", List.of("energy", "opec")),
-        article("a2", "Nuclear talks resume in Vienna", "Diplomats said the nuclear talks in Vienna would resume next week & continue <carefully>.", "2023-06-12T08:00:00Z", "World", List.of("iran", "diplomacy")),
-        article("a3", "Central bank holds rates", "The central bank held interest rates steady; markets had expected the decision. Oil was flat.", "2022-11-20T12:00:00Z", "Business", List.of("rates")),
-        article("a4", "Crude oil shipments rise", "Shipments of crude oil from the Gulf rose, traders said, with no help from OPEC.", "2021-01-05T09:00:00Z", "Business", List.of("energy")),
-        article("a5", "Talks on trade stall", "Trade talks stalled again as both sides blamed the other. Café owners worried.", "2024-08-15T16:30:00Z", "World", List.of("trade")),
-        article("a6", "Markets in brief", "Stock markets closed higher; bond markets were quiet and oil slipped.", "2020-02-02T14:00:00Z", "Business", List.of("markets")));
+        article(
+            "a1",
+            "Oil prices climb as OPEC trims output",
+            "Oil prices rose on Monday after OPEC agreed to trim output; markets cheered.",
+            "2024-03-01T10:00:00Z",
+            "Business",
+            List.of("energy", "opec")),
+        article(
+            "a2",
+            "Nuclear talks resume in Vienna",
+            "Diplomats said the nuclear talks in Vienna would resume next week & continue <carefully>.",
+            "2023-06-12T08:00:00Z",
+            "World",
+            List.of("iran", "diplomacy")),
+        article(
+            "a3",
+            "Central bank holds rates",
+            "The central bank held interest rates steady; markets had expected the decision. Oil was flat.",
+            "2022-11-20T12:00:00Z",
+            "Business",
+            List.of("rates")),
+        article(
+            "a4",
+            "Crude oil shipments rise",
+            "Shipments of crude oil from the Gulf rose, traders said, with no help from OPEC.",
+            "2021-01-05T09:00:00Z",
+            "Business",
+            List.of("energy")),
+        article(
+            "a5",
+            "Talks on trade stall",
+            "Trade talks stalled again as both sides blamed the other. Café owners worried.",
+            "2024-08-15T16:30:00Z",
+            "World",
+            List.of("trade")),
+        article(
+            "a6",
+            "Markets in brief",
+            "Stock markets closed higher; bond markets were quiet and oil slipped.",
+            "2020-02-02T14:00:00Z",
+            "Business",
+            List.of("markets")));
   }
 
   @BeforeAll
@@ -74,7 +120,8 @@ class TinySiteBrowserTest {
 
   @Test
   void wasmFromFileAnswersExactlyAsTheJvm() throws Exception {
-    assertEquals(List.of(), differences(site.resolve("search/index.html").toUri().toString(), true));
+    assertEquals(
+        List.of(), differences(site.resolve("search/index.html").toUri().toString(), true));
     assertEquals("wasm-gc", driver.executeScript("return window.broadsheet.runtime"));
   }
 
@@ -86,10 +133,15 @@ class TinySiteBrowserTest {
 
   @Test
   void searchPageShowsEscapedResultsForTheQueryInTheAddress() throws Exception {
-    driver.get(server.url("search/index.html?q=" + java.net.URLEncoder.encode("nuclear <b>x</b> talks", "UTF-8")));
+    driver.get(
+        server.url(
+            "search/index.html?q="
+                + java.net.URLEncoder.encode("nuclear <b>x</b> talks", "UTF-8")));
     new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-        .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty()
-            || d.findElement(By.id("search-status")).getText().startsWith("No results"));
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#search-results li")).isEmpty()
+                    || d.findElement(By.id("search-status")).getText().startsWith("No results"));
     driver.get(server.url("search/index.html?q=vienna"));
     new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
         .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());

@@ -39,8 +39,10 @@ final class ArticleStage {
   private final BodyStore store;
   private final Links links;
   private final Diagnostics diagnostics;
+
   /** What the index holds, by id; starts as the last build's when its index was taken over. */
   private final Map<String, BuildCache.Indexed> indexed;
+
   private final Set<String> putNow = ConcurrentHashMap.newKeySet();
   private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
   private final Map<String, BuildCache.Source> sources = new ConcurrentHashMap<>();
@@ -51,8 +53,15 @@ final class ArticleStage {
   private final AtomicInteger skipped = new AtomicInteger();
   private final ZonedDateTime now;
 
-  ArticleStage(Parsers parsers, BuildOptions options, SourceKeys keys, BuildCache previous, SearchIndexWriter index,
-      BodyStore store, Links links, Diagnostics diagnostics) {
+  ArticleStage(
+      Parsers parsers,
+      BuildOptions options,
+      SourceKeys keys,
+      BuildCache previous,
+      SearchIndexWriter index,
+      BodyStore store,
+      Links links,
+      Diagnostics diagnostics) {
     this.parsers = parsers;
     this.options = options;
     this.keys = keys;
@@ -67,14 +76,23 @@ final class ArticleStage {
 
   /** For {@code check}: parses every file, indexes and keeps nothing. */
   static ArticleStage checking(Parsers parsers, BuildOptions options, Diagnostics diagnostics) {
-    return new ArticleStage(parsers, options, new SourceKeys(options.source(), "check"), BuildCache.EMPTY, null, null,
-        null, diagnostics);
+    return new ArticleStage(
+        parsers,
+        options,
+        new SourceKeys(options.source(), "check"),
+        BuildCache.EMPTY,
+        null,
+        null,
+        null,
+        diagnostics);
   }
 
   /** Articles to publish (summaries), what was left out, and each source's hash. */
   record Parsed(List<Article> articles, int failed, int skipped, Map<String, String> hashes) {}
 
-  /** Takes one article file in: from the cache when unchanged, else parsed and indexed. Thread-safe. */
+  /**
+   * Takes one article file in: from the cache when unchanged, else parsed and indexed. Thread-safe.
+   */
   void parse(SourceFile file) {
     String hash = keys.of(file);
     BuildCache.Source cached = previous.sources().get(file.relativePath());
@@ -89,7 +107,8 @@ final class ArticleStage {
       diagnostics.addAll(own.snapshot());
       parsedNow.incrementAndGet();
       if (parsed.isEmpty() && options.preview() && cached != null && cached.article().isPresent()) {
-        // the preview keeps the last good version of an article that no longer parses (its error is shown)
+        // the preview keeps the last good version of an article that no longer parses (its error is
+        // shown)
         parsed = cached.article();
         unchanged = true;
         hash = cached.hash();
@@ -106,13 +125,19 @@ final class ArticleStage {
     Article a = parsed.get();
     if (a.draft() && !options.drafts()) {
       skipped.incrementAndGet();
-      diagnostics.add(Diagnostic.note(file.relativePath(), "draft; not published (build with --drafts to include it)"));
+      diagnostics.add(
+          Diagnostic.note(
+              file.relativePath(), "draft; not published (build with --drafts to include it)"));
       return;
     }
     if (a.date().map(d -> d.isAfter(now)).orElse(false) && !options.future()) {
       skipped.incrementAndGet();
-      diagnostics.add(Diagnostic.note(file.relativePath(), "dated in the future ("
-          + Views.iso(a.date().get()) + "); not published (build with --future to include it)"));
+      diagnostics.add(
+          Diagnostic.note(
+              file.relativePath(),
+              "dated in the future ("
+                  + Views.iso(a.date().get())
+                  + "); not published (build with --future to include it)"));
       return;
     }
     if (!unchanged && index != null) {
@@ -129,26 +154,30 @@ final class ArticleStage {
 
   private void put(Article withBody, String hash) {
     if (!putNow.add(withBody.id())) {
-      duplicates.add(withBody.id()); // two files, one id: the model keeps one, reconcile indexes it alone
+      duplicates.add(
+          withBody.id()); // two files, one id: the model keeps one, reconcile indexes it alone
     }
     try {
       index.put(withBody, links.href(Links.article(withBody.slug())));
     } catch (IOException e) {
       throw new UncheckedIOException(withBody.sourcePath(), e);
     }
-    indexed.put(withBody.id(), new BuildCache.Indexed(withBody.sourcePath(), hash, withBody.slug()));
+    indexed.put(
+        withBody.id(), new BuildCache.Indexed(withBody.sourcePath(), hash, withBody.slug()));
   }
 
   /**
    * Makes the index hold exactly the archive's articles under their final slugs. Returns the ids of
    * articles whose body could not be read again to index them (reported by {@code bodies}).
    */
-  Set<String> reconcile(Archive archive, Map<String, String> hashes, Bodies bodies) throws IOException {
+  Set<String> reconcile(Archive archive, Map<String, String> hashes, Bodies bodies)
+      throws IOException {
     Set<String> ids = new HashSet<>();
     List<Article> again = new ArrayList<>();
     for (Article a : archive.articles()) {
       ids.add(a.id());
-      BuildCache.Indexed want = new BuildCache.Indexed(a.sourcePath(), hashes.get(a.sourcePath()), a.slug());
+      BuildCache.Indexed want =
+          new BuildCache.Indexed(a.sourcePath(), hashes.get(a.sourcePath()), a.slug());
       if (duplicates.contains(a.id()) || !want.equals(indexed.get(a.id()))) {
         again.add(a);
       }

@@ -12,8 +12,8 @@ import org.broadsheet.parse.Parsers;
 import org.broadsheet.source.SourceFile;
 
 /**
- * Article bodies for the index and the pages: the one the parse kept, or, past the body cache,
- * the file parsed again. A file that changed or vanished since the parse may no longer give a body;
+ * Article bodies for the index and the pages: the one the parse kept, or, past the body cache, the
+ * file parsed again. A file that changed or vanished since the parse may no longer give a body;
  * then the article is {@link Lost}: an error naming the file reaches the build's report and the
  * caller leaves the article (or its page) out, so no page is published with an empty body.
  * Diagnostics of the second parse that the first did not give are reported too.
@@ -55,20 +55,31 @@ final class Bodies {
       throw new Lost(a.sourcePath());
     }
     Diagnostics again = new Diagnostics();
-    Optional<Article> parsed = parsers.parse(new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath())), again);
+    Optional<Article> parsed =
+        parsers.parse(new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath())), again);
     for (Diagnostic d : again.snapshot()) {
       if (!firstPass.contains(d) && reported.add(d)) {
         diagnostics.add(d);
       }
     }
-    String problem = parsed.isEmpty() ? "no longer parses"
-        : !parsed.get().id().equals(a.id()) ? "now holds article '" + parsed.get().id() + "'" : null;
+    String problem =
+        parsed.isEmpty()
+            ? "no longer parses"
+            : !parsed.get().id().equals(a.id())
+                ? "now holds article '" + parsed.get().id() + "'"
+                : null;
     if (problem == null) {
       return parsed.get().body();
     }
     if (lost.add(a.sourcePath())) {
-      diagnostics.add(Diagnostic.error(a.sourcePath(), "changed or removed during the build: its text, read again"
-          + " for rendering because the body cache was full, " + problem + "; " + consequence));
+      diagnostics.add(
+          Diagnostic.error(
+              a.sourcePath(),
+              "changed or removed during the build: its text, read again"
+                  + " for rendering because the body cache was full, "
+                  + problem
+                  + "; "
+                  + consequence));
     }
     throw new Lost(a.sourcePath());
   }

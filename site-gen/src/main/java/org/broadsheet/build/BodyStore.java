@@ -28,11 +28,18 @@ final class BodyStore implements AutoCloseable {
   private final Map<String, Place> places = new ConcurrentHashMap<>();
   private long end;
 
-  /** A spill file in {@code dir} (beside the staging folder, never inside the site), deleted on close. */
+  /**
+   * A spill file in {@code dir} (beside the staging folder, never inside the site), deleted on
+   * close.
+   */
   BodyStore(Path dir) throws IOException {
     this.file = Files.createTempFile(dir, ".broadsheet-bodies-", ".tmp");
-    this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-        StandardOpenOption.DELETE_ON_CLOSE);
+    this.channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.DELETE_ON_CLOSE);
   }
 
   /** Keeps the body of the article parsed from {@code sourcePath}. */
@@ -72,7 +79,8 @@ final class BodyStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the body of " + sourcePath + " from " + file, e);
     }
-    return Optional.of(new PageBody(new String(buffer.array(), StandardCharsets.UTF_8), place.words()));
+    return Optional.of(
+        new PageBody(new String(buffer.array(), StandardCharsets.UTF_8), place.words()));
   }
 
   @Override

@@ -21,17 +21,21 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
 
 /**
- * What one build into one output folder leaves for the next: for each source file its content
- * hash, what parsing it gave (the article's summary, no body, and the diagnostics), what the
- * shipped index holds for each id, and a fingerprint of each page's inputs. With it the next build
- * parses only changed files, updates the index in place of rebuilding it, and renders only pages
- * whose inputs changed; the result equals a clean build's.
+ * What one build into one output folder leaves for the next: for each source file its content hash,
+ * what parsing it gave (the article's summary, no body, and the diagnostics), what the shipped
+ * index holds for each id, and a fingerprint of each page's inputs. With it the next build parses
+ * only changed files, updates the index in place of rebuilding it, and renders only pages whose
+ * inputs changed; the result equals a clean build's.
  *
- * <p>It lives beside the output folder ({@code .public.broadsheet-cache} for {@code public/}) and names
- * the build it describes; the output folder's marker must name the same build, or the cache is not
- * used (the folder was built by someone else since, or the save was cut short).
+ * <p>It lives beside the output folder ({@code .public.broadsheet-cache} for {@code public/}) and
+ * names the build it describes; the output folder's marker must name the same build, or the cache
+ * is not used (the folder was built by someone else since, or the save was cut short).
  */
-record BuildCache(String key, String buildId, Map<String, Source> sources, Map<String, Indexed> indexed,
+record BuildCache(
+    String key,
+    String buildId,
+    Map<String, Source> sources,
+    Map<String, Indexed> indexed,
     Map<String, String> pages) {
   private static final int FORMAT = 1;
   static final BuildCache EMPTY = new BuildCache("", "", Map.of(), Map.of(), Map.of());
@@ -47,12 +51,16 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
     return out.resolveSibling("." + out.getFileName() + ".broadsheet-cache");
   }
 
-  /** The cache, if it exists, was written under {@code key} and describes the build {@code out} holds. */
+  /**
+   * The cache, if it exists, was written under {@code key} and describes the build {@code out}
+   * holds.
+   */
   static BuildCache load(Path file, String key, Optional<String> outBuild) {
     if (!Files.isRegularFile(file) || outBuild.isEmpty()) {
       return EMPTY;
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != FORMAT || !readString(in).equals(key)) {
         return EMPTY;
       }
@@ -65,7 +73,8 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
       for (int i = 0; i < n; i++) {
         String path = readString(in);
         String hash = readString(in);
-        Optional<Article> article = in.readBoolean() ? Optional.of(readArticle(in)) : Optional.empty();
+        Optional<Article> article =
+            in.readBoolean() ? Optional.of(readArticle(in)) : Optional.empty();
         sources.put(path, new Source(hash, article, readDiagnostics(in)));
       }
       n = in.readInt();
@@ -87,7 +96,8 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
   /** Writes the cache (a new file moved over the old one, so a reader never sees half of it). */
   void save(Path file) throws IOException {
     Path temp = Files.createTempFile(file.getParent(), ".build-", ".tmp");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
       out.writeInt(FORMAT);
       writeString(out, key);
       writeString(out, buildId);
@@ -126,9 +136,21 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
   }
 
   private static void writeArticle(DataOutputStream out, Article a) throws IOException {
-    for (String s : new String[] {a.id(), a.slug(), a.title(), a.summary(), a.date().map(ZonedDateTime::toString).orElse(""),
-        a.updated().map(ZonedDateTime::toString).orElse(""), a.dateline(), a.section(), a.source(), a.license(),
-        a.lang(), a.sourcePath()}) {
+    for (String s :
+        new String[] {
+          a.id(),
+          a.slug(),
+          a.title(),
+          a.summary(),
+          a.date().map(ZonedDateTime::toString).orElse(""),
+          a.updated().map(ZonedDateTime::toString).orElse(""),
+          a.dateline(),
+          a.section(),
+          a.source(),
+          a.license(),
+          a.lang(),
+          a.sourcePath()
+        }) {
       writeString(out, s);
     }
     writeList(out, a.authors());
@@ -144,15 +166,31 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
     List<String> authors = readList(in);
     List<String> tags = readList(in);
     boolean draft = in.readBoolean();
-    return new Article(s[0], s[1], s[2], s[3], date(s[4]), date(s[5]), authors, s[6], s[7], tags, s[8], s[9], s[10],
-        draft, s[11], Body.EMPTY);
+    return new Article(
+        s[0],
+        s[1],
+        s[2],
+        s[3],
+        date(s[4]),
+        date(s[5]),
+        authors,
+        s[6],
+        s[7],
+        tags,
+        s[8],
+        s[9],
+        s[10],
+        draft,
+        s[11],
+        Body.EMPTY);
   }
 
   private static Optional<ZonedDateTime> date(String s) {
     return s.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(s));
   }
 
-  private static void writeDiagnostics(DataOutputStream out, List<Diagnostic> diagnostics) throws IOException {
+  private static void writeDiagnostics(DataOutputStream out, List<Diagnostic> diagnostics)
+      throws IOException {
     out.writeInt(diagnostics.size());
     for (Diagnostic d : diagnostics) {
       writeString(out, d.severity().name());
@@ -168,8 +206,14 @@ record BuildCache(String key, String buildId, Map<String, Source> sources, Map<S
     int n = in.readInt();
     List<Diagnostic> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      list.add(new Diagnostic(Severity.valueOf(readString(in)), readString(in), in.readInt(), in.readInt(),
-          readString(in), readString(in)));
+      list.add(
+          new Diagnostic(
+              Severity.valueOf(readString(in)),
+              readString(in),
+              in.readInt(),
+              in.readInt(),
+              readString(in),
+              readString(in)));
     }
     return list;
   }

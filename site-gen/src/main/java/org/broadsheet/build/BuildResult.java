@@ -15,8 +15,16 @@ import org.broadsheet.diag.Severity;
  * @param parsed article files parsed (the others were unchanged since the last build)
  * @param rendered pages rendered (the others were kept from the last build)
  */
-public record BuildResult(int articles, int leftOut, int skipped, long files, long bytes, Duration elapsed,
-    List<Diagnostic> diagnostics, int parsed, int rendered) {
+public record BuildResult(
+    int articles,
+    int leftOut,
+    int skipped,
+    long files,
+    long bytes,
+    Duration elapsed,
+    List<Diagnostic> diagnostics,
+    int parsed,
+    int rendered) {
 
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);

@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * length-prefixed, so no two different views are spelt the same), which lets a build keep a page or
  * a parse whose inputs are unchanged.
  *
- * <p>The hash is a multiply-xorshift over two characters (four bytes) a step, not a cryptographic digest: SHA-256 took
- * a fifth of an incremental build's CPU (the JVM's C1 compiler has no SHA intrinsics), and change
- * detection needs no collision resistance against an adversary: one who writes both versions of a
- * file could simply publish the version they want.
+ * <p>The hash is a multiply-xorshift over two characters (four bytes) a step, not a cryptographic
+ * digest: SHA-256 took a fifth of an incremental build's CPU (the JVM's C1 compiler has no SHA
+ * intrinsics), and change detection needs no collision resistance against an adversary: one who
+ * writes both versions of a file could simply publish the version they want.
  */
 final class Fingerprint {
   private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
@@ -33,7 +33,7 @@ final class Fingerprint {
     for (Object part : parts) {
       f.add(part);
     }
-    long x = f.h;  // murmur3's finaliser: every input bit reaches every output bit
+    long x = f.h; // murmur3's finaliser: every input bit reaches every output bit
     x = (x ^ (x >>> 33)) * 0xFF51AFD7ED558CCDL;
     x = (x ^ (x >>> 33)) * 0xC4CEB9FE1A85EC53L;
     return Long.toHexString(x ^ (x >>> 33));
@@ -64,12 +64,19 @@ final class Fingerprint {
       update(bytes.length);
       int i = 0;
       for (; i + 3 < bytes.length; i += 4) {
-        update((bytes[i] & 0xFF) << 24 | (bytes[i + 1] & 0xFF) << 16 | (bytes[i + 2] & 0xFF) << 8 | bytes[i + 3] & 0xFF);
+        update(
+            (bytes[i] & 0xFF) << 24
+                | (bytes[i + 1] & 0xFF) << 16
+                | (bytes[i + 2] & 0xFF) << 8
+                | bytes[i + 3] & 0xFF);
       }
       for (; i < bytes.length; i++) {
         update(bytes[i]);
       }
-    } else if (value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum) {
+    } else if (value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Character
+        || value instanceof Enum) {
       update(2);
       add(value.getClass().getName() + ":" + value);
     } else if (value instanceof Collection<?> list) {
@@ -79,11 +86,13 @@ final class Fingerprint {
     } else if (value instanceof Map<?, ?> map) {
       update(4);
       update(map.size());
-      map.entrySet().stream().sorted((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())))
-          .forEach(e -> {
-            add(e.getKey());
-            add(e.getValue());
-          });
+      map.entrySet().stream()
+          .sorted((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())))
+          .forEach(
+              e -> {
+                add(e.getKey());
+                add(e.getValue());
+              });
     } else if (value instanceof Record record) {
       update(5);
       add(record.getClass().getName());
@@ -91,19 +100,23 @@ final class Fingerprint {
         add(component(accessor, record));
       }
     } else {
-      throw new IllegalArgumentException("a page view holds a " + value.getClass().getName()
-          + ", which the build cannot fingerprint; views are records of text, numbers, lists and maps");
+      throw new IllegalArgumentException(
+          "a page view holds a "
+              + value.getClass().getName()
+              + ", which the build cannot fingerprint; views are records of text, numbers, lists and maps");
     }
   }
 
   private static List<Method> accessors(Class<?> type) {
-    return ACCESSORS.computeIfAbsent(type, t -> {
-      List<Method> methods = new ArrayList<>();
-      for (RecordComponent c : t.getRecordComponents()) {
-        methods.add(c.getAccessor());
-      }
-      return List.copyOf(methods);
-    });
+    return ACCESSORS.computeIfAbsent(
+        type,
+        t -> {
+          List<Method> methods = new ArrayList<>();
+          for (RecordComponent c : t.getRecordComponents()) {
+            methods.add(c.getAccessor());
+          }
+          return List.copyOf(methods);
+        });
   }
 
   private static Object component(Method accessor, Record record) {
@@ -113,5 +126,4 @@ final class Fingerprint {
       throw new IllegalStateException("cannot read " + accessor + " of a page view", e);
     }
   }
-
 }

@@ -12,7 +12,6 @@ import org.broadsheet.render.Templates;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.PageBody;
-import org.broadsheet.route.Routes;
 import org.broadsheet.write.Publisher;
 
 /**
@@ -34,7 +33,12 @@ final class PageStage {
    * @param theme a digest of the templates, so a theme change renders every page that uses them
    * @param previousOut the last build's output, whose pages of equal fingerprint are kept
    */
-  PageStage(Templates templates, Publisher publisher, String theme, Path previousOut, Map<String, String> previousPages) {
+  PageStage(
+      Templates templates,
+      Publisher publisher,
+      String theme,
+      Path previousOut,
+      Map<String, String> previousPages) {
     this.templates = templates;
     this.publisher = publisher;
     this.theme = theme;
@@ -43,24 +47,35 @@ final class PageStage {
   }
 
   /** The work of the render phase: every planned page, then every article page. */
-  static List<Runnable> work(PageStage stage, List<Page> planned, Archive archive, ArticlePages articles,
+  static List<Runnable> work(
+      PageStage stage,
+      List<Page> planned,
+      Archive archive,
+      ArticlePages articles,
       Map<String, String> hashes) {
     List<Runnable> work = new ArrayList<>(planned.size() + archive.size());
     for (Page page : planned) {
-      work.add(() -> {
-        Object view = page.view().get();
-        stage.publish(view, new Page(page.path(), page.template(), () -> view));
-      });
+      work.add(
+          () -> {
+            Object view = page.view().get();
+            stage.publish(view, new Page(page.path(), page.template(), () -> view));
+          });
     }
     for (Article a : archive.articles()) {
-      work.add(() -> stage.publish(
-          articles.view(archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0)),
-          articles.page(archive, a)));
+      work.add(
+          () ->
+              stage.publish(
+                  articles.view(
+                      archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0)),
+                  articles.page(archive, a)));
     }
     return work;
   }
 
-  /** Publishes one page: kept from the last build when its {@code inputs} are unchanged, else rendered. */
+  /**
+   * Publishes one page: kept from the last build when its {@code inputs} are unchanged, else
+   * rendered.
+   */
   private void publish(Object inputs, Page page) {
     String fingerprint = Fingerprint.of(theme, page.template(), inputs);
     pages.put(page.path(), fingerprint);

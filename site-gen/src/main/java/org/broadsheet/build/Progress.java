@@ -9,21 +9,27 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs a phase of the build over its items, in parallel, with a progress bar on stderr for a long
- * phase when stderr is a terminal (see {@link #showsBar}).
- * An item that throws fails the phase with the phase's name in the message, and only once every
- * worker has stopped (see {@link Workers}), so the caller can clean up behind the phase.
+ * phase when stderr is a terminal (see {@link #showsBar}). An item that throws fails the phase with
+ * the phase's name in the message, and only once every worker has stopped (see {@link Workers}), so
+ * the caller can clean up behind the phase.
  */
 public final class Progress {
-  /** Items from which a phase gets a bar: a shorter one is over before a bar would tell anything. */
+  /**
+   * Items from which a phase gets a bar: a shorter one is over before a bar would tell anything.
+   */
   static final int LONG_PHASE = 1_000;
 
   private final boolean bars;
   private final String term;
   private final BooleanSupplier stderrIsTerminal;
-  private final java.util.Map<String, Long> millis = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
-  private Boolean terminal;  // asked once, at the first long phase, since asking may start a process
+  private final java.util.Map<String, Long> millis =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+  private Boolean terminal; // asked once, at the first long phase, since asking may start a process
 
-  /** {@code bars}: show bars where {@link #showsBar} allows; false for a preview, {@code --no-progress}, tests. */
+  /**
+   * {@code bars}: show bars where {@link #showsBar} allows; false for a preview, {@code
+   * --no-progress}, tests.
+   */
   public Progress(boolean bars) {
     this(bars, System.getenv("TERM"), StderrTerminal::check);
   }
@@ -49,19 +55,29 @@ public final class Progress {
 
   /** Whether a phase of {@code items} items shows a bar in this build. */
   synchronized boolean showsBar(int items) {
-    return showsBar(bars, items, term, () -> {
-      if (terminal == null) {
-        terminal = stderrIsTerminal.getAsBoolean();
-      }
-      return terminal;
-    });
+    return showsBar(
+        bars,
+        items,
+        term,
+        () -> {
+          if (terminal == null) {
+            terminal = stderrIsTerminal.getAsBoolean();
+          }
+          return terminal;
+        });
   }
 
   /** Wall time of each phase run so far, in milliseconds, in the order they ran. */
   public String timings() {
     StringBuilder sb = new StringBuilder();
     synchronized (millis) {
-      millis.forEach((phase, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));
+      millis.forEach(
+          (phase, ms) ->
+              sb.append(sb.length() == 0 ? "" : ", ")
+                  .append(phase)
+                  .append(' ')
+                  .append(ms)
+                  .append(" ms"));
     }
     return sb.toString();
   }
@@ -85,14 +101,22 @@ public final class Progress {
       Workers.run(phase, items, work);
       return;
     }
-    ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(String.format("%-8s", phase))
-        .setInitialMax(items.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-        .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    ProgressBarBuilder bar =
+        new ProgressBarBuilder()
+            .setTaskName(String.format("%-8s", phase))
+            .setInitialMax(items.size())
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            .continuousUpdate()
+            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
     try (ProgressBar pb = bar.build()) {
-      Workers.run(phase, items, item -> {
-        work.accept(item);
-        pb.step();
-      });
+      Workers.run(
+          phase,
+          items,
+          item -> {
+            work.accept(item);
+            pb.step();
+          });
     }
   }
 

@@ -20,7 +20,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
-import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
@@ -37,9 +36,9 @@ import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedLists;
+import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.search.pages.RuntimeFiles;
-import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.source.ContentSource;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.view.SiteView;
@@ -47,12 +46,13 @@ import org.broadsheet.write.OutputGuard;
 import org.broadsheet.write.Publisher;
 
 /**
- * The build, as the data flows: load -> parse -> model -> route -> render -> publish -> index.
- * Each phase names itself in the errors it raises.
+ * The build, as the data flows: load -> parse -> model -> route -> render -> publish -> index. Each
+ * phase names itself in the errors it raises.
  */
 public final class SiteBuilder {
   /** Related articles shown on an article page. */
   private static final int RELATED = 4;
+
   private final Progress progress;
   private final RenderLimits limits;
   private final Consumer<String> beforePhase;
@@ -62,7 +62,7 @@ public final class SiteBuilder {
   }
 
   public SiteBuilder(Progress progress, RenderLimits limits) {
-    this(progress, limits, phase -> { });
+    this(progress, limits, phase -> {});
   }
 
   /**
@@ -83,69 +83,120 @@ public final class SiteBuilder {
    */
   public BuildResult build(BuildOptions options) throws IOException {
     Instant start = Instant.now();
-    Path out = OutputGuard.siteFolder(options.out(), options.source(), options.force());          // before any work
+    Path out =
+        OutputGuard.siteFolder(options.out(), options.source(), options.force()); // before any work
     Diagnostics diagnostics = new Diagnostics();
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    Sources sources = sources(options, parsers, diagnostics);                                      // load
+    Sources sources = sources(options, parsers, diagnostics); // load
     Path cacheFile = BuildCache.file(out);
     String key = cacheKey(config, options);
-    BuildCache previous = options.clean() ? BuildCache.EMPTY : BuildCache.load(cacheFile, key, Publisher.buildOf(out));
+    BuildCache previous =
+        options.clean()
+            ? BuildCache.EMPTY
+            : BuildCache.load(cacheFile, key, Publisher.buildOf(out));
     Path templatesDir = options.source().resolve("templates");
     Bodies reread = new Bodies(options.source(), parsers, diagnostics);
     try (Publisher publisher = Publisher.begin(out);
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
       SiteView site = siteView(config, options, publishAssets(assets, publisher));
-      Views views = new Views(site, new Links(options.offline()), config.timeZone(),
-          ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+      Views views =
+          new Views(
+              site,
+              new Links(options.offline()),
+              config.timeZone(),
+              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
       Path indexDir = publisher.staging().resolve("search/lucene");
-      boolean takeOver = !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
+      boolean takeOver =
+          !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
       BuildCache base = takeOver ? previous : BuildCache.EMPTY;
       ArticleStage articles;
       Archive archive;
       ArticleStage.Parsed parsed;
       int lostBeforePages;
       try (FSDirectory dir = FSDirectory.open(indexDir);
-          SearchIndexWriter index = SearchIndexWriter.open(dir, config.language(), config.timeZone(), !takeOver)) {
-        articles = new ArticleStage(parsers, options, new SourceKeys(options.source(), key), base, index, store,
-            views.links(), diagnostics);
-        run("parse", sources.articles(), articles::parse);                                         // parse + index
+          SearchIndexWriter index =
+              SearchIndexWriter.open(dir, config.language(), config.timeZone(), !takeOver)) {
+        articles =
+            new ArticleStage(
+                parsers,
+                options,
+                new SourceKeys(options.source(), key),
+                base,
+                index,
+                store,
+                views.links(),
+                diagnostics);
+        run("parse", sources.articles(), articles::parse); // parse + index
         parsed = articles.parsed();
-        archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));  // model
+        archive =
+            Archive.of(
+                parsed.articles(), diagnostics, parsers.idOrigins(options.source())); // model
         Set<String> lost = articles.reconcile(archive, parsed.hashes(), reread);
         archive = without(archive, lost, diagnostics);
         lostBeforePages = reread.lost();
         timed("index", index::optimizeAndCommit);
       }
-      ArticlePages articlePages = new ArticlePages(views, a -> store.get(a.sourcePath())
-          .orElseGet(() -> PageBody.of(reread.of(a, "its page is not published, though other pages may link to it;"
-              + " build again"))));
+      ArticlePages articlePages =
+          new ArticlePages(
+              views,
+              a ->
+                  store
+                      .get(a.sourcePath())
+                      .orElseGet(
+                          () ->
+                              PageBody.of(
+                                  reread.of(
+                                      a,
+                                      "its page is not published, though other pages may link to it;"
+                                          + " build again"))));
       articlePages.useRelated(related(indexDir, archive));
       Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
-      PageStage pages = new PageStage(new Templates(templatesDir, limits), publisher,
-          themeDigest(templatesDir), out, base.pages());
-      run("render", PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
+      PageStage pages =
+          new PageStage(
+              new Templates(templatesDir, limits),
+              publisher,
+              themeDigest(templatesDir),
+              out,
+              base.pages());
+      run(
+          "render",
+          PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
           SiteBuilder::leaveOutLost);
       timed("search", () -> browserSearch(publisher));
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();
-      BuildCache.forget(cacheFile);                                                                // never stale
-      publisher.commit();                                                                          // publish
-      new BuildCache(key, publisher.buildId(), articles.sources(), articles.indexed(), pages.fingerprints())
+      BuildCache.forget(cacheFile); // never stale
+      publisher.commit(); // publish
+      new BuildCache(
+              key,
+              publisher.buildId(),
+              articles.sources(),
+              articles.indexed(),
+              pages.fingerprints())
           .save(cacheFile);
       int pagesLost = reread.lost() - lostBeforePages; // reported; their pages are left out
-      return new BuildResult(archive.size() - pagesLost,
+      return new BuildResult(
+          archive.size() - pagesLost,
           parsed.failed() + (parsed.articles().size() - archive.size()) + pagesLost,
-          parsed.skipped(), files, bytes, Duration.between(start, Instant.now()), diagnostics.snapshot(),
-          articles.parsedNow(), pages.rendered());
+          parsed.skipped(),
+          files,
+          bytes,
+          Duration.between(start, Instant.now()),
+          diagnostics.snapshot(),
+          articles.parsedNow(),
+          pages.rendered());
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
   }
 
-  /** Runs a work item of the render phase; a page whose body could not be read again is left out (reported). */
+  /**
+   * Runs a work item of the render phase; a page whose body could not be read again is left out
+   * (reported).
+   */
   private static void leaveOutLost(Runnable work) {
     try {
       work.run();
@@ -159,14 +210,16 @@ public final class SiteBuilder {
   /** The article and static files under {@code content/}. */
   record Sources(List<SourceFile> articles, List<SourceFile> statics) {}
 
-  private static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics) throws IOException {
+  private static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics)
+      throws IOException {
     List<SourceFile> articles = new ArrayList<>();
     List<SourceFile> statics = new ArrayList<>();
-    for (SourceFile f : ContentSource.load(options.source(), options.source().resolve("content"), diagnostics)) {
+    for (SourceFile f :
+        ContentSource.load(options.source(), options.source().resolve("content"), diagnostics)) {
       switch (parsers.kindOf(f)) {
         case ARTICLE -> articles.add(f);
         case STATIC -> statics.add(f);
-        case METADATA -> { }
+        case METADATA -> {}
       }
     }
     return new Sources(articles, statics);
@@ -177,14 +230,23 @@ public final class SiteBuilder {
    * settings, and the options that change what is published.
    */
   private static String cacheKey(SiteConfig config, BuildOptions options) {
-    return Fingerprint.of(codeStamp(), config.toString(), options.drafts(), options.future(), options.offline(),
-        options.preview(), String.valueOf(options.baseUrl()));
+    return Fingerprint.of(
+        codeStamp(),
+        config.toString(),
+        options.drafts(),
+        options.future(),
+        options.offline(),
+        options.preview(),
+        String.valueOf(options.baseUrl()));
   }
 
   private static String codeStamp() {
     try {
-      Path code = Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.isRegularFile(code) ? code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code) : "classes";
+      Path code =
+          Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(code)
+          ? code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code)
+          : "classes";
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return "unknown " + Instant.now(); // never matches: every build is a clean one
     }
@@ -209,11 +271,15 @@ public final class SiteBuilder {
   }
 
   private static Archive without(Archive archive, Set<String> lost, Diagnostics diagnostics) {
-    return lost.isEmpty() ? archive
-        : Archive.of(archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);
+    return lost.isEmpty()
+        ? archive
+        : Archive.of(
+            archive.articles().stream().filter(a -> !lost.contains(a.id())).toList(), diagnostics);
   }
 
-  /** A digest of the site's own templates and assets (the default theme is part of the code stamp). */
+  /**
+   * A digest of the site's own templates and assets (the default theme is part of the code stamp).
+   */
   private static String themeDigest(Path templatesDir) throws IOException {
     List<Object> parts = new ArrayList<>();
     if (Files.isDirectory(templatesDir)) {
@@ -230,13 +296,19 @@ public final class SiteBuilder {
   /** Related articles from the index as committed: a list per article, computed once for all. */
   private ArticlePages.Related related(Path indexDir, Archive archive) throws IOException {
     RelatedLists lists;
-    try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
-      lists = timedValue("related", () -> RelatedLists.compute(reader, IndexInfo.read(reader), RELATED));
+    try (FSDirectory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      lists =
+          timedValue(
+              "related", () -> RelatedLists.compute(reader, IndexInfo.read(reader), RELATED));
     }
-    return (arch, a) -> lists.of(a.id()).stream().map(arch::byId).flatMap(Optional::stream).toList();
+    return (arch, a) ->
+        lists.of(a.id()).stream().map(arch::byId).flatMap(Optional::stream).toList();
   }
 
-  /** The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher. */
+  /**
+   * The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher.
+   */
   private static void browserSearch(Publisher publisher) {
     Path search = publisher.staging().resolve("search");
     try {
@@ -248,7 +320,9 @@ public final class SiteBuilder {
     publisher.adopt("search");
   }
 
-  /** Parses and reports, and tries each template once, writing nothing: {@code broadsheet check}. */
+  /**
+   * Parses and reports, and tries each template once, writing nothing: {@code broadsheet check}.
+   */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
     Diagnostics diagnostics = new Diagnostics();
@@ -257,37 +331,59 @@ public final class SiteBuilder {
     ArticleStage articles = ArticleStage.checking(parsers, options, diagnostics);
     run("parse", sources(options, parsers, diagnostics).articles(), articles::parse);
     ArticleStage.Parsed parsed = articles.parsed();
-    Archive archive = Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));
+    Archive archive =
+        Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));
     try {
-      renderEachTemplateOnce(config, archive, new Bodies(options.source(), parsers, diagnostics), options);
+      renderEachTemplateOnce(
+          config, archive, new Bodies(options.source(), parsers, diagnostics), options);
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
-    return new BuildResult(archive.size(), parsed.failed() + (parsed.articles().size() - archive.size()),
-        parsed.skipped(), 0, 0, Duration.between(start, Instant.now()), diagnostics.snapshot(), parsed.articles().size(), 0);
+    return new BuildResult(
+        archive.size(),
+        parsed.failed() + (parsed.articles().size() - archive.size()),
+        parsed.skipped(),
+        0,
+        0,
+        Duration.between(start, Instant.now()),
+        diagnostics.snapshot(),
+        parsed.articles().size(),
+        0);
   }
 
   /**
    * The first page of each template, rendered and thrown away, so that {@code check} finds a broken
    * theme (syntax, sandbox, time limit, recursion) without building the site.
    */
-  private void renderEachTemplateOnce(SiteConfig config, Archive archive, Bodies bodies, BuildOptions options)
-      throws IOException {
+  private void renderEachTemplateOnce(
+      SiteConfig config, Archive archive, Bodies bodies, BuildOptions options) throws IOException {
     Path templatesDir = options.source().resolve("templates");
     Map<String, String> assets = new HashMap<>();
-    ThemeAssets.load(templatesDir).files().forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
-    Views views = new Views(siteView(config, options, assets), new Links(options.offline()), config.timeZone(),
-        ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
-    ArticlePages articlePages = new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
+    ThemeAssets.load(templatesDir)
+        .files()
+        .forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
+    Views views =
+        new Views(
+            siteView(config, options, assets),
+            new Links(options.offline()),
+            config.timeZone(),
+            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+    ArticlePages articlePages =
+        new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
     Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
     Map<String, Page> firstOfEach = new LinkedHashMap<>();
     routes.plan(archive).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
-    archive.articles().stream().findFirst().ifPresent(a -> firstOfEach.putIfAbsent("article.ftlh", articlePages.page(archive, a)));
+    archive.articles().stream()
+        .findFirst()
+        .ifPresent(a -> firstOfEach.putIfAbsent("article.ftlh", articlePages.page(archive, a)));
     Templates templates = new Templates(templatesDir, limits);
     firstOfEach.values().forEach(templates::render);
   }
 
-  /** A template failure carries the content problems found before it, so the command line can show both. */
+  /**
+   * A template failure carries the content problems found before it, so the command line can show
+   * both.
+   */
   private static RuntimeException withContentProblems(RuntimeException e, Diagnostics diagnostics) {
     Optional<TemplateFailure> theme = TemplateFailure.in(e);
     return theme.isPresent() ? theme.get().after(diagnostics.snapshot()) : e;
@@ -305,10 +401,12 @@ public final class SiteBuilder {
 
   /** Runs one step of the build on this thread, timed as a phase of its own. */
   private void timed(String phase, IoStep step) throws IOException {
-    timedValue(phase, () -> {
-      step.run();
-      return null;
-    });
+    timedValue(
+        phase,
+        () -> {
+          step.run();
+          return null;
+        });
   }
 
   private <T> T timedValue(String phase, IoValue<T> step) throws IOException {
@@ -342,23 +440,41 @@ public final class SiteBuilder {
 
   private static Map<String, String> publishAssets(ThemeAssets assets, Publisher publisher) {
     Map<String, String> published = new HashMap<>();
-    assets.files().forEach((name, content) -> {
-      String path = ThemeAssets.fingerprinted(name, content);
-      publisher.write(path, content);
-      published.put(name, path);
-    });
+    assets
+        .files()
+        .forEach(
+            (name, content) -> {
+              String path = ThemeAssets.fingerprinted(name, content);
+              publisher.write(path, content);
+              published.put(name, path);
+            });
     return published;
   }
 
-  private static SiteView siteView(SiteConfig config, BuildOptions options, Map<String, String> assets) {
-    String version = Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion()).orElse("dev");
-    return new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), config.author(),
-        options.offline(), options.preview(), assets, version);
+  private static SiteView siteView(
+      SiteConfig config, BuildOptions options, Map<String, String> assets) {
+    String version =
+        Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion())
+            .orElse("dev");
+    return new SiteView(
+        config.title(),
+        config.description(),
+        config.language(),
+        config.baseUrl(),
+        config.author(),
+        options.offline(),
+        options.preview(),
+        assets,
+        version);
   }
 
-  /** Copies {@code static/} to the site root, and non-article files under {@code content/} beside their pages. */
-  private static void copyStatic(Path siteDir, List<SourceFile> contentStatics, Publisher publisher,
-      Diagnostics diagnostics) throws IOException {
+  /**
+   * Copies {@code static/} to the site root, and non-article files under {@code content/} beside
+   * their pages.
+   */
+  private static void copyStatic(
+      Path siteDir, List<SourceFile> contentStatics, Publisher publisher, Diagnostics diagnostics)
+      throws IOException {
     for (SourceFile f : contentStatics) {
       publisher.copy(f.file(), f.relativePath().substring("content/".length()));
     }

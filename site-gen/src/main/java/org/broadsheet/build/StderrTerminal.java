@@ -2,7 +2,6 @@ package org.broadsheet.build;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -14,15 +13,18 @@ final class StderrTerminal {
 
   static boolean check() {
     Path fd = Path.of("/proc/self/fd/2");
-    if (Files.isSymbolicLink(fd)) {  // Linux: where fd 2 points, without starting a process
+    if (Files.isSymbolicLink(fd)) { // Linux: where fd 2 points, without starting a process
       try {
         return isTerminalDevice(Files.readSymbolicLink(fd).toString());
       } catch (IOException e) {
         return false;
       }
     }
-    try {  // other POSIX systems; elsewhere (no `test`) no bar
-      Process test = new ProcessBuilder("test", "-t", "2").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try { // other POSIX systems; elsewhere (no `test`) no bar
+      Process test =
+          new ProcessBuilder("test", "-t", "2")
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       return test.waitFor() == 0;
     } catch (IOException e) {
       return false;
@@ -34,6 +36,8 @@ final class StderrTerminal {
 
   /** A pseudo-terminal or a console, not a file, a pipe ("pipe:[123]"), a socket or /dev/null. */
   static boolean isTerminalDevice(String target) {
-    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    return target.startsWith("/dev/pts/")
+        || target.startsWith("/dev/tty")
+        || target.equals("/dev/console");
   }
 }

@@ -30,11 +30,14 @@ final class Workers {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicInteger worker = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "broadsheet-" + phase + "-" + worker.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "broadsheet-" + phase + "-" + worker.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> running = new ArrayList<>(threads);
       for (int i = 0; i < threads; i++) {
@@ -54,8 +57,11 @@ final class Workers {
     rethrow(phase, failure.get());
   }
 
-  private static <T> void drain(List<T> items, Consumer<T> work, AtomicInteger next, AtomicReference<Throwable> failure) {
-    for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
+  private static <T> void drain(
+      List<T> items, Consumer<T> work, AtomicInteger next, AtomicReference<Throwable> failure) {
+    for (int i = next.getAndIncrement();
+        i < items.size() && failure.get() == null;
+        i = next.getAndIncrement()) {
       try {
         work.accept(items.get(i));
       } catch (RuntimeException | Error e) {
@@ -77,7 +83,7 @@ final class Workers {
         interrupted = true;
         failure.compareAndSet(null, new CancellationException("interrupted"));
       } catch (ExecutionException e) {
-        return interrupted;  // drain catches everything; nothing to report here
+        return interrupted; // drain catches everything; nothing to report here
       }
     }
   }

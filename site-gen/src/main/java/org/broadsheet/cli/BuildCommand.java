@@ -10,20 +10,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site into its output folder.")
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = "Build the site into its output folder.")
 final class BuildCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
+  @Option(
+      names = "--source",
+      description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
   Path source = Path.of(".");
 
-  @Option(names = "--out", description = {"Output folder, replaced as a whole. Default: <source>/public.",
-      "Must be new, empty or an earlier Broadsheet build (it holds a .broadsheet-site file)."})
+  @Option(
+      names = "--out",
+      description = {
+        "Output folder, replaced as a whole. Default: <source>/public.",
+        "Must be new, empty or an earlier Broadsheet build (it holds a .broadsheet-site file)."
+      })
   Path out;
 
-  @Option(names = "--force", description = "Replace the output folder even if Broadsheet did not build it "
-      + "(never the source, content/, templates/ or static/).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace the output folder even if Broadsheet did not build it "
+              + "(never the source, content/, templates/ or static/).")
   boolean force;
 
   @Option(names = "--drafts", description = "Include drafts.")
@@ -32,7 +43,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--future", description = "Include articles dated in the future.")
   boolean future;
 
-  @Option(names = "--offline", description = "Links end in index.html, so the site works from file://.")
+  @Option(
+      names = "--offline",
+      description = "Links end in index.html, so the site works from file://.")
   boolean offline;
 
   @Option(names = "--base-url", description = "Override site.yaml's baseUrl.")
@@ -41,22 +54,40 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
   boolean strict;
 
-  @Option(names = "--clean", description = "Build everything anew: parse every file, rebuild the index and render every"
-      + " page, ignoring what the last build into the output folder left (.<out>.broadsheet-cache beside it).")
+  @Option(
+      names = "--clean",
+      description =
+          "Build everything anew: parse every file, rebuild the index and render every"
+              + " page, ignoring what the last build into the output folder left (.<out>.broadsheet-cache beside it).")
   boolean clean;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print notes.")
   boolean verbose;
 
-  @Option(names = "--no-progress", description = "No progress bars (otherwise shown on a terminal for long phases).")
+  @Option(
+      names = "--no-progress",
+      description = "No progress bars (otherwise shown on a terminal for long phases).")
   boolean noProgress;
 
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
-    BuildOptions options = new BuildOptions(src, out != null ? out : src.resolve("public"), drafts, future, offline,
-        baseUrl, false, !noProgress, null, force, clean);
+    BuildOptions options =
+        new BuildOptions(
+            src,
+            out != null ? out : src.resolve("public"),
+            drafts,
+            future,
+            offline,
+            baseUrl,
+            false,
+            !noProgress,
+            null,
+            force,
+            clean);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);

@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = "Parse every article and report every problem; write nothing.")
 final class CheckCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--source", description = "Site folder. Default: current folder.")
   Path source = Path.of(".");
@@ -22,11 +23,16 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
   boolean strict;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print notes.")
   boolean verbose;
 
-  @Option(names = "--explain", paramLabel = "FILE",
-      description = "Show what the wire-copy parser made of one .txt file: fields, paragraphs, subheadings, notes.")
+  @Option(
+      names = "--explain",
+      paramLabel = "FILE",
+      description =
+          "Show what the wire-copy parser made of one .txt file: fields, paragraphs, subheadings, notes.")
   Path explain;
 
   @Override
@@ -49,11 +55,18 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("broadsheet: no such file: " + explain);
       return 2;
     }
-    var config = org.broadsheet.config.SiteConfigLoader.load(site, new org.broadsheet.diag.Diagnostics());
-    String relative = file.startsWith(site) ? site.relativize(file).toString().replace('\\', '/') : file.toString();
-    spec.commandLine().getOut().print(org.broadsheet.parse.wire.Explain.explain(
-        new org.broadsheet.source.SourceFile(relative, file),
-        new org.broadsheet.parse.ParseContext(config.timeZone(), config.language())));
+    var config =
+        org.broadsheet.config.SiteConfigLoader.load(site, new org.broadsheet.diag.Diagnostics());
+    String relative =
+        file.startsWith(site)
+            ? site.relativize(file).toString().replace('\\', '/')
+            : file.toString();
+    spec.commandLine()
+        .getOut()
+        .print(
+            org.broadsheet.parse.wire.Explain.explain(
+                new org.broadsheet.source.SourceFile(relative, file),
+                new org.broadsheet.parse.ParseContext(config.timeZone(), config.language())));
     return 0;
   }
 }

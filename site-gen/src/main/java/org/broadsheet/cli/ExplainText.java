@@ -23,8 +23,9 @@ import org.broadsheet.search.ScoreExplanation.Part;
  */
 final class ExplainText {
   /** Printed once above the hits when the search had to relax the query. */
-  static final String RELAXED = "(no story holds the quoted phrases and prefixes as typed: they were made optional, "
-      + "and a phrase also counts by its words)";
+  static final String RELAXED =
+      "(no story holds the quoted phrases and prefixes as typed: they were made optional, "
+          + "and a phrase also counts by its words)";
 
   private ExplainText() {}
 
@@ -38,8 +39,15 @@ final class ExplainText {
     for (Part p : e.parts()) {
       String name = name(p);
       String figures = figures(p);
-      lines.add(("  " + score(p.score()) + "  " + name + (figures.isEmpty() ? "" : " ".repeat(width - name.length())
-          + "  (" + figures + ")")).stripTrailing());
+      lines.add(
+          ("  "
+                  + score(p.score())
+                  + "  "
+                  + name
+                  + (figures.isEmpty()
+                      ? ""
+                      : " ".repeat(width - name.length()) + "  (" + figures + ")"))
+              .stripTrailing());
     }
     if (!e.unmatched().isEmpty()) {
       lines.add("  no match: " + String.join(", ", e.unmatched()));
@@ -47,7 +55,9 @@ final class ExplainText {
     return lines;
   }
 
-  /** {@code text:nuclear}, {@code title:"nuclear deal" ×0.1}: field, what matched, weight unless 1. */
+  /**
+   * {@code text:nuclear}, {@code title:"nuclear deal" ×0.1}: field, what matched, weight unless 1.
+   */
   private static String name(Part p) {
     String name = p.field().isEmpty() ? p.match() : p.field() + ":" + p.match();
     return p.weight() == 1f ? name : name + " ×" + number(p.weight());
@@ -55,13 +65,23 @@ final class ExplainText {
 
   private static String figures(Part p) {
     if (p.bm25().isEmpty()) {
-      return p.kind() == ScoreExplanation.Kind.PREFIX ? "prefix: the same for every story it matches" : "";
+      return p.kind() == ScoreExplanation.Kind.PREFIX
+          ? "prefix: the same for every story it matches"
+          : "";
     }
     Bm25 b = p.bm25().get();
     boolean phrase = p.kind() == ScoreExplanation.Kind.PHRASE;
-    return (phrase ? "phrase " + number(b.freq()) + "×, rarest word" : "tf " + number(b.freq()) + ",")
-        + String.format(Locale.ROOT, " in %,d of %,d stories, %,.0f words vs ", b.docFreq(), b.docCount(), b.length())
-        + String.format(Locale.ROOT, b.averageLength() < 100 ? "%.1f avg" : "%,.0f avg", b.averageLength());
+    return (phrase
+            ? "phrase " + number(b.freq()) + "×, rarest word"
+            : "tf " + number(b.freq()) + ",")
+        + String.format(
+            Locale.ROOT,
+            " in %,d of %,d stories, %,.0f words vs ",
+            b.docFreq(),
+            b.docCount(),
+            b.length())
+        + String.format(
+            Locale.ROOT, b.averageLength() < 100 ? "%.1f avg" : "%,.0f avg", b.averageLength());
   }
 
   private static String score(float score) {

@@ -11,19 +11,32 @@ import org.broadsheet.render.TemplateFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code broadsheet}: the command line. Only {@link #main} exits the JVM; everything else returns codes. */
-@Command(name = "broadsheet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Builds a static news-archive site with Lucene search that works without a server.",
-    subcommands = {BuildCommand.class, SearchCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
-        PackCommand.class,
-        CommandLine.HelpCommand.class})
+/**
+ * {@code broadsheet}: the command line. Only {@link #main} exits the JVM; everything else returns
+ * codes.
+ */
+@Command(
+    name = "broadsheet",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Builds a static news-archive site with Lucene search that works without a server.",
+    subcommands = {
+      BuildCommand.class,
+      SearchCommand.class,
+      CheckCommand.class,
+      NewCommand.class,
+      ServeCommand.class,
+      PackCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     if (Runtime.version().feature() >= 21) {
-      quietLibraryLogs(); // not before: configuring java.util.logging took ~60 ms, a tenth of `--version`
+      quietLibraryLogs(); // not before: configuring java.util.logging took ~60 ms, a tenth of
+      // `--version`
     }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
@@ -36,15 +49,16 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // "-word" excludes a word from a search; it is not an option.
     cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      Optional<TemplateFailure> theme = TemplateFailure.in(e);
-      if (theme.isPresent()) {
-        Reports.themeFailure(theme.get(), commandLine.getErr());
-        return Reports.THEME_FAILED;
-      }
-      commandLine.getErr().println("broadsheet: " + e.getMessage());
-      return 2;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          Optional<TemplateFailure> theme = TemplateFailure.in(e);
+          if (theme.isPresent()) {
+            Reports.themeFailure(theme.get(), commandLine.getErr());
+            return Reports.THEME_FAILED;
+          }
+          commandLine.getErr().println("broadsheet: " + e.getMessage());
+          return 2;
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -59,9 +73,11 @@ public final class Main implements Runnable {
   static void quietLibraryLogs() {
     String lucene = "org.apache.lucene.level";
     try {
-      LogManager.getLogManager().updateConfiguration(
-          new ByteArrayInputStream((lucene + " = SEVERE\n").getBytes(StandardCharsets.ISO_8859_1)),
-          key -> (before, after) -> key.equals(lucene) ? after : before);
+      LogManager.getLogManager()
+          .updateConfiguration(
+              new ByteArrayInputStream(
+                  (lucene + " = SEVERE\n").getBytes(StandardCharsets.ISO_8859_1)),
+              key -> (before, after) -> key.equals(lucene) ? after : before);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the configuration is in memory: not reached
     }
@@ -76,7 +92,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"broadsheet " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "broadsheet " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")
+      };
     }
   }
 }

@@ -21,11 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
     description = "Create a new Markdown article with front matter under content/<year>/.")
 final class NewCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", description = "The article's title.")
   String title;
@@ -41,11 +42,15 @@ final class NewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var zone = SiteConfigLoader.load(source, new Diagnostics()).timeZone();
-    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
+    ZonedDateTime now =
+        ZonedDateTime.now(clock).withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
     String slug = Slugs.slugify(title);
-    Path file = source.resolve("content").resolve(String.valueOf(now.getYear())).resolve(slug + ".md");
+    Path file =
+        source.resolve("content").resolve(String.valueOf(now.getYear())).resolve(slug + ".md");
     if (Files.exists(file)) {
-      spec.commandLine().getErr().println("broadsheet: " + file + " already exists; not overwritten");
+      spec.commandLine()
+          .getErr()
+          .println("broadsheet: " + file + " already exists; not overwritten");
       return 1;
     }
     Map<String, Object> front = new LinkedHashMap<>();
@@ -63,10 +68,13 @@ final class NewCommand implements Callable<Integer> {
     StringBuilder yaml = new StringBuilder();
     Yaml writer = new Yaml(dump);
     for (Map.Entry<String, Object> e : front.entrySet()) {
-      yaml.append(writer.dump(Map.of(e.getKey(), e.getValue())).replaceAll("^\\{|\\}\\s*$", "").strip()).append('\n');
+      yaml.append(
+              writer.dump(Map.of(e.getKey(), e.getValue())).replaceAll("^\\{|\\}\\s*$", "").strip())
+          .append('\n');
     }
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "---\n" + yaml + "---\n\nWrite the story here.\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, "---\n" + yaml + "---\n\nWrite the story here.\n", StandardCharsets.UTF_8);
     spec.commandLine().getOut().println(file);
     return 0;
   }

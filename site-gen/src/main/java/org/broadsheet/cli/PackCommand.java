@@ -15,14 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pack", mixinStandardHelpOptions = true,
-    description = {"Build the site for offline reading (--offline links) and write it, with its search index,",
-        "into one zip: unzipped it opens from file://, and 'broadsheet serve SITE.zip' serves it."})
+@Command(
+    name = "pack",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build the site for offline reading (--offline links) and write it, with its search index,",
+      "into one zip: unzipped it opens from file://, and 'broadsheet serve SITE.zip' serves it."
+    })
 final class PackCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
+  @Option(
+      names = "--source",
+      description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
   Path source = Path.of(".");
 
   @Option(names = "--out", description = "The zip to write. Default: <source>/site.zip.")
@@ -31,25 +36,38 @@ final class PackCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the --out file even if it is not a zip.")
   boolean force;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print notes.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print notes.")
   boolean verbose;
 
-  @Option(names = "--no-progress", description = "No progress bars (otherwise shown on a terminal for long phases).")
+  @Option(
+      names = "--no-progress",
+      description = "No progress bars (otherwise shown on a terminal for long phases).")
   boolean noProgress;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
-    Path zip = OutputGuard.archiveFile(out != null ? out : src.resolve("site.zip"), src, force);  // before any work
+    Path zip =
+        OutputGuard.archiveFile(
+            out != null ? out : src.resolve("site.zip"), src, force); // before any work
     Path work = Files.createTempDirectory("broadsheet-pack-");
     try {
       BuildOptions options = BuildOptions.of(src).withOut(work.resolve("site")).withOffline(true);
       BuildResult result = new SiteBuilder(new Progress(!noProgress)).build(options);
       Reports.print(result, err, verbose);
       long entries = Packer.pack(options.out(), zip);
-      err.println(Reports.summary(result, "packed") + " -> " + zip + " (" + entries + " entries, "
-          + Files.size(zip) / 1024 + " KiB)");
+      err.println(
+          Reports.summary(result, "packed")
+              + " -> "
+              + zip
+              + " ("
+              + entries
+              + " entries, "
+              + Files.size(zip) / 1024
+              + " KiB)");
       return result.exitCode(false);
     } finally {
       Publisher.deleteTree(work);

@@ -13,7 +13,10 @@ final class Reports {
 
   /** Warnings shown before the rest are only counted (errors are always all shown). */
   static final int WARNINGS_SHOWN = 100;
-  /** The exit code of a theme or template failure, apart from content errors (1) and refusals (2). */
+
+  /**
+   * The exit code of a theme or template failure, apart from content errors (1) and refusals (2).
+   */
   static final int THEME_FAILED = 3;
 
   /** The content problems found first, then the template's, then why nothing was published. */
@@ -23,7 +26,10 @@ final class Reports {
     if (!failure.page().isEmpty()) {
       err.println("    while rendering " + failure.page());
     }
-    err.println("broadsheet: the theme failed (exit " + THEME_FAILED + "); nothing was published. Fix the template above.");
+    err.println(
+        "broadsheet: the theme failed (exit "
+            + THEME_FAILED
+            + "); nothing was published. Fix the template above.");
   }
 
   static void print(BuildResult result, PrintWriter err, boolean verbose) {
@@ -42,17 +48,30 @@ final class Reports {
       err.println(d.format());
     }
     if (warnings > WARNINGS_SHOWN) {
-      err.println("... and " + (warnings - WARNINGS_SHOWN) + " more warnings (--verbose prints them all)");
+      err.println(
+          "... and " + (warnings - WARNINGS_SHOWN) + " more warnings (--verbose prints them all)");
     }
   }
 
   static String summary(BuildResult result, String verb) {
-    StringBuilder sb = new StringBuilder(verb).append(' ').append(result.articles()).append(" article")
-        .append(result.articles() == 1 ? "" : "s");
+    StringBuilder sb =
+        new StringBuilder(verb)
+            .append(' ')
+            .append(result.articles())
+            .append(" article")
+            .append(result.articles() == 1 ? "" : "s");
     if (result.files() > 0) {
-      sb.append(", ").append(result.files()).append(" files (").append(result.bytes() / 1024).append(" KiB)");
+      sb.append(", ")
+          .append(result.files())
+          .append(" files (")
+          .append(result.bytes() / 1024)
+          .append(" KiB)");
       if (result.parsed() < result.articles()) { // the last build's cache was used
-        sb.append(" (").append(result.parsed()).append(" parsed, ").append(result.rendered()).append(" pages rendered)");
+        sb.append(" (")
+            .append(result.parsed())
+            .append(" parsed, ")
+            .append(result.rendered())
+            .append(" pages rendered)");
       }
     }
     sb.append(" in ").append(result.elapsed().toMillis()).append(" ms");
@@ -62,8 +81,11 @@ final class Reports {
     if (result.skipped() > 0) {
       sb.append("; ").append(result.skipped()).append(" drafts/future skipped");
     }
-    sb.append("; ").append(result.count(Severity.ERROR)).append(" errors, ")
-        .append(result.count(Severity.WARNING)).append(" warnings");
+    sb.append("; ")
+        .append(result.count(Severity.ERROR))
+        .append(" errors, ")
+        .append(result.count(Severity.WARNING))
+        .append(" warnings");
     long notes = result.count(Severity.NOTE);
     if (notes > 0) {
       sb.append(", ").append(notes).append(" notes (--verbose shows them)");

@@ -10,11 +10,11 @@ import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.ExplainedResults;
 import org.broadsheet.search.FacetCount;
 import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchExplainer;
 import org.broadsheet.search.SearchHit;
 import org.broadsheet.search.SearchJson;
 import org.broadsheet.search.SearchParameters;
 import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SearchExplainer;
 import org.broadsheet.search.SearchResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,27 +22,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code broadsheet search}. The options are taken as text and read by core's
- * {@link SearchParameters}, as {@code /api/search} and the browser read theirs, so a bad value is
- * refused (exit 2) with the message they give; the index is searched with the analyzer it records.
+ * {@code broadsheet search}. The options are taken as text and read by core's {@link
+ * SearchParameters}, as {@code /api/search} and the browser read theirs, so a bad value is refused
+ * (exit 2) with the message they give; the index is searched with the analyzer it records.
  */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = {"Search a built site's Lucene index.",
-        "Words (optional, ranked by BM25), \"exact phrases\", -excluded, prefix*."})
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search a built site's Lucene index.",
+      "Words (optional, ranked by BM25), \"exact phrases\", -excluded, prefix*."
+    })
 final class SearchCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "What to look for.")
   List<String> query = List.of();
 
-  @Option(names = "--site", description = "Built site folder (holding search/lucene/). Default: ./public.")
+  @Option(
+      names = "--site",
+      description = "Built site folder (holding search/lucene/). Default: ./public.")
   Path site = Path.of("public");
 
   @Option(names = "--limit", paramLabel = "N", description = "Hits to show, 1..1000 (default 10).")
   String limit;
 
-  @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (offset + limit at most 10000).")
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      description = "Hits to skip (offset + limit at most 10000).")
   String offset;
 
   @Option(names = "--tag", description = "Only articles with this tag.")
@@ -51,44 +59,75 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--section", description = "Only articles in this section.")
   String section;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day, YYYY-MM-DD (or YYYY-MM, YYYY).")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Last day, YYYY-MM-DD (or YYYY-MM, YYYY).")
   String to;
 
-  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance or date (default relevance).")
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description = "relevance or date (default relevance).")
   String sort;
 
   @Option(names = "--facets", description = "Also count the matches' sections, tags and years.")
   boolean facets;
 
-  @Option(names = "--explain", description = "Also show why each hit ranks where it does: what each word adds in "
-      + "each field (Lucene's explanation, condensed); with --json an \"explain\" object per hit.")
+  @Option(
+      names = "--explain",
+      description =
+          "Also show why each hit ranks where it does: what each word adds in "
+              + "each field (Lucene's explanation, condensed); with --json an \"explain\" object per hit.")
   boolean explain;
 
-  @Option(names = "--json", description = "Print the JSON of /api/search: {\"total\", \"hits\": [{id, title, url, date, "
-      + "score, snippet}]} (+ \"facets\").")
+  @Option(
+      names = "--json",
+      description =
+          "Print the JSON of /api/search: {\"total\", \"hits\": [{id, title, url, date, "
+              + "score, snippet}]} (+ \"facets\").")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     // checks every option first: a bad one exits 2 with the reason (see Main)
-    SearchRequest request = SearchParameters.parse(SearchParameters.inOrder(String.join(" ", query), limit, offset, tag,
-        section, from, to, sort, facets ? "true" : null));
+    SearchRequest request =
+        SearchParameters.parse(
+            SearchParameters.inOrder(
+                String.join(" ", query),
+                limit,
+                offset,
+                tag,
+                section,
+                from,
+                to,
+                sort,
+                facets ? "true" : null));
     Path index = site.resolve("search/lucene");
     if (!Files.isDirectory(index)) {
-      spec.commandLine().getErr().println("broadsheet: no search index at " + index + " (build the site first)");
+      spec.commandLine()
+          .getErr()
+          .println("broadsheet: no search index at " + index + " (build the site first)");
       return 2;
     }
-    try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       // an index of another format throws IndexFormatException: exit 2 with the advice to rebuild
       ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
       ExplainedResults explained = explain ? new SearchExplainer(search).explain(request) : null;
       SearchResults results = explain ? explained.results() : search.search(request);
       if (json) {
-        out.println(explain ? SearchJson.results(request, explained) : SearchJson.results(request, results));
+        out.println(
+            explain
+                ? SearchJson.results(request, explained)
+                : SearchJson.results(request, results));
         return 0;
       }
       out.println(results.total() + " result" + (results.total() == 1 ? "" : "s"));
@@ -98,10 +137,17 @@ final class SearchCommand implements Callable<Integer> {
       int rank = request.offset();
       for (int i = 0; i < results.hits().size(); i++) {
         SearchHit h = results.hits().get(i);
-        out.printf("%n%d. %s%n   %s  %s  (score %.3f)%n   %s%n", ++rank, h.title(),
-            h.date().isEmpty() ? "undated" : h.date().substring(0, 10), h.url(), h.score(), terminal(h.snippet()));
+        out.printf(
+            "%n%d. %s%n   %s  %s  (score %.3f)%n   %s%n",
+            ++rank,
+            h.title(),
+            h.date().isEmpty() ? "undated" : h.date().substring(0, 10),
+            h.url(),
+            h.score(),
+            terminal(h.snippet()));
         if (explain) {
-          ExplainText.lines(explained.explanations().get(i)).forEach(line -> out.println("   " + line));
+          ExplainText.lines(explained.explanations().get(i))
+              .forEach(line -> out.println("   " + line));
         }
       }
       if (request.facets()) {
@@ -136,7 +182,13 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The snippet for a terminal: marks as brackets, entities decoded. */
   static String terminal(String html) {
-    return html.replace("<mark>", "[").replace("</mark>", "]").replace("&quot;", "\"").replace("&#x27;", "'")
-        .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return html.replace("<mark>", "[")
+        .replace("</mark>", "]")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 }

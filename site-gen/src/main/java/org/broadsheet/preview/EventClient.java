@@ -1,10 +1,10 @@
 package org.broadsheet.preview;
 
-import org.broadsheet.serve.ServeLimits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.broadsheet.serve.ServeLimits;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
@@ -12,10 +12,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * One open event stream. Sending never blocks the caller: messages queue here and go out one at a
- * time, each write started when the last one completes. A client whose queue reaches
- * {@link ServeLimits#maxPendingEvents()}, or whose write has been pending longer than
- * {@link ServeLimits#maxWriteStall()} when the next message or heartbeat comes, is dropped; a
- * browser that was only slow reconnects and gets the current state in {@code hello}.
+ * time, each write started when the last one completes. A client whose queue reaches {@link
+ * ServeLimits#maxPendingEvents()}, or whose write has been pending longer than {@link
+ * ServeLimits#maxWriteStall()} when the next message or heartbeat comes, is dropped; a browser that
+ * was only slow reconnects and gets the current state in {@code hello}.
  */
 final class EventClient {
   private final Response response;
@@ -94,7 +94,10 @@ final class EventClient {
     }
   }
 
-  /** Ends the stream: cleanly when nothing is being written, else by failing it (closing the connection). */
+  /**
+   * Ends the stream: cleanly when nothing is being written, else by failing it (closing the
+   * connection).
+   */
   void end(Throwable failure) {
     boolean pending;
     synchronized (this) {

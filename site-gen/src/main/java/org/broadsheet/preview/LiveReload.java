@@ -1,8 +1,5 @@
 package org.broadsheet.preview;
 
-import org.broadsheet.serve.PageDecorator;
-import org.broadsheet.serve.SiteHandler;
-import org.broadsheet.serve.ServeLimits;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -17,6 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.serve.PageDecorator;
+import org.broadsheet.serve.ServeLimits;
+import org.broadsheet.serve.SiteHandler;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -30,17 +30,19 @@ import org.eclipse.jetty.util.Callback;
  * HTML page served. Built output never contains any of it.
  *
  * <p>Events, each with a JSON {@code data} line:
+ *
  * <pre>
  * event: hello    {"generation": 3, "problems": [...]}   on connect: the current state
  * event: reload   {"generation": 4}                      a rebuild succeeded: reload the page
  * event: problems {"generation": 5, "problems": [...]}   a rebuild found errors: show the overlay
  * </pre>
+ *
  * A problem is {@code {"path", "line", "column", "severity", "message", "text"}}, {@code text}
  * being the compiler-style {@code path:line:col: severity: message} with the source line and caret.
  *
  * <p>The script is a file the page loads ({@code <script src>}), never inline, so pages keep the
- * Content-Security-Policy that forbids inline script. Each client gets its events on its own
- * (see {@link EventClient}): a browser that stops reading cannot hold up the others, and is dropped.
+ * Content-Security-Policy that forbids inline script. Each client gets its events on its own (see
+ * {@link EventClient}): a browser that stops reading cannot hold up the others, and is dropped.
  */
 public final class LiveReload implements PageDecorator, AutoCloseable {
   static final String EVENTS = "/_broadsheet/events";
@@ -49,18 +51,21 @@ public final class LiveReload implements PageDecorator, AutoCloseable {
 
   private final ServeLimits limits;
   private final Set<EventClient> clients = new CopyOnWriteArraySet<>();
-  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "broadsheet-sse-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "broadsheet-sse-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
   private final String script = readScript();
   private volatile BuildStatus status = BuildStatus.initial();
 
   LiveReload(ServeLimits limits) {
     this.limits = limits;
     long every = limits.heartbeat().toMillis();
-    heartbeat.scheduleAtFixedRate(() -> forEachClient(EventClient::heartbeat), every, every, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(
+        () -> forEachClient(EventClient::heartbeat), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Tells every open page about a finished build: reload, or show its problems. */

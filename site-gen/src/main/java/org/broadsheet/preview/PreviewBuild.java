@@ -47,18 +47,27 @@ public final class PreviewBuild implements SiteBuild {
 
   @Override
   public synchronized Report rebuild(Set<Path> changed, boolean everything) throws IOException {
-    return build(everything, changed.size() == 1 ? changed.iterator().next().toString().replace('\\', '/')
-        : changed.size() + " changes");
+    return build(
+        everything,
+        changed.size() == 1
+            ? changed.iterator().next().toString().replace('\\', '/')
+            : changed.size() + " changes");
   }
 
   private Report build(boolean clean, String what) throws IOException {
     long start = System.nanoTime();
-    BuildOptions options = new BuildOptions(site, out, true, true, false, null, true, false, clock, true, clean);
+    BuildOptions options =
+        new BuildOptions(site, out, true, true, false, null, true, false, clock, true, clean);
     try {
       BuildResult result = new SiteBuilder(Progress.quiet()).build(options);
-      List<Diagnostic> errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
-      return report(errors, String.format("%s: %d articles, %d files (%d parsed, %d pages rendered)", what,
-          result.articles(), result.files(), result.parsed(), result.rendered()), start);
+      List<Diagnostic> errors =
+          result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+      return report(
+          errors,
+          String.format(
+              "%s: %d articles, %d files (%d parsed, %d pages rendered)",
+              what, result.articles(), result.files(), result.parsed(), result.rendered()),
+          start);
     } catch (RuntimeException e) {
       // The last good site stays in place; the next change builds again.
       if (!Files.isDirectory(out)) {
@@ -71,7 +80,8 @@ public final class PreviewBuild implements SiteBuild {
   private static Report report(List<Diagnostic> problems, String what, long start) {
     long ms = (System.nanoTime() - start) / 1_000_000;
     List<Diagnostic> all = new ArrayList<>(problems);
-    return new Report(all, what + " in " + ms + " ms" + (all.isEmpty() ? "" : "; " + all.size() + " problem(s)"));
+    return new Report(
+        all, what + " in " + ms + " ms" + (all.isEmpty() ? "" : "; " + all.size() + " problem(s)"));
   }
 
   @Override

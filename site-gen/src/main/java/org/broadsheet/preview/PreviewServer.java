@@ -1,10 +1,5 @@
 package org.broadsheet.preview;
 
-import org.broadsheet.serve.SearchIndex;
-import org.broadsheet.serve.SiteApp;
-import org.broadsheet.serve.SiteFiles;
-import org.broadsheet.serve.SiteServer;
-import org.broadsheet.serve.ServeLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,12 +9,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.serve.SearchIndex;
+import org.broadsheet.serve.ServeLimits;
+import org.broadsheet.serve.SiteApp;
+import org.broadsheet.serve.SiteFiles;
+import org.broadsheet.serve.SiteServer;
 
 /**
- * {@code broadsheet serve} on a project: builds it, serves the output with live reload and
- * {@code /api/search} over the live index, watches the sources and rebuilds what each change
- * touches. A rebuild with errors keeps the last good pages, prints the diagnostics and shows them
- * in an overlay on every open page; the next good rebuild clears them.
+ * {@code broadsheet serve} on a project: builds it, serves the output with live reload and {@code
+ * /api/search} over the live index, watches the sources and rebuilds what each change touches. A
+ * rebuild with errors keeps the last good pages, prints the diagnostics and shows them in an
+ * overlay on every open page; the next good rebuild clears them.
  */
 public final class PreviewServer implements AutoCloseable {
   static final Duration QUIET = Duration.ofMillis(50);
@@ -42,23 +42,28 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving (first, so that a taken port is reported at once), builds the project in
-   * {@code site}, and watches it.
+   * Starts serving (first, so that a taken port is reported at once), builds the project in {@code
+   * site}, and watches it.
    */
-  public static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out)
-      throws IOException {
+  public static PreviewServer start(
+      Path site, SiteBuild build, String host, int port, PrintStream out) throws IOException {
     return start(site, build, host, port, out, ServeLimits.DEFAULTS);
   }
 
-  static PreviewServer start(Path site, SiteBuild build, String host, int port, PrintStream out, ServeLimits limits)
+  static PreviewServer start(
+      Path site, SiteBuild build, String host, int port, PrintStream out, ServeLimits limits)
       throws IOException {
     PreviewServer preview = new PreviewServer(build, out, limits);
     try {
       Files.createDirectories(build.output());
       preview.files = SiteFiles.folder(build.output());
       preview.search = SearchIndex.open(build.output().resolve("search/lucene"));
-      preview.server = SiteServer.start(host, port,
-          SiteApp.handler(preview.files, preview.search, preview.live, limits), limits);
+      preview.server =
+          SiteServer.start(
+              host,
+              port,
+              SiteApp.handler(preview.files, preview.search, preview.live, limits),
+              limits);
       preview.watcher = new SiteWatcher(site, QUIET, preview::onChange);
       SiteBuild.Report first = build.buildAll();
       preview.refreshSearch();
@@ -77,7 +82,9 @@ public final class PreviewServer implements AutoCloseable {
       refreshSearch();
       publish(report);
     } catch (IOException | RuntimeException e) {
-      publish(new SiteBuild.Report(List.of(Diagnostic.error("(rebuild)", String.valueOf(e))), "rebuild failed"));
+      publish(
+          new SiteBuild.Report(
+              List.of(Diagnostic.error("(rebuild)", String.valueOf(e))), "rebuild failed"));
     }
   }
 

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.index.DirectoryReader;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
 import org.broadsheet.diag.Diagnostic;
 
 /**
- * What the preview needs from the build pipeline: one full build, then rebuilds of only what a
- * set of changed source files touches. The output folder stays the same, and always holds the last
- * good version of every page.
+ * What the preview needs from the build pipeline: one full build, then rebuilds of only what a set
+ * of changed source files touches. The output folder stays the same, and always holds the last good
+ * version of every page.
  */
 public interface SiteBuild extends AutoCloseable {
   /** Where the site is built; served as it changes. */
@@ -41,8 +41,8 @@ public interface SiteBuild extends AutoCloseable {
   }
 
   /**
-   * A reader of the search index as the last (re)build left it, when the build can give one
-   * without going to disk; empty: the server reopens the index in {@link #output()}.
+   * A reader of the search index as the last (re)build left it, when the build can give one without
+   * going to disk; empty: the server reopens the index in {@link #output()}.
    */
   default Optional<DirectoryReader> searchReader() throws IOException {
     return Optional.empty();

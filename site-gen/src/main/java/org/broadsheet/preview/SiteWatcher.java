@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 public final class SiteWatcher implements Closeable {
   /** The folders and files of a site that the preview rebuilds from. */
   public static final List<String> WATCHED_FOLDERS = List.of("content", "templates", "static");
+
   public static final String CONFIG = "site.yaml";
   private static final Duration MAX_DELAY = Duration.ofSeconds(2);
 
@@ -79,9 +80,10 @@ public final class SiteWatcher implements Closeable {
     long firstAt = 0;
     try {
       while (true) {
-        WatchKey key = pending.isEmpty() && !overflow
-            ? watch.take()
-            : watch.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+        WatchKey key =
+            pending.isEmpty() && !overflow
+                ? watch.take()
+                : watch.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         if (key != null) {
           if (pending.isEmpty() && !overflow) {
             firstAt = System.nanoTime();
@@ -137,7 +139,10 @@ public final class SiteWatcher implements Closeable {
   /** Editors' swap, backup and lock files. */
   private static boolean ignored(Path path) {
     String name = path.getFileName().toString();
-    return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx")
+    return name.startsWith(".")
+        || name.endsWith("~")
+        || name.endsWith(".swp")
+        || name.endsWith(".swx")
         || name.equals("4913");
   }
 

@@ -21,11 +21,19 @@ final class GuardedConfiguration extends Configuration {
   }
 
   @Override
-  public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
-      boolean parseAsFTL, boolean ignoreMissing) throws IOException {
-    Template template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+  public Template getTemplate(
+      String name,
+      Locale locale,
+      Object customLookupCondition,
+      String encoding,
+      boolean parseAsFTL,
+      boolean ignoreMissing)
+      throws IOException {
+    Template template =
+        super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
     if (template != null) {
-      // cached templates are shared by the render threads: add the checks once, before any of them runs it
+      // cached templates are shared by the render threads: add the checks once, before any of them
+      // runs it
       synchronized (template) {
         if (template.getCustomAttribute(GUARDED) == null) {
           _CoreAPI.addThreadInterruptedChecks(template);

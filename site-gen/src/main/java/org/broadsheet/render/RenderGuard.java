@@ -12,9 +12,9 @@ import org.broadsheet.diag.Diagnostic;
  * when its thread is interrupted; and remembers the last element entered, so that every way a
  * render can end badly names a template and a line.
  *
- * <p>Once stopped, it stops every element after, so a template cannot swallow the stop with
- * {@code #attempt}. The clock is read every 64 elements: {@code System.nanoTime} per element would
- * cost more than most elements do.
+ * <p>Once stopped, it stops every element after, so a template cannot swallow the stop with {@code
+ * #attempt}. The clock is read every 64 elements: {@code System.nanoTime} per element would cost
+ * more than most elements do.
  */
 final class RenderGuard implements TemplateProcessingTracer {
   private final long deadline;
@@ -22,8 +22,13 @@ final class RenderGuard implements TemplateProcessingTracer {
   private final String page;
   private int depth;
   private int entered;
-  /** Read by the waiting thread when the render does not answer; a slightly stale element is good enough there. */
+
+  /**
+   * Read by the waiting thread when the render does not answer; a slightly stale element is good
+   * enough there.
+   */
   private TracedElement last;
+
   private volatile TemplateFailure stopped;
 
   RenderGuard(RenderLimits limits, String page) {
@@ -39,8 +44,10 @@ final class RenderGuard implements TemplateProcessingTracer {
       throw stopped;
     }
     if (++depth > limits.depth()) {
-      throw stop("templates nest deeper than " + limits.depth()
-          + " elements: a macro or function probably calls itself without end");
+      throw stop(
+          "templates nest deeper than "
+              + limits.depth()
+              + " elements: a macro or function probably calls itself without end");
     }
     if ((++entered & 63) == 0) {
       if (System.nanoTime() - deadline > 0) {
@@ -59,8 +66,12 @@ final class RenderGuard implements TemplateProcessingTracer {
 
   /** The message for a render that ran past its deadline and {@code stopped}, or was abandoned. */
   String overtime(boolean stopped) {
-    return "rendering took longer than " + limits.describeTime() + (stopped ? " and was stopped"
-        : " and did not stop; it was abandoned and may still use a processor") + " (an endless loop?)";
+    return "rendering took longer than "
+        + limits.describeTime()
+        + (stopped
+            ? " and was stopped"
+            : " and did not stop; it was abandoned and may still use a processor")
+        + " (an endless loop?)";
   }
 
   /** Stops the render from now on, at the last element entered. */
@@ -75,7 +86,9 @@ final class RenderGuard implements TemplateProcessingTracer {
     return stopped;
   }
 
-  /** {@code message} at the last element entered: its template, line and column, and what it was. */
+  /**
+   * {@code message} at the last element entered: its template, line and column, and what it was.
+   */
   Diagnostic at(String message) {
     TracedElement element = last;
     if (element == null) {
@@ -84,9 +97,15 @@ final class RenderGuard implements TemplateProcessingTracer {
     Template template = element.getTemplate();
     String name = template.getSourceName() != null ? template.getSourceName() : template.getName();
     // the stop check GuardedConfiguration puts in loop and macro bodies sits at their position
-    String what = element.getDescription().contains("threadInterruptionCheck") ? "the loop or macro starting here"
-        : element.getDescription();
-    return Diagnostic.error("templates/" + name, Math.max(0, element.getBeginLine()),
-        Math.max(0, element.getBeginColumn()), message + "; at " + what, "");
+    String what =
+        element.getDescription().contains("threadInterruptionCheck")
+            ? "the loop or macro starting here"
+            : element.getDescription();
+    return Diagnostic.error(
+        "templates/" + name,
+        Math.max(0, element.getBeginLine()),
+        Math.max(0, element.getBeginColumn()),
+        message + "; at " + what,
+        "");
   }
 }

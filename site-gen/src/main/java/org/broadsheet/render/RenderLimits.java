@@ -7,7 +7,10 @@ import java.time.Duration;
  * elements may nest (macro and function calls included) before the render is stopped.
  */
 public record RenderLimits(Duration time, int depth) {
-  /** 10 s a page: the slowest real page renders in milliseconds. 1,000 levels: real themes nest a few dozen. */
+  /**
+   * 10 s a page: the slowest real page renders in milliseconds. 1,000 levels: real themes nest a
+   * few dozen.
+   */
   public static final RenderLimits DEFAULT = new RenderLimits(Duration.ofSeconds(10), 1_000);
 
   public RenderLimits {

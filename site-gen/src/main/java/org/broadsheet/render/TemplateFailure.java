@@ -16,12 +16,15 @@ public final class TemplateFailure extends RuntimeException {
   private final String page;
   private final transient List<Diagnostic> earlier;
 
-  /** @param page the page being rendered, e.g. {@code index.html} */
+  /**
+   * @param page the page being rendered, e.g. {@code index.html}
+   */
   TemplateFailure(Diagnostic diagnostic, String page, Throwable cause) {
     this(diagnostic, page, List.of(), cause);
   }
 
-  private TemplateFailure(Diagnostic diagnostic, String page, List<Diagnostic> earlier, Throwable cause) {
+  private TemplateFailure(
+      Diagnostic diagnostic, String page, List<Diagnostic> earlier, Throwable cause) {
     super(diagnostic.headline() + (page.isEmpty() ? "" : " (rendering " + page + ")"), cause);
     this.diagnostic = diagnostic;
     this.page = page;
@@ -33,7 +36,10 @@ public final class TemplateFailure extends RuntimeException {
     return diagnostic;
   }
 
-  /** The page being rendered when the theme failed, e.g. {@code articles/x/index.html}; empty if none. */
+  /**
+   * The page being rendered when the theme failed, e.g. {@code articles/x/index.html}; empty if
+   * none.
+   */
   public String page() {
     return page;
   }
@@ -60,7 +66,10 @@ public final class TemplateFailure extends RuntimeException {
     return Optional.empty();
   }
 
-  /** A failure of {@code template} while rendering {@code page}, at FreeMarker's position where it has one. */
+  /**
+   * A failure of {@code template} while rendering {@code page}, at FreeMarker's position where it
+   * has one.
+   */
   static TemplateFailure of(Throwable failure, String template, String page) {
     Optional<TemplateFailure> known = in(failure);
     if (known.isPresent()) {
@@ -68,17 +77,34 @@ public final class TemplateFailure extends RuntimeException {
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ParseException p && p.getTemplateName() != null) {
-        return new TemplateFailure(Diagnostic.error("templates/" + p.getTemplateName(), Math.max(0, p.getLineNumber()),
-            Math.max(0, p.getColumnNumber()), p.getEditorMessage(), ""), page, failure);
+        return new TemplateFailure(
+            Diagnostic.error(
+                "templates/" + p.getTemplateName(),
+                Math.max(0, p.getLineNumber()),
+                Math.max(0, p.getColumnNumber()),
+                p.getEditorMessage(),
+                ""),
+            page,
+            failure);
       }
       if (t instanceof TemplateException e && e.getTemplateSourceName() != null) {
-        return new TemplateFailure(Diagnostic.error("templates/" + e.getTemplateSourceName(),
-            e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
-            summary(innermost(e).getMessageWithoutStackTop()), ""), page, failure);
+        return new TemplateFailure(
+            Diagnostic.error(
+                "templates/" + e.getTemplateSourceName(),
+                e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
+                summary(innermost(e).getMessageWithoutStackTop()),
+                ""),
+            page,
+            failure);
       }
     }
-    return new TemplateFailure(Diagnostic.error("templates/" + template, summary(failure.getClass().getSimpleName()
-        + ": " + failure.getMessage())), page, failure);
+    return new TemplateFailure(
+        Diagnostic.error(
+            "templates/" + template,
+            summary(failure.getClass().getSimpleName() + ": " + failure.getMessage())),
+        page,
+        failure);
   }
 
   /** The root reason: {@code ?eval} and {@code ?interpret} wrap the error of the code they ran. */

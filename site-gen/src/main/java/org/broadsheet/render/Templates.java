@@ -32,24 +32,31 @@ import java.util.concurrent.TimeoutException;
 import org.broadsheet.route.Page;
 
 /**
- * The one FreeMarker configuration of a build. Templates come from the site's own
- * {@code templates/} folder first, then the default theme on the classpath, file by file.
- * {@code .ftlh} templates escape HTML and {@code .ftlx} templates escape XML automatically.
+ * The one FreeMarker configuration of a build. Templates come from the site's own {@code
+ * templates/} folder first, then the default theme on the classpath, file by file. {@code .ftlh}
+ * templates escape HTML and {@code .ftlx} templates escape XML automatically.
  *
- * <p>Themes are downloaded from strangers, so templates run in a sandbox: {@code ?new} can create no
- * Java object, {@code ?api} is off, templates call only the methods of the view records, and they
- * load only files inside {@code templates/} (symlinks out of it are refused) or the classpath theme.
- * Each render runs on a worker under {@link RenderLimits}; a render that ignores its stop (a tight
- * loop FreeMarker cannot interrupt) is abandoned on its daemon thread, and the build fails all the same.
- * Every failure is a {@link TemplateFailure} naming a template and, where known, a line.
+ * <p>Themes are downloaded from strangers, so templates run in a sandbox: {@code ?new} can create
+ * no Java object, {@code ?api} is off, templates call only the methods of the view records, and
+ * they load only files inside {@code templates/} (symlinks out of it are refused) or the classpath
+ * theme. Each render runs on a worker under {@link RenderLimits}; a render that ignores its stop (a
+ * tight loop FreeMarker cannot interrupt) is abandoned on its daemon thread, and the build fails
+ * all the same. Every failure is a {@link TemplateFailure} naming a template and, where known, a
+ * line.
  */
 public final class Templates {
   /** Where the default theme sits on the classpath (module {@code templates/}). */
   public static final String THEME = "broadsheet/theme";
-  /** Worker stacks are large so that {@link RenderLimits#depth()} stops a recursion before the stack does. */
+
+  /**
+   * Worker stacks are large so that {@link RenderLimits#depth()} stops a recursion before the stack
+   * does.
+   */
   private static final long WORKER_STACK_BYTES = 32L << 20;
+
   /** How long past the limit a render may take to notice its stop before it is abandoned. */
   private static final long GRACE_MILLIS = 2_000;
+
   private final Configuration configuration;
   private final RenderLimits limits;
   private final ExecutorService workers;
@@ -63,12 +70,14 @@ public final class Templates {
     Configuration cfg = new GuardedConfiguration();
     List<TemplateLoader> loaders = new ArrayList<>();
     if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
-      // its canonical-path check stays on: a file or symlink resolving outside the folder is refused
+      // its canonical-path check stays on: a file or symlink resolving outside the folder is
+      // refused
       loaders.add(new FileTemplateLoader(siteTemplates.toFile(), false));
     }
     loaders.add(new ClassTemplateLoader(Templates.class.getClassLoader(), THEME));
     cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
-    cfg.setTemplateNameFormat(TemplateNameFormat.DEFAULT_2_4_0); // no "..", backslash or scheme out of the root
+    cfg.setTemplateNameFormat(
+        TemplateNameFormat.DEFAULT_2_4_0); // no "..", backslash or scheme out of the root
     cfg.setRecognizeStandardFileExtensions(true);
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");
@@ -80,17 +89,20 @@ public final class Templates {
     cfg.setLocale(Locale.ROOT);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     cfg.setAPIBuiltinEnabled(false);
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    DefaultObjectWrapperBuilder wrapper =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
     wrapper.setExposeFields(false);
     wrapper.setMemberAccessPolicy(new ViewAccessPolicy());
     cfg.setObjectWrapper(wrapper.build());
     this.configuration = cfg;
-    this.workers = Executors.newCachedThreadPool(task -> {
-      Thread t = new Thread(null, task, "broadsheet-render", WORKER_STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread t = new Thread(null, task, "broadsheet-render", WORKER_STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Renders one page: a template with its view, or a view that is already the file's text. */
@@ -130,7 +142,8 @@ public final class Templates {
       }
       return out.toByteArray();
     } catch (StackOverflowError e) {
-      throw guard.stop("the Java stack overflowed: a macro or function probably calls itself without end");
+      throw guard.stop(
+          "the Java stack overflowed: a macro or function probably calls itself without end");
     }
   }
 }

@@ -44,7 +44,9 @@ public final class ThemeAssets {
     return files;
   }
 
-  /** The published path of an asset: {@code assets/style.css} -> {@code assets/style.1a2b3c4d.css}. */
+  /**
+   * The published path of an asset: {@code assets/style.css} -> {@code assets/style.1a2b3c4d.css}.
+   */
   public static String fingerprinted(String name, byte[] content) {
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot);
@@ -62,7 +64,8 @@ public final class ThemeAssets {
   private static void readClasspathAssets(Map<String, byte[]> files) throws IOException {
     URL marker = ThemeAssets.class.getClassLoader().getResource(Templates.THEME + "/base.ftlh");
     if (marker == null) {
-      throw new IOException("default theme not on the classpath (" + Templates.THEME + "/base.ftlh)");
+      throw new IOException(
+          "default theme not on the classpath (" + Templates.THEME + "/base.ftlh)");
     }
     try {
       URI uri = marker.toURI();

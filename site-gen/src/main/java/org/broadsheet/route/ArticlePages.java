@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
 import org.broadsheet.content.Group;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.view.ArticlePage;
@@ -32,13 +31,18 @@ public final class ArticlePages {
     List<Article> of(Archive archive, Article article);
   }
 
-  /** @param bodies loads an article's body when its page is rendered (bodies are not kept in the archive) */
+  /**
+   * @param bodies loads an article's body when its page is rendered (bodies are not kept in the
+   *     archive)
+   */
   public ArticlePages(Views views, Function<Article, PageBody> bodies) {
     this.views = views;
     this.bodies = bodies;
   }
 
-  /** Replaces the default (nearest in time sharing the first tag), e.g. with Lucene's MoreLikeThis. */
+  /**
+   * Replaces the default (nearest in time sharing the first tag), e.g. with Lucene's MoreLikeThis.
+   */
   public void useRelated(Related finder) {
     this.related = finder;
   }
@@ -49,7 +53,9 @@ public final class ArticlePages {
 
   /** The article's body: the one it carries, or loaded again from its source. */
   public PageBody body(Article a) {
-    return a.body().html().isEmpty() && a.body().text().isEmpty() ? bodies.apply(a) : PageBody.of(a.body());
+    return a.body().html().isEmpty() && a.body().text().isEmpty()
+        ? bodies.apply(a)
+        : PageBody.of(a.body());
   }
 
   ArticlePage view(Archive archive, Article a) {
@@ -60,18 +66,35 @@ public final class ArticlePages {
   public ArticlePage view(Archive archive, Article a, PageBody body) {
     Card card = views.card(a);
     Licences.Licence licence = Licences.of(a.license());
-    String credit = a.source().isEmpty() ? licence.name()
-        : licence.name().isEmpty() ? a.source() : a.source() + ", " + licence.name();
+    String credit =
+        a.source().isEmpty()
+            ? licence.name()
+            : licence.name().isEmpty() ? a.source() : a.source() + ", " + licence.name();
     String description = a.summary();
     var page = views.page(a.title(), description, Links.article(a.slug()), "article");
     int words = body.words();
-    ArticleView view = new ArticleView(card, body.html(), Views.iso(a.updated().orElse(null)),
-        a.updated().map(views::displayDate).orElse(""), a.source(),
-        a.source().isEmpty() ? null : Link.of(a.source(), views.links().href(Links.group("sources", Slugs.slugify(a.source())))),
-        a.license(), licence.name(), licence.url(), credit, words, Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
-        archive.newer(a).map(views::card).orElse(null), archive.older(a).map(views::card).orElse(null),
-        related.of(archive, a).stream().limit(RELATED).map(views::card).toList(),
-        jsonLd(a, page.canonical(), licence));
+    ArticleView view =
+        new ArticleView(
+            card,
+            body.html(),
+            Views.iso(a.updated().orElse(null)),
+            a.updated().map(views::displayDate).orElse(""),
+            a.source(),
+            a.source().isEmpty()
+                ? null
+                : Link.of(
+                    a.source(),
+                    views.links().href(Links.group("sources", Slugs.slugify(a.source())))),
+            a.license(),
+            licence.name(),
+            licence.url(),
+            credit,
+            words,
+            Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
+            archive.newer(a).map(views::card).orElse(null),
+            archive.older(a).map(views::card).orElse(null),
+            related.of(archive, a).stream().limit(RELATED).map(views::card).toList(),
+            jsonLd(a, page.canonical(), licence));
     return new ArticlePage(views.site(), page, view);
   }
 
@@ -105,7 +128,10 @@ public final class ArticlePages {
     return out;
   }
 
-  /** schema.org NewsArticle, serialised by Jackson; {@code <} escaped so no text can close the script element. */
+  /**
+   * schema.org NewsArticle, serialised by Jackson; {@code <} escaped so no text can close the
+   * script element.
+   */
   String jsonLd(Article a, String canonical, Licences.Licence licence) {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@context", "https://schema.org");
@@ -147,7 +173,9 @@ public final class ArticlePages {
     }
   }
 
-  /** A schema.org thing with a name; keys in a fixed order, so every build writes the same bytes. */
+  /**
+   * A schema.org thing with a name; keys in a fixed order, so every build writes the same bytes.
+   */
   private static Map<String, Object> typed(String type, String name) {
     Map<String, Object> thing = new LinkedHashMap<>();
     thing.put("@type", type);
@@ -155,9 +183,15 @@ public final class ArticlePages {
     return thing;
   }
 
-  /** JSON that can sit inside {@code <script>}: {@code <}, {@code >}, {@code &} and line separators as escapes. */
+  /**
+   * JSON that can sit inside {@code <script>}: {@code <}, {@code >}, {@code &} and line separators
+   * as escapes.
+   */
   static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    return json.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
   }
 }

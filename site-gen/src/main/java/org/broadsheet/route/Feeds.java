@@ -18,8 +18,10 @@ import org.broadsheet.view.FeedPage;
 public final class Feeds {
   /** Entries in each feed: the newest articles. */
   static final int FEED_SIZE = 50;
+
   /** URLs per sitemap file (the protocol's limit); above it a sitemap index links the parts. */
   static final int SITEMAP_LIMIT = 50_000;
+
   /** News sitemaps list only the last two days of news (Google's rule). */
   private static final long NEWS_WINDOW_SECONDS = 2 * 24 * 3600;
 
@@ -38,16 +40,20 @@ public final class Feeds {
     pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), List.of(), "robots.txt")));
     List<String> urls = sitemapUrls(archive);
     if (urls.size() <= SITEMAP_LIMIT) {
-      pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> page(List.of(), urls, "sitemap.xml")));
+      pages.add(
+          new Page("sitemap.xml", "sitemap.ftlx", () -> page(List.of(), urls, "sitemap.xml")));
     } else {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i * SITEMAP_LIMIT < urls.size(); i++) {
         String name = "sitemap-" + (i + 1) + ".xml";
-        List<String> slice = urls.subList(i * SITEMAP_LIMIT, Math.min(urls.size(), (i + 1) * SITEMAP_LIMIT));
+        List<String> slice =
+            urls.subList(i * SITEMAP_LIMIT, Math.min(urls.size(), (i + 1) * SITEMAP_LIMIT));
         parts.add(views.site().baseUrl() + name);
         pages.add(new Page(name, "sitemap.ftlx", () -> page(List.of(), slice, name)));
       }
-      pages.add(new Page("sitemap.xml", "sitemap-index.ftlx", () -> page(List.of(), parts, "sitemap.xml")));
+      pages.add(
+          new Page(
+              "sitemap.xml", "sitemap-index.ftlx", () -> page(List.of(), parts, "sitemap.xml")));
     }
     return pages;
   }
@@ -63,30 +69,52 @@ public final class Feeds {
   }
 
   private FeedPage feed(Archive archive, String self) {
-    List<FeedEntry> entries = archive.articles().stream().filter(Article::isDated).limit(FEED_SIZE)
-        .map(this::entry).toList();
+    List<FeedEntry> entries =
+        archive.articles().stream()
+            .filter(Article::isDated)
+            .limit(FEED_SIZE)
+            .map(this::entry)
+            .toList();
     return page(entries, List.of(), self);
   }
 
   private FeedPage newsSitemap(Archive archive) {
     ZonedDateTime since = views.now().minusSeconds(NEWS_WINDOW_SECONDS);
-    List<FeedEntry> recent = archive.articles().stream()
-        .filter(a -> a.date().map(d -> d.isAfter(since)).orElse(false)).limit(1000).map(this::entry).toList();
+    List<FeedEntry> recent =
+        archive.articles().stream()
+            .filter(a -> a.date().map(d -> d.isAfter(since)).orElse(false))
+            .limit(1000)
+            .map(this::entry)
+            .toList();
     return page(recent, List.of(), "news-sitemap.xml");
   }
 
   private FeedPage page(List<FeedEntry> entries, List<String> urls, String self) {
     String updated = entries.isEmpty() ? Views.iso(views.now()) : entries.get(0).updated();
     ZonedDateTime newest = entries.isEmpty() ? views.now() : ZonedDateTime.parse(updated);
-    return new FeedPage(views.site(), views.site().baseUrl() + self, views.site().baseUrl(), updated,
-        newest.format(DateTimeFormatter.RFC_1123_DATE_TIME), entries, urls);
+    return new FeedPage(
+        views.site(),
+        views.site().baseUrl() + self,
+        views.site().baseUrl(),
+        updated,
+        newest.format(DateTimeFormatter.RFC_1123_DATE_TIME),
+        entries,
+        urls);
   }
 
   private FeedEntry entry(Article a) {
     ZonedDateTime date = a.date().orElseThrow();
     String url = views.site().baseUrl() + Links.article(a.slug());
-    return new FeedEntry(a.id(), a.title(), url, Views.iso(date), Views.iso(a.updated().orElse(date)),
-        date.format(DateTimeFormatter.RFC_1123_DATE_TIME), a.summary(), a.authors(), a.tags());
+    return new FeedEntry(
+        a.id(),
+        a.title(),
+        url,
+        Views.iso(date),
+        Views.iso(a.updated().orElse(date)),
+        date.format(DateTimeFormatter.RFC_1123_DATE_TIME),
+        a.summary(),
+        a.authors(),
+        a.tags());
   }
 
   /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1), serialised by Jackson. */

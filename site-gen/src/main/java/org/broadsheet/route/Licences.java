@@ -6,13 +6,17 @@ import java.util.Map;
 final class Licences {
   record Licence(String name, String url) {}
 
-  private static final Map<String, Licence> KNOWN = Map.of(
-      "CC-BY-4.0", new Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-      "CC-BY-SA-4.0", new Licence("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
-      "CC-BY-NC-4.0", new Licence("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
-      "CC-BY-ND-4.0", new Licence("CC BY-ND 4.0", "https://creativecommons.org/licenses/by-nd/4.0/"),
-      "CC-BY-3.0", new Licence("CC BY 3.0", "https://creativecommons.org/licenses/by/3.0/"),
-      "CC0-1.0", new Licence("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"));
+  private static final Map<String, Licence> KNOWN =
+      Map.of(
+          "CC-BY-4.0", new Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+          "CC-BY-SA-4.0",
+              new Licence("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+          "CC-BY-NC-4.0",
+              new Licence("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
+          "CC-BY-ND-4.0",
+              new Licence("CC BY-ND 4.0", "https://creativecommons.org/licenses/by-nd/4.0/"),
+          "CC-BY-3.0", new Licence("CC BY 3.0", "https://creativecommons.org/licenses/by/3.0/"),
+          "CC0-1.0", new Licence("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"));
 
   private Licences() {}
 

@@ -2,8 +2,8 @@ package org.broadsheet.route;
 
 /**
  * Site-relative paths of every page kind, and the relative links between them. Links never start
- * with {@code /}, so a site works under any base path; with {@code offline} they end in
- * {@code index.html}, so a site opened from {@code file://} navigates without a server.
+ * with {@code /}, so a site works under any base path; with {@code offline} they end in {@code
+ * index.html}, so a site opened from {@code file://} navigates without a server.
  */
 public final class Links {
   private final boolean offline;
@@ -26,7 +26,10 @@ public final class Links {
     return offline ? file(folder) : folder;
   }
 
-  /** The relative way from a file at site path {@code file} up to the site root ({@code ./} at the root). */
+  /**
+   * The relative way from a file at site path {@code file} up to the site root ({@code ./} at the
+   * root).
+   */
   public static String root(String file) {
     int depth = 0;
     for (int i = 0; i < file.length(); i++) {

@@ -15,14 +15,16 @@ import org.broadsheet.view.ListingPage;
 import org.broadsheet.view.Pager;
 
 /**
- * The page plan: every output file of a site as a {@link Page} value. Output formats are data:
- * a new page kind is one more entry here plus a template.
+ * The page plan: every output file of a site as a {@link Page} value. Output formats are data: a
+ * new page kind is one more entry here plus a template.
  */
 public final class Routes {
   /** The group kinds, their folder and their heading. */
-  private static final List<String[]> GROUP_KINDS = List.of(
-      new String[] {"tags", "Tags", "Tag"}, new String[] {"sections", "Sections", "Section"},
-      new String[] {"authors", "Authors", "Author"}, new String[] {"sources", "Sources", "Source"});
+  private static final List<String[]> GROUP_KINDS =
+      List.of(
+          new String[] {"tags", "Tags", "Tag"}, new String[] {"sections", "Sections", "Section"},
+          new String[] {"authors", "Authors", "Author"},
+              new String[] {"sources", "Sources", "Source"});
 
   private final Views views;
   private final ArticlePages articlePages;
@@ -39,15 +41,34 @@ public final class Routes {
   /** Every page of the site except article pages, which {@link #articles} plans separately. */
   public List<Page> plan(Archive archive) {
     List<Page> pages = new ArrayList<>();
-    pages.addAll(listing(archive.articles(), "", views.site().title(), "home", "Latest", "index.ftlh", List.of()));
+    pages.addAll(
+        listing(
+            archive.articles(),
+            "",
+            views.site().title(),
+            "home",
+            "Latest",
+            "index.ftlh",
+            List.of()));
     for (String[] kind : GROUP_KINDS) {
       pages.addAll(groups(archive, kind[0], kind[1], kind[2]));
     }
     pages.addAll(calendar(archive));
-    pages.add(new Page("search/index.html", "search.ftlh",
-        () -> new BasicPage(views.site(), views.page("Search", "Search the archive", "search/", "search"))));
-    pages.add(new Page("404.html", "404.ftlh",
-        () -> new BasicPage(views.site(), views.page("Page not found", "", "404.html", "notfound"))));
+    pages.add(
+        new Page(
+            "search/index.html",
+            "search.ftlh",
+            () ->
+                new BasicPage(
+                    views.site(),
+                    views.page("Search", "Search the archive", "search/", "search"))));
+    pages.add(
+        new Page(
+            "404.html",
+            "404.ftlh",
+            () ->
+                new BasicPage(
+                    views.site(), views.page("Page not found", "", "404.html", "notfound"))));
     pages.addAll(feeds.pages(archive));
     return pages;
   }
@@ -62,86 +83,186 @@ public final class Routes {
   }
 
   private List<Page> groups(Archive archive, String folder, String plural, String singular) {
-    List<Group> groups = switch (folder) {
-      case "tags" -> archive.tags();
-      case "sections" -> archive.sections();
-      case "authors" -> archive.authors();
-      default -> archive.sources();
-    };
+    List<Group> groups =
+        switch (folder) {
+          case "tags" -> archive.tags();
+          case "sections" -> archive.sections();
+          case "authors" -> archive.authors();
+          default -> archive.sources();
+        };
     List<Page> pages = new ArrayList<>();
-    List<Link> links = groups.stream()
-        .map(g -> new Link(g.name(), views.links().href(Links.group(folder, g.slug())), g.articles().size()))
-        .toList();
+    List<Link> links =
+        groups.stream()
+            .map(
+                g ->
+                    new Link(
+                        g.name(),
+                        views.links().href(Links.group(folder, g.slug())),
+                        g.articles().size()))
+            .toList();
     String index = folder + "/";
-    pages.add(new Page(Links.file(index), "groups.ftlh",
-        () -> new GroupsPage(views.site(), views.page(plural, plural + " of " + views.site().title(), index, "groups"),
-            plural, links)));
+    pages.add(
+        new Page(
+            Links.file(index),
+            "groups.ftlh",
+            () ->
+                new GroupsPage(
+                    views.site(),
+                    views.page(plural, plural + " of " + views.site().title(), index, "groups"),
+                    plural,
+                    links)));
     List<Link> crumbs = List.of(Link.of(plural, views.links().href(index)));
     for (Group g : groups) {
-      pages.addAll(listing(g.articles(), Links.group(folder, g.slug()), singular + ": " + g.name(), folder,
-          g.name(), "list.ftlh", crumbs));
+      pages.addAll(
+          listing(
+              g.articles(),
+              Links.group(folder, g.slug()),
+              singular + ": " + g.name(),
+              folder,
+              g.name(),
+              "list.ftlh",
+              crumbs));
     }
     return pages;
   }
 
   private List<Page> calendar(Archive archive) {
     List<Page> pages = new ArrayList<>();
-    List<Link> years = archive.years().stream()
-        .map(p -> new Link(String.valueOf(p.year()), views.links().href(Links.year(p.year())), p.articles().size()))
-        .toList();
+    List<Link> years =
+        archive.years().stream()
+            .map(
+                p ->
+                    new Link(
+                        String.valueOf(p.year()),
+                        views.links().href(Links.year(p.year())),
+                        p.articles().size()))
+            .toList();
     List<Article> undated = archive.undated();
-    Link undatedLink = undated.isEmpty() ? null : new Link("Undated", views.links().href("archive/undated/"), undated.size());
+    Link undatedLink =
+        undated.isEmpty()
+            ? null
+            : new Link("Undated", views.links().href("archive/undated/"), undated.size());
     Link archiveCrumb = Link.of("Archive", views.links().href("archive/"));
-    pages.add(new Page("archive/index.html", "archive.ftlh", () -> new ArchivePage(views.site(),
-        views.page("Archive", "Every article by year", "archive/", "archive"), "Archive", years, max(years),
-        undatedLink, List.of())));
+    pages.add(
+        new Page(
+            "archive/index.html",
+            "archive.ftlh",
+            () ->
+                new ArchivePage(
+                    views.site(),
+                    views.page("Archive", "Every article by year", "archive/", "archive"),
+                    "Archive",
+                    years,
+                    max(years),
+                    undatedLink,
+                    List.of())));
     for (Period year : archive.years()) {
-      List<Link> months = archive.months().stream().filter(m -> m.year() == year.year())
-          .map(m -> new Link(monthName(m.month()) + " " + m.year(), views.links().href(Links.month(m.year(), m.month())),
-              m.articles().size()))
-          .toList();
+      List<Link> months =
+          archive.months().stream()
+              .filter(m -> m.year() == year.year())
+              .map(
+                  m ->
+                      new Link(
+                          monthName(m.month()) + " " + m.year(),
+                          views.links().href(Links.month(m.year(), m.month())),
+                          m.articles().size()))
+              .toList();
       String title = String.valueOf(year.year());
-      pages.add(new Page(Links.file(Links.year(year.year())), "archive.ftlh", () -> new ArchivePage(views.site(),
-          views.page(title, "Articles from " + title, Links.year(year.year()), "archive"), title, months,
-          max(months), null, List.of(archiveCrumb))));
+      pages.add(
+          new Page(
+              Links.file(Links.year(year.year())),
+              "archive.ftlh",
+              () ->
+                  new ArchivePage(
+                      views.site(),
+                      views.page(
+                          title, "Articles from " + title, Links.year(year.year()), "archive"),
+                      title,
+                      months,
+                      max(months),
+                      null,
+                      List.of(archiveCrumb))));
     }
     for (Period month : archive.months()) {
       String title = monthName(month.month()) + " " + month.year();
-      List<Link> crumbs = List.of(archiveCrumb,
-          Link.of(String.valueOf(month.year()), views.links().href(Links.year(month.year()))));
-      pages.addAll(listing(month.articles(), Links.month(month.year(), month.month()), title, "month", title,
-          "list.ftlh", crumbs));
+      List<Link> crumbs =
+          List.of(
+              archiveCrumb,
+              Link.of(String.valueOf(month.year()), views.links().href(Links.year(month.year()))));
+      pages.addAll(
+          listing(
+              month.articles(),
+              Links.month(month.year(), month.month()),
+              title,
+              "month",
+              title,
+              "list.ftlh",
+              crumbs));
     }
     if (!undated.isEmpty()) {
-      pages.addAll(listing(undated, "archive/undated/", "Undated articles", "undated", "Undated", "list.ftlh",
-          List.of(archiveCrumb)));
+      pages.addAll(
+          listing(
+              undated,
+              "archive/undated/",
+              "Undated articles",
+              "undated",
+              "Undated",
+              "list.ftlh",
+              List.of(archiveCrumb)));
     }
     return pages;
   }
 
   /** A paginated listing whose first page is at {@code folder}. */
-  private List<Page> listing(List<Article> articles, String folder, String title, String kind, String heading,
-      String template, List<Link> crumbs) {
+  private List<Page> listing(
+      List<Article> articles,
+      String folder,
+      String title,
+      String kind,
+      String heading,
+      String template,
+      List<Link> crumbs) {
     int pageCount = Math.max(1, (articles.size() + pageSize - 1) / pageSize);
     List<Page> pages = new ArrayList<>(pageCount);
     for (int n = 1; n <= pageCount; n++) {
       int number = n;
       String at = Links.paged(folder, n);
-      pages.add(new Page(Links.file(at), template, () -> {
-        List<Article> slice = articles.subList((number - 1) * pageSize, Math.min(articles.size(), number * pageSize));
-        List<Link> all = new ArrayList<>();
-        if (pageCount <= 15) {
-          for (int i = 1; i <= pageCount; i++) {
-            all.add(Link.of(String.valueOf(i), views.links().href(Links.paged(folder, i))));
-          }
-        }
-        Pager pager = new Pager(number, pageCount,
-            number > 1 ? views.links().href(Links.paged(folder, number - 1)) : "",
-            number < pageCount ? views.links().href(Links.paged(folder, number + 1)) : "", all);
-        String pageTitle = number > 1 ? title + " (page " + number + ")" : title;
-        return new ListingPage(views.site(), views.page(pageTitle, heading + ": " + articles.size() + " articles", at, kind),
-            new Listing(heading, kind, "", slice.stream().map(views::card).toList(), pager, articles.size()), crumbs);
-      }));
+      pages.add(
+          new Page(
+              Links.file(at),
+              template,
+              () -> {
+                List<Article> slice =
+                    articles.subList(
+                        (number - 1) * pageSize, Math.min(articles.size(), number * pageSize));
+                List<Link> all = new ArrayList<>();
+                if (pageCount <= 15) {
+                  for (int i = 1; i <= pageCount; i++) {
+                    all.add(Link.of(String.valueOf(i), views.links().href(Links.paged(folder, i))));
+                  }
+                }
+                Pager pager =
+                    new Pager(
+                        number,
+                        pageCount,
+                        number > 1 ? views.links().href(Links.paged(folder, number - 1)) : "",
+                        number < pageCount
+                            ? views.links().href(Links.paged(folder, number + 1))
+                            : "",
+                        all);
+                String pageTitle = number > 1 ? title + " (page " + number + ")" : title;
+                return new ListingPage(
+                    views.site(),
+                    views.page(pageTitle, heading + ": " + articles.size() + " articles", at, kind),
+                    new Listing(
+                        heading,
+                        kind,
+                        "",
+                        slice.stream().map(views::card).toList(),
+                        pager,
+                        articles.size()),
+                    crumbs);
+              }));
     }
     return pages;
   }
@@ -151,6 +272,7 @@ public final class Routes {
   }
 
   static String monthName(int month) {
-    return java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    return java.time.Month.of(month)
+        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
   }
 }

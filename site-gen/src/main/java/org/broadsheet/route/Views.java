@@ -14,7 +14,9 @@ import org.broadsheet.view.Link;
 import org.broadsheet.view.PageInfo;
 import org.broadsheet.view.SiteView;
 
-/** Builds the view values templates see: cards, page info, links. Cards are made once per article. */
+/**
+ * Builds the view values templates see: cards, page info, links. Cards are made once per article.
+ */
 public final class Views {
   private final SiteView site;
   private final Links links;
@@ -28,7 +30,8 @@ public final class Views {
     this.links = links;
     this.zone = zone;
     this.now = now;
-    this.display = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
+    this.display =
+        DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
   }
 
   public SiteView site() {
@@ -57,16 +60,29 @@ public final class Views {
   }
 
   private Card newCard(Article a) {
-    Link section = a.section().isEmpty() ? null
-        : Link.of(a.section(), links.href(Links.group("sections", Slugs.slugify(a.section()))));
-    return new Card(a.id(), a.title(), links.href(Links.article(a.slug())), iso(a.date().orElse(null)),
-        a.date().map(this::displayDate).orElse("Undated"), a.summary(), a.dateline(), section,
-        groupLinks("authors", a.authors()), groupLinks("tags", a.tags()), a.draft(),
+    Link section =
+        a.section().isEmpty()
+            ? null
+            : Link.of(a.section(), links.href(Links.group("sections", Slugs.slugify(a.section()))));
+    return new Card(
+        a.id(),
+        a.title(),
+        links.href(Links.article(a.slug())),
+        iso(a.date().orElse(null)),
+        a.date().map(this::displayDate).orElse("Undated"),
+        a.summary(),
+        a.dateline(),
+        section,
+        groupLinks("authors", a.authors()),
+        groupLinks("tags", a.tags()),
+        a.draft(),
         a.date().map(d -> d.isAfter(now)).orElse(false));
   }
 
   private List<Link> groupLinks(String kind, List<String> names) {
-    return names.stream().map(n -> Link.of(n, links.href(Links.group(kind, Slugs.slugify(n))))).toList();
+    return names.stream()
+        .map(n -> Link.of(n, links.href(Links.group(kind, Slugs.slugify(n)))))
+        .toList();
   }
 
   public String displayDate(ZonedDateTime d) {
@@ -79,10 +95,29 @@ public final class Views {
 
   /** Page info for a folder-style page ({@code tags/x/}) or a file ({@code 404.html}). */
   public PageInfo page(String title, String description, String folderOrFile, String kind) {
-    String file = folderOrFile.isEmpty() || folderOrFile.endsWith("/") ? Links.file(folderOrFile) : folderOrFile;
-    String canonical = site.baseUrl() + (folderOrFile.endsWith("/") || folderOrFile.isEmpty() ? folderOrFile : file);
-    return new PageInfo(title, description, Links.root(file), file, canonical, kind, new PageInfo.Links(
-        links.href(""), links.href("search/"), links.href("archive/"), links.href("tags/"),
-        links.href("sections/"), links.href("authors/"), "feed.xml", "rss.xml", "feed.json"));
+    String file =
+        folderOrFile.isEmpty() || folderOrFile.endsWith("/")
+            ? Links.file(folderOrFile)
+            : folderOrFile;
+    String canonical =
+        site.baseUrl()
+            + (folderOrFile.endsWith("/") || folderOrFile.isEmpty() ? folderOrFile : file);
+    return new PageInfo(
+        title,
+        description,
+        Links.root(file),
+        file,
+        canonical,
+        kind,
+        new PageInfo.Links(
+            links.href(""),
+            links.href("search/"),
+            links.href("archive/"),
+            links.href("tags/"),
+            links.href("sections/"),
+            links.href("authors/"),
+            "feed.xml",
+            "rss.xml",
+            "feed.json"));
   }
 }

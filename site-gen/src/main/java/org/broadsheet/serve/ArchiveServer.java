@@ -23,12 +23,15 @@ public final class ArchiveServer implements AutoCloseable {
     return start(site, host, port, ServeLimits.DEFAULTS);
   }
 
-  static ArchiveServer start(Path site, String host, int port, ServeLimits limits) throws IOException {
+  static ArchiveServer start(Path site, String host, int port, ServeLimits limits)
+      throws IOException {
     SiteFiles files = SiteFiles.open(site, limits);
     SearchIndex search = null;
     try {
       search = SearchIndex.open(files.root().resolve("search/lucene"));
-      return new ArchiveServer(files, search,
+      return new ArchiveServer(
+          files,
+          search,
           SiteServer.start(host, port, SiteApp.handler(files, search, null, limits), limits));
     } catch (IOException | RuntimeException e) {
       if (search != null) {

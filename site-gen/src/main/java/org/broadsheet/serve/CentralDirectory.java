@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a zip's central directory, the list of entries at its end, as the JDK's zip file system
- * finds it (the last end record; the directory right before it). Only the fields the archive
- * check needs; entry data is never read here. All numbers are little-endian.
+ * finds it (the last end record; the directory right before it). Only the fields the archive check
+ * needs; entry data is never read here. All numbers are little-endian.
  *
  * <pre>
  * end of central directory (in the last 22 + 65,535 bytes)   ZIP64 end record (when a field is full)
@@ -56,7 +56,8 @@ final class CentralDirectory {
   static void read(Path zip, Consumer<Entry> each) throws IOException {
     try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
       long[] directory = locate(channel);
-      InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(directory[0])), 1 << 16);
+      InputStream in =
+          new BufferedInputStream(Channels.newInputStream(channel.position(directory[0])), 1 << 16);
       long remaining = directory[1];
       for (long i = 0; i < directory[2]; i++) {
         ByteBuffer header = le(readFully(in, HEADER_SIZE));
@@ -68,7 +69,8 @@ final class CentralDirectory {
         int commentLength = header.getShort(32) & 0xFFFF;
         remaining -= HEADER_SIZE + nameLength + extraLength + commentLength;
         if (remaining < 0) {
-          throw new IOException("corrupt central directory: entry " + (i + 1) + " runs past its end");
+          throw new IOException(
+              "corrupt central directory: entry " + (i + 1) + " runs past its end");
         }
         String name = new String(readFully(in, nameLength), StandardCharsets.UTF_8);
         ByteBuffer extra = le(readFully(in, extraLength));
@@ -76,7 +78,13 @@ final class CentralDirectory {
         long compressed = header.getInt(20) & FULL32;
         long size = header.getInt(24) & FULL32;
         long[] sizes = zip64Sizes(extra, size, compressed);
-        each.accept(new Entry(name, header.getShort(10) & 0xFFFF, sizes[1], sizes[0], header.getInt(38) & FULL32));
+        each.accept(
+            new Entry(
+                name,
+                header.getShort(10) & 0xFFFF,
+                sizes[1],
+                sizes[0],
+                header.getInt(38) & FULL32));
       }
     }
   }
@@ -93,7 +101,8 @@ final class CentralDirectory {
       long endPosition = length - tail + at;
       long size = buffer.getInt(at + 12) & FULL32;
       long entries = buffer.getShort(at + 10) & 0xFFFF;
-      if (endPosition >= 20 && (size == FULL32 || entries == 0xFFFF || (buffer.getInt(at + 16) & FULL32) == FULL32)) {
+      if (endPosition >= 20
+          && (size == FULL32 || entries == 0xFFFF || (buffer.getInt(at + 16) & FULL32) == FULL32)) {
         ByteBuffer locator = le(readAt(channel, endPosition - 20, 20));
         if (locator.getInt(0) == LOCATOR64) {
           long end64 = locator.getLong(8);
@@ -109,9 +118,11 @@ final class CentralDirectory {
     throw new IOException("not a zip archive (no end of central directory)");
   }
 
-  private static long[] bounded(long position, long size, long entries, long end) throws IOException {
+  private static long[] bounded(long position, long size, long entries, long end)
+      throws IOException {
     if (position < 0 || size < 0 || entries < 0 || position + size > end) {
-      throw new IOException("corrupt central directory (size " + size + " before offset " + end + ")");
+      throw new IOException(
+          "corrupt central directory (size " + size + " before offset " + end + ")");
     }
     return new long[] {position, size, entries};
   }

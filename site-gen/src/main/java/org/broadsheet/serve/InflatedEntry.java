@@ -50,13 +50,15 @@ final class InflatedEntry extends FilterInputStream {
     }
     if (read == declared) {
       if (in.read() >= 0) {
-        throw new IOException("zip entry " + name + " inflates past its declared " + declared + " bytes");
+        throw new IOException(
+            "zip entry " + name + " inflates past its declared " + declared + " bytes");
       }
       return -1;
     }
     int n = in.read(buffer, offset, (int) Math.min(length, declared - read));
     if (n < 0) {
-      throw new IOException("zip entry " + name + " ends after " + read + " of its declared " + declared + " bytes");
+      throw new IOException(
+          "zip entry " + name + " ends after " + read + " of its declared " + declared + " bytes");
     }
     read += n;
     return n;

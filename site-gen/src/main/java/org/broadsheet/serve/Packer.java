@@ -13,8 +13,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a built site into one zip, files at the top: {@code index.html}, {@code articles/...},
- * {@code search/lucene/...}. Unzipped it opens from {@code file://}; {@code broadsheet serve} serves
- * it as it is. Entries are in path order, so the same site packs to the same entries.
+ * {@code search/lucene/...}. Unzipped it opens from {@code file://}; {@code broadsheet serve}
+ * serves it as it is. Entries are in path order, so the same site packs to the same entries.
  */
 public final class Packer {
   private Packer() {}
@@ -26,7 +26,8 @@ public final class Packer {
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
     long entries = 0;
     try {
-      try (OutputStream os = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(os)) {
+      try (OutputStream os = Files.newOutputStream(temp);
+          ZipOutputStream zip = new ZipOutputStream(os)) {
         for (Path file : files(site)) {
           String name = site.relativize(file).toString().replace('\\', '/');
           ZipEntry entry = new ZipEntry(Files.isDirectory(file) ? name + "/" : name);

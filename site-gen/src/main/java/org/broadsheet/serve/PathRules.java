@@ -5,10 +5,10 @@ import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.util.URIUtil;
 
 /**
- * Which request paths are well-formed enough to look up at all. Refused: encoded or literal
- * {@code .}/{@code ..} segments, NUL bytes, backslashes and encoded slashes, empty segments and
- * anything that does not start with {@code /}. What is left can only name a file under the site
- * root; {@link SiteFiles#lookup} then refuses symlinks that lead out.
+ * Which request paths are well-formed enough to look up at all. Refused: encoded or literal {@code
+ * .}/{@code ..} segments, NUL bytes, backslashes and encoded slashes, empty segments and anything
+ * that does not start with {@code /}. What is left can only name a file under the site root; {@link
+ * SiteFiles#lookup} then refuses symlinks that lead out.
  */
 final class PathRules {
   private PathRules() {}
@@ -19,8 +19,12 @@ final class PathRules {
       return false;
     }
     String lower = raw.toLowerCase(Locale.ROOT);
-    if (lower.contains("%00") || lower.contains("%2f") || lower.contains("%5c")
-        || raw.indexOf('\\') >= 0 || raw.indexOf('\0') >= 0 || raw.indexOf(';') >= 0) {
+    if (lower.contains("%00")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || raw.indexOf('\\') >= 0
+        || raw.indexOf('\0') >= 0
+        || raw.indexOf(';') >= 0) {
       return false;
     }
     String[] segments = raw.substring(1).split("/", -1);
@@ -32,7 +36,9 @@ final class PathRules {
         return false;
       }
       boolean last = i == segments.length - 1;
-      if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && !last)
+      if (segment.equals(".")
+          || segment.equals("..")
+          || (segment.isEmpty() && !last)
           || segment.indexOf('\0') >= 0) {
         return false;
       }
@@ -41,9 +47,9 @@ final class PathRules {
   }
 
   /**
-   * Whether a segment names a hidden file or folder ({@code .git}, {@code .env},
-   * {@code .broadsheet-site}), as written or percent-decoded: such paths are answered 404, never
-   * served. Call after {@link #acceptable}.
+   * Whether a segment names a hidden file or folder ({@code .git}, {@code .env}, {@code
+   * .broadsheet-site}), as written or percent-decoded: such paths are answered 404, never served.
+   * Call after {@link #acceptable}.
    */
   static boolean hidden(HttpURI uri) {
     for (String segment : uri.getPath().split("/")) {

@@ -19,11 +19,11 @@ import org.eclipse.jetty.util.Fields;
 /**
  * {@code GET /api/search?q=...}: the parameters and JSON of {@code broadsheet search --json}, read
  * and written by core ({@link SearchParameters}, {@link SearchJson}), as the browser runtime does.
- * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag},
- * {@code section}, {@code from}, {@code to} ({@code YYYY-MM-DD}, {@code YYYY-MM}, {@code YYYY}),
- * {@code sort} ({@code relevance} or {@code date}), {@code facets} ({@code true} or {@code false}).
- * A bad, unknown or repeated parameter gets a 400 with {@code {"error": ...}}, an index of another
- * format a 503 with the same shape; any method but GET and HEAD a 405.
+ * Parameters: {@code q}, {@code limit} (1..1000, default 10), {@code offset}, {@code tag}, {@code
+ * section}, {@code from}, {@code to} ({@code YYYY-MM-DD}, {@code YYYY-MM}, {@code YYYY}), {@code
+ * sort} ({@code relevance} or {@code date}), {@code facets} ({@code true} or {@code false}). A bad,
+ * unknown or repeated parameter gets a 400 with {@code {"error": ...}}, an index of another format
+ * a 503 with the same shape; any method but GET and HEAD a 405.
  */
 final class SearchApi extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -53,14 +53,17 @@ final class SearchApi extends Handler.Abstract {
     try {
       json = SearchJson.results(search, index.search(search));
     } catch (IndexFormatException e) {
-      send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, SearchJson.error(e.getMessage()));
+      send(
+          response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, SearchJson.error(e.getMessage()));
       return true;
     }
     send(response, callback, HttpStatus.OK_200, json);
     return true;
   }
 
-  /** Every value of every parameter is seen, so an unknown or repeated one is refused, not dropped. */
+  /**
+   * Every value of every parameter is seen, so an unknown or repeated one is refused, not dropped.
+   */
   static SearchRequest parse(Fields params) {
     List<String> given = new ArrayList<>();
     for (Fields.Field field : params) {

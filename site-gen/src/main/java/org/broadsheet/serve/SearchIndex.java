@@ -23,24 +23,27 @@ import org.broadsheet.search.SearchResults;
 
 /**
  * The site's Lucene index ({@code search/lucene/}) as the server reads it, searched with the
- * analyzer the index records ({@link IndexInfo}). On disk it is opened in place and
- * {@link #reload reloaded} after each rebuild; inside a zip its files (a few megabytes even for
- * large archives) are copied into memory once. Searches in flight keep the reader they started
- * with. An index of another format is not searched: every search throws its
- * {@link IndexFormatException} (the site is still served).
+ * analyzer the index records ({@link IndexInfo}). On disk it is opened in place and {@link #reload
+ * reloaded} after each rebuild; inside a zip its files (a few megabytes even for large archives)
+ * are copied into memory once. Searches in flight keep the reader they started with. An index of
+ * another format is not searched: every search throws its {@link IndexFormatException} (the site is
+ * still served).
  */
 public final class SearchIndex implements Closeable {
   private final Path dir;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
   /** An open index and its search, or (reader null) why the index there cannot be searched. */
-  private record Snapshot(Directory directory, DirectoryReader reader, ArchiveSearch search, String refused) {}
+  private record Snapshot(
+      Directory directory, DirectoryReader reader, ArchiveSearch search, String refused) {}
 
   private SearchIndex(Path dir) {
     this.dir = dir;
   }
 
-  /** Opens the index in {@code dir}; with no index there yet, searches find nothing until a reload. */
+  /**
+   * Opens the index in {@code dir}; with no index there yet, searches find nothing until a reload.
+   */
   public static SearchIndex open(Path dir) throws IOException {
     SearchIndex index = new SearchIndex(dir);
     index.reload();
@@ -51,7 +54,10 @@ public final class SearchIndex implements Closeable {
   public void reload() throws IOException {
     Snapshot next = null;
     if (Files.isDirectory(dir)) {
-      Directory directory = dir.getFileSystem() == FileSystems.getDefault() ? FSDirectory.open(dir) : copyToMemory(dir);
+      Directory directory =
+          dir.getFileSystem() == FileSystems.getDefault()
+              ? FSDirectory.open(dir)
+              : copyToMemory(dir);
       if (DirectoryReader.indexExists(directory)) {
         next = snapshot(directory, DirectoryReader.open(directory));
       } else {
@@ -61,15 +67,22 @@ public final class SearchIndex implements Closeable {
     release(current.getAndSet(next));
   }
 
-  /** Switches to {@code reader} (a near-real-time reader of the live index), which this index now owns. */
+  /**
+   * Switches to {@code reader} (a near-real-time reader of the live index), which this index now
+   * owns.
+   */
   public void use(DirectoryReader reader) throws IOException {
     release(current.getAndSet(snapshot(null, reader)));
   }
 
-  /** The reader and its search, or the reason it is refused (then the reader and directory are closed). */
+  /**
+   * The reader and its search, or the reason it is refused (then the reader and directory are
+   * closed).
+   */
   private static Snapshot snapshot(Directory directory, DirectoryReader reader) throws IOException {
     try {
-      return new Snapshot(directory, reader, new ArchiveSearch(reader, IndexInfo.read(reader)), null);
+      return new Snapshot(
+          directory, reader, new ArchiveSearch(reader, IndexInfo.read(reader)), null);
     } catch (IndexFormatException e) {
       reader.decRef();
       if (directory != null && reader.getRefCount() == 0) {
@@ -79,7 +92,9 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** @throws IndexFormatException when the index is of another format */
+  /**
+   * @throws IndexFormatException when the index is of another format
+   */
   public SearchResults search(SearchRequest request) throws IOException {
     while (true) {
       Snapshot snapshot = current.get();
@@ -101,8 +116,8 @@ public final class SearchIndex implements Closeable {
 
   /**
    * Copies an index inside a zip into memory, each file cut off at its declared size and all of
-   * them at {@link ServeLimits#maxEntryBytes()} together: a zip's index cannot make the server
-   * hold more than that.
+   * them at {@link ServeLimits#maxEntryBytes()} together: a zip's index cannot make the server hold
+   * more than that.
    */
   private static Directory copyToMemory(Path dir) throws IOException {
     ServeLimits limits = ServeLimits.DEFAULTS;
@@ -119,7 +134,10 @@ public final class SearchIndex implements Closeable {
             IndexOutput out = memory.createOutput(name, IOContext.DEFAULT)) {
           for (int n; (n = in.read(buffer)) > 0; total += n) {
             if (total + n > limits.maxEntryBytes()) {
-              throw new IOException("the search index in the zip is larger than " + limits.maxEntryBytes() + " bytes");
+              throw new IOException(
+                  "the search index in the zip is larger than "
+                      + limits.maxEntryBytes()
+                      + " bytes");
             }
             out.writeBytes(buffer, 0, n);
           }

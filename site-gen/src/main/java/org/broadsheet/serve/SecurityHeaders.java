@@ -18,9 +18,11 @@ import org.eclipse.jetty.util.Callback;
  * reader, never which article (or which draft, in the preview) they were reading.
  */
 final class SecurityHeaders {
-  private static final HttpField POLICY = new HttpField("Content-Security-Policy", ContentPolicy.HEADER);
+  private static final HttpField POLICY =
+      new HttpField("Content-Security-Policy", ContentPolicy.HEADER);
   private static final HttpField NOSNIFF = new HttpField("X-Content-Type-Options", "nosniff");
-  private static final HttpField REFERRER = new HttpField("Referrer-Policy", "strict-origin-when-cross-origin");
+  private static final HttpField REFERRER =
+      new HttpField("Referrer-Policy", "strict-origin-when-cross-origin");
 
   private SecurityHeaders() {}
 
@@ -34,7 +36,8 @@ final class SecurityHeaders {
   static Handler around(Handler next) {
     return new Handler.Wrapper(next) {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
         addTo(response.getHeaders());
         return super.handle(request, response, callback);
       }
@@ -46,13 +49,15 @@ final class SecurityHeaders {
    * answer requests that never reach a handler (a malformed request line, oversized headers).
    */
   static ErrorHandler errorHandler() {
-    ErrorHandler errors = new ErrorHandler() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        addTo(response.getHeaders());
-        return super.handle(request, response, callback);
-      }
-    };
+    ErrorHandler errors =
+        new ErrorHandler() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            addTo(response.getHeaders());
+            return super.handle(request, response, callback);
+          }
+        };
     errors.setShowStacks(false);
     errors.setShowMessageInTitle(false);
     return errors;

@@ -18,11 +18,16 @@ public final class SiteApp {
 
   private SiteApp() {}
 
-  /** @param live the preview's live reload, or null to serve the site exactly as built */
-  public static Handler handler(SiteFiles files, SearchIndex search, PageDecorator live, ServeLimits limits) {
+  /**
+   * @param live the preview's live reload, or null to serve the site exactly as built
+   */
+  public static Handler handler(
+      SiteFiles files, SearchIndex search, PageDecorator live, ServeLimits limits) {
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(MIN_GZIP_BYTES);
-    gzip.setHandler(new Handler.Sequence(new SearchApi(search), new SiteHandler(files, live, limits.maxDecoratedBytes())));
+    gzip.setHandler(
+        new Handler.Sequence(
+            new SearchApi(search), new SiteHandler(files, live, limits.maxDecoratedBytes())));
     return live == null ? gzip : new Handler.Sequence(live.handler(), gzip);
   }
 }

@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 /**
  * The files of a built site, read-only: a folder on disk, or a packed zip mounted as a file system
  * (served straight from the zip, never extracted). Answers which file a request path names, and
- * refuses every path that would leave the site or names a hidden file ({@code .git/},
- * {@code .broadsheet-site}): any segment that starts with a dot.
+ * refuses every path that would leave the site or names a hidden file ({@code .git/}, {@code
+ * .broadsheet-site}): any segment that starts with a dot.
  */
 public final class SiteFiles implements Closeable {
   static final String INDEX = "index.html";
@@ -38,13 +38,13 @@ public final class SiteFiles implements Closeable {
     if (!Files.isDirectory(dir)) {
       throw new IOException("not a folder: " + dir);
     }
-    return new SiteFiles(ResourceFactory.root().newResource(dir.toAbsolutePath()), () -> { }, null);
+    return new SiteFiles(ResourceFactory.root().newResource(dir.toAbsolutePath()), () -> {}, null);
   }
 
   /**
    * A zip written by {@code broadsheet pack}. The site sits at the top of the zip, or in its one
-   * top-level folder. The archive is {@link ZipAudit checked} first and refused whole when it
-   * holds an entry that leads out, a link or a zip bomb.
+   * top-level folder. The archive is {@link ZipAudit checked} first and refused whole when it holds
+   * an entry that leads out, a link or a zip bomb.
    */
   static SiteFiles zip(Path zipFile, ServeLimits limits) throws IOException {
     ZipAudit.check(zipFile, limits);
@@ -57,7 +57,9 @@ public final class SiteFiles implements Closeable {
       return new SiteFiles(siteRootIn(top), factory, limits);
     } catch (IOException | RuntimeException e) {
       factory.close();
-      throw e instanceof IOException io ? io : new IOException("cannot open zip " + zipFile + ": " + e.getMessage(), e);
+      throw e instanceof IOException io
+          ? io
+          : new IOException("cannot open zip " + zipFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -101,9 +103,9 @@ public final class SiteFiles implements Closeable {
   }
 
   /**
-   * The regular file that a decoded request path names: the file itself, or a folder's
-   * {@code index.html}. Empty when there is none, or when the path (or a symlink on it) leads
-   * outside the site.
+   * The regular file that a decoded request path names: the file itself, or a folder's {@code
+   * index.html}. Empty when there is none, or when the path (or a symlink on it) leads outside the
+   * site.
    */
   public Optional<Path> lookup(String decodedPath) {
     String relative = decodedPath.startsWith("/") ? decodedPath.substring(1) : decodedPath;

@@ -31,8 +31,8 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>With a {@link PageDecorator} (preview), HTML pages up to {@code maxDecorated} bytes are read
  * fresh on every request and decorated (larger ones are streamed as built); other files bypass
- * Jetty's content cache so a rebuild shows at once. Entries of a zip are streamed through
- * {@link SiteFiles#newInputStream}, which counts what they really inflate to.
+ * Jetty's content cache so a rebuild shows at once. Entries of a zip are streamed through {@link
+ * SiteFiles#newInputStream}, which counts what they really inflate to.
  */
 public final class SiteHandler extends Handler.Wrapper {
   private static final HttpField ALLOW = new HttpField(HttpHeader.ALLOW, "GET, HEAD");
@@ -49,7 +49,8 @@ public final class SiteHandler extends Handler.Wrapper {
   }
 
   private static ResourceHandler resourceHandler(SiteFiles files, boolean live) {
-    ResourceHandler handler = live || files.isZip() ? new StreamingResourceHandler(files) : new ResourceHandler();
+    ResourceHandler handler =
+        live || files.isZip() ? new StreamingResourceHandler(files) : new ResourceHandler();
     handler.setBaseResource(files.resource());
     handler.setDirAllowed(false);
     handler.setWelcomeFiles(SiteFiles.INDEX);
@@ -70,15 +71,22 @@ public final class SiteHandler extends Handler.Wrapper {
       return true;
     }
     String path = Request.getPathInContext(request);
-    Optional<Path> file = PathRules.hidden(request.getHttpURI()) ? Optional.empty() : files.lookup(path);
+    Optional<Path> file =
+        PathRules.hidden(request.getHttpURI()) ? Optional.empty() : files.lookup(path);
     if (file.isEmpty()) {
       return notFound(request, response, callback);
     }
-    if (!path.endsWith("/") && file.get().getFileName().toString().equals(SiteFiles.INDEX)
+    if (!path.endsWith("/")
+        && file.get().getFileName().toString().equals(SiteFiles.INDEX)
         && !path.endsWith("/" + SiteFiles.INDEX)) {
       String query = request.getHttpURI().getQuery();
-      Response.sendRedirect(request, response, callback, HttpStatus.MOVED_PERMANENTLY_301,
-          request.getHttpURI().getPath() + "/" + (query == null ? "" : "?" + query), true);
+      Response.sendRedirect(
+          request,
+          response,
+          callback,
+          HttpStatus.MOVED_PERMANENTLY_301,
+          request.getHttpURI().getPath() + "/" + (query == null ? "" : "?" + query),
+          true);
       return true;
     }
     if (decorator != null && isHtml(file.get()) && Files.size(file.get()) <= maxDecorated) {
@@ -104,7 +112,8 @@ public final class SiteHandler extends Handler.Wrapper {
    * Jetty's own 404 when the site has none or its page cannot be read whole (a zip entry that
    * inflates past its declared size).
    */
-  private boolean notFound(Request request, Response response, Callback callback) throws IOException {
+  private boolean notFound(Request request, Response response, Callback callback)
+      throws IOException {
     Optional<Path> page = files.lookup("/404.html");
     if (page.isPresent() && Files.size(page.get()) > maxDecorated) {
       InputStream in;
@@ -179,23 +188,27 @@ public final class SiteHandler extends Handler.Wrapper {
 
     @Override
     protected HttpContent.Factory newHttpContentFactory(ByteBufferPool.Sized pool) {
-      HttpContent.Factory plain = new ResourceHttpContentFactory(getBaseResource(), getMimeTypes(), pool);
+      HttpContent.Factory plain =
+          new ResourceHttpContentFactory(getBaseResource(), getMimeTypes(), pool);
       if (!files.isZip()) {
         return plain;
       }
       return path -> {
         HttpContent content = plain.getContent(path);
-        return content == null || content.getResource().isDirectory() ? content : new HttpContent.Wrapper(content) {
-          @Override
-          public void writeTo(Content.Sink sink, long offset, long length, Callback callback) {
-            try {
-              InputStream in = files.newInputStream(getResource().getPath());
-              Content.copy(new InputStreamContentSource(in, pool, offset, length), sink, callback);
-            } catch (IOException | RuntimeException e) {
-              callback.failed(e);
-            }
-          }
-        };
+        return content == null || content.getResource().isDirectory()
+            ? content
+            : new HttpContent.Wrapper(content) {
+              @Override
+              public void writeTo(Content.Sink sink, long offset, long length, Callback callback) {
+                try {
+                  InputStream in = files.newInputStream(getResource().getPath());
+                  Content.copy(
+                      new InputStreamContentSource(in, pool, offset, length), sink, callback);
+                } catch (IOException | RuntimeException e) {
+                  callback.failed(e);
+                }
+              }
+            };
       };
     }
   }

@@ -16,10 +16,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A Jetty server on one address, serving one handler tree; stopping it lets requests in flight
- * finish. Every response carries the {@link SecurityHeaders}. At most
- * {@link ServeLimits#maxConnections()} connections are open at once (more wait to be accepted,
- * while idle ones are closed sooner), and a connection idle for {@link ServeLimits#idleTimeout()}
- * is closed: a flood of idle connections cannot take every file descriptor.
+ * finish. Every response carries the {@link SecurityHeaders}. At most {@link
+ * ServeLimits#maxConnections()} connections are open at once (more wait to be accepted, while idle
+ * ones are closed sooner), and a connection idle for {@link ServeLimits#idleTimeout()} is closed: a
+ * flood of idle connections cannot take every file descriptor.
  */
 public final class SiteServer implements AutoCloseable {
   private final Server server;
@@ -37,7 +37,8 @@ public final class SiteServer implements AutoCloseable {
    *
    * @throws PortInUseException when the address is taken
    */
-  public static SiteServer start(String host, int port, Handler app, ServeLimits limits) throws IOException {
+  public static SiteServer start(String host, int port, Handler app, ServeLimits limits)
+      throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("broadsheet-http");
     Server server = new Server(threads);
@@ -66,7 +67,9 @@ public final class SiteServer implements AutoCloseable {
       if (causedByBind(e)) {
         throw new PortInUseException(host, port, e);
       }
-      throw e instanceof IOException io ? io : new IOException("cannot start the server: " + e.getMessage(), e);
+      throw e instanceof IOException io
+          ? io
+          : new IOException("cannot start the server: " + e.getMessage(), e);
     }
     return new SiteServer(server, connector, limit);
   }
@@ -75,11 +78,13 @@ public final class SiteServer implements AutoCloseable {
    * The limit shortens the idle timeout of the connections open when it is reached, but a burst of
    * connections accepted together opens most of theirs just after; they get the short one here.
    */
-  private static Connection.Listener shortIdleAtLimit(NetworkConnectionLimit limit, ServeLimits limits) {
+  private static Connection.Listener shortIdleAtLimit(
+      NetworkConnectionLimit limit, ServeLimits limits) {
     return new Connection.Listener() {
       @Override
       public void onOpened(Connection connection) {
-        if (limit.getNetworkConnectionCount() + limit.getPendingNetworkConnectionCount() >= limits.maxConnections()) {
+        if (limit.getNetworkConnectionCount() + limit.getPendingNetworkConnectionCount()
+            >= limits.maxConnections()) {
           connection.getEndPoint().setIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
         }
       }
@@ -132,8 +137,14 @@ public final class SiteServer implements AutoCloseable {
   /** The address is taken by another process. */
   public static final class PortInUseException extends IOException {
     PortInUseException(String host, int port, Throwable cause) {
-      super("port " + port + " on " + host + " is already in use: stop the other server, or pass --port N"
-          + " (--port 0 picks a free one)", cause);
+      super(
+          "port "
+              + port
+              + " on "
+              + host
+              + " is already in use: stop the other server, or pass --port N"
+              + " (--port 0 picks a free one)",
+          cause);
     }
   }
 }

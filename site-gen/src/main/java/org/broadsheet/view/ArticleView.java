@@ -11,9 +11,23 @@ import java.util.List;
  * @param jsonLd schema.org NewsArticle, serialised by Jackson and safe inside a script element
  * @param newer the next newer article, or null; {@code older} likewise
  */
-public record ArticleView(Card card, String bodyHtml, String updatedIso, String updatedDisplay, String source,
-    Link sourceLink, String license, String licenseName, String licenseUrl, String credit, int words,
-    int minutes, Card newer, Card older, List<Card> related, String jsonLd) {
+public record ArticleView(
+    Card card,
+    String bodyHtml,
+    String updatedIso,
+    String updatedDisplay,
+    String source,
+    Link sourceLink,
+    String license,
+    String licenseName,
+    String licenseUrl,
+    String credit,
+    int words,
+    int minutes,
+    Card newer,
+    Card older,
+    List<Card> related,
+    String jsonLd) {
   public ArticleView {
     related = List.copyOf(related);
   }

@@ -11,8 +11,19 @@ import java.util.List;
  * @param section the section link, or null
  * @param scheduled dated in the future (only built with --future or in preview)
  */
-public record Card(String id, String title, String href, String isoDate, String displayDate, String summary,
-    String dateline, Link section, List<Link> authors, List<Link> tags, boolean draft, boolean scheduled) {
+public record Card(
+    String id,
+    String title,
+    String href,
+    String isoDate,
+    String displayDate,
+    String summary,
+    String dateline,
+    Link section,
+    List<Link> authors,
+    List<Link> tags,
+    boolean draft,
+    boolean scheduled) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);

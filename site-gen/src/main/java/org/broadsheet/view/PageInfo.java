@@ -8,10 +8,24 @@ package org.broadsheet.view;
  * @param canonical absolute URL under the site's base URL
  * @param kind page kind for CSS and scripts: article, home, listing, archive, search, notfound
  */
-public record PageInfo(String title, String description, String root, String path, String canonical,
-    String kind, Links links) {
+public record PageInfo(
+    String title,
+    String description,
+    String root,
+    String path,
+    String canonical,
+    String kind,
+    Links links) {
 
   /** Relative links every page carries (header, footer, feeds). */
-  public record Links(String home, String search, String archive, String tags, String sections, String authors,
-      String atom, String rss, String json) {}
+  public record Links(
+      String home,
+      String search,
+      String archive,
+      String tags,
+      String sections,
+      String authors,
+      String atom,
+      String rss,
+      String json) {}
 }

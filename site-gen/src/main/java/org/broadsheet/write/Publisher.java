@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * <p>Every build's site carries {@link OutputGuard#MARKER}, so a later build knows the folder is
  * one it may replace. While a build runs, a JVM shutdown hook deletes its staging folder if the
  * process is stopped (SIGTERM, Ctrl-C); folders left by a killed build are removed by the next
- * build of the same output (see {@link StagingFolders}). Once closed, the publisher refuses
- * writes, so a straggling worker cannot recreate a staging folder that was deleted.
+ * build of the same output (see {@link StagingFolders}). Once closed, the publisher refuses writes,
+ * so a straggling worker cannot recreate a staging folder that was deleted.
  *
  * <p>The preview's incremental rebuilds use {@link #inPlace}: they write a few files straight into
  * the served folder, each replaced atomically, so a reader sees the old file or the new one, never
@@ -34,12 +34,17 @@ public final class Publisher implements AutoCloseable {
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final boolean inPlace;
+
   /** Writes hold the read lock; commit, close and the shutdown hook hold the write lock. */
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
   private final Thread shutdownHook;
   private boolean committed;
   private boolean closed;
-  /** Names this build in the output's marker, so that the next build knows its cache describes it. */
+
+  /**
+   * Names this build in the output's marker, so that the next build knows its cache describes it.
+   */
   private final String buildId = java.util.UUID.randomUUID().toString();
 
   private Publisher(Path out, Path staging, boolean inPlace) {
@@ -62,7 +67,8 @@ public final class Publisher implements AutoCloseable {
     Publisher publisher = new Publisher(abs, staging, false);
     try {
       readableByAll(staging);
-      Files.writeString(staging.resolve(OutputGuard.MARKER), publisher.marker(), StandardCharsets.UTF_8);
+      Files.writeString(
+          staging.resolve(OutputGuard.MARKER), publisher.marker(), StandardCharsets.UTF_8);
       readableByAll(staging.resolve(OutputGuard.MARKER));
       Runtime.getRuntime().addShutdownHook(publisher.shutdownHook);
     } catch (IOException | RuntimeException e) {
@@ -73,10 +79,15 @@ public final class Publisher implements AutoCloseable {
   }
 
   private String marker() {
-    String version = Optional.ofNullable(Publisher.class.getPackage().getImplementationVersion()).orElse("dev");
-    return "Broadsheet " + version + " built this site.\n"
+    String version =
+        Optional.ofNullable(Publisher.class.getPackage().getImplementationVersion()).orElse("dev");
+    return "Broadsheet "
+        + version
+        + " built this site.\n"
         + "The next 'broadsheet build' into this folder replaces it as a whole: keep no other files here.\n"
-        + BUILD + buildId + "\n";
+        + BUILD
+        + buildId
+        + "\n";
   }
 
   private static final String BUILD = "build ";
@@ -90,13 +101,17 @@ public final class Publisher implements AutoCloseable {
   public static Optional<String> buildOf(Path out) {
     try {
       return Files.readAllLines(out.resolve(OutputGuard.MARKER), StandardCharsets.UTF_8).stream()
-          .filter(line -> line.startsWith(BUILD)).map(line -> line.substring(BUILD.length())).findFirst();
+          .filter(line -> line.startsWith(BUILD))
+          .map(line -> line.substring(BUILD.length()))
+          .findFirst();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Updates the built site in {@code out} file by file; {@link #commit()} has nothing left to do. */
+  /**
+   * Updates the built site in {@code out} file by file; {@link #commit()} has nothing left to do.
+   */
   public static Publisher inPlace(Path out) {
     Path abs = out.toAbsolutePath().normalize();
     return new Publisher(abs, abs, true);
@@ -116,7 +131,8 @@ public final class Publisher implements AutoCloseable {
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
         Files.write(temp, content);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {
         Files.write(target, content);
       }
@@ -138,7 +154,8 @@ public final class Publisher implements AutoCloseable {
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
         Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -186,20 +203,25 @@ public final class Publisher implements AutoCloseable {
   public void adopt(String dir) {
     Path root = resolve(dir);
     try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
-        files.incrementAndGet();
-        try {
-          bytes.addAndGet(Files.size(p));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .forEach(
+              p -> {
+                files.incrementAndGet();
+                try {
+                  bytes.addAndGet(Files.size(p));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot count the files in " + dir, e);
     }
   }
 
-  /** Removes a file (in-place updates only: a fresh build simply never writes it), and its folder if left empty. */
+  /**
+   * Removes a file (in-place updates only: a fresh build simply never writes it), and its folder if
+   * left empty.
+   */
   public void delete(String path) {
     lock.readLock().lock();
     try {
@@ -283,9 +305,9 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * The shutdown hook: the process is being stopped mid-build. Worker threads still run while
-   * hooks do, and the Lucene index is written outside the publisher, so the folder is deleted
-   * again until it has stayed gone for a few checks (at most about two seconds).
+   * The shutdown hook: the process is being stopped mid-build. Worker threads still run while hooks
+   * do, and the Lucene index is written outside the publisher, so the folder is deleted again until
+   * it has stayed gone for a few checks (at most about two seconds).
    */
   private void abandon() {
     lock.writeLock().lock();
@@ -329,12 +351,15 @@ public final class Publisher implements AutoCloseable {
 
   /**
    * Temporary folders and files are created private (0700/0600); a published site is read by web
-   * servers running as other users, so it gets the usual 0755/0644 where the file system has POSIX modes.
+   * servers running as other users, so it gets the usual 0755/0644 where the file system has POSIX
+   * modes.
    */
   public static void readableByAll(Path path) throws IOException {
     if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
-          Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+      Files.setPosixFilePermissions(
+          path,
+          java.nio.file.attribute.PosixFilePermissions.fromString(
+              Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
     }
   }
 

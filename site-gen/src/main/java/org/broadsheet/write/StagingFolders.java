@@ -33,7 +33,13 @@ final class StagingFolders {
   }
 
   static Path oldName(Path out) {
-    return out.resolveSibling("." + out.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    return out.resolveSibling(
+        "."
+            + out.getFileName()
+            + ".old-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + System.nanoTime());
   }
 
   /**
@@ -45,8 +51,10 @@ final class StagingFolders {
   static void removeStale(Path out) throws IOException {
     List<Path> stale = stale(out);
     if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-      Optional<Path> previous = stale.stream().filter(p -> p.getFileName().toString().contains(".old-"))
-          .max(Comparator.comparing(StagingFolders::modified));
+      Optional<Path> previous =
+          stale.stream()
+              .filter(p -> p.getFileName().toString().contains(".old-"))
+              .max(Comparator.comparing(StagingFolders::modified));
       if (previous.isPresent()) {
         Files.move(previous.get(), out, StandardCopyOption.ATOMIC_MOVE);
         stale.remove(previous.get());
@@ -58,8 +66,11 @@ final class StagingFolders {
   }
 
   private static List<Path> stale(Path out) throws IOException {
-    Pattern pattern = Pattern.compile("\\." + Pattern.quote(out.getFileName().toString())
-        + "\\.(?:building|old)-(-?\\d+)(?:-(-?\\d+))?");
+    Pattern pattern =
+        Pattern.compile(
+            "\\."
+                + Pattern.quote(out.getFileName().toString())
+                + "\\.(?:building|old)-(-?\\d+)(?:-(-?\\d+))?");
     List<Path> found = new ArrayList<>();
     Path parent = out.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
@@ -98,36 +109,39 @@ final class StagingFolders {
 
   /**
    * Deletes a tree without ever following a symbolic link: a link is removed, never what it points
-   * at, so nothing outside the tree is touched. A link given as the root is removed itself.
-   * Entries that vanish meanwhile are fine.
+   * at, so nothing outside the tree is touched. A link given as the root is removed itself. Entries
+   * that vanish meanwhile are fine.
    */
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-        if (e instanceof NoSuchFileException) {
-          return FileVisitResult.CONTINUE;
-        }
-        throw e;
-      }
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null && !(e instanceof NoSuchFileException)) {
-          throw e;
-        }
-        Files.deleteIfExists(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the report.
  */
 class BodiesReadAgainTest {
-  static final String SITE = """
+  static final String SITE =
+      """
       -- content/a.md --
       ---
       title: Alpha
@@ -54,7 +55,8 @@ class BodiesReadAgainTest {
       """;
 
   static BuildResult build(Path site, Consumer<String> beforePhase) throws IOException {
-    return new SiteBuilder(Progress.quiet(), org.broadsheet.render.RenderLimits.DEFAULT, beforePhase)
+    return new SiteBuilder(
+            Progress.quiet(), org.broadsheet.render.RenderLimits.DEFAULT, beforePhase)
         .build(SiteBuilderTest.options(site));
   }
 
@@ -71,40 +73,56 @@ class BodiesReadAgainTest {
   }
 
   static List<String> errors(BuildResult r, String path) {
-    return r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR && d.path().equals(path))
-        .map(Diagnostic::headline).toList();
+    return r.diagnostics().stream()
+        .filter(d -> d.severity() == Severity.ERROR && d.path().equals(path))
+        .map(Diagnostic::headline)
+        .toList();
   }
 
   @Test
-  void aCleanBuildPublishesTheTextItParsedThoughTheFileChangesLater(@TempDir Path dir) throws Exception {
+  void aCleanBuildPublishesTheTextItParsedThoughTheFileChangesLater(@TempDir Path dir)
+      throws Exception {
     Path site = SiteFixture.write(dir, SITE);
-    BuildResult r = build(site, phase -> {
-      if (phase.equals("render")) {
-        edit(site.resolve("content/a.md"), "---\ntitle: Alpha\ndate: 2020-01-01\ntags: [t]\n---\nAlpha, corrected.\n");
-        edit(site.resolve("content/b.md"), null);
-      }
-    });
+    BuildResult r =
+        build(
+            site,
+            phase -> {
+              if (phase.equals("render")) {
+                edit(
+                    site.resolve("content/a.md"),
+                    "---\ntitle: Alpha\ndate: 2020-01-01\ntags: [t]\n---\nAlpha, corrected.\n");
+                edit(site.resolve("content/b.md"), null);
+              }
+            });
     assertEquals(0, r.exitCode(false), r.diagnostics().toString());
-    assertTrue(SiteFixture.read(site, "public/articles/a/index.html").contains("Alpha body text."),
+    assertTrue(
+        SiteFixture.read(site, "public/articles/a/index.html").contains("Alpha body text."),
         "the body kept from the parse, not read again");
     assertTrue(SiteFixture.read(site, "public/articles/b/index.html").contains("Bravo body text."));
   }
 
   @Test
-  void anUnchangedArticleGoneBeforeItsPageIsRenderedAgainIsNotPublishedWithAnEmptyBody(@TempDir Path dir)
-      throws Exception {
+  void anUnchangedArticleGoneBeforeItsPageIsRenderedAgainIsNotPublishedWithAnEmptyBody(
+      @TempDir Path dir) throws Exception {
     Path site = SiteFixture.write(dir, SITE);
-    build(site, phase -> { });
-    // a new title for c: the pages of its neighbours b and d show it, so they are rendered again, and
+    build(site, phase -> {});
+    // a new title for c: the pages of its neighbours b and d show it, so they are rendered again,
+    // and
     // their bodies (b and d were not parsed: unchanged) are read again from their files
-    edit(site.resolve("content/c.md"), "---\ntitle: Charlie II\ndate: 2020-01-03\ntags: [t]\n---\nCharlie body text.\n");
-    BuildResult r = build(site, phase -> {
-      if (phase.equals("render")) {
-        edit(site.resolve("content/d.md"), null);
-      }
-    });
+    edit(
+        site.resolve("content/c.md"),
+        "---\ntitle: Charlie II\ndate: 2020-01-03\ntags: [t]\n---\nCharlie body text.\n");
+    BuildResult r =
+        build(
+            site,
+            phase -> {
+              if (phase.equals("render")) {
+                edit(site.resolve("content/d.md"), null);
+              }
+            });
     assertEquals(1, r.exitCode(false));
-    assertTrue(errors(r, "content/d.md").stream().anyMatch(e -> e.contains("its page is not published")),
+    assertTrue(
+        errors(r, "content/d.md").stream().anyMatch(e -> e.contains("its page is not published")),
         r.diagnostics().toString());
     assertEquals(3, r.articles());
     assertFalse(Files.exists(site.resolve("public/articles/d/index.html")));

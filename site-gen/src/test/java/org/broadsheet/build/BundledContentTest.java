@@ -18,9 +18,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.IndexInfo;
-import org.broadsheet.search.SearchResults;
 import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SearchSchema;
+import org.broadsheet.search.SearchResults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +28,29 @@ import org.junit.jupiter.api.io.TempDir;
 class BundledContentTest {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
-  private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern JSON_LD =
+      Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
 
   @TempDir static Path tmp;
   static BuildResult online;
   static BuildResult offline;
 
-  /** Builds the bundled archive with a fixed clock, so the future-dated sample stays in the future. */
+  /**
+   * Builds the bundled archive with a fixed clock, so the future-dated sample stays in the future.
+   */
   static BuildOptions options() {
-    return BuildOptions.of(REPO).withClock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"),
-        java.time.ZoneOffset.UTC));
+    return BuildOptions.of(REPO)
+        .withClock(
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-11-27T00:00:00Z"), java.time.ZoneOffset.UTC));
   }
 
   @BeforeAll
   static void build() throws IOException {
     online = new SiteBuilder(Progress.quiet()).build(options().withOut(tmp.resolve("online")));
-    offline = new SiteBuilder(Progress.quiet()).build(options().withOut(tmp.resolve("offline")).withOffline(true));
+    offline =
+        new SiteBuilder(Progress.quiet())
+            .build(options().withOut(tmp.resolve("offline")).withOffline(true));
   }
 
   @Test
@@ -73,7 +79,8 @@ class BundledContentTest {
       assertTrue(doc.getDocumentElement() != null, f);
     }
     var atom = factory.newDocumentBuilder().parse(tmp.resolve("online/feed.xml").toFile());
-    assertTrue(atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength() >= 16);
+    assertTrue(
+        atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength() >= 16);
     Map<String, Object> feed = JSON.std.mapFrom(Files.readString(tmp.resolve("online/feed.json")));
     assertEquals("https://jsonfeed.org/version/1.1", feed.get("version"));
   }
@@ -81,19 +88,23 @@ class BundledContentTest {
   @Test
   void everyArticleCarriesParseableNewsArticleJsonLd() throws IOException {
     try (Stream<Path> pages = Files.walk(tmp.resolve("online/articles"))) {
-      for (Path page : pages.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
+      for (Path page :
+          pages.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
         Matcher m = JSON_LD.matcher(Files.readString(page));
         assertTrue(m.find(), page.toString());
         Map<String, Object> ld = JSON.std.mapFrom(m.group(1));
         assertEquals("NewsArticle", ld.get("@type"), page.toString());
-        assertTrue(ld.get("identifier") instanceof String && ld.get("headline") instanceof String, page.toString());
+        assertTrue(
+            ld.get("identifier") instanceof String && ld.get("headline") instanceof String,
+            page.toString());
       }
     }
   }
 
   @Test
   void theSeedArticleIsTheTopHitForItsTopic() throws IOException {
-    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene")); var reader = DirectoryReader.open(dir)) {
+    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene"));
+        var reader = DirectoryReader.open(dir)) {
       var results = new ArchiveSearch(reader, "en").search(SearchRequest.of("JCPOA Vienna talks"));
       assertEquals("6c84957aa5ccaf51", results.hits().get(0).id());
       assertEquals("articles/6c84957aa5ccaf51/", results.hits().get(0).url());
@@ -102,19 +113,30 @@ class BundledContentTest {
 
   @Test
   void datelineSourceAndAuthorsAreSearchableWithAccentsFolded() throws IOException {
-    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene")); var reader = DirectoryReader.open(dir)) {
+    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene"));
+        var reader = DirectoryReader.open(dir)) {
       var search = new ArchiveSearch(reader, IndexInfo.read(reader));
-      assertEquals("6c84957aa5ccaf51", top(search, "Mehr News"), "the source, which the story's text never names");
+      assertEquals(
+          "6c84957aa5ccaf51",
+          top(search, "Mehr News"),
+          "the source, which the story's text never names");
       for (String q : List.of("Kraków", "krakow", "KRAKOW", "Wójcik", "wojcik")) {
-        assertEquals("articles/krakow-orchestra-restored-hall/", topUrl(search, q), q + ": the dateline and the author");
+        assertEquals(
+            "articles/krakow-orchestra-restored-hall/",
+            topUrl(search, q),
+            q + ": the dateline and the author");
       }
       SearchResults exact = search.search(SearchRequest.of("Dvořák"));
       SearchResults folded = search.search(SearchRequest.of("dvorak"));
       assertEquals("articles/krakow-orchestra-restored-hall/", exact.hits().get(0).url());
       assertEquals(exact.hits().get(0).url(), folded.hits().get(0).url());
-      assertTrue(exact.hits().get(0).score() >= folded.hits().get(0).score(), "the exact spelling ranks at least as high");
-      for (String q : List.of("zurich", "Zürich", "lodz", "Łódź", "malmo", "reykjavik", "sao paulo")) {
-        assertTrue(search.search(SearchRequest.of(q)).total() > 0, q + " finds its dateline's story");
+      assertTrue(
+          exact.hits().get(0).score() >= folded.hits().get(0).score(),
+          "the exact spelling ranks at least as high");
+      for (String q :
+          List.of("zurich", "Zürich", "lodz", "Łódź", "malmo", "reykjavik", "sao paulo")) {
+        assertTrue(
+            search.search(SearchRequest.of(q)).total() > 0, q + " finds its dateline's story");
       }
     }
   }
@@ -139,10 +161,14 @@ class BundledContentTest {
           }
           String path = href.replaceAll("[?#].*$", "");
           if (offlineOnly && (path.endsWith("/") || path.isEmpty())) {
-            broken.add(site.relativize(page) + " -> " + href + " (folder link in an offline build)");
+            broken.add(
+                site.relativize(page) + " -> " + href + " (folder link in an offline build)");
             continue;
           }
-          Path target = page.getParent().resolve(path.endsWith("/") || path.isEmpty() ? path + "index.html" : path).normalize();
+          Path target =
+              page.getParent()
+                  .resolve(path.endsWith("/") || path.isEmpty() ? path + "index.html" : path)
+                  .normalize();
           if (!target.startsWith(site) || !Files.isRegularFile(target)) {
             broken.add(site.relativize(page) + " -> " + href);
           }

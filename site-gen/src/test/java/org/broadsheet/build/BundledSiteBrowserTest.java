@@ -12,7 +12,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.SearchHit;
 import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SearchSchema;
 import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,26 +27,39 @@ class BundledSiteBrowserTest {
   @Test
   void offlineSiteFromDiskFindsTheSeedArticle(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("site");
-    new SiteBuilder(Progress.quiet()).build(BundledContentTest.options().withOut(out).withOffline(true));
+    new SiteBuilder(Progress.quiet())
+        .build(BundledContentTest.options().withOut(out).withOffline(true));
     ChromeDriver driver = Chromium.start(tmp.resolve("profile"));
     try {
       driver.get(out.resolve("search/index.html").toUri() + "?q=JCPOA");
-      new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(
-          By.cssSelector("#search-results a[href*='6c84957aa5ccaf51']")).isEmpty());
+      new WebDriverWait(driver, Duration.ofSeconds(60))
+          .until(
+              d ->
+                  !d.findElements(By.cssSelector("#search-results a[href*='6c84957aa5ccaf51']"))
+                      .isEmpty());
       String href = driver.findElement(By.cssSelector("#search-results a")).getAttribute("href");
-      assertTrue(href.startsWith("file:") && href.endsWith("articles/6c84957aa5ccaf51/index.html"), href);
+      assertTrue(
+          href.startsWith("file:") && href.endsWith("articles/6c84957aa5ccaf51/index.html"), href);
 
       @SuppressWarnings("unchecked")
-      Map<String, Object> browser = (Map<String, Object>) driver.executeAsyncScript(
-          "const done = arguments[arguments.length - 1];"
-              + "window.broadsheet.search('JCPOA Vienna talks', {limit: 5}).then(done, e => done({error: String(e)}));");
-      try (var dir = FSDirectory.open(out.resolve("search/lucene")); var reader = DirectoryReader.open(dir)) {
-        var jvm = new ArchiveSearch(reader, "en").search(
-            new SearchRequest("JCPOA Vienna talks", 5, 0, null, null, null, null, null, false));
+      Map<String, Object> browser =
+          (Map<String, Object>)
+              driver.executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "window.broadsheet.search('JCPOA Vienna talks', {limit: 5}).then(done, e => done({error: String(e)}));");
+      try (var dir = FSDirectory.open(out.resolve("search/lucene"));
+          var reader = DirectoryReader.open(dir)) {
+        var jvm =
+            new ArchiveSearch(reader, "en")
+                .search(
+                    new SearchRequest(
+                        "JCPOA Vienna talks", 5, 0, null, null, null, null, null, false));
         assertEquals(jvm.total(), ((Number) browser.get("total")).longValue(), browser.toString());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hits = (List<Map<String, Object>>) browser.get("hits");
-        assertEquals(jvm.hits().stream().map(SearchHit::id).toList(), hits.stream().map(h -> h.get("id")).toList());
+        assertEquals(
+            jvm.hits().stream().map(SearchHit::id).toList(),
+            hits.stream().map(h -> h.get("id")).toList());
         assertEquals(jvm.hits().get(0).score(), ((Number) hits.get(0).get("score")).floatValue());
       }
 

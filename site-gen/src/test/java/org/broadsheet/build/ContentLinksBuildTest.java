@@ -14,9 +14,13 @@ import org.broadsheet.diag.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Content assembled from symbolic links builds like any other, and what cannot be walked is reported. */
+/**
+ * Content assembled from symbolic links builds like any other, and what cannot be walked is
+ * reported.
+ */
 class ContentLinksBuildTest {
-  private static final String ARTICLES = """
+  private static final String ARTICLES =
+      """
       -- 2024/a.md --
       ---
       title: Alpha
@@ -32,7 +36,8 @@ class ContentLinksBuildTest {
   }
 
   @Test
-  void aSymlinkedContentFolderBuildsItsArticles(@TempDir Path site, @TempDir Path archive) throws Exception {
+  void aSymlinkedContentFolderBuildsItsArticles(@TempDir Path site, @TempDir Path archive)
+      throws Exception {
     SiteFixture.write(archive, ARTICLES);
     SiteFixture.write(site, "-- site.yaml --\ntitle: Linked\n");
     Files.createSymbolicLink(site.resolve("content"), archive);
@@ -44,25 +49,45 @@ class ContentLinksBuildTest {
   }
 
   @Test
-  void brokenLinksAndLoopsInsideContentAreWarningsWithTheirPath(@TempDir Path site) throws Exception {
-    SiteFixture.write(site, "-- site.yaml --\ntitle: Links\n" + ARTICLES.replace("-- ", "-- content/"));
+  void brokenLinksAndLoopsInsideContentAreWarningsWithTheirPath(@TempDir Path site)
+      throws Exception {
+    SiteFixture.write(
+        site, "-- site.yaml --\ntitle: Links\n" + ARTICLES.replace("-- ", "-- content/"));
     Files.createSymbolicLink(site.resolve("content/missing.md"), site.resolve("nowhere.md"));
     Files.createSymbolicLink(site.resolve("content/2024/loop"), site.resolve("content"));
     BuildResult r = build(site);
     assertEquals(2, r.articles(), r.diagnostics().toString());
     assertEquals(0, r.exitCode(false), "warnings only");
     assertEquals(1, r.exitCode(true), "--strict fails on them");
-    assertTrue(r.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING
-        && d.path().equals("content/missing.md") && d.message().contains("broken symbolic link")), r.diagnostics().toString());
-    assertTrue(r.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING
-        && d.path().equals("content/2024/loop") && d.message().contains("loop")), r.diagnostics().toString());
+    assertTrue(
+        r.diagnostics().stream()
+            .anyMatch(
+                d ->
+                    d.severity() == Severity.WARNING
+                        && d.path().equals("content/missing.md")
+                        && d.message().contains("broken symbolic link")),
+        r.diagnostics().toString());
+    assertTrue(
+        r.diagnostics().stream()
+            .anyMatch(
+                d ->
+                    d.severity() == Severity.WARNING
+                        && d.path().equals("content/2024/loop")
+                        && d.message().contains("loop")),
+        r.diagnostics().toString());
   }
 
-  /** Needs a user for whom permissions hold (not root); core's ContentSourceTest simulates it for root. */
+  /**
+   * Needs a user for whom permissions hold (not root); core's ContentSourceTest simulates it for
+   * root.
+   */
   @Test
   void anUnreadableFolderIsAnErrorAndTheOtherArticlesBuild(@TempDir Path site) throws Exception {
-    SiteFixture.write(site, "-- site.yaml --\ntitle: Locked\n" + ARTICLES.replace("-- ", "-- content/")
-        + "-- content/locked/c.md --\n---\ntitle: C\n---\nC.\n");
+    SiteFixture.write(
+        site,
+        "-- site.yaml --\ntitle: Locked\n"
+            + ARTICLES.replace("-- ", "-- content/")
+            + "-- content/locked/c.md --\n---\ntitle: C\n---\nC.\n");
     Path locked = site.resolve("content/locked");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     try {
@@ -70,7 +95,11 @@ class ContentLinksBuildTest {
       BuildResult r = build(site);
       assertEquals(2, r.articles(), r.diagnostics().toString());
       assertEquals(1, r.exitCode(false));
-      Diagnostic e = r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
+      Diagnostic e =
+          r.diagnostics().stream()
+              .filter(d -> d.severity() == Severity.ERROR)
+              .findFirst()
+              .orElseThrow();
       assertEquals("content/locked", e.path());
       assertTrue(e.message().contains("permission denied"), e.message());
     } finally {

@@ -1,7 +1,6 @@
 package org.broadsheet.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.broadsheet.serve.ArchiveServer;
 import org.broadsheet.render.ContentPolicy;
+import org.broadsheet.serve.ArchiveServer;
 import org.broadsheet.web.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * while an inline script, an inline event handler or a javascript: link put into a page do not run.
  */
 class ContentPolicyBrowserTest {
-  static final String SITE = """
+  static final String SITE =
+      """
       -- site.yaml --
       title: Policy Gazette
       baseUrl: https://news.example/
@@ -47,13 +47,17 @@ class ContentPolicyBrowserTest {
       """;
   static final String META = meta(ContentPolicy.META);
   static final String SEARCH_META = meta(ContentPolicy.SEARCH_META);
+
   /** Each sets the title if it runs. */
-  static final String INJECTED = "<script>document.title = 'inline script ran'</script>"
-      + "<img src=\"nowhere.png\" onerror=\"document.title = 'inline handler ran'\">"
-      + "<a id=\"js-link\" href=\"javascript:void(document.title = 'javascript: link ran')\">x</a>";
+  static final String INJECTED =
+      "<script>document.title = 'inline script ran'</script>"
+          + "<img src=\"nowhere.png\" onerror=\"document.title = 'inline handler ran'\">"
+          + "<a id=\"js-link\" href=\"javascript:void(document.title = 'javascript: link ran')\">x</a>";
 
   static String meta(String policy) {
-    return "<meta http-equiv=\"Content-Security-Policy\" content=\"" + policy.replace("'", "&#39;") + "\">";
+    return "<meta http-equiv=\"Content-Security-Policy\" content=\""
+        + policy.replace("'", "&#39;")
+        + "\">";
   }
 
   @TempDir static Path tmp;
@@ -68,7 +72,8 @@ class ContentPolicyBrowserTest {
     online = tmp.resolve("online");
     offline = tmp.resolve("offline");
     new SiteBuilder(Progress.quiet()).build(BuildOptions.of(source).withOut(online));
-    new SiteBuilder(Progress.quiet()).build(BuildOptions.of(source).withOut(offline).withOffline(true));
+    new SiteBuilder(Progress.quiet())
+        .build(BuildOptions.of(source).withOut(offline).withOffline(true));
   }
 
   @AfterAll
@@ -105,30 +110,51 @@ class ContentPolicyBrowserTest {
         String expected = page.equals(online.resolve("search/index.html")) ? SEARCH_META : META;
         int meta = html.indexOf(expected);
         assertTrue(meta > 0, "no policy in " + page);
-        assertEquals(meta, html.indexOf("<meta http-equiv=\"Content-Security-Policy\""), "one policy: " + page);
-        assertTrue(meta < html.indexOf("<link") && meta < html.indexOf("<script"), "the policy comes first: " + page);
+        assertEquals(
+            meta,
+            html.indexOf("<meta http-equiv=\"Content-Security-Policy\""),
+            "one policy: " + page);
+        assertTrue(
+            meta < html.indexOf("<link") && meta < html.indexOf("<script"),
+            "the policy comes first: " + page);
       }
     }
-    assertEquals("script-src 'self' 'wasm-unsafe-eval'", scripts(ContentPolicy.META), "no eval, no inline script");
-    assertEquals("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'", scripts(ContentPolicy.SEARCH_META),
+    assertEquals(
+        "script-src 'self' 'wasm-unsafe-eval'",
+        scripts(ContentPolicy.META),
+        "no eval, no inline script");
+    assertEquals(
+        "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+        scripts(ContentPolicy.SEARCH_META),
         "eval for TeaVM's loader, still no inline script");
   }
 
   private static String scripts(String policy) {
-    return java.util.Arrays.stream(policy.split(";")).map(String::strip).filter(d -> d.startsWith("script-src"))
-        .findFirst().orElseThrow();
+    return java.util.Arrays.stream(policy.split(";"))
+        .map(String::strip)
+        .filter(d -> d.startsWith("script-src"))
+        .findFirst()
+        .orElseThrow();
   }
 
-  /** The search page finds the Vienna article: through its form with WasmGC, through the API with JavaScript. */
+  /**
+   * The search page finds the Vienna article: through its form with WasmGC, through the API with
+   * JavaScript.
+   */
   private void searchFinds(String searchPage) {
     ChromeDriver d = driver();
     d.get(searchPage + "?q=vienna");
-    new WebDriverWait(d, Duration.ofSeconds(90)).until(x -> !x.findElements(
-        By.cssSelector("#search-results a[href*='articles/vienna']")).isEmpty());
+    new WebDriverWait(d, Duration.ofSeconds(90))
+        .until(
+            x ->
+                !x.findElements(By.cssSelector("#search-results a[href*='articles/vienna']"))
+                    .isEmpty());
     assertEquals("wasm-gc", d.executeScript("return window.broadsheet.runtime"));
     d.get(searchPage + "?runtime=js");
-    Object hits = d.executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + "window.broadsheet.search('vienna').then(r => done(r.hits.map(h => h.id).join()), e => done(String(e)));");
+    Object hits =
+        d.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "window.broadsheet.search('vienna').then(r => done(r.hits.map(h => h.id).join()), e => done(String(e)));");
     assertEquals("vienna", hits);
     assertEquals("js", d.executeScript("return window.broadsheet.runtime"));
   }
@@ -142,11 +168,16 @@ class ContentPolicyBrowserTest {
   void aSearchBoxOnAnotherPageFetchesTheRuntimeAheadWithoutBreakingItsPolicy() throws Exception {
     ChromeDriver d = driver();
     d.get(http("articles/vienna/"));
-    d.executeScript("window.__violations = [];"
-        + "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));");
+    d.executeScript(
+        "window.__violations = [];"
+            + "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));");
     d.findElement(By.id("site-search-q")).click();
-    new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> (Boolean) d.executeScript(
-        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))"));
+    new WebDriverWait(d, Duration.ofSeconds(30))
+        .until(
+            x ->
+                (Boolean)
+                    d.executeScript(
+                        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))"));
     assertEquals(List.of(), d.executeScript("return window.__violations"));
   }
 
@@ -164,7 +195,8 @@ class ContentPolicyBrowserTest {
     return d.getTitle();
   }
 
-  private static String inject(Path site, String page, String name, boolean withPolicy) throws Exception {
+  private static String inject(Path site, String page, String name, boolean withPolicy)
+      throws Exception {
     String html = Files.readString(site.resolve(page), StandardCharsets.UTF_8);
     if (!withPolicy) {
       html = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
@@ -178,11 +210,13 @@ class ContentPolicyBrowserTest {
   @Test
   void inlineScriptPutIntoAPageDoesNotRun() throws Exception {
     for (String page : List.of("index.html", "articles/vienna/index.html", "search/index.html")) {
-      String title = Files.readString(online.resolve(page)).replaceAll("(?s).*<title>([^<]*)</title>.*", "$1");
+      String title =
+          Files.readString(online.resolve(page)).replaceAll("(?s).*<title>([^<]*)</title>.*", "$1");
       String injected = inject(online, page, "injected.html", true);
       assertEquals(title, titleWithInjectedScript(http(injected)), page);
       injected = inject(offline, page, "injected.html", true);
-      assertEquals(title, titleWithInjectedScript(offline.resolve(injected).toUri().toString()), page);
+      assertEquals(
+          title, titleWithInjectedScript(offline.resolve(injected).toUri().toString()), page);
     }
   }
 

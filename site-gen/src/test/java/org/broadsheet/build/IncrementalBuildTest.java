@@ -25,13 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  * every page, feed and sitemap byte for byte, and the same search results (ids, order, scores).
  */
 class IncrementalBuildTest {
-  private static final List<String> QUERIES = List.of("iran", "rates inflation", "\"central bank\"", "vacc*",
-      "election", "football club", "the");
+  private static final List<String> QUERIES =
+      List.of(
+          "iran",
+          "rates inflation",
+          "\"central bank\"",
+          "vacc*",
+          "election",
+          "football club",
+          "the");
 
   private static BuildResult build(Path site, Path out, boolean clean) throws IOException {
     BuildOptions sample = BundledContentTest.options();
-    return new SiteBuilder(Progress.quiet()).build(
-        new BuildOptions(site, out, false, false, false, null, false, false, sample.clock(), false, clean));
+    return new SiteBuilder(Progress.quiet())
+        .build(
+            new BuildOptions(
+                site, out, false, false, false, null, false, false, sample.clock(), false, clean));
   }
 
   /** The bundled sample, copied so it can be edited. */
@@ -43,16 +52,21 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void anEditedArticleIsTheOnlyFileParsedAndTheSiteEqualsACleanBuild(@TempDir Path dir) throws IOException {
+  void anEditedArticleIsTheOnlyFileParsedAndTheSiteEqualsACleanBuild(@TempDir Path dir)
+      throws IOException {
     Path site = sample(dir);
     Path out = dir.resolve("out");
     BuildResult first = build(site, out, false);
     Path article = site.resolve("content/2021/glacier-report-warns-of-faster-melt.md");
-    Files.writeString(article, Files.readString(article).replace("Glaciers are melting faster", "Glaciers melt faster")
-        + "\nA late paragraph about the Rhine and its shipping.\n");
+    Files.writeString(
+        article,
+        Files.readString(article).replace("Glaciers are melting faster", "Glaciers melt faster")
+            + "\nA late paragraph about the Rhine and its shipping.\n");
     BuildResult second = build(site, out, false);
     assertEquals(1, second.parsed(), "only the edited file is parsed again");
-    assertTrue(second.rendered() < first.rendered() / 2, second.rendered() + " of " + first.rendered() + " rendered");
+    assertTrue(
+        second.rendered() < first.rendered() / 2,
+        second.rendered() + " of " + first.rendered() + " rendered");
     assertSameAsCleanBuild(site, out, dir.resolve("clean"));
   }
 
@@ -62,7 +76,9 @@ class IncrementalBuildTest {
     Path out = dir.resolve("out");
     build(site, out, false);
     Files.delete(site.resolve("content/2019/lodz-film-festival-opens.md"));
-    Files.writeString(site.resolve("content/2024/new-story.md"), """
+    Files.writeString(
+        site.resolve("content/2024/new-story.md"),
+        """
         ---
         title: A new story about central bank rates
         date: 2024-02-02T08:00:00Z
@@ -86,11 +102,15 @@ class IncrementalBuildTest {
     Files.createDirectories(site.resolve("templates"));
     Files.writeString(site.resolve("templates/404.ftlh"), "<p>Gone: ${site.title}</p>\n");
     build(site, out, false);
-    assertEquals("<p>Gone: The Broadsheet Sample Archive</p>\n", Files.readString(out.resolve("404.html")));
+    assertEquals(
+        "<p>Gone: The Broadsheet Sample Archive</p>\n", Files.readString(out.resolve("404.html")));
     assertSameAsCleanBuild(site, out, dir.resolve("clean"));
-    Files.writeString(site.resolve("site.yaml"), Files.readString(site.resolve("site.yaml")).replace("pageSize: 10", "pageSize: 3"));
+    Files.writeString(
+        site.resolve("site.yaml"),
+        Files.readString(site.resolve("site.yaml")).replace("pageSize: 10", "pageSize: 3"));
     BuildResult third = build(site, out, false);
-    assertTrue(third.parsed() > third.articles(), "new settings: every file parsed again, drafts too");
+    assertTrue(
+        third.parsed() > third.articles(), "new settings: every file parsed again, drafts too");
     assertSameAsCleanBuild(site, out, dir.resolve("clean2"));
   }
 
@@ -107,12 +127,16 @@ class IncrementalBuildTest {
 
   private static List<String> results(Path site) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (var d = FSDirectory.open(site.resolve("search/lucene")); var reader = DirectoryReader.open(d)) {
+    try (var d = FSDirectory.open(site.resolve("search/lucene"));
+        var reader = DirectoryReader.open(d)) {
       ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
       for (String q : QUERIES) {
         var results = search.search(SearchRequest.of(q));
         lines.add(q + " " + results.total());
-        results.hits().forEach(h -> lines.add(h.id() + " " + Float.floatToIntBits(h.score()) + " " + h.url()));
+        results
+            .hits()
+            .forEach(
+                h -> lines.add(h.id() + " " + Float.floatToIntBits(h.score()) + " " + h.url()));
       }
     }
     return lines;
@@ -120,14 +144,17 @@ class IncrementalBuildTest {
 
   /**
    * Files by site path, but for the Lucene index and its browser pages (their bytes carry Lucene's
-   * random segment ids; the index is compared by its search results) and the marker (the build's id).
+   * random segment ids; the index is compared by its search results) and the marker (the build's
+   * id).
    */
   private static Map<String, byte[]> files(Path root) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String path = root.relativize(p).toString().replace('\\', '/');
-        if (!path.startsWith("search/lucene/") && !path.startsWith("search/pages/") && !path.equals(".broadsheet-site")) {
+        if (!path.startsWith("search/lucene/")
+            && !path.startsWith("search/pages/")
+            && !path.equals(".broadsheet-site")) {
           files.put(path, Files.readAllBytes(p));
         }
       }

@@ -16,13 +16,21 @@ class ProgressTest {
   void aFailedPhaseThrowsOnlyOnceEveryWorkerHasStoppedAndTakesNoNewItems() throws Exception {
     List<Integer> items = IntStream.range(0, 200).boxed().toList();
     AtomicInteger finished = new AtomicInteger();
-    Progress.PhaseException e = assertThrows(Progress.PhaseException.class, () -> Progress.quiet().run("render", items, i -> {
-      if (i == 100 || i == 3) {
-        throw new IllegalStateException("page " + i + " failed");
-      }
-      sleep(20);
-      finished.incrementAndGet();
-    }));
+    Progress.PhaseException e =
+        assertThrows(
+            Progress.PhaseException.class,
+            () ->
+                Progress.quiet()
+                    .run(
+                        "render",
+                        items,
+                        i -> {
+                          if (i == 100 || i == 3) {
+                            throw new IllegalStateException("page " + i + " failed");
+                          }
+                          sleep(20);
+                          finished.incrementAndGet();
+                        }));
     int atThrow = finished.get();
     sleep(300);
     assertEquals(atThrow, finished.get(), "no worker finished an item after the phase returned");
@@ -39,7 +47,8 @@ class ProgressTest {
     assertTrue(Progress.showsBar(true, n, null, terminal), "no TERM is no reason to refuse");
     assertFalse(Progress.showsBar(true, n - 1, "xterm", terminal), "short phase");
     assertFalse(Progress.showsBar(true, n, "xterm", redirected), "stderr to a file or a pipe");
-    assertFalse(Progress.showsBar(true, n, "dumb", terminal), "a terminal that cannot redraw a line");
+    assertFalse(
+        Progress.showsBar(true, n, "dumb", terminal), "a terminal that cannot redraw a line");
     assertFalse(Progress.showsBar(false, n, "xterm", terminal), "--no-progress, a preview, a test");
   }
 
@@ -65,7 +74,8 @@ class ProgressTest {
   void onlyATerminalDeviceCountsAsATerminal() {
     assertTrue(StderrTerminal.isTerminalDevice("/dev/pts/3"));
     assertTrue(StderrTerminal.isTerminalDevice("/dev/tty1"));
-    for (String other : List.of("pipe:[631322]", "socket:[12]", "/dev/null", "/tmp/build.log", "/home/dev/pts/x")) {
+    for (String other :
+        List.of("pipe:[631322]", "socket:[12]", "/dev/null", "/tmp/build.log", "/home/dev/pts/x")) {
       assertFalse(StderrTerminal.isTerminalDevice(other), other);
     }
   }

@@ -27,7 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * changes the title.
  */
 class ScriptLinksBrowserTest {
-  static final String ATTACKS = """
+  static final String ATTACKS =
+      """
       [upper](JAVASCRIPT:alert(1)) [mixed](JaVaScRiPt:alert(1)) [space-entity](&#32;javascript:alert(1))
       [decimal](&#106;avascript:alert(1)) [hex](&#x6A;avascript:alert(1)) [colon](javascript&colon;alert(1))
       [tab-entity](java&Tab;script:alert(1)) [tab-decimal](java&#9;script:alert(1))
@@ -40,12 +41,17 @@ class ScriptLinksBrowserTest {
 
       [evil]: JAVASCRIPT:alert(1)
       """;
-  static final String SITE = "-- site.yaml --\ntitle: Link Gazette\n-- content/xss.md --\n---\ntitle: Links\n"
-      + "date: 2024-03-01\n---\n" + ATTACKS + "-- content/wire/001_wire.txt --\nVIENNA - "
-      + ATTACKS.replace("\n", " ") + "\n-- content/wire/001_wire.yaml --\ntitle: Wire links\ndate: 2024-03-02\n";
+  static final String SITE =
+      "-- site.yaml --\ntitle: Link Gazette\n-- content/xss.md --\n---\ntitle: Links\n"
+          + "date: 2024-03-01\n---\n"
+          + ATTACKS
+          + "-- content/wire/001_wire.txt --\nVIENNA - "
+          + ATTACKS.replace("\n", " ")
+          + "\n-- content/wire/001_wire.yaml --\ntitle: Wire links\ndate: 2024-03-02\n";
   static final List<String> ALLOWED = List.of("http:", "https:", "mailto:", "tel:", "file:");
-  static final String TRAPS = "window.__pwned = 0; window.alert = window.confirm = window.prompt ="
-      + " function () { window.__pwned++; };";
+  static final String TRAPS =
+      "window.__pwned = 0; window.alert = window.confirm = window.prompt ="
+          + " function () { window.__pwned++; };";
 
   @TempDir static Path tmp;
   static Path site;
@@ -55,7 +61,8 @@ class ScriptLinksBrowserTest {
   static void build() throws Exception {
     Path source = SiteFixture.write(tmp.resolve("source"), SITE);
     site = tmp.resolve("site");
-    new SiteBuilder(Progress.quiet()).build(BuildOptions.of(source).withOut(site).withOffline(true));
+    new SiteBuilder(Progress.quiet())
+        .build(BuildOptions.of(source).withOut(site).withOffline(true));
     driver = Chromium.start(tmp.resolve("profile"));
   }
 
@@ -71,11 +78,14 @@ class ScriptLinksBrowserTest {
     Path built = site.resolve(page);
     String html = Files.readString(built, StandardCharsets.UTF_8);
     Path bare = built.resolveSibling("without-policy.html");
-    Files.writeString(bare, html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", ""));
+    Files.writeString(
+        bare, html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", ""));
     return List.of(built.toUri().toString(), bare.toUri().toString());
   }
 
-  /** Opens {@code url}, clicks the {@code index}th link of the article body; what ran, if anything. */
+  /**
+   * Opens {@code url}, clicks the {@code index}th link of the article body; what ran, if anything.
+   */
   private static String click(String url, int index) throws Exception {
     driver.get(url);
     String title = driver.getTitle();
@@ -106,11 +116,15 @@ class ScriptLinksBrowserTest {
     for (String url : variants(page)) {
       driver.get(url);
       @SuppressWarnings("unchecked")
-      List<String> schemes = (List<String>) driver.executeScript(
-          "const scheme = u => new URL(u, document.baseURI).protocol + ' ' + u;" // the browser's own URL parser
-              + "return [...document.querySelectorAll('a[href], area[href]')].map(a => scheme(a.getAttribute('href')))"
-              + ".concat([...document.querySelectorAll('img[src]')].map(i => scheme(i.getAttribute('src'))));");
-      schemes.stream().filter(s -> !ALLOWED.contains(s.substring(0, s.indexOf(' '))))
+      List<String> schemes =
+          (List<String>)
+              driver.executeScript(
+                  "const scheme = u => new URL(u, document.baseURI).protocol + ' ' + u;" // the
+                      // browser's own URL parser
+                      + "return [...document.querySelectorAll('a[href], area[href]')].map(a => scheme(a.getAttribute('href')))"
+                      + ".concat([...document.querySelectorAll('img[src]')].map(i => scheme(i.getAttribute('src'))));");
+      schemes.stream()
+          .filter(s -> !ALLOWED.contains(s.substring(0, s.indexOf(' '))))
           .forEach(s -> ran.add(url + ": unsafe address " + s));
       int links = driver.findElements(By.cssSelector(".article-body a")).size();
       for (int i = 0; i < links; i++) {
@@ -127,22 +141,31 @@ class ScriptLinksBrowserTest {
   void noLinkOrImageInAMarkdownArticleRunsScript() throws Exception {
     assertEquals(List.of(), ranOn("articles/xss/index.html"));
     driver.get(site.resolve("articles/xss/index.html").toUri().toString());
-    assertTrue(driver.findElements(By.cssSelector(".article-body a")).size() >= 15, "the links are there, inert");
-    assertEquals(3, driver.findElements(By.cssSelector(".article-body img:not([src])")).size(), "images keep only alt");
+    assertTrue(
+        driver.findElements(By.cssSelector(".article-body a")).size() >= 15,
+        "the links are there, inert");
+    assertEquals(
+        3,
+        driver.findElements(By.cssSelector(".article-body img:not([src])")).size(),
+        "images keep only alt");
   }
 
   @Test
   void noLinkInWireCopyRunsScript() throws Exception {
     assertEquals(List.of(), ranOn("articles/wire/index.html"));
     driver.get(site.resolve("articles/wire/index.html").toUri().toString());
-    assertEquals(0, driver.findElements(By.cssSelector(".article-body a, .article-body img")).size(),
+    assertEquals(
+        0,
+        driver.findElements(By.cssSelector(".article-body a, .article-body img")).size(),
         "wire copy is text: it makes no links");
   }
 
   @Test
   void noOtherPageCarriesAnUnsafeAddress() throws Exception {
-    for (String page : List.of("index.html", "archive/index.html", "search/index.html", "404.html")) {
-      assertEquals(List.of(), ranOn(page).stream().filter(s -> s.contains("unsafe address")).toList(), page);
+    for (String page :
+        List.of("index.html", "archive/index.html", "search/index.html", "404.html")) {
+      assertEquals(
+          List.of(), ranOn(page).stream().filter(s -> s.contains("unsafe address")).toList(), page);
     }
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SiteBuilderTest {
   static final Clock NOW = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
-  static final String SITE = """
+  static final String SITE =
+      """
       -- site.yaml --
       title: "Test <Gazette>"
       baseUrl: https://news.example/
@@ -81,18 +82,39 @@ class SiteBuilderTest {
     assertEquals(4, result.articles(), result.diagnostics().toString());
     assertEquals(2, result.skipped());
     assertEquals(0, result.exitCode(false));
-    for (String path : new String[] {"index.html", "page/2/index.html", "articles/one/index.html",
-        "articles/2019-05-14-strike/index.html", "tags/index.html", "tags/interest-rates/index.html",
-        "sections/world/index.html", "authors/ana-lima/index.html", "archive/index.html", "archive/2021/index.html",
-        "archive/2021/05/index.html", "search/index.html", "404.html", "feed.xml", "rss.xml", "feed.json",
-        "sitemap.xml", "news-sitemap.xml", "robots.txt", "img/photo.png", "favicon.ico",
-        "search/lucene/segments_1"}) {
+    for (String path :
+        new String[] {
+          "index.html",
+          "page/2/index.html",
+          "articles/one/index.html",
+          "articles/2019-05-14-strike/index.html",
+          "tags/index.html",
+          "tags/interest-rates/index.html",
+          "sections/world/index.html",
+          "authors/ana-lima/index.html",
+          "archive/index.html",
+          "archive/2021/index.html",
+          "archive/2021/05/index.html",
+          "search/index.html",
+          "404.html",
+          "feed.xml",
+          "rss.xml",
+          "feed.json",
+          "sitemap.xml",
+          "news-sitemap.xml",
+          "robots.txt",
+          "img/photo.png",
+          "favicon.ico",
+          "search/lucene/segments_1"
+        }) {
       assertTrue(Files.exists(out.resolve(path)), path);
     }
     assertFalse(Files.exists(out.resolve("articles/draft/index.html")));
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
-          Files.getPosixFilePermissions(out)), "web servers running as other users can read the site");
+      assertEquals(
+          "rwxr-xr-x",
+          java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+          "web servers running as other users can read the site");
     }
     assertFalse(Files.exists(out.resolve("articles/future/index.html")));
   }
@@ -105,7 +127,9 @@ class SiteBuilderTest {
     assertTrue(page.contains("<h1>First &amp; foremost"), page);
     assertTrue(page.contains("<title>First &amp; foremost · Test &lt;Gazette&gt;</title>"), page);
     assertTrue(page.contains("href=\"../../tags/interest-rates/\""), page);
-    assertTrue(page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/one/\">"), page);
+    assertTrue(
+        page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/one/\">"),
+        page);
     assertFalse(page.contains("</script>."), "body text cannot close a script element");
     assertTrue(page.contains("\"identifier\":\"one\""), page);
     assertFalse(page.contains("href=\"/"), "no root-absolute links");
@@ -123,14 +147,19 @@ class SiteBuilderTest {
   @Test
   void draftsAndFutureArticlesAreIncludedOnRequest(@TempDir Path dir) throws Exception {
     Path site = SiteFixture.write(dir, SITE);
-    BuildResult r = new SiteBuilder(Progress.quiet()).build(options(site).withDraftsAndFuture(true, true));
+    BuildResult r =
+        new SiteBuilder(Progress.quiet()).build(options(site).withDraftsAndFuture(true, true));
     assertEquals(6, r.articles());
     assertTrue(Files.exists(site.resolve("public/articles/draft/index.html")));
   }
 
   @Test
   void badArticlesAreReportedAndTheRestStillBuilds(@TempDir Path dir) throws Exception {
-    Path site = SiteFixture.write(dir, SITE + """
+    Path site =
+        SiteFixture.write(
+            dir,
+            SITE
+                + """
         -- content/broken.md --
         ---
         title: [unclosed
@@ -142,9 +171,18 @@ class SiteBuilderTest {
     assertEquals(4, r.articles());
     assertEquals(2, r.leftOut());
     assertEquals(1, r.exitCode(false));
-    assertTrue(r.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
-        && d.path().equals("content/broken.md") && d.line() >= 2), r.diagnostics().toString());
-    assertTrue(r.diagnostics().stream().map(Diagnostic::headline).anyMatch(h -> h.startsWith("content/empty.txt: error: empty file")));
+    assertTrue(
+        r.diagnostics().stream()
+            .anyMatch(
+                d ->
+                    d.severity() == Severity.ERROR
+                        && d.path().equals("content/broken.md")
+                        && d.line() >= 2),
+        r.diagnostics().toString());
+    assertTrue(
+        r.diagnostics().stream()
+            .map(Diagnostic::headline)
+            .anyMatch(h -> h.startsWith("content/empty.txt: error: empty file")));
   }
 
   @Test
@@ -163,16 +201,20 @@ class SiteBuilderTest {
     new SiteBuilder(Progress.quiet()).build(options(site));
     String before = SiteFixture.read(site, "public/index.html");
     SiteFixture.write(site, "-- templates/article.ftlh --\n<#if>broken\n");
-    assertThrows(RuntimeException.class, () -> new SiteBuilder(Progress.quiet()).build(options(site)));
+    assertThrows(
+        RuntimeException.class, () -> new SiteBuilder(Progress.quiet()).build(options(site)));
     assertEquals(before, SiteFixture.read(site, "public/index.html"));
     try (Stream<Path> siblings = Files.list(site)) {
-      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".building-")), "staging folder removed");
+      assertTrue(
+          siblings.noneMatch(p -> p.getFileName().toString().contains(".building-")),
+          "staging folder removed");
     }
   }
 
   @Test
   void siteTemplatesOverrideTheThemeFileByFile(@TempDir Path dir) throws Exception {
-    Path site = SiteFixture.write(dir, SITE + "-- templates/404.ftlh --\n<p>Custom ${site.title}</p>\n");
+    Path site =
+        SiteFixture.write(dir, SITE + "-- templates/404.ftlh --\n<p>Custom ${site.title}</p>\n");
     new SiteBuilder(Progress.quiet()).build(options(site));
     assertEquals("<p>Custom Test &lt;Gazette&gt;</p>\n", SiteFixture.read(site, "public/404.html"));
     assertTrue(SiteFixture.read(site, "public/index.html").contains("<main"));

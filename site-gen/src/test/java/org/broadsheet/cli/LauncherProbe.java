@@ -1,8 +1,8 @@
 package org.broadsheet.cli;
 
 /**
- * The stand-in for the CLI in LauncherTest's jar: prints its arguments on stdout as JSON, as
- * {@code search --json} prints results, and exits with the code an {@code exit=N} argument asks for.
+ * The stand-in for the CLI in LauncherTest's jar: prints its arguments on stdout as JSON, as {@code
+ * search --json} prints results, and exits with the code an {@code exit=N} argument asks for.
  */
 public final class LauncherProbe {
   private LauncherProbe() {}

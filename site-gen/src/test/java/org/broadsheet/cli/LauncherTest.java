@@ -25,14 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./broadsheet}'s class-data archive (AppCDS on Java 17-24, the AOT cache on 25+), run in a
- * copy of the checkout's layout whose jar is {@link LauncherProbe}: the first {@code build} writes the
- * archive next to the jar, later runs use it, and nothing about it ever reaches stdout or stderr or
- * changes an exit code. The JVM is the one running the tests, or {@code -Dbroadsheet.launcherJava}.
+ * copy of the checkout's layout whose jar is {@link LauncherProbe}: the first {@code build} writes
+ * the archive next to the jar, later runs use it, and nothing about it ever reaches stdout or
+ * stderr or changes an exit code. The JVM is the one running the tests, or {@code
+ * -Dbroadsheet.launcherJava}.
  */
 class LauncherTest {
   static final Path SCRIPT = Path.of("../broadsheet");
-  static final String JAVA = System.getProperty("broadsheet.launcherJava",
-      Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  static final String JAVA =
+      System.getProperty(
+          "broadsheet.launcherJava",
+          Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
   @TempDir Path root;
   Path target;
@@ -49,7 +52,8 @@ class LauncherTest {
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
     String probe = LauncherProbe.class.getName().replace('.', '/') + ".class";
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
       out.putNextEntry(new JarEntry(probe));
       out.write(LauncherProbe.class.getClassLoader().getResourceAsStream(probe).readAllBytes());
     }
@@ -67,7 +71,9 @@ class LauncherTest {
     Path classes = root.resolve("classes.txt");
     Run later = launch(JAVA, "-Xlog:class+load:file=" + classes, "search", "--json");
     assertQuiet(later, 0, "search", "--json");
-    assertTrue(Files.readString(classes).contains(LauncherProbe.class.getName() + " source: shared objects file"),
+    assertTrue(
+        Files.readString(classes)
+            .contains(LauncherProbe.class.getName() + " source: shared objects file"),
         "the probe's class comes from the archive");
   }
 
@@ -76,20 +82,26 @@ class LauncherTest {
     assertQuiet(launch(JAVA, "", "build"), 0, "build");
     Path archive = onlyArchive();
     byte[] good = Files.readAllBytes(archive);
-    List<byte[]> corrupt = List.of(new byte[0], "garbage".getBytes(StandardCharsets.UTF_8),
-        Arrays.copyOf(good, good.length / 2), Arrays.copyOf(good, 4096));
+    List<byte[]> corrupt =
+        List.of(
+            new byte[0],
+            "garbage".getBytes(StandardCharsets.UTF_8),
+            Arrays.copyOf(good, good.length / 2),
+            Arrays.copyOf(good, 4096));
     for (byte[] bytes : corrupt) {
-      Files.delete(archive);   // the JVM writes it read-only
+      Files.delete(archive); // the JVM writes it read-only
       Files.write(archive, bytes);
       assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
     }
     long now = System.currentTimeMillis();
     Files.setLastModifiedTime(archive, FileTime.fromMillis(now - 30_000));
-    Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 20_000));   // rebuilt after the archive
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 20_000)); // rebuilt after the archive
     assertQuiet(launch(JAVA, "", "search", "--json"), 0, "search", "--json");
     assertQuiet(launch(JAVA, "", "build"), 0, "build");
-    assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
-        && Files.size(archive) > 4096, "the next build wrote the archive again");
+    assertTrue(
+        Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+            && Files.size(archive) > 4096,
+        "the next build wrote the archive again");
   }
 
   @Test
@@ -97,12 +109,18 @@ class LauncherTest {
     assertQuiet(launch(JAVA, "", "build", "exit=1"), 1, "build", "exit=1");
     assertEquals(List.of(jar), files(), "a failed build writes no archive");
 
-    Path jdk = Files.createDirectories(root.resolve("jdk/bin"));   // a JVM whose archive dumps fail
-    Files.copy(Path.of(JAVA).toRealPath().getParent().getParent().resolve("release"), jdk.resolveSibling("release"));
+    Path jdk = Files.createDirectories(root.resolve("jdk/bin")); // a JVM whose archive dumps fail
+    Files.copy(
+        Path.of(JAVA).toRealPath().getParent().getParent().resolve("release"),
+        jdk.resolveSibling("release"));
     Path java = jdk.resolve("java");
-    Files.writeString(java, "#!/usr/bin/env bash\n"
-        + "for a in \"$@\"; do case \"$a\" in -Xshare:dump|-XX:AOTMode=create) echo dump failed >&2; exit 1;; esac; done\n"
-        + "exec '" + JAVA + "' \"$@\"\n");
+    Files.writeString(
+        java,
+        "#!/usr/bin/env bash\n"
+            + "for a in \"$@\"; do case \"$a\" in -Xshare:dump|-XX:AOTMode=create) echo dump failed >&2; exit 1;; esac; done\n"
+            + "exec '"
+            + JAVA
+            + "' \"$@\"\n");
     assertTrue(java.toFile().setExecutable(true));
     assertQuiet(launch(java.toString(), "", "build", "exit=0"), 0, "build", "exit=0");
     assertEquals(List.of(jar), files(), "no archive, no temporary file");
@@ -139,7 +157,8 @@ class LauncherTest {
     List<Path> archives = archives();
     assertEquals(1, archives.size(), "one archive: " + archives);
     String name = archives.get(0).getFileName().toString();
-    assertTrue(name.startsWith("broadsheet-") && (name.endsWith(".jsa") || name.endsWith(".aot")), name);
+    assertTrue(
+        name.startsWith("broadsheet-") && (name.endsWith(".jsa") || name.endsWith(".aot")), name);
     return archives.get(0);
   }
 

@@ -27,7 +27,8 @@ class MainTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  static final String SITE = """
+  static final String SITE =
+      """
       -- content/a.md --
       ---
       title: Vienna talks resume
@@ -47,11 +48,13 @@ class MainTest {
   @Test
   void lucenesNotesAboutTheJvmStayOffStderrButItsSevereMessagesDoNot() {
     Main.quietLibraryLogs();
-    Logger lucene = Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+    Logger lucene =
+        Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
     assertFalse(lucene.isLoggable(Level.INFO), "Using MemorySegmentIndexInput ...");
     assertFalse(lucene.isLoggable(Level.WARNING), "please update Apache Lucene ...");
     assertTrue(lucene.isLoggable(Level.SEVERE));
-    assertTrue(Logger.getLogger("com.example.Other").isLoggable(Level.INFO), "other loggers unchanged");
+    assertTrue(
+        Logger.getLogger("com.example.Other").isLoggable(Level.INFO), "other loggers unchanged");
   }
 
   @Test
@@ -60,13 +63,15 @@ class MainTest {
     Run build = run("build", "--source", dir.toString());
     assertEquals(0, build.code(), build.err());
     assertTrue(build.err().contains("built 2 articles"), build.err());
-    Run search = run("search", "--site", dir.resolve("public").toString(), "--json", "vienna", "-rates");
+    Run search =
+        run("search", "--site", dir.resolve("public").toString(), "--json", "vienna", "-rates");
     assertEquals(0, search.code(), search.err());
     Map<String, Object> json = JSON.std.mapFrom(search.out());
     assertEquals(1, ((Number) json.get("total")).intValue());
     @SuppressWarnings("unchecked")
     Map<String, Object> hit = ((List<Map<String, Object>>) json.get("hits")).get(0);
-    assertEquals(List.of("id", "title", "url", "date", "score", "snippet"), List.copyOf(hit.keySet()));
+    assertEquals(
+        List.of("id", "title", "url", "date", "score", "snippet"), List.copyOf(hit.keySet()));
     assertEquals("a", hit.get("id"));
     assertEquals("articles/a/", hit.get("url"));
     assertTrue(((String) hit.get("snippet")).contains("<mark>Vienna</mark>"));
@@ -77,19 +82,25 @@ class MainTest {
     SiteFixture.write(dir, SITE);
     run("build", "--source", dir.toString());
     String site = dir.resolve("public").toString();
-    assertTrue(run("search", "--site", site, "--tag", "economy", "vienna").out().startsWith("1 result"));
+    assertTrue(
+        run("search", "--site", site, "--tag", "economy", "vienna").out().startsWith("1 result"));
     String byDate = run("search", "--site", site, "--sort", "date", "vienna").out();
     assertTrue(byDate.indexOf("Rates rise") < byDate.indexOf("Vienna talks resume"), byDate);
   }
 
   @Test
-  void buildFailsWithExitCodeOneAndAPositionWhenAnArticleIsLeftOut(@TempDir Path dir) throws Exception {
+  void buildFailsWithExitCodeOneAndAPositionWhenAnArticleIsLeftOut(@TempDir Path dir)
+      throws Exception {
     SiteFixture.write(dir, SITE + "-- content/bad.md --\n---\ntitle: x\ndate: someday\n---\nb\n");
     Run build = run("build", "--source", dir.toString());
     assertEquals(1, build.code());
-    assertTrue(build.err().contains("content/bad.md:3:1: error: 'date' is not an ISO 8601 date"), build.err());
+    assertTrue(
+        build.err().contains("content/bad.md:3:1: error: 'date' is not an ISO 8601 date"),
+        build.err());
     assertTrue(build.err().contains("1 left out"), build.err());
-    assertTrue(Files.exists(dir.resolve("public/articles/a/index.html")), "the other articles still build");
+    assertTrue(
+        Files.exists(dir.resolve("public/articles/a/index.html")),
+        "the other articles still build");
   }
 
   @Test
@@ -98,7 +109,9 @@ class MainTest {
     assertEquals(0, run("check", "--source", dir.toString()).code());
     Run strict = run("check", "--strict", "--source", dir.toString());
     assertEquals(1, strict.code());
-    assertTrue(strict.err().contains("content/w.md:3:1: warning: unknown front-matter key 'mood'"), strict.err());
+    assertTrue(
+        strict.err().contains("content/w.md:3:1: warning: unknown front-matter key 'mood'"),
+        strict.err());
     assertTrue(strict.err().contains("    mood: calm\n    ^"), strict.err());
   }
 
@@ -116,10 +129,18 @@ class MainTest {
 
   @Test
   void checkExplainShowsWhatTheWireParserMadeOfAFile(@TempDir Path dir) throws Exception {
-    SiteFixture.write(dir, "-- content/w/2020-05-14-strike.txt --\n"
-        + "ROTTERDAM, May 14 - Dock workers walked out on Tuesday over pay.\n"
-        + "    Talks resume next week, the union said.\n Reuter\n");
-    Run explain = run("check", "--source", dir.toString(), "--explain", dir.resolve("content/w/2020-05-14-strike.txt").toString());
+    SiteFixture.write(
+        dir,
+        "-- content/w/2020-05-14-strike.txt --\n"
+            + "ROTTERDAM, May 14 - Dock workers walked out on Tuesday over pay.\n"
+            + "    Talks resume next week, the union said.\n Reuter\n");
+    Run explain =
+        run(
+            "check",
+            "--source",
+            dir.toString(),
+            "--explain",
+            dir.resolve("content/w/2020-05-14-strike.txt").toString());
     assertEquals(0, explain.code(), explain.err());
     assertTrue(explain.out().startsWith("content/w/2020-05-14-strike.txt\n"), explain.out());
     assertTrue(explain.out().contains("dateline  ROTTERDAM"), explain.out());

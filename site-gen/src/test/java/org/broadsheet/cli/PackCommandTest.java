@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PackCommandTest {
   @Test
-  void packWritesAnOfflineSiteWithItsIndexThatServeAnswersFromTheZip(@TempDir Path dir) throws Exception {
+  void packWritesAnOfflineSiteWithItsIndexThatServeAnswersFromTheZip(@TempDir Path dir)
+      throws Exception {
     SiteFixture.write(dir, MainTest.SITE);
     Path zip = dir.resolve("out/archive.zip");
     MainTest.Run pack = MainTest.run("pack", "--source", dir.toString(), "--out", zip.toString());
@@ -35,13 +36,17 @@ class PackCommandTest {
 
     try (ArchiveServer server = ArchiveServer.start(zip, "127.0.0.1", 0)) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.uri().resolve("articles/a/")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(server.uri().resolve("articles/a/")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("Vienna talks resume"));
-      HttpResponse<String> search = http.send(
-          HttpRequest.newBuilder(server.uri().resolve(URI.create("api/search?q=vienna+-rates"))).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> search =
+          http.send(
+              HttpRequest.newBuilder(server.uri().resolve(URI.create("api/search?q=vienna+-rates")))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       Map<String, Object> json = JSON.std.mapFrom(search.body());
       assertEquals(1, ((Number) json.get("total")).intValue(), search.body());
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code broadsheet search} with hostile input: it answers, or refuses with exit 2 and a reason. */
+/**
+ * {@code broadsheet search} with hostile input: it answers, or refuses with exit 2 and a reason.
+ */
 class SearchCommandTest {
   @TempDir static Path dir;
   static String site;
@@ -57,9 +59,13 @@ class SearchCommandTest {
 
   @Test
   void hugeOffsetOrLimitIsRefusedWithExitTwo() {
-    for (String[] args : List.of(new String[] {"--offset", "2147483647", "vienna"},
-        new String[] {"--offset", "9995", "vienna"}, new String[] {"--limit", "-3", "vienna"},
-        new String[] {"--limit", "2147483647", "vienna"}, new String[] {"--offset", "-1", "vienna"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"--offset", "2147483647", "vienna"},
+            new String[] {"--offset", "9995", "vienna"},
+            new String[] {"--limit", "-3", "vienna"},
+            new String[] {"--limit", "2147483647", "vienna"},
+            new String[] {"--offset", "-1", "vienna"})) {
       Run r = search(args);
       assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
       assertTrue(r.err().startsWith("broadsheet: "), r.err());
@@ -74,7 +80,8 @@ class SearchCommandTest {
   void unreadableDatesAreRefusedWithExitTwoAndSaySo() {
     Run yesterday = search("--from", "yesterday", "vienna");
     assertEquals(2, yesterday.code(), yesterday.out() + yesterday.err());
-    assertEquals("broadsheet: from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"yesterday\"\n",
+    assertEquals(
+        "broadsheet: from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"yesterday\"\n",
         yesterday.err());
     Run month13 = search("--to", "2024-13-45", "vienna");
     assertEquals(2, month13.code());
@@ -104,15 +111,20 @@ class SearchCommandTest {
     Run r = search("--json", "--facets", "vienna");
     assertEquals(0, r.code(), r.err());
     Map<String, Object> facets = (Map<String, Object>) JSON.std.mapFrom(r.out()).get("facets");
-    assertEquals(List.of(Map.of("value", "2023", "count", 1), Map.of("value", "2022", "count", 1)), facets.get("year"));
-    assertTrue(((List<?>) facets.get("tags")).contains(Map.of("value", "economy", "count", 1)), facets.toString());
+    assertEquals(
+        List.of(Map.of("value", "2023", "count", 1), Map.of("value", "2022", "count", 1)),
+        facets.get("year"));
+    assertTrue(
+        ((List<?>) facets.get("tags")).contains(Map.of("value", "economy", "count", 1)),
+        facets.toString());
     assertFalse(JSON.std.mapFrom(search("--json", "vienna").out()).containsKey("facets"));
     Run text = search("--facets", "vienna");
     assertTrue(text.out().contains("\nyear: 2023 (1), 2022 (1)\n"), text.out());
   }
 
   @Test
-  void anIndexOfAnotherFormatIsRefusedWithExitTwoAndTheAdviceToRebuild(@TempDir Path old) throws Exception {
+  void anIndexOfAnotherFormatIsRefusedWithExitTwoAndTheAdviceToRebuild(@TempDir Path old)
+      throws Exception {
     Path lucene = old.resolve("search/lucene");
     Files.createDirectories(lucene);
     try (var files = Files.list(Path.of(site, "search/lucene"))) {
@@ -121,19 +133,27 @@ class SearchCommandTest {
       }
     }
     try (FSDirectory dir = FSDirectory.open(lucene);
-        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-      w.setLiveCommitData(Map.<String, String>of().entrySet()); // as indexes were before they described themselves
+        IndexWriter w =
+            new IndexWriter(
+                dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(
+          Map.<String, String>of().entrySet()); // as indexes were before they described themselves
       w.commit();
     }
     Run r = MainTest.run("search", "--site", old.toString(), "vienna");
     assertEquals(2, r.code(), r.out() + r.err());
-    assertEquals("broadsheet: the search index has no format version: it was built by another Broadsheet version; "
-        + "rebuild the site\n", r.err());
+    assertEquals(
+        "broadsheet: the search index has no format version: it was built by another Broadsheet version; "
+            + "rebuild the site\n",
+        r.err());
   }
 
   @Test
   void theAnalyzerIsTheIndexsOwnWhereverTheSiteWasMoved(@TempDir Path dir) throws Exception {
-    SiteFixture.write(dir, "-- site.yaml --\ntitle: Nachrichten\nlanguage: de\n" + """
+    SiteFixture.write(
+        dir,
+        "-- site.yaml --\ntitle: Nachrichten\nlanguage: de\n"
+            + """
         -- content/a.md --
         ---
         title: Verhandlungen in Wien
@@ -142,9 +162,13 @@ class SearchCommandTest {
         Die Unterhändler verhandelten über die Änderungen des Abkommens.
         """);
     assertEquals(0, MainTest.run("build", "--source", dir.toString()).code());
-    Path moved = Files.move(dir.resolve("public"), Files.createDirectories(dir.resolve("elsewhere")).resolve("copy"));
+    Path moved =
+        Files.move(
+            dir.resolve("public"),
+            Files.createDirectories(dir.resolve("elsewhere")).resolve("copy"));
     Files.delete(dir.resolve("site.yaml")); // nothing beside the site says German any more
-    // found through German analysis (Änderungen and Änderung -> anderung), which English does not do
+    // found through German analysis (Änderungen and Änderung -> anderung), which English does not
+    // do
     Run r = MainTest.run("search", "--site", moved.toString(), "Änderung");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("1 result"), r.out());
@@ -158,15 +182,27 @@ class SearchCommandTest {
     assertEquals(3, hits.length, r.out());
     String a = hits[1];
     assertTrue(a.startsWith("1. Vienna talks resume\n"), a);
-    assertEquals(score(a), a.substring(a.indexOf("   explain: ") + 12, a.indexOf('\n', a.indexOf("   explain: "))),
+    assertEquals(
+        score(a),
+        a.substring(a.indexOf("   explain: ") + 12, a.indexOf('\n', a.indexOf("   explain: "))),
         "the total is the hit's score: " + a);
-    for (String part : List.of("  text:talk ×2 ", "  text:vienna ", "  title:talk ×0.2 ", "  title:vienna ×0.1 ",
-        "(tf 2, in 1 of 2 stories, 9 words vs ", "\n     no match: zebra")) {
+    for (String part :
+        List.of(
+            "  text:talk ×2 ",
+            "  text:vienna ",
+            "  title:talk ×0.2 ",
+            "  title:vienna ×0.1 ",
+            "(tf 2, in 1 of 2 stories, 9 words vs ",
+            "\n     no match: zebra")) {
       assertTrue(a.contains(part), part + " in\n" + a);
     }
-    assertTrue(a.indexOf("text:talk ×2") < a.indexOf("text:vienna"), "largest part first: a rare word typed twice");
+    assertTrue(
+        a.indexOf("text:talk ×2") < a.indexOf("text:vienna"),
+        "largest part first: a rare word typed twice");
     assertTrue(hits[2].contains("\n     no match: talk, zebra"), hits[2]);
-    assertEquals(score(hits[2]), hits[2].substring(hits[2].indexOf("explain: ") + 9, hits[2].indexOf("explain: ") + 14));
+    assertEquals(
+        score(hits[2]),
+        hits[2].substring(hits[2].indexOf("explain: ") + 9, hits[2].indexOf("explain: ") + 14));
     assertFalse(search("vienna").out().contains("explain"));
   }
 
@@ -174,8 +210,12 @@ class SearchCommandTest {
   void explainSaysWhenAPhraseNoStoryHoldsWasSearchedByItsWords() {
     Run r = search("--explain", "\"talks vienna\"");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("2 results\n(no story holds the quoted phrases and prefixes as typed"), r.out());
-    assertTrue(r.out().contains("  text:talk ") && r.out().contains("\n     no match: \"talk vienna\"\n"), r.out());
+    assertTrue(
+        r.out().startsWith("2 results\n(no story holds the quoted phrases and prefixes as typed"),
+        r.out());
+    assertTrue(
+        r.out().contains("  text:talk ") && r.out().contains("\n     no match: \"talk vienna\"\n"),
+        r.out());
   }
 
   @Test
@@ -183,7 +223,8 @@ class SearchCommandTest {
   void explainWithJsonAddsAnExplainObjectToEveryHitAndNothingElse() throws Exception {
     Run r = search("--explain", "--json", "vienna", "talks", "talks", "zebra");
     assertEquals(0, r.code(), r.err());
-    List<Map<String, Object>> hits = (List<Map<String, Object>>) JSON.std.mapFrom(r.out()).get("hits");
+    List<Map<String, Object>> hits =
+        (List<Map<String, Object>>) JSON.std.mapFrom(r.out()).get("hits");
     assertEquals(2, hits.size());
     for (Map<String, Object> hit : hits) {
       Map<String, Object> explain = (Map<String, Object>) hit.get("explain");
@@ -191,18 +232,38 @@ class SearchCommandTest {
       assertEquals(false, explain.get("relaxed"));
       assertTrue(((List<?>) explain.get("unmatched")).contains("zebra"), explain.toString());
     }
-    List<Map<String, Object>> parts = (List<Map<String, Object>>) ((Map<String, Object>) hits.get(0).get("explain")).get("parts");
-    assertEquals(Map.of("field", "text", "match", "talk", "kind", "term", "weight", 2.0), Map.of("field",
-        parts.get(0).get("field"), "match", parts.get(0).get("match"), "kind", parts.get(0).get("kind"), "weight",
-        parts.get(0).get("weight")));
-    assertEquals(Map.of("freq", 2.0, "docFreq", 1, "docCount", 2), Map.of("freq",
-        ((Map<String, Object>) parts.get(0).get("bm25")).get("freq"), "docFreq",
-        ((Map<String, Object>) parts.get(0).get("bm25")).get("docFreq"), "docCount",
-        ((Map<String, Object>) parts.get(0).get("bm25")).get("docCount")));
+    List<Map<String, Object>> parts =
+        (List<Map<String, Object>>) ((Map<String, Object>) hits.get(0).get("explain")).get("parts");
+    assertEquals(
+        Map.of("field", "text", "match", "talk", "kind", "term", "weight", 2.0),
+        Map.of(
+            "field",
+            parts.get(0).get("field"),
+            "match",
+            parts.get(0).get("match"),
+            "kind",
+            parts.get(0).get("kind"),
+            "weight",
+            parts.get(0).get("weight")));
+    assertEquals(
+        Map.of("freq", 2.0, "docFreq", 1, "docCount", 2),
+        Map.of(
+            "freq",
+            ((Map<String, Object>) parts.get(0).get("bm25")).get("freq"),
+            "docFreq",
+            ((Map<String, Object>) parts.get(0).get("bm25")).get("docFreq"),
+            "docCount",
+            ((Map<String, Object>) parts.get(0).get("bm25")).get("docCount")));
     Run plain = search("--json", "vienna", "talks", "talks", "zebra");
     assertFalse(plain.out().contains("explain"), plain.out());
-    Map<String, Object> relaxed = (Map<String, Object>) ((List<Map<String, Object>>) JSON.std.mapFrom(
-        search("--explain", "--json", "\"talks vienna\"").out()).get("hits")).get(0).get("explain");
+    Map<String, Object> relaxed =
+        (Map<String, Object>)
+            ((List<Map<String, Object>>)
+                    JSON.std
+                        .mapFrom(search("--explain", "--json", "\"talks vienna\"").out())
+                        .get("hits"))
+                .get(0)
+                .get("explain");
     assertEquals(true, relaxed.get("relaxed"));
     assertEquals(List.of("\"talk vienna\""), relaxed.get("unmatched"));
   }

@@ -17,21 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code broadsheet build} stopped with SIGTERM mid-build removes its staging folder. */
 class StoppedBuildTest {
   @Test
-  void sigtermMidBuildLeavesNoStagingFolderAndThePreviousOutputIntact(@TempDir Path dir) throws Exception {
+  void sigtermMidBuildLeavesNoStagingFolderAndThePreviousOutputIntact(@TempDir Path dir)
+      throws Exception {
     Path site = SiteFixture.write(dir, MainTest.SITE);
     assertEquals(0, MainTest.run("build", "--source", site.toString()).code());
     Map<String, String> previous = TreeHash.of(site.resolve("public"));
     writeArticles(site, 3000);
 
     Path log = dir.resolve("child.log");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath(), "-Xmx512m", Main.class.getName(), "build", "--source", site.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath(),
+                "-Xmx512m",
+                Main.class.getName(),
+                "build",
+                "--source",
+                site.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       waitForStaging(site, child);
-      Thread.sleep(300);  // let it write a while, Lucene segments included
-      assertTrue(child.isAlive(), "the build finished before it could be stopped: " + Files.readString(log));
-      child.destroy();  // SIGTERM
+      Thread.sleep(300); // let it write a while, Lucene segments included
+      assertTrue(
+          child.isAlive(),
+          "the build finished before it could be stopped: " + Files.readString(log));
+      child.destroy(); // SIGTERM
       assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the build stops");
     } finally {
       child.destroyForcibly();
@@ -42,16 +55,29 @@ class StoppedBuildTest {
 
   private static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 
   private static void writeArticles(Path site, int n) throws Exception {
-    String text = "Harbour workers and port officials met again on Tuesday to talk about pay and hours. ".repeat(30);
+    String text =
+        "Harbour workers and port officials met again on Tuesday to talk about pay and hours. "
+            .repeat(30);
     for (int i = 0; i < n; i++) {
       Path file = site.resolve("content/bulk/" + (i % 50) + "/story-" + i + ".md");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, "---\ntitle: Story " + i + "\ndate: 2021-01-01\ntags: [t" + (i % 40) + "]\n---\n"
-          + text + "\n\nParagraph " + i + ".\n");
+      Files.writeString(
+          file,
+          "---\ntitle: Story "
+              + i
+              + "\ndate: 2021-01-01\ntags: [t"
+              + (i % 40)
+              + "]\n---\n"
+              + text
+              + "\n\nParagraph "
+              + i
+              + ".\n");
     }
   }
 
@@ -66,7 +92,8 @@ class StoppedBuildTest {
 
   private static List<String> staging(Path site) throws Exception {
     try (Stream<Path> list = Files.list(site)) {
-      return list.map(p -> p.getFileName().toString()).filter(n -> n.contains(".building-") || n.contains(".old-"))
+      return list.map(p -> p.getFileName().toString())
+          .filter(n -> n.contains(".building-") || n.contains(".old-"))
           .toList();
     }
   }

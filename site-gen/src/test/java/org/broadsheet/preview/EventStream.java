@@ -19,26 +19,29 @@ final class EventStream implements AutoCloseable {
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
   EventStream(int port) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + LiveReload.EVENTS))
-        .header("Accept", "text/event-stream").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + LiveReload.EVENTS))
+            .header("Accept", "text/event-stream")
+            .build();
     response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-    response.thenAcceptAsync(r -> {
-      String name = "message";
-      StringBuilder data = new StringBuilder();
-      for (String line : (Iterable<String>) r.body()::iterator) {
-        if (line.isEmpty()) {
-          if (data.length() > 0) {
-            events.add(new Event(name, data.toString()));
+    response.thenAcceptAsync(
+        r -> {
+          String name = "message";
+          StringBuilder data = new StringBuilder();
+          for (String line : (Iterable<String>) r.body()::iterator) {
+            if (line.isEmpty()) {
+              if (data.length() > 0) {
+                events.add(new Event(name, data.toString()));
+              }
+              name = "message";
+              data.setLength(0);
+            } else if (line.startsWith("event: ")) {
+              name = line.substring(7);
+            } else if (line.startsWith("data: ")) {
+              data.append(line.substring(6));
+            }
           }
-          name = "message";
-          data.setLength(0);
-        } else if (line.startsWith("event: ")) {
-          name = line.substring(7);
-        } else if (line.startsWith("data: ")) {
-          data.append(line.substring(6));
-        }
-      }
-    });
+        });
   }
 
   /** The next event called {@code name}, skipping others; fails after the timeout. */

@@ -1,7 +1,5 @@
 package org.broadsheet.preview;
 
-import org.broadsheet.serve.BuiltSite;
-import org.broadsheet.serve.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +9,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.serve.BuiltSite;
 
 /**
- * A stand-in pipeline for the preview's own tests: {@code content/<name>.md} becomes
- * {@code articles/<name>/index.html}; a file whose first line is not {@code ---} is an error (the
- * last good page stays.
+ * A stand-in pipeline for the preview's own tests: {@code content/<name>.md} becomes {@code
+ * articles/<name>/index.html}; a file whose first line is not {@code ---} is an error (the last
+ * good page stays.
  */
 final class FakeBuild implements SiteBuild {
   final AtomicInteger rebuilds = new AtomicInteger();
@@ -55,11 +54,17 @@ final class FakeBuild implements SiteBuild {
         String text = Files.readString(file);
         if (!text.startsWith("---")) {
           String first = text.lines().findFirst().orElse("");
-          problems.add(Diagnostic.error("content/" + file.getFileName(), 1, 1,
-              "front matter must start with ---, not " + first, first));
+          problems.add(
+              Diagnostic.error(
+                  "content/" + file.getFileName(),
+                  1,
+                  1,
+                  "front matter must start with ---, not " + first,
+                  first));
           continue;
         }
-        BuiltSite.page(output, "articles/" + name + "/index.html", "<html><body>" + text + "</body></html>");
+        BuiltSite.page(
+            output, "articles/" + name + "/index.html", "<html><body>" + text + "</body></html>");
       }
     }
     Path articles = output.resolve("articles");

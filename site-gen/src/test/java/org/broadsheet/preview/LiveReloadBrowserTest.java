@@ -25,22 +25,27 @@ class LiveReloadBrowserTest {
   void liveReloadRunsUnderTheContentSecurityPolicy(@TempDir Path site) throws Exception {
     Files.createDirectories(site.resolve("content"));
     Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nFirst version");
-    PrintStream terminal = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (PreviewServer preview = PreviewServer.start(site, new FakeBuild(site, site.resolve("public")),
-        "127.0.0.1", 0, terminal)) {
+    PrintStream terminal =
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (PreviewServer preview =
+        PreviewServer.start(
+            site, new FakeBuild(site, site.resolve("public")), "127.0.0.1", 0, terminal)) {
       ChromeDriver driver = Chromium.start(site.resolve("profile"));
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(WebDriverException.class); // the page reloads under the wait: stale or vanished nodes
+        wait.ignoring(
+            WebDriverException.class); // the page reloads under the wait: stale or vanished nodes
         driver.get(preview.uri() + "articles/story/");
         wait.until(d -> preview.eventClients() == 1); // live.js ran and opened its event stream
 
-        Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nSecond version");
+        Files.writeString(
+            site.resolve("content/story.md"), "---\ntitle: Story\n---\nSecond version");
         wait.until(d -> d.getPageSource().contains("Second version"));
 
         Files.writeString(site.resolve("content/story.md"), "title: Story\n---\nBroken");
         wait.until(d -> !d.findElements(By.id("broadsheet-preview-problems")).isEmpty());
-        assertEquals("alert", driver.findElement(By.id("broadsheet-preview-problems")).getAttribute("role"));
+        assertEquals(
+            "alert", driver.findElement(By.id("broadsheet-preview-problems")).getAttribute("role"));
       } finally {
         driver.quit();
       }

@@ -1,8 +1,5 @@
 package org.broadsheet.preview;
 
-import org.broadsheet.serve.ServeLimits;
-import org.broadsheet.serve.BuiltSite;
-import org.broadsheet.serve.Http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.broadsheet.render.ContentPolicy;
+import org.broadsheet.serve.BuiltSite;
+import org.broadsheet.serve.Http;
+import org.broadsheet.serve.ServeLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,14 @@ class PreviewServerTest {
 
   private void start(ServeLimits limits) throws Exception {
     build = new FakeBuild(site, site.resolve("public"));
-    preview = PreviewServer.start(site, build, "127.0.0.1", 0, new PrintStream(terminal, true, StandardCharsets.UTF_8),
-        limits);
+    preview =
+        PreviewServer.start(
+            site,
+            build,
+            "127.0.0.1",
+            0,
+            new PrintStream(terminal, true, StandardCharsets.UTF_8),
+            limits);
     http = new Http(preview.port());
     events = new EventStream(preview.port());
     events.next("hello", WAIT);
@@ -60,9 +66,12 @@ class PreviewServerTest {
   @Test
   void injectsTheReloadScriptIntoPagesOnly() throws Exception {
     HttpResponse<String> page = http.get("/articles/story/");
-    assertTrue(page.body().contains("<script src=\"/_broadsheet/live.js\" defer></script></body>"), page.body());
+    assertTrue(
+        page.body().contains("<script src=\"/_broadsheet/live.js\" defer></script></body>"),
+        page.body());
     assertTrue(http.get("/_broadsheet/live.js").body().contains("EventSource"));
-    assertFalse(Files.readString(site.resolve("public/articles/story/index.html")).contains("_broadsheet"),
+    assertFalse(
+        Files.readString(site.resolve("public/articles/story/index.html")).contains("_broadsheet"),
         "the built file itself is untouched");
     HttpResponse<String> missing = http.get("/articles/nothing/");
     assertEquals(404, missing.statusCode());
@@ -80,13 +89,16 @@ class PreviewServerTest {
   void brokenFileShowsProblemsKeepsLastGoodPageAndRecovers() throws Exception {
     Files.writeString(site.resolve("content/story.md"), "title: Story\n---\nBroken version");
     EventStream.Event problems = events.next("problems", WAIT);
-    assertTrue(problems.data().contains("content/story.md:1:1: error: front matter must start with ---"),
+    assertTrue(
+        problems.data().contains("content/story.md:1:1: error: front matter must start with ---"),
         problems.data());
     assertTrue(http.get("/articles/story/").body().contains("First version"));
     assertTrue(terminal.toString(StandardCharsets.UTF_8).contains("content/story.md:1:1: error"));
 
     try (EventStream late = new EventStream(preview.port())) {
-      assertTrue(late.next("hello", WAIT).data().contains("front matter must start"), "a page opened now shows them too");
+      assertTrue(
+          late.next("hello", WAIT).data().contains("front matter must start"),
+          "a page opened now shows them too");
     }
 
     Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nFixed version");
@@ -116,13 +128,18 @@ class PreviewServerTest {
   @Test
   void servesPagesAndTheReloadScriptUnderTheContentSecurityPolicy() throws Exception {
     HttpResponse<String> page = http.get("/articles/story/");
-    assertEquals(ContentPolicy.HEADER, page.headers().firstValue("content-security-policy").orElse(""));
-    assertFalse(page.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "no inline script: " + page.body());
+    assertEquals(
+        ContentPolicy.HEADER, page.headers().firstValue("content-security-policy").orElse(""));
+    assertFalse(
+        page.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"),
+        "no inline script: " + page.body());
     HttpResponse<String> script = http.get(LiveReload.SCRIPT);
-    assertEquals(ContentPolicy.HEADER, script.headers().firstValue("content-security-policy").orElse(""));
+    assertEquals(
+        ContentPolicy.HEADER, script.headers().firstValue("content-security-policy").orElse(""));
     assertEquals("nosniff", script.headers().firstValue("x-content-type-options").orElse(""));
-    assertEquals(ContentPolicy.HEADER, http.get("/articles/nothing/").headers().firstValue("content-security-policy")
-        .orElse(""));
+    assertEquals(
+        ContentPolicy.HEADER,
+        http.get("/articles/nothing/").headers().firstValue("content-security-policy").orElse(""));
     for (String method : List.of("POST", "PUT", "DELETE", "TRACE")) {
       assertEquals(405, http.send(method, LiveReload.SCRIPT).statusCode(), method);
       assertEquals(405, http.send(method, LiveReload.EVENTS).statusCode(), method);
@@ -133,17 +150,22 @@ class PreviewServerTest {
   void streamsPagesOverTheDecorationLimitAsBuilt() throws Exception {
     events.close();
     preview.close();
-    Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\n" + "Long story. ".repeat(1000));
+    Files.writeString(
+        site.resolve("content/story.md"), "---\ntitle: Story\n---\n" + "Long story. ".repeat(1000));
     start(ServeLimits.DEFAULTS.withMaxDecorated(4096));
     HttpResponse<String> page = http.get("/articles/story/");
     assertEquals(200, page.statusCode());
     assertTrue(page.body().endsWith("Long story. </body></html>"), "the whole page, as built");
     assertFalse(page.body().contains(LiveReload.SCRIPT), "too big to decorate");
 
-    BuiltSite.page(site.resolve("public"), "404.html", "<html><body>" + "Not here. ".repeat(1000) + "</body></html>");
+    BuiltSite.page(
+        site.resolve("public"),
+        "404.html",
+        "<html><body>" + "Not here. ".repeat(1000) + "</body></html>");
     HttpResponse<String> missing = http.get("/articles/nothing/");
     assertEquals(404, missing.statusCode());
-    assertTrue(missing.body().endsWith("Not here. </body></html>"), "the site's 404 page, streamed");
+    assertTrue(
+        missing.body().endsWith("Not here. </body></html>"), "the site's 404 page, streamed");
   }
 
   @Test
@@ -157,12 +179,16 @@ class PreviewServerTest {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(1024);
         socket.connect(new InetSocketAddress("127.0.0.1", preview.port()));
-        socket.getOutputStream().write(("GET " + LiveReload.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET " + LiveReload.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         stuck.add(socket); // and never read from again
       }
       awaitClients(11);
-      // A problem report of 8 MB: more than the socket buffers of a client that does not read can take.
+      // A problem report of 8 MB: more than the socket buffers of a client that does not read can
+      // take.
       Files.writeString(site.resolve("content/story.md"), "x".repeat(4 << 20) + "\n---\nBroken");
       events.next("problems", WAIT);
       try (EventStream late = new EventStream(preview.port())) {

@@ -28,7 +28,9 @@ class RenderLimitsTest {
 
   @TempDir Path dir;
 
-  /** A view whose method blocks, as Java code called from a template can, and ignores interrupts. */
+  /**
+   * A view whose method blocks, as Java code called from a template can, and ignores interrupts.
+   */
   public record Blocking(CountDownLatch release) {
     public String block() {
       while (true) {
@@ -56,21 +58,31 @@ class RenderLimitsTest {
   void anEndlessListIsStoppedAtTheLimitWithItsTemplateAndLine() throws Exception {
     Templates templates = theme("loop.ftlh", "<p>start</p>\n<#list 1.. as i></#list>\n");
     long start = System.nanoTime();
-    TemplateFailure failure = assertThrows(TemplateFailure.class,
-        () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
     long millis = millisSince(start);
     assertTrue(millis >= 1_000 && millis < 10_000, millis + " ms");
-    assertEquals("templates/loop.ftlh:2:1: error: rendering took longer than 1 s and was stopped (an endless loop?); "
-        + "at the loop or macro starting here", failure.diagnostic().headline());
+    assertEquals(
+        "templates/loop.ftlh:2:1: error: rendering took longer than 1 s and was stopped (an endless loop?); "
+            + "at the loop or macro starting here",
+        failure.diagnostic().headline());
   }
 
   @Test
   void anEndlessLoopInsideAttemptCannotSwallowTheStop() throws Exception {
-    Templates templates = theme("loop.ftlh",
-        "<#list 1.. as j><#attempt><#list 1.. as i>${i}</#list><#recover>caught</#attempt></#list>");
-    TemplateFailure failure = assertThrows(TemplateFailure.class,
-        () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
-    assertTrue(failure.diagnostic().message().contains("longer than 1 s and was stopped"), failure.getMessage());
+    Templates templates =
+        theme(
+            "loop.ftlh",
+            "<#list 1.. as j><#attempt><#list 1.. as i>${i}</#list><#recover>caught</#attempt></#list>");
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () -> templates.render(new Page("index.html", "loop.ftlh", () -> new Object())));
+    assertTrue(
+        failure.diagnostic().message().contains("longer than 1 s and was stopped"),
+        failure.getMessage());
   }
 
   @Test
@@ -79,13 +91,19 @@ class RenderLimitsTest {
     CountDownLatch release = new CountDownLatch(1);
     try {
       long start = System.nanoTime();
-      TemplateFailure failure = assertThrows(TemplateFailure.class,
-          () -> templates.render(new Page("index.html", "block.ftlh", () -> new Blocking(release))));
+      TemplateFailure failure =
+          assertThrows(
+              TemplateFailure.class,
+              () ->
+                  templates.render(
+                      new Page("index.html", "block.ftlh", () -> new Blocking(release))));
       long millis = millisSince(start);
       assertTrue(millis >= 3_000 && millis < 10_000, "limit + 2 s grace: " + millis + " ms");
       assertEquals("templates/block.ftlh", failure.diagnostic().path());
       assertEquals(2, failure.diagnostic().line());
-      assertTrue(failure.diagnostic().message().contains("did not stop; it was abandoned"), failure.getMessage());
+      assertTrue(
+          failure.diagnostic().message().contains("did not stop; it was abandoned"),
+          failure.getMessage());
     } finally {
       release.countDown();
     }
@@ -94,23 +112,38 @@ class RenderLimitsTest {
   @Test
   void deepRecursionStopsAtTheDepthBoundBeforeTheStackOverflows() throws Exception {
     Templates templates = theme("deep.ftlh", "<#macro r n>${n}<@r n=n+1/></#macro>\n<@r n=0/>");
-    TemplateFailure failure = assertThrows(TemplateFailure.class,
-        () -> templates.render(new Page("index.html", "deep.ftlh", () -> new Object())));
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () -> templates.render(new Page("index.html", "deep.ftlh", () -> new Object())));
     assertEquals("templates/deep.ftlh", failure.diagnostic().path());
     assertEquals(1, failure.diagnostic().line());
-    assertTrue(failure.diagnostic().message().startsWith("templates nest deeper than 1000 elements: a macro or function"
-        + " probably calls itself without end"), failure.diagnostic().message());
+    assertTrue(
+        failure
+            .diagnostic()
+            .message()
+            .startsWith(
+                "templates nest deeper than 1000 elements: a macro or function"
+                    + " probably calls itself without end"),
+        failure.diagnostic().message());
   }
 
   @Test
   void aBuildWithAnEndlessListFailsInsteadOfHanging() throws Exception {
-    Path site = SiteFixture.write(dir.resolve("site"), TemplatesSandboxTest.SITE
-        + "-- templates/article.ftlh --\n<#list 1.. as i>${i}</#list>\n");
+    Path site =
+        SiteFixture.write(
+            dir.resolve("site"),
+            TemplatesSandboxTest.SITE
+                + "-- templates/article.ftlh --\n<#list 1.. as i>${i}</#list>\n");
     long start = System.nanoTime();
-    TemplateFailure failure = assertThrows(TemplateFailure.class,
-        () -> new SiteBuilder(Progress.quiet(), ONE_SECOND).build(BuildOptions.of(site)));
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () -> new SiteBuilder(Progress.quiet(), ONE_SECOND).build(BuildOptions.of(site)));
     assertTrue(millisSince(start) < 60_000);
-    assertTrue(failure.diagnostic().headline().startsWith("templates/article.ftlh:1:"), failure.diagnostic().headline());
+    assertTrue(
+        failure.diagnostic().headline().startsWith("templates/article.ftlh:1:"),
+        failure.diagnostic().headline());
     assertFalse(Files.exists(site.resolve("public")), "nothing published");
   }
 }

@@ -17,11 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A theme is code from a stranger (issue 10, item 7): it may not run commands, reach Java objects or
- * files outside the theme; its failures stop the build with exit 3 and a diagnostic, not a stack trace.
+ * A theme is code from a stranger (issue 10, item 7): it may not run commands, reach Java objects
+ * or files outside the theme; its failures stop the build with exit 3 and a diagnostic, not a stack
+ * trace.
  */
 class TemplatesSandboxTest {
-  static final String SITE = """
+  static final String SITE =
+      """
       -- site.yaml --
       title: Sandbox
       -- content/a.md --
@@ -39,13 +41,17 @@ class TemplatesSandboxTest {
   private Run cli(String command, Path site) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {command, "--source", site.toString()}, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {command, "--source", site.toString()},
+            new PrintWriter(out),
+            new PrintWriter(err));
     return new Run(code, err.toString());
   }
 
   /**
-   * The site with its article page rendered by {@code template}: the one article is the only page of
-   * the build's last render phase, so no other page is still being written when it fails.
+   * The site with its article page rendered by {@code template}: the one article is the only page
+   * of the build's last render phase, so no other page is still being written when it fails.
    */
   private Path siteWithArticleTemplate(String template) throws Exception {
     Path site = SiteFixture.write(dir.resolve("site"), SITE);
@@ -56,18 +62,20 @@ class TemplatesSandboxTest {
 
   /** Each attack writes the marker file if it gets to run a command. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}",
-      "<#assign oc = 'freemarker.template.utility.ObjectConstructor'?new()>"
-          + "${oc('java.lang.ProcessBuilder', ['touch', 'MARKER']).start().waitFor()}",
-      "<#assign ex = \"'freemarker.template.utility.Execute'?new()\"?eval>${ex('touch MARKER')}",
-      "<#assign t = r\"<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}\"?interpret><@t/>",
-      "<#setting new_builtin_class_resolver='unrestricted'><#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}",
-      "<#setting api_builtin_enabled=true>${site.assets?api.getClass().getName()}",
-      "${site.assets?api.getClass().getName()}",
-      "${site.getClass().getProtectionDomain().getCodeSource().getLocation()}",
-      "${site.class.name}",
-      "<#assign w = site.getClass()>${w}"})
+  @ValueSource(
+      strings = {
+        "<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}",
+        "<#assign oc = 'freemarker.template.utility.ObjectConstructor'?new()>"
+            + "${oc('java.lang.ProcessBuilder', ['touch', 'MARKER']).start().waitFor()}",
+        "<#assign ex = \"'freemarker.template.utility.Execute'?new()\"?eval>${ex('touch MARKER')}",
+        "<#assign t = r\"<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}\"?interpret><@t/>",
+        "<#setting new_builtin_class_resolver='unrestricted'><#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}",
+        "<#setting api_builtin_enabled=true>${site.assets?api.getClass().getName()}",
+        "${site.assets?api.getClass().getName()}",
+        "${site.getClass().getProtectionDomain().getCodeSource().getLocation()}",
+        "${site.class.name}",
+        "<#assign w = site.getClass()>${w}"
+      })
   void templatesCannotRunCommandsOrReachJava(String attack) throws Exception {
     Path marker = dir.resolve("MARKER");
     Path site = siteWithArticleTemplate(attack.replace("MARKER", marker.toString()));
@@ -82,7 +90,11 @@ class TemplatesSandboxTest {
   @Test
   void checkReportsABrokenThemeWithExitThreeAndTheContentProblemsToo() throws Exception {
     Path marker = dir.resolve("MARKER");
-    Path site = siteWithArticleTemplate("<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch " + marker + "')}");
+    Path site =
+        siteWithArticleTemplate(
+            "<#assign ex = 'freemarker.template.utility.Execute'?new()>${ex('touch "
+                + marker
+                + "')}");
     SiteFixture.write(site, "-- content/bad.md --\n---\ntitle: x\ndate: someday\n---\nb\n");
     Run check = cli("check", site);
     assertEquals(3, check.code(), check.err());
@@ -93,8 +105,16 @@ class TemplatesSandboxTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"<#include '../site.yaml'>", "<#include '/../site.yaml'>", "<#include '../../secret.txt'>",
-      "<#include 'file:///etc/passwd'>", "<#include '..\\\\site.yaml'>", "<#include 'link.ftlh'>", "<#import 'link.ftlh' as x>"})
+  @ValueSource(
+      strings = {
+        "<#include '../site.yaml'>",
+        "<#include '/../site.yaml'>",
+        "<#include '../../secret.txt'>",
+        "<#include 'file:///etc/passwd'>",
+        "<#include '..\\\\site.yaml'>",
+        "<#include 'link.ftlh'>",
+        "<#import 'link.ftlh' as x>"
+      })
   void templatesLoadNothingFromOutsideTheTheme(String attack) throws Exception {
     Files.writeString(Files.createDirectories(dir).resolve("secret.txt"), "SECRET");
     Path site = siteWithArticleTemplate(attack);
@@ -113,7 +133,8 @@ class TemplatesSandboxTest {
     Files.createSymbolicLink(site.resolve("templates/parts"), site.resolve("templates/real"));
     Run build = cli("build", site);
     assertEquals(0, build.code(), build.err());
-    assertEquals("<p>shared part</p>", Files.readString(site.resolve("public/articles/a/index.html")));
+    assertEquals(
+        "<p>shared part</p>", Files.readString(site.resolve("public/articles/a/index.html")));
   }
 
   @Test
@@ -125,9 +146,12 @@ class TemplatesSandboxTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"<#macro r n>${n}<@r n=n+1/></#macro>\n<@r n=0/>",
-      "<#function f n><#return f(n + 1)></#function>\n${f(0)}",
-      "<#macro a><@b/></#macro><#macro b><@a/></#macro>\n<@a/>"})
+  @ValueSource(
+      strings = {
+        "<#macro r n>${n}<@r n=n+1/></#macro>\n<@r n=0/>",
+        "<#function f n><#return f(n + 1)></#function>\n${f(0)}",
+        "<#macro a><@b/></#macro><#macro b><@a/></#macro>\n<@a/>"
+      })
   void endlessRecursionIsAThemeFailureWithAClearMessage(String template) throws Exception {
     Path site = siteWithArticleTemplate(template);
     Run build = cli("build", site);
@@ -137,7 +161,9 @@ class TemplatesSandboxTest {
     assertFalse(build.err().contains("StackOverflowError"), build.err());
     assertFalse(build.err().contains("\tat "), build.err());
     try (Stream<Path> files = Files.list(site)) {
-      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("public")), "no site, no staging folder");
+      assertTrue(
+          files.noneMatch(p -> p.getFileName().toString().startsWith("public")),
+          "no site, no staging folder");
     }
   }
 
@@ -147,5 +173,4 @@ class TemplatesSandboxTest {
     assertEquals(3, build.code(), build.err());
     assertTrue(build.err().contains("templates/article.ftlh:2:"), build.err());
   }
-
 }

@@ -38,7 +38,7 @@ class ArchiveServerTest {
   }
 
   private Path start(String kind) throws IOException {
-    return start(kind, site -> { }, ServeLimits.DEFAULTS);
+    return start(kind, site -> {}, ServeLimits.DEFAULTS);
   }
 
   private interface SiteEdit {
@@ -71,16 +71,25 @@ class ArchiveServerTest {
     start(kind);
     HttpResponse<String> r = http.get("/articles/vienna-talks");
     assertEquals(301, r.statusCode());
-    assertTrue(r.headers().firstValue("location").orElseThrow().endsWith("/articles/vienna-talks/"));
+    assertTrue(
+        r.headers().firstValue("location").orElseThrow().endsWith("/articles/vienna-talks/"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"folder", "zip"})
   void givesContentTypes(String kind) throws Exception {
     start(kind);
-    assertEquals("application/wasm", http.get("/assets/search.wasm").headers().firstValue("content-type").orElseThrow());
-    assertTrue(http.get("/assets/site.css").headers().firstValue("content-type").orElseThrow().startsWith("text/css"));
-    assertTrue(http.get("/feed.xml").headers().firstValue("content-type").orElseThrow().contains("xml"));
+    assertEquals(
+        "application/wasm",
+        http.get("/assets/search.wasm").headers().firstValue("content-type").orElseThrow());
+    assertTrue(
+        http.get("/assets/site.css")
+            .headers()
+            .firstValue("content-type")
+            .orElseThrow()
+            .startsWith("text/css"));
+    assertTrue(
+        http.get("/feed.xml").headers().firstValue("content-type").orElseThrow().contains("xml"));
   }
 
   @ParameterizedTest
@@ -142,7 +151,8 @@ class ArchiveServerTest {
     HttpResponse<String> r = http.send("HEAD", "/assets/site.css");
     assertEquals(200, r.statusCode());
     assertEquals("", r.body());
-    assertEquals(String.valueOf("body { font-family: serif; }\n".length() * 40),
+    assertEquals(
+        String.valueOf("body { font-family: serif; }\n".length() * 40),
         r.headers().firstValue("content-length").orElseThrow());
     assertEquals(405, http.send("POST", "/index.html").statusCode());
   }
@@ -160,17 +170,23 @@ class ArchiveServerTest {
     Map<String, Object> hit = ((List<Map<String, Object>>) json.get("hits")).get(0);
     assertEquals("vienna-talks", hit.get("id"));
     assertEquals("articles/vienna-talks/", hit.get("url"));
-    assertEquals(List.of("id", "title", "url", "date", "score", "snippet"), List.copyOf(hit.keySet()));
+    assertEquals(
+        List.of("id", "title", "url", "date", "score", "snippet"), List.copyOf(hit.keySet()));
     assertTrue(((String) hit.get("snippet")).contains("<mark>"));
   }
 
   @Test
   void searchFiltersSortsAndRejectsBadParameters() throws Exception {
     start("folder");
-    assertEquals(2, ((Number) JSON.std.mapFrom(http.get("/api/search?q=&sort=date").body()).get("total")).intValue());
-    Map<String, Object> bySection = JSON.std.mapFrom(http.get("/api/search?q=the&section=economy").body());
+    assertEquals(
+        2,
+        ((Number) JSON.std.mapFrom(http.get("/api/search?q=&sort=date").body()).get("total"))
+            .intValue());
+    Map<String, Object> bySection =
+        JSON.std.mapFrom(http.get("/api/search?q=the&section=economy").body());
     assertEquals(1, ((Number) bySection.get("total")).intValue());
-    Map<String, Object> byDate = JSON.std.mapFrom(http.get("/api/search?q=the&from=2022-01-01&to=2022-12-31").body());
+    Map<String, Object> byDate =
+        JSON.std.mapFrom(http.get("/api/search?q=the&from=2022-01-01&to=2022-12-31").body());
     assertEquals(1, ((Number) byDate.get("total")).intValue());
     assertEquals(400, http.get("/api/search?q=x&limit=lots").statusCode());
     assertEquals(400, http.get("/api/search?q=x&limit=0").statusCode());
@@ -184,13 +200,27 @@ class ArchiveServerTest {
   void refusesEveryPathOutOfTheSite(String kind) throws Exception {
     Files.writeString(tmp.resolve("secret.txt"), BuiltSite.SECRET);
     start(kind);
-    List<String> attempts = List.of(
-        "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt",
-        "/.%2e/secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%5csecret.txt",
-        "/..\\secret.txt", "/%00", "/index.html%00.css", "/articles/%00/index.html",
-        "/" + tmp.resolve("secret.txt").toAbsolutePath(), "//" + tmp.resolve("secret.txt").toAbsolutePath(),
-        "/%2f" + tmp.resolve("secret.txt").toAbsolutePath(), "/;/../secret.txt", "/assets/;x=1/../../secret.txt",
-        "/%252e%252e/secret.txt", "/assets/..;/..;/secret.txt");
+    List<String> attempts =
+        List.of(
+            "/../secret.txt",
+            "/assets/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E/%2e%2e/secret.txt",
+            "/.%2e/secret.txt",
+            "/assets/%2e%2e/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "/..\\secret.txt",
+            "/%00",
+            "/index.html%00.css",
+            "/articles/%00/index.html",
+            "/" + tmp.resolve("secret.txt").toAbsolutePath(),
+            "//" + tmp.resolve("secret.txt").toAbsolutePath(),
+            "/%2f" + tmp.resolve("secret.txt").toAbsolutePath(),
+            "/;/../secret.txt",
+            "/assets/;x=1/../../secret.txt",
+            "/%252e%252e/secret.txt",
+            "/assets/..;/..;/secret.txt");
     for (String attempt : attempts) {
       String response = http.raw(attempt);
       int status = Http.status(response);
@@ -218,23 +248,41 @@ class ArchiveServerTest {
   @Test
   void saysClearlyWhenThePortIsTaken() throws Exception {
     start("folder");
-    IOException e = assertThrows(IOException.class,
-        () -> ArchiveServer.start(tmp.resolve("public"), "127.0.0.1", server.port()));
-    assertTrue(e.getMessage().contains("port " + server.port() + " on 127.0.0.1 is already in use"), e.getMessage());
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> ArchiveServer.start(tmp.resolve("public"), "127.0.0.1", server.port()));
+    assertTrue(
+        e.getMessage().contains("port " + server.port() + " on 127.0.0.1 is already in use"),
+        e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"folder", "zip"})
   void neverServesHiddenFiles(String kind) throws Exception {
-    start(kind, site -> {
-      BuiltSite.page(site, ".git/config", BuiltSite.SECRET);
-      BuiltSite.page(site, ".broadsheet-site", BuiltSite.SECRET);
-      BuiltSite.page(site, "assets/.env", BuiltSite.SECRET);
-      BuiltSite.page(site, ".well/index.html", BuiltSite.SECRET);
-    }, ServeLimits.DEFAULTS);
-    for (String path : List.of("/.git/config", "/%2egit/config", "/%2Egit/config", "/.git/", "/.git",
-        "/.broadsheet-site", "/%2ebroadsheet-site", "/assets/.env", "/assets/%2eenv", "/.well/", "/.well",
-        "/%2ewell/index.html")) {
+    start(
+        kind,
+        site -> {
+          BuiltSite.page(site, ".git/config", BuiltSite.SECRET);
+          BuiltSite.page(site, ".broadsheet-site", BuiltSite.SECRET);
+          BuiltSite.page(site, "assets/.env", BuiltSite.SECRET);
+          BuiltSite.page(site, ".well/index.html", BuiltSite.SECRET);
+        },
+        ServeLimits.DEFAULTS);
+    for (String path :
+        List.of(
+            "/.git/config",
+            "/%2egit/config",
+            "/%2Egit/config",
+            "/.git/",
+            "/.git",
+            "/.broadsheet-site",
+            "/%2ebroadsheet-site",
+            "/assets/.env",
+            "/assets/%2eenv",
+            "/.well/",
+            "/.well",
+            "/%2ewell/index.html")) {
       String response = http.raw(path);
       assertEquals(404, Http.status(response), path + " answered " + response);
       assertFalse(response.contains(BuiltSite.SECRET), path + " leaked the file");
@@ -246,19 +294,34 @@ class ArchiveServerTest {
   @ValueSource(strings = {"folder", "zip"})
   void everyResponseCarriesTheSecurityHeaders(String kind) throws Exception {
     start(kind);
-    List<HttpResponse<String>> responses = List.of(http.get("/"), http.get("/assets/site.css"),
-        http.get("/assets/search.wasm"), http.get("/api/search?q=vienna"), http.get("/api/search?limit=lots"),
-        http.get("/articles/no-such-story/"), http.get("/articles/vienna-talks"), http.get("/.git/config"),
-        http.send("POST", "/api/search"), http.send("DELETE", "/index.html"));
+    List<HttpResponse<String>> responses =
+        List.of(
+            http.get("/"),
+            http.get("/assets/site.css"),
+            http.get("/assets/search.wasm"),
+            http.get("/api/search?q=vienna"),
+            http.get("/api/search?limit=lots"),
+            http.get("/articles/no-such-story/"),
+            http.get("/articles/vienna-talks"),
+            http.get("/.git/config"),
+            http.send("POST", "/api/search"),
+            http.send("DELETE", "/index.html"));
     for (HttpResponse<String> r : responses) {
       String what = r.request().method() + " " + r.uri() + " (" + r.statusCode() + ")";
-      assertEquals(ContentPolicy.HEADER, r.headers().firstValue("content-security-policy").orElse(""), what);
+      assertEquals(
+          ContentPolicy.HEADER, r.headers().firstValue("content-security-policy").orElse(""), what);
       assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""), what);
-      assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("referrer-policy").orElse(""), what);
+      assertEquals(
+          "strict-origin-when-cross-origin",
+          r.headers().firstValue("referrer-policy").orElse(""),
+          what);
     }
     for (String target : List.of("/%00", "/index.html%00.css", "/../secret.txt")) {
       String raw = http.raw(target).toLowerCase(java.util.Locale.ROOT);
-      assertTrue(raw.contains("content-security-policy: " + ContentPolicy.HEADER.toLowerCase(java.util.Locale.ROOT)),
+      assertTrue(
+          raw.contains(
+              "content-security-policy: "
+                  + ContentPolicy.HEADER.toLowerCase(java.util.Locale.ROOT)),
           target + ": " + raw);
       assertTrue(raw.contains("x-content-type-options: nosniff"), target + ": " + raw);
     }
@@ -268,28 +331,33 @@ class ArchiveServerTest {
   @ValueSource(strings = {"folder", "zip"})
   void answersOnlyGetAndHead(String kind) throws Exception {
     start(kind);
-    for (String path : List.of("/api/search?q=vienna", "/", "/assets/site.css", "/articles/no-such-story/")) {
+    for (String path :
+        List.of("/api/search?q=vienna", "/", "/assets/site.css", "/articles/no-such-story/")) {
       for (String method : List.of("TRACE", "POST", "DELETE", "PUT", "OPTIONS", "PATCH")) {
         HttpResponse<String> r = http.send(method, path);
         assertEquals(405, r.statusCode(), method + " " + path);
         assertEquals("GET, HEAD", r.headers().firstValue("allow").orElse(""), method + " " + path);
         assertFalse(r.body().contains("\"hits\""), method + " " + path + " ran a search");
       }
-      assertEquals(http.get(path).statusCode(), http.send("HEAD", path).statusCode(), "HEAD " + path);
+      assertEquals(
+          http.get(path).statusCode(), http.send("HEAD", path).statusCode(), "HEAD " + path);
     }
   }
 
   @Test
   void capsConnectionsAndClosesIdleOnes() throws Exception {
-    ServeLimits limits = ServeLimits.DEFAULTS.withConnections(4, Duration.ofSeconds(2), Duration.ofMillis(250));
-    start("folder", site -> { }, limits);
+    ServeLimits limits =
+        ServeLimits.DEFAULTS.withConnections(4, Duration.ofSeconds(2), Duration.ofMillis(250));
+    start("folder", site -> {}, limits);
     List<Socket> idle = new ArrayList<>();
     try {
       for (int i = 0; i < 6; i++) {
         idle.add(new Socket("127.0.0.1", server.port())); // connects, then says nothing
       }
       Thread.sleep(300);
-      assertTrue(server.openConnections() <= 4, server.openConnections() + " connections open, over the cap");
+      assertTrue(
+          server.openConnections() <= 4,
+          server.openConnections() + " connections open, over the cap");
 
       // Four idle ones hold every slot, two more wait to be accepted: at the limit idle connections
       // are shed sooner, and a fresh client is answered within the ordinary idle timeout.

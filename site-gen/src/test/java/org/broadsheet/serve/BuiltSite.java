@@ -16,7 +16,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.search.SearchIndexWriter;
-import org.broadsheet.search.SearchSchema;
 
 /** A small built site written by hand, as the build would leave it, with a real Lucene index. */
 public final class BuiltSite {
@@ -25,16 +24,32 @@ public final class BuiltSite {
   private BuiltSite() {}
 
   public static Path write(Path dir) throws IOException {
-    page(dir, "index.html", "<!doctype html><html lang=\"en\"><head><title>Front</title></head><body><h1>Front page</h1>"
-        + "<p>" + "News of the day. ".repeat(100) + "</p></body></html>");
-    page(dir, "404.html", "<!doctype html><html lang=\"en\"><body><h1>Page not found</h1></body></html>");
-    page(dir, "articles/vienna-talks/index.html",
+    page(
+        dir,
+        "index.html",
+        "<!doctype html><html lang=\"en\"><head><title>Front</title></head><body><h1>Front page</h1>"
+            + "<p>"
+            + "News of the day. ".repeat(100)
+            + "</p></body></html>");
+    page(
+        dir,
+        "404.html",
+        "<!doctype html><html lang=\"en\"><body><h1>Page not found</h1></body></html>");
+    page(
+        dir,
+        "articles/vienna-talks/index.html",
         "<!doctype html><html lang=\"en\"><body><h1>Vienna talks resume</h1></body></html>");
     page(dir, "assets/site.css", "body { font-family: serif; }\n".repeat(40));
-    page(dir, "feed.xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>");
+    page(
+        dir,
+        "feed.xml",
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>");
     Files.createDirectories(dir.resolve("assets/empty-folder"));
     byte[] wasm = new byte[20_000];
-    wasm[0] = 0; wasm[1] = 'a'; wasm[2] = 's'; wasm[3] = 'm';
+    wasm[0] = 0;
+    wasm[1] = 'a';
+    wasm[2] = 's';
+    wasm[3] = 'm';
     for (int i = 4; i < wasm.length; i++) {
       wasm[i] = (byte) (i * 31);
     }
@@ -53,11 +68,21 @@ public final class BuiltSite {
     Files.createDirectories(lucene);
     try (var dir = FSDirectory.open(lucene);
         var writer = SearchIndexWriter.open(dir, "en", ZoneOffset.UTC, true)) {
-      writer.put(article("vienna-talks", "Vienna talks resume over nuclear deal",
-          "Negotiators returned to Vienna on Monday to revive the JCPOA nuclear agreement.", "2022-02-26", "Diplomacy"),
+      writer.put(
+          article(
+              "vienna-talks",
+              "Vienna talks resume over nuclear deal",
+              "Negotiators returned to Vienna on Monday to revive the JCPOA nuclear agreement.",
+              "2022-02-26",
+              "Diplomacy"),
           "articles/vienna-talks/");
-      writer.put(article("harvest", "Wheat harvest beats forecasts",
-          "Farmers brought in a record wheat harvest this summer, the ministry said.", "2021-08-10", "Economy"),
+      writer.put(
+          article(
+              "harvest",
+              "Wheat harvest beats forecasts",
+              "Farmers brought in a record wheat harvest this summer, the ministry said.",
+              "2021-08-10",
+              "Economy"),
           "articles/harvest/");
       writer.optimizeAndCommit();
     }
@@ -65,14 +90,28 @@ public final class BuiltSite {
 
   public static Article article(String id, String title, String text, String day, String section) {
     ZonedDateTime date = ZonedDateTime.parse(day + "T09:00:00Z");
-    return new Article(id, id, title, text, Optional.of(date), Optional.empty(), List.of("Staff"), "", section,
-        List.of("news"), "Wire", "CC-BY-4.0", "en", false, "content/" + id + ".md",
+    return new Article(
+        id,
+        id,
+        title,
+        text,
+        Optional.of(date),
+        Optional.empty(),
+        List.of("Staff"),
+        "",
+        section,
+        List.of("news"),
+        "Wire",
+        "CC-BY-4.0",
+        "en",
+        false,
+        "content/" + id + ".md",
         new Body("<p>" + text + "</p>", text));
   }
 
   /** The site folder packed into a zip, files at the top, as {@code broadsheet pack} writes it. */
   public static Path zip(Path site, Path zipFile) throws IOException {
-    return zip(site, zipFile, zip -> { });
+    return zip(site, zipFile, zip -> {});
   }
 
   /** Writes more entries after the site's. */

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /api/search} on the real Jetty server with hostile parameters: answers or 400, never 500. */
+/**
+ * {@code /api/search} on the real Jetty server with hostile parameters: answers or 400, never 500.
+ */
 class SearchApiTest {
   @TempDir static Path tmp;
   static ArchiveServer server;
@@ -66,7 +68,9 @@ class SearchApiTest {
 
   @Test
   void hugeOffsetsAndLimitsAreA400NotA500() throws Exception {
-    assertTrue(badRequest("q=vienna&offset=2147483647").startsWith("offset + limit must be at most 10000"));
+    assertTrue(
+        badRequest("q=vienna&offset=2147483647")
+            .startsWith("offset + limit must be at most 10000"));
     badRequest("q=vienna&offset=9991");
     badRequest("q=vienna&offset=-1");
     badRequest("q=vienna&offset=99999999999");
@@ -79,7 +83,8 @@ class SearchApiTest {
 
   @Test
   void impossibleDatesAreA400ThatNamesTheParameter() throws Exception {
-    assertEquals("from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-45\"",
+    assertEquals(
+        "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-45\"",
         badRequest("q=vienna&from=2024-13-45"));
     assertTrue(badRequest("q=vienna&to=2023-02-29").startsWith("to must be a date"));
     assertTrue(badRequest("q=vienna&from=yesterday").startsWith("from must be a date"));
@@ -90,23 +95,32 @@ class SearchApiTest {
   @Test
   void everyParameterIsCheckedByTheSharedParserAndNoneIsDropped() throws Exception {
     assertEquals("limit must be a whole number, was \"ten\"", badRequest("q=vienna&limit=ten"));
-    assertEquals("sort must be relevance or date, was \"newest\"", badRequest("q=vienna&sort=newest"));
+    assertEquals(
+        "sort must be relevance or date, was \"newest\"", badRequest("q=vienna&sort=newest"));
     assertEquals("facets must be true or false, was \"yes\"", badRequest("q=vienna&facets=yes"));
-    assertEquals("unknown parameter \"tags\" (known: q, limit, offset, tag, section, from, to, sort, facets)",
+    assertEquals(
+        "unknown parameter \"tags\" (known: q, limit, offset, tag, section, from, to, sort, facets)",
         badRequest("q=vienna&tags=news"));
     assertEquals("tag is given more than once", badRequest("q=vienna&tag=news&tag=sport"));
-    assertEquals("limit must be between 1 and 1000, was -1; from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), "
-        + "was \"2024-13-01\"", badRequest("q=vienna&limit=-1&from=2024-13-01"));
+    assertEquals(
+        "limit must be between 1 and 1000, was -1; from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), "
+            + "was \"2024-13-01\"",
+        badRequest("q=vienna&limit=-1&from=2024-13-01"));
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void facetsComeGroupedByFieldWhenAskedFor() throws Exception {
     Map<String, Object> json = ok("q=&facets=true");
-    assertEquals(Map.of(
-        "section", List.of(Map.of("value", "diplomacy", "count", 1), Map.of("value", "economy", "count", 1)),
-        "tags", List.of(Map.of("value", "news", "count", 2)),
-        "year", List.of(Map.of("value", "2022", "count", 1), Map.of("value", "2021", "count", 1))),
+    assertEquals(
+        Map.of(
+            "section",
+                List.of(
+                    Map.of("value", "diplomacy", "count", 1),
+                    Map.of("value", "economy", "count", 1)),
+            "tags", List.of(Map.of("value", "news", "count", 2)),
+            "year",
+                List.of(Map.of("value", "2022", "count", 1), Map.of("value", "2021", "count", 1))),
         json.get("facets"));
     assertTrue(!ok("q=vienna").containsKey("facets"));
   }
@@ -115,18 +129,29 @@ class SearchApiTest {
   void anIndexOfAnotherFormatAnswers503WithTheAdviceToRebuild() throws Exception {
     Path site = BuiltSite.write(tmp.resolve("old"));
     try (FSDirectory dir = FSDirectory.open(site.resolve("search/lucene"));
-        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+        IndexWriter w =
+            new IndexWriter(
+                dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.setLiveCommitData(Map.of("broadsheet.format", "99").entrySet());
       w.commit();
     }
     try (ArchiveServer old = ArchiveServer.start(site, "127.0.0.1", 0)) {
       HttpResponse<String> r = new Http(old.port()).get("/api/search?q=vienna");
       assertEquals(503, r.statusCode(), r.body());
-      assertEquals(Map.of("error", "the search index has format 99, this Broadsheet reads format " + IndexInfo.FORMAT + ": it was built by "
-          + "another Broadsheet version; rebuild the site"), JSON.std.mapFrom(r.body()));
-      assertEquals(400, new Http(old.port()).get("/api/search?q=vienna&limit=0").statusCode(),
+      assertEquals(
+          Map.of(
+              "error",
+              "the search index has format 99, this Broadsheet reads format "
+                  + IndexInfo.FORMAT
+                  + ": it was built by "
+                  + "another Broadsheet version; rebuild the site"),
+          JSON.std.mapFrom(r.body()));
+      assertEquals(
+          400,
+          new Http(old.port()).get("/api/search?q=vienna&limit=0").statusCode(),
           "a bad parameter is still the reader's mistake");
-      assertEquals(200, new Http(old.port()).get("/").statusCode(), "the site itself is still served");
+      assertEquals(
+          200, new Http(old.port()).get("/").statusCode(), "the site itself is still served");
     }
   }
 }

@@ -27,7 +27,8 @@ class PublisherTest {
   }
 
   @Test
-  void everyBuildCarriesTheMarkerAndCommitReplacesTheEarlierBuild(@TempDir Path dir) throws Exception {
+  void everyBuildCarriesTheMarkerAndCommitReplacesTheEarlierBuild(@TempDir Path dir)
+      throws Exception {
     Path out = dir.resolve("public");
     try (Publisher p = Publisher.begin(out)) {
       p.write("index.html", "one".getBytes());
@@ -60,13 +61,17 @@ class PublisherTest {
     Path outside = dir.resolve("outside");
     write(outside.resolve("keep.txt"), "not Broadsheet's");
     write(dir.resolve(".public.building-123/index.html"), "killed build");
-    write(dir.resolve(".public.building-99999998-987/search/lucene/_0.cfs"), "killed build of a process long gone");
+    write(
+        dir.resolve(".public.building-99999998-987/search/lucene/_0.cfs"),
+        "killed build of a process long gone");
     write(dir.resolve(".public.old--55/index.html"), "previous output, killed while deleting");
     write(dir.resolve(".public-notes/notes.txt"), "unrelated");
     write(dir.resolve(".public.building-123x/notes.txt"), "not the exact pattern");
     write(dir.resolve(".other.building-1/index.html"), "another output's");
     long self = ProcessHandle.current().pid();
-    write(dir.resolve(".public.building-" + self + "-5/index.html"), "a build still running in a live process");
+    write(
+        dir.resolve(".public.building-" + self + "-5/index.html"),
+        "a build still running in a live process");
     Files.createSymbolicLink(dir.resolve(".public.building-7"), outside);
     write(dir.resolve("public/index.html"), "current");
     Map<String, String> outsideBefore = TreeHash.of(outside);
@@ -77,9 +82,21 @@ class PublisherTest {
     }
 
     // names(dir) is sorted; the live process's pid decides where its folder sorts
-    assertEquals(Stream.of(".other.building-1", ".public-notes", ".public.building-123x",
-        ".public.building-" + self + "-5", ".public.building-7", "outside", "public").sorted().toList(), names(dir));
-    assertTrue(Files.isSymbolicLink(dir.resolve(".public.building-7")), "a link is never taken for a staging folder");
+    assertEquals(
+        Stream.of(
+                ".other.building-1",
+                ".public-notes",
+                ".public.building-123x",
+                ".public.building-" + self + "-5",
+                ".public.building-7",
+                "outside",
+                "public")
+            .sorted()
+            .toList(),
+        names(dir));
+    assertTrue(
+        Files.isSymbolicLink(dir.resolve(".public.building-7")),
+        "a link is never taken for a staging folder");
     assertEquals(outsideBefore, TreeHash.of(outside));
     assertEquals("unrelated", Files.readString(dir.resolve(".public-notes/notes.txt")));
   }
@@ -110,7 +127,8 @@ class PublisherTest {
     Publisher.deleteTree(dir.resolve("link-to-outside"));
 
     assertFalse(Files.exists(tree));
-    assertFalse(Files.exists(dir.resolve("link-to-outside"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(
+        Files.exists(dir.resolve("link-to-outside"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     assertEquals(before, TreeHash.of(outside));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The dateline that opens a wire story: {@code TEHRAN —}, {@code SALVADOR, Feb 26 -},
- * {@code COMMACK, N.Y., Feb 26 -}, {@code LONDON, March 3 (Reuters) -}.
+ * The dateline that opens a wire story: {@code TEHRAN —}, {@code SALVADOR, Feb 26 -}, {@code
+ * COMMACK, N.Y., Feb 26 -}, {@code LONDON, March 3 (Reuters) -}.
  *
  * @param place the place as written ({@code NEW YORK}, {@code COMMACK, N.Y.})
  * @param monthDay the month and day when the dateline gives them
@@ -15,7 +15,8 @@ import java.util.OptionalInt;
  * @param agency the agency code in parentheses ({@code Reuters}, {@code MNA}), or empty
  * @param end offset in the text just past the dateline and its dash
  */
-public record Dateline(String place, Optional<MonthDay> monthDay, OptionalInt year, String agency, int end) {
+public record Dateline(
+    String place, Optional<MonthDay> monthDay, OptionalInt year, String agency, int end) {
   public Dateline {
     Objects.requireNonNull(place, "place");
     Objects.requireNonNull(monthDay, "monthDay");

@@ -15,14 +15,16 @@ import java.util.OptionalInt;
  *   TEHRAN — ...            SALVADOR, Feb 26 - ...        COMMACK, N.Y., Feb 26 - ...
  *   JOHANNESBURG March 13 - ...   TEHRAN, Aug. 15 (MNA) – ...   Caracas, feb 26 - ...
  * </pre>
- * Without a date the place must be in capitals (at most four words), so an ordinary sentence
- * with a dash is never taken for a dateline. A hyphen glued to such a place ({@code TEHRAN-Iranian
+ *
+ * Without a date the place must be in capitals (at most four words), so an ordinary sentence with a
+ * dash is never taken for a dateline. A hyphen glued to such a place ({@code TEHRAN-Iranian
  * singer}, {@code TEHRAN- The 5th}) is its dash when a space or a capitalised word follows.
  */
 public final class Datelines {
   static final int WINDOW = 200;
-  private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-      "nov", "dec"};
+  private static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
 
   private Datelines() {}
 
@@ -31,7 +33,10 @@ public final class Datelines {
     return new Scanner(text.substring(0, Math.min(text.length(), WINDOW))).dateline();
   }
 
-  /** Month 1-12 for an English month name or abbreviation ({@code Feb}, {@code MArch}, {@code Sept}), else 0. */
+  /**
+   * Month 1-12 for an English month name or abbreviation ({@code Feb}, {@code MArch}, {@code
+   * Sept}), else 0.
+   */
   static int month(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.endsWith(".")) {
@@ -48,7 +53,10 @@ public final class Datelines {
     return 0;
   }
 
-  /** A month name with a typo wires let through ({@code Marchg}, {@code Junee}, {@code APri}); only before a day. */
+  /**
+   * A month name with a typo wires let through ({@code Marchg}, {@code Junee}, {@code APri}); only
+   * before a day.
+   */
   static int looseMonth(String word) {
     int strict = month(word);
     if (strict > 0 || word.length() < 3 || word.length() > 9) {
@@ -56,7 +64,8 @@ public final class Datelines {
     }
     String w = word.toLowerCase(Locale.ROOT);
     for (int m = 0; m < 12; m++) {
-      if (w.startsWith(MONTHS[m]) || w.length() >= 4 && fullNameOf(m).startsWith(w.substring(0, 4))) {
+      if (w.startsWith(MONTHS[m])
+          || w.length() >= 4 && fullNameOf(m).startsWith(w.substring(0, 4))) {
         return m + 1;
       }
     }
@@ -70,6 +79,7 @@ public final class Datelines {
   private static final class Scanner {
     private final String s;
     private int i;
+
     /** The place ended at a hyphen glued to it ({@link #gluedHyphen}), which is its dash. */
     private boolean glued;
 
@@ -120,16 +130,20 @@ public final class Datelines {
       }
       skipSpaces();
       String agency = agency();
-      boolean lineEnd = monthDay.isPresent() && !state.isEmpty() && i < s.length() && s.charAt(i) == '\n';
+      boolean lineEnd =
+          monthDay.isPresent() && !state.isEmpty() && i < s.length() && s.charAt(i) == '\n';
       if (!lineEnd && !separator(monthDay.isPresent())) {
         return Optional.empty();
       }
       if (monthDay.isEmpty() && state.isEmpty() && startsWithDateAndLineEnd()) {
-        return Optional.empty(); // "U.S. DIVIDEND MEETINGS - MARCH 3": a table title, not a dateline
+        return Optional
+            .empty(); // "U.S. DIVIDEND MEETINGS - MARCH 3": a table title, not a dateline
       }
       skipSpaces();
       String fullPlace = state.isEmpty() ? place.strip() : place.strip() + ", " + state;
-      return afterPlace > placeStart ? Optional.of(new Dateline(fullPlace, monthDay, year, agency, i)) : Optional.empty();
+      return afterPlace > placeStart
+          ? Optional.of(new Dateline(fullPlace, monthDay, year, agency, i))
+          : Optional.empty();
     }
 
     /** Place words: letters with . ' ’ - &, separated by single spaces; returns how many. */
@@ -141,7 +155,9 @@ public final class Datelines {
         while (i < s.length() && isPlaceChar(s.charAt(i))) {
           i++;
         }
-        if (i == start || !Character.isLetter(s.charAt(start)) || month(s.substring(start, i)) > 0 && words > 0) {
+        if (i == start
+            || !Character.isLetter(s.charAt(start))
+            || month(s.substring(start, i)) > 0 && words > 0) {
           i = start;
           break;
         }
@@ -153,7 +169,10 @@ public final class Datelines {
           break;
         }
         words++;
-        if (i + 1 < s.length() && s.charAt(i) == ' ' && isPlaceChar(s.charAt(i + 1)) && s.charAt(i + 1) != '-') {
+        if (i + 1 < s.length()
+            && s.charAt(i) == ' '
+            && isPlaceChar(s.charAt(i + 1))
+            && s.charAt(i + 1) != '-') {
           i++;
         } else {
           break;
@@ -168,8 +187,8 @@ public final class Datelines {
     /**
      * The hyphen of {@code TEHRAN-Iranian singer} or {@code TEHRAN- The 5th}: a place glued to its
      * dash. Only after three or more capitals alone (not {@code EU-China}, {@code U.S.-Iran},
-     * {@code Al-Monitor}), and only before a capitalised word, glued or after spaces (not
-     * {@code COVID-19}, {@code NEW YORK-based}, {@code AL-MONITOR}). Returns its offset, or -1.
+     * {@code Al-Monitor}), and only before a capitalised word, glued or after spaces (not {@code
+     * COVID-19}, {@code NEW YORK-based}, {@code AL-MONITOR}). Returns its offset, or -1.
      */
     private int gluedHyphen(int start, int end) {
       int hyphen = s.indexOf('-', start);
@@ -187,17 +206,29 @@ public final class Datelines {
           next++;
         }
       }
-      // a sentence starts after the dash; "CHICAGO COMMODITY TRENDS- OPENING April 7" is a table title
-      boolean sentence = next + 1 < s.length() && Character.isUpperCase(s.charAt(next))
-          && Character.isLowerCase(s.charAt(next + 1));
+      // a sentence starts after the dash; "CHICAGO COMMODITY TRENDS- OPENING April 7" is a table
+      // title
+      boolean sentence =
+          next + 1 < s.length()
+              && Character.isUpperCase(s.charAt(next))
+              && Character.isLowerCase(s.charAt(next + 1));
       return sentence ? hyphen : -1;
     }
 
     private static boolean isPlaceChar(char c) {
-      return Character.isLetter(c) || c == '.' || c == '\'' || c == '’' || c == '-' || c == '&' || c == '/';
+      return Character.isLetter(c)
+          || c == '.'
+          || c == '\''
+          || c == '’'
+          || c == '-'
+          || c == '&'
+          || c == '/';
     }
 
-    /** A state or country after the place: 1-3 capitalised words, not a month ({@code N.Y.}, {@code Va.}). */
+    /**
+     * A state or country after the place: 1-3 capitalised words, not a month ({@code N.Y.}, {@code
+     * Va.}).
+     */
     private boolean state(int start) {
       i = start;
       int words = 0;
@@ -211,7 +242,9 @@ public final class Datelines {
           break;
         }
         words++;
-        if (i + 1 < s.length() && s.charAt(i) == ' ' && Character.isUpperCase(s.charAt(i + 1))
+        if (i + 1 < s.length()
+            && s.charAt(i) == ' '
+            && Character.isUpperCase(s.charAt(i + 1))
             && month(wordAt(i + 1)) == 0) {
           i++;
         } else {
@@ -349,7 +382,8 @@ public final class Datelines {
     }
 
     private void skipSpaces() {
-      while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\u00a0')) {
+      while (i < s.length()
+          && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\u00a0')) {
         i++;
       }
     }

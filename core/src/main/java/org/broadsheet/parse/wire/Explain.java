@@ -39,7 +39,8 @@ public final class Explain {
     Optional<String> text = TextDecoder.decode(bytes, file.relativePath(), diagnostics);
     Optional<WireStory> story = Optional.empty();
     if (text.isPresent() && text.get().isBlank()) {
-      diagnostics.add(Diagnostic.error(file.relativePath(), "file holds only whitespace; no article"));
+      diagnostics.add(
+          Diagnostic.error(file.relativePath(), "file holds only whitespace; no article"));
     } else if (text.isPresent()) {
       story = new WireTextParser().read(file, text.get(), context, diagnostics);
     }
@@ -50,24 +51,39 @@ public final class Explain {
     return out.toString();
   }
 
-  /** A file the wire parser does not read (Markdown): the fields the standard parsers give, and the diagnostics. */
-  private static String otherKind(StringBuilder out, SourceFile file, ParseContext context, Diagnostics diagnostics) {
-    field(out, "parser", "not wire text (." + file.extension() + "); fields as the standard parsers read them");
-    Optional<Article> article = org.broadsheet.parse.Parsers.standard(context).parse(file, diagnostics);
-    article.ifPresent(a -> {
-      field(out, "id", a.id());
-      field(out, "title", a.title());
-      field(out, "date", a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("undated"));
-      field(out, "dateline", a.dateline().isEmpty() ? "none" : a.dateline());
-      field(out, "source", a.source().isEmpty() ? "none" : a.source());
-      field(out, "license", a.license().isEmpty() ? "none" : a.license());
-      field(out, "body", a.body().wordCount() + " words");
-    });
+  /**
+   * A file the wire parser does not read (Markdown): the fields the standard parsers give, and the
+   * diagnostics.
+   */
+  private static String otherKind(
+      StringBuilder out, SourceFile file, ParseContext context, Diagnostics diagnostics) {
+    field(
+        out,
+        "parser",
+        "not wire text (." + file.extension() + "); fields as the standard parsers read them");
+    Optional<Article> article =
+        org.broadsheet.parse.Parsers.standard(context).parse(file, diagnostics);
+    article.ifPresent(
+        a -> {
+          field(out, "id", a.id());
+          field(out, "title", a.title());
+          field(
+              out,
+              "date",
+              a.date()
+                  .map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                  .orElse("undated"));
+          field(out, "dateline", a.dateline().isEmpty() ? "none" : a.dateline());
+          field(out, "source", a.source().isEmpty() ? "none" : a.source());
+          field(out, "license", a.license().isEmpty() ? "none" : a.license());
+          field(out, "body", a.body().wordCount() + " words");
+        });
     diagnosticsAndResult(out, diagnostics, article.map(Article::slug));
     return out.toString();
   }
 
-  private static void diagnosticsAndResult(StringBuilder out, Diagnostics diagnostics, Optional<String> slug) {
+  private static void diagnosticsAndResult(
+      StringBuilder out, Diagnostics diagnostics, Optional<String> slug) {
     List<Diagnostic> all = diagnostics.snapshot();
     out.append(all.isEmpty() ? "diagnostics: none\n" : "diagnostics:\n");
     for (Diagnostic d : all) {
@@ -81,13 +97,41 @@ public final class Explain {
     WireDocument doc = s.document();
     field(out, "id", a.id());
     field(out, "title", a.title() + "  (from " + s.titleFrom() + ")");
-    field(out, "date", a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "  (from "
-        + s.dateFrom() + ")").orElse(s.dateFrom()));
-    field(out, "dateline", doc.dateline().map(d -> d.place() + d.monthDay().map(md -> ", "
-        + md.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
-        + md.getDayOfMonth()).orElse("")
-        + (d.agency().isEmpty() ? "" : " (" + d.agency() + ")")).orElse("none"));
-    field(out, "source", a.source().isEmpty() ? "none" : a.source() + "  (from " + s.sourceFrom() + ")");
+    field(
+        out,
+        "date",
+        a.date()
+            .map(
+                d ->
+                    d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        + "  (from "
+                        + s.dateFrom()
+                        + ")")
+            .orElse(s.dateFrom()));
+    field(
+        out,
+        "dateline",
+        doc.dateline()
+            .map(
+                d ->
+                    d.place()
+                        + d.monthDay()
+                            .map(
+                                md ->
+                                    ", "
+                                        + md.getMonth()
+                                            .getDisplayName(
+                                                java.time.format.TextStyle.SHORT,
+                                                java.util.Locale.ENGLISH)
+                                        + " "
+                                        + md.getDayOfMonth())
+                            .orElse("")
+                        + (d.agency().isEmpty() ? "" : " (" + d.agency() + ")"))
+            .orElse("none"));
+    field(
+        out,
+        "source",
+        a.source().isEmpty() ? "none" : a.source() + "  (from " + s.sourceFrom() + ")");
     field(out, "license", a.license().isEmpty() ? "none" : a.license());
     field(out, "authors", a.authors().isEmpty() ? "none" : String.join(", ", a.authors()));
     if (!a.section().isEmpty() || !a.tags().isEmpty()) {
@@ -98,21 +142,35 @@ public final class Explain {
       field(out, "url", s.url());
     }
     field(out, "summary", shorten(a.summary()));
-    field(out, "body", doc.count(Block.Kind.PARAGRAPH) + " paragraph(s), " + doc.count(Block.Kind.HEADING)
-        + " subheading(s), " + doc.count(Block.Kind.PREFORMATTED) + " preformatted block(s), "
-        + a.body().wordCount() + " words");
+    field(
+        out,
+        "body",
+        doc.count(Block.Kind.PARAGRAPH)
+            + " paragraph(s), "
+            + doc.count(Block.Kind.HEADING)
+            + " subheading(s), "
+            + doc.count(Block.Kind.PREFORMATTED)
+            + " preformatted block(s), "
+            + a.body().wordCount()
+            + " words");
   }
 
   private static void blocks(StringBuilder out, List<Block> blocks) {
     out.append("blocks:\n");
     for (Block b : blocks) {
-      String tag = switch (b.kind()) {
-        case PARAGRAPH -> "p  ";
-        case HEADING -> "h2 ";
-        case PREFORMATTED -> "pre";
-      };
-      String first = b.kind() == Block.Kind.PREFORMATTED
-          ? b.text().lines().findFirst().orElse("") + "  [" + b.text().lines().count() + " lines]" : b.text();
+      String tag =
+          switch (b.kind()) {
+            case PARAGRAPH -> "p  ";
+            case HEADING -> "h2 ";
+            case PREFORMATTED -> "pre";
+          };
+      String first =
+          b.kind() == Block.Kind.PREFORMATTED
+              ? b.text().lines().findFirst().orElse("")
+                  + "  ["
+                  + b.text().lines().count()
+                  + " lines]"
+              : b.text();
       out.append(String.format("  %s line %-5d %s%n", tag, b.line(), shorten(first)));
     }
   }

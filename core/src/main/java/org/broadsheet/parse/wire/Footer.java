@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param removed the texts taken off the end, for {@code --explain}
  * @param end offset where the body now ends
  */
-public record Footer(String source, String license, List<String> authors, List<String> removed, int end) {
+public record Footer(
+    String source, String license, List<String> authors, List<String> removed, int end) {
   public Footer {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(license, "license");

@@ -7,25 +7,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes what closes a wire story off its end: a licence sentence ({@code All Content by Mehr
- * News Agency is licensed under a Creative Commons Attribution 4.0 International License.}), an
- * agency sign-off ({@code Reuter}, {@code REUTER...}), a {@code MORE} marker, a credit line
- * ({@code (Reporting by ...; Editing by ...)}) or a {@code Source: ...} line. Every pattern runs on
- * a window of at most {@value #WINDOW} characters at the end, so the cost does not grow with the file.
+ * Takes what closes a wire story off its end: a licence sentence ({@code All Content by Mehr News
+ * Agency is licensed under a Creative Commons Attribution 4.0 International License.}), an agency
+ * sign-off ({@code Reuter}, {@code REUTER...}), a {@code MORE} marker, a credit line ({@code
+ * (Reporting by ...; Editing by ...)}) or a {@code Source: ...} line. Every pattern runs on a
+ * window of at most {@value #WINDOW} characters at the end, so the cost does not grow with the
+ * file.
  */
 public final class Footers {
   static final int WINDOW = 600;
-  private static final Pattern SIGN_OFF = Pattern.compile(
-      "(?i)\\breuters?(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{1,4})?\\s*$");
+  private static final Pattern SIGN_OFF =
+      Pattern.compile(
+          "(?i)\\breuters?(?:\\.{1,3}|\\d{1,2}(?::\\d\\d/[a-z]{1,4})?|\\s+[a-z]{1,4})?\\s*$");
   private static final Pattern LICENCE = Pattern.compile("(?i)licen[cs]ed under");
-  private static final Pattern LICENSOR = Pattern.compile(
-      "(?i)^(?:all )?(?:content|contents|material|materials|text|this (?:article|story|work))"
-          + "(?: published)?(?: (?:by|from|of) (.{2,80}?))? (?:is|are) licen[cs]ed under");
-  private static final Pattern CREATIVE_COMMONS = Pattern.compile(
-      "(?i)creative commons (?:attribution)?((?:[- ](?:noncommercial|sharealike|noderivatives|noderivs))*)"
-          + "(?: (\\d\\.\\d))?|\\bcc[- ]by((?:-(?:nc|sa|nd))*)(?: (\\d\\.\\d))?|\\bcc0\\b|public domain");
-  private static final Pattern CREDIT = Pattern.compile(
-      "\\((?:Reporting|Writing|Reported) by ([^()]{2,200})\\)");
+  private static final Pattern LICENSOR =
+      Pattern.compile(
+          "(?i)^(?:all )?(?:content|contents|material|materials|text|this (?:article|story|work))"
+              + "(?: published)?(?: (?:by|from|of) (.{2,80}?))? (?:is|are) licen[cs]ed under");
+  private static final Pattern CREATIVE_COMMONS =
+      Pattern.compile(
+          "(?i)creative commons (?:attribution)?((?:[- ](?:noncommercial|sharealike|noderivatives|noderivs))*)"
+              + "(?: (\\d\\.\\d))?|\\bcc[- ]by((?:-(?:nc|sa|nd))*)(?: (\\d\\.\\d))?|\\bcc0\\b|public domain");
+  private static final Pattern CREDIT =
+      Pattern.compile("\\((?:Reporting|Writing|Reported) by ([^()]{2,200})\\)");
   private static final Pattern SOURCE_LINE = Pattern.compile("Source: ?(.{2,80}?)[ .]*");
 
   private Footers() {}
@@ -43,7 +47,8 @@ public final class Footers {
       int from = Math.max(start, end - WINDOW);
       String tail = text.substring(from, end);
       int lineStart = tail.lastIndexOf('\n') + 1;
-      Matcher m = SIGN_OFF.matcher(tail).region(Math.max(lineStart, tail.length() - 80), tail.length());
+      Matcher m =
+          SIGN_OFF.matcher(tail).region(Math.max(lineStart, tail.length() - 80), tail.length());
       if (m.find() && signOffStands(tail, lineStart, m.start())) {
         source = source.isEmpty() ? "Reuters" : source;
         removed.add(tail.substring(m.start()).strip());
@@ -88,7 +93,10 @@ public final class Footers {
     return new Footer(source, license, authors, removed, trimEnd(text, start, end));
   }
 
-  /** A sign-off stands alone on its line, or after the end of a sentence ({@code ... 5.0 MM. REUTER}). */
+  /**
+   * A sign-off stands alone on its line, or after the end of a sentence ({@code ... 5.0 MM.
+   * REUTER}).
+   */
   private static boolean signOffStands(String tail, int lineStart, int at) {
     int k = at - 1;
     while (k >= lineStart && isSpace(tail.charAt(k))) {
@@ -124,7 +132,9 @@ public final class Footers {
     int begin = at;
     while (begin > 0) {
       char c = tail.charAt(begin - 1);
-      if (c == '\n' || c == '\u00a0' || (isSpace(c) && begin >= 2 && ".!?”\"".indexOf(tail.charAt(begin - 2)) >= 0)) {
+      if (c == '\n'
+          || c == '\u00a0'
+          || (isSpace(c) && begin >= 2 && ".!?”\"".indexOf(tail.charAt(begin - 2)) >= 0)) {
         break;
       }
       begin--;
@@ -142,7 +152,9 @@ public final class Footers {
     if (g.equals("cc0") || g.equals("public domain")) {
       return g.equals("cc0") ? "CC0-1.0" : "public domain";
     }
-    String parts = (m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "").toLowerCase(Locale.ROOT);
+    String parts =
+        (m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "")
+            .toLowerCase(Locale.ROOT);
     String version = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : "4.0";
     StringBuilder id = new StringBuilder("CC-BY");
     if (parts.contains("noncommercial") || parts.contains("-nc")) {

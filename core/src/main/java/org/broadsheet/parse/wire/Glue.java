@@ -3,10 +3,10 @@ package org.broadsheet.parse.wire;
 import java.util.List;
 
 /**
- * Un-glues paragraphs a scraper joined into one line. A run of white space that holds a
- * {@code U+00A0} and is at least two characters long ({@code "practice.\u00a0 He went"}) is where
- * a paragraph ended; a lone NBSP between two words is content ({@code 10\u00a0km}) and stays.
- * Every other run of white space, line breaks included, becomes one space.
+ * Un-glues paragraphs a scraper joined into one line. A run of white space that holds a {@code
+ * U+00A0} and is at least two characters long ({@code "practice.\u00a0 He went"}) is where a
+ * paragraph ended; a lone NBSP between two words is content ({@code 10\u00a0km}) and stays. Every
+ * other run of white space, line breaks included, becomes one space.
  */
 final class Glue {
   private Glue() {}

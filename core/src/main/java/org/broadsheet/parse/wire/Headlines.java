@@ -7,41 +7,193 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Makes a headline from a story's lead when nobody wrote one: the first sentence, shortened the
- * way a sub-editor would until it fits in {@value #MAX} characters.
+ * Makes a headline from a story's lead when nobody wrote one: the first sentence, shortened the way
+ * a sub-editor would until it fits in {@value #MAX} characters.
+ *
  * <ol>
- *   <li>a spelled-out name with its acronym becomes the acronym ({@code Joint Comprehensive Plan
- *       of Action (JCPOA)} → {@code JCPOA}); other asides in brackets go; {@code says that} →
- *       {@code says};
+ *   <li>a spelled-out name with its acronym becomes the acronym ({@code Joint Comprehensive Plan of
+ *       Action (JCPOA)} → {@code JCPOA}); other asides in brackets go; {@code says that} → {@code
+ *       says};
  *   <li>if still too long, headline grammar: articles go, and {@code is}/{@code are} before a
  *       participle or {@code still};
  *   <li>if still too long, the sentence is cut at the last clause boundary (comma, dash, then a
- *       conjunction, then a preposition) that keeps the subject and the verb and leaves no
- *       dangling function word; only if there is none, at a word boundary with an ellipsis.
+ *       conjunction, then a preposition) that keeps the subject and the verb and leaves no dangling
+ *       function word; only if there is none, at a word boundary with an ellipsis.
  * </ol>
  */
 public final class Headlines {
   public static final int MAX = 90;
-  private static final Set<String> SAY = Set.of("says", "said", "say", "tells", "told", "reports", "reported",
-      "announced", "announces", "believes", "added", "noted", "stated");
-  private static final Set<String> VERBS = Set.of(
-      "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-      "should", "must", "shall", "rose", "fell", "won", "lost", "made", "took", "gave", "met", "hit", "cut",
-      "set", "led", "began", "came", "went", "saw", "sees", "see", "got", "held", "put", "ran", "grew", "sold",
-      "bought", "paid", "left", "kept", "struck", "slid", "sank", "rebounded", "do", "does", "did", "plans",
-      "wants", "expects", "rises", "falls", "gains", "cuts", "raises", "sets", "agrees", "buys", "sells",
-      "seeks", "faces", "warns", "urges", "calls", "wins", "loses", "makes", "takes", "gets", "holds", "opens",
-      "closes", "ends", "starts", "begins", "launches", "names", "approves", "rejects", "denies", "asks",
-      "leaves", "meets", "signs", "files", "issues", "offers", "reaches", "returns", "shows", "finds", "hits",
-      "jumps", "drops", "slips", "climbs", "eases", "tops", "nears", "hopes", "fears", "backs", "blames",
-      "vows", "pledges", "threatens");
-  private static final List<List<String>> CUT_WORDS = List.of(
-      List.of(", ", "; ", " – ", " — ", " - ", ": "),
-      List.of(" which ", " who ", " after ", " while ", " as ", " because ", " when ", " although ", " since ",
-          " following ", " amid ", " despite ", " saying ", " but ", " including ", " according ", " where ",
-          " until ", " before ", " and ", " or ", " if ", " unless ", " though "),
-      List.of(" for ", " in ", " on ", " at ", " to ", " with ", " from ", " by ", " over ", " under ", " against ",
-          " during ", " into ", " through ", " of "));
+  private static final Set<String> SAY =
+      Set.of(
+          "says",
+          "said",
+          "say",
+          "tells",
+          "told",
+          "reports",
+          "reported",
+          "announced",
+          "announces",
+          "believes",
+          "added",
+          "noted",
+          "stated");
+  private static final Set<String> VERBS =
+      Set.of(
+          "is",
+          "are",
+          "was",
+          "were",
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "can",
+          "could",
+          "may",
+          "might",
+          "should",
+          "must",
+          "shall",
+          "rose",
+          "fell",
+          "won",
+          "lost",
+          "made",
+          "took",
+          "gave",
+          "met",
+          "hit",
+          "cut",
+          "set",
+          "led",
+          "began",
+          "came",
+          "went",
+          "saw",
+          "sees",
+          "see",
+          "got",
+          "held",
+          "put",
+          "ran",
+          "grew",
+          "sold",
+          "bought",
+          "paid",
+          "left",
+          "kept",
+          "struck",
+          "slid",
+          "sank",
+          "rebounded",
+          "do",
+          "does",
+          "did",
+          "plans",
+          "wants",
+          "expects",
+          "rises",
+          "falls",
+          "gains",
+          "cuts",
+          "raises",
+          "sets",
+          "agrees",
+          "buys",
+          "sells",
+          "seeks",
+          "faces",
+          "warns",
+          "urges",
+          "calls",
+          "wins",
+          "loses",
+          "makes",
+          "takes",
+          "gets",
+          "holds",
+          "opens",
+          "closes",
+          "ends",
+          "starts",
+          "begins",
+          "launches",
+          "names",
+          "approves",
+          "rejects",
+          "denies",
+          "asks",
+          "leaves",
+          "meets",
+          "signs",
+          "files",
+          "issues",
+          "offers",
+          "reaches",
+          "returns",
+          "shows",
+          "finds",
+          "hits",
+          "jumps",
+          "drops",
+          "slips",
+          "climbs",
+          "eases",
+          "tops",
+          "nears",
+          "hopes",
+          "fears",
+          "backs",
+          "blames",
+          "vows",
+          "pledges",
+          "threatens");
+  private static final List<List<String>> CUT_WORDS =
+      List.of(
+          List.of(", ", "; ", " – ", " — ", " - ", ": "),
+          List.of(
+              " which ",
+              " who ",
+              " after ",
+              " while ",
+              " as ",
+              " because ",
+              " when ",
+              " although ",
+              " since ",
+              " following ",
+              " amid ",
+              " despite ",
+              " saying ",
+              " but ",
+              " including ",
+              " according ",
+              " where ",
+              " until ",
+              " before ",
+              " and ",
+              " or ",
+              " if ",
+              " unless ",
+              " though "),
+          List.of(
+              " for ",
+              " in ",
+              " on ",
+              " at ",
+              " to ",
+              " with ",
+              " from ",
+              " by ",
+              " over ",
+              " under ",
+              " against ",
+              " during ",
+              " into ",
+              " through ",
+              " of "));
 
   private Headlines() {}
 
@@ -95,9 +247,12 @@ public final class Headlines {
     return r.replaceAll("\\s+", " ").replaceAll(" ([,.;:])", "$1").strip();
   }
 
-  /** {@code before} with its last words replaced by {@code acronym} when their initials spell it. */
+  /**
+   * {@code before} with its last words replaced by {@code acronym} when their initials spell it.
+   */
   private static String withAcronym(String before, String acronym) {
-    if (!acronym.matches("[A-Z][A-Za-z]{1,9}") || !acronym.equals(acronym.toUpperCase(Locale.ROOT))) {
+    if (!acronym.matches("[A-Z][A-Za-z]{1,9}")
+        || !acronym.equals(acronym.toUpperCase(Locale.ROOT))) {
       return before;
     }
     List<String> words = new ArrayList<>(Arrays.asList(before.split(" ")));
@@ -126,8 +281,14 @@ public final class Headlines {
       String w = words[k];
       String next = k + 1 < words.length ? words[k + 1] : "";
       boolean article = k > 0 && (w.equals("the") || w.equals("a") || w.equals("an"));
-      boolean copula = k > 0 && (w.equals("is") || w.equals("are")) && (next.endsWith("ing")
-          || next.endsWith("ed") || next.equals("still") || next.equals("expected") || next.equals("likely"));
+      boolean copula =
+          k > 0
+              && (w.equals("is") || w.equals("are"))
+              && (next.endsWith("ing")
+                  || next.endsWith("ed")
+                  || next.equals("still")
+                  || next.equals("expected")
+                  || next.equals("likely"));
       if (!article && !copula) {
         out.append(out.length() > 0 ? " " : "").append(w);
       }
@@ -141,7 +302,10 @@ public final class Headlines {
       int at = s.indexOf(sep);
       while (at > 0 && at <= MAX) {
         String prefix = s.substring(0, at).strip();
-        if (prefix.length() > best.length() && prefix.length() >= 20 && keepsVerb(prefix) && cleanEnd(prefix)) {
+        if (prefix.length() > best.length()
+            && prefix.length() >= 20
+            && keepsVerb(prefix)
+            && cleanEnd(prefix)) {
           best = prefix;
         }
         at = s.indexOf(sep, at + 1);
@@ -158,15 +322,24 @@ public final class Headlines {
     return cut > 0 ? s.substring(0, cut) + "…" : s.substring(0, MAX - 1) + "…";
   }
 
-  /** Whether a verb follows the first word: a common one (news present tense included) or a past form. */
+  /**
+   * Whether a verb follows the first word: a common one (news present tense included) or a past
+   * form.
+   */
   static boolean keepsVerb(String prefix) {
     String[] words = prefix.split(" ");
     for (int k = 1; k < words.length; k++) {
       String w = words[k].toLowerCase(Locale.ROOT);
       String prev = words[k - 1].toLowerCase(Locale.ROOT);
-      boolean afterDeterminer = Set.of("the", "a", "an", "of", "its", "his", "her", "their").contains(prev);
-      if (VERBS.contains(w) || SAY.contains(w) || !afterDeterminer && Character.isLowerCase(words[k].charAt(0))
-          && w.length() > 3 && w.endsWith("ed") && w.indexOf('-') < 0) {
+      boolean afterDeterminer =
+          Set.of("the", "a", "an", "of", "its", "his", "her", "their").contains(prev);
+      if (VERBS.contains(w)
+          || SAY.contains(w)
+          || !afterDeterminer
+              && Character.isLowerCase(words[k].charAt(0))
+              && w.length() > 3
+              && w.endsWith("ed")
+              && w.indexOf('-') < 0) {
         return true;
       }
     }
@@ -177,14 +350,21 @@ public final class Headlines {
     String last = prefix.substring(prefix.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
     long open = prefix.chars().filter(c -> c == '“' || c == '(').count();
     long close = prefix.chars().filter(c -> c == '”' || c == ')').count();
-    return open == close && !last.isEmpty() && Character.isLetterOrDigit(last.charAt(last.length() - 1))
-        && !Set.of("the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from",
-            "as", "that", "this", "his", "her", "its", "their", "is", "are", "was", "were", "be", "has", "have",
-            "had", "will", "would", "not", "no", "than", "very", "more", "most", "mr", "mrs", "ms", "it", "he", "she",
-            "they", "we", "who", "which", "said", "says", "about", "whether", "if").contains(last);
+    return open == close
+        && !last.isEmpty()
+        && Character.isLetterOrDigit(last.charAt(last.length() - 1))
+        && !Set.of(
+                "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with",
+                "by", "from", "as", "that", "this", "his", "her", "its", "their", "is", "are",
+                "was", "were", "be", "has", "have", "had", "will", "would", "not", "no", "than",
+                "very", "more", "most", "mr", "mrs", "ms", "it", "he", "she", "they", "we", "who",
+                "which", "said", "says", "about", "whether", "if")
+            .contains(last);
   }
 
   private static String dropTerminator(String s) {
-    return s.endsWith(".") && Sentences.endsAt(s, s.length() - 1) ? s.substring(0, s.length() - 1).strip() : s;
+    return s.endsWith(".") && Sentences.endsAt(s, s.length() - 1)
+        ? s.substring(0, s.length() - 1).strip()
+        : s;
   }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 /** The lines of a body, each classified once, in one pass over the text. */
 final class Lines {
   /** How a line reads. */
-  enum Kind { BLANK, TABLE, PROSE }
+  enum Kind {
+    BLANK,
+    TABLE,
+    PROSE
+  }
 
   /** One line: its raw text (no line break), 1-based number, kind and indentation. */
   record Line(String text, int number, Kind kind, int indent) {

@@ -8,6 +8,7 @@ import org.broadsheet.parse.wire.Lines.Line;
 /**
  * Splits a body into paragraphs and preformatted blocks, whichever convention the scraper or the
  * wire used:
+ *
  * <ul>
  *   <li>blank-line separated paragraphs;
  *   <li>hard-wrapped lines near 60 columns with each paragraph opened by an indent (Reuters): the
@@ -18,12 +19,16 @@ import org.broadsheet.parse.wire.Lines.Line;
  *   <li>paragraphs glued into one line with {@code U+00A0} + space runs (the seed): any run of
  *       white space of two or more characters holding an NBSP is a paragraph break.
  * </ul>
+ *
  * Table lines (columns of figures separated by runs of spaces) and runs of short one-line
  * paragraphs of figures ({@code Shr 1.11 dlrs vs 1.04 dlrs}) become preformatted blocks.
  */
 final class Paragraphs {
   private static final int WRAP_WIDTH = 100;
-  /** In unwrapped text, a line this long that ends mid-sentence was broken by a scraper, not ended. */
+
+  /**
+   * In unwrapped text, a line this long that ends mid-sentence was broken by a scraper, not ended.
+   */
   private static final int HARD_BREAK = 60;
 
   private Paragraphs() {}
@@ -62,11 +67,13 @@ final class Paragraphs {
   private static boolean startsParagraph(Draft current, Line line, boolean wrapped, int width) {
     String prev = current.last().content();
     if (wrapped) {
-      boolean shortLast = endsSentence(prev) && prev.length() * 4 < width * 3; // broke early: a paragraph ended
+      boolean shortLast =
+          endsSentence(prev) && prev.length() * 4 < width * 3; // broke early: a paragraph ended
       return line.indent() >= 2 || line.text().startsWith("\t") || shortLast;
     }
     char first = line.content().charAt(0);
-    boolean continues = !endsSentence(prev) && (Character.isLowerCase(first) || prev.length() > HARD_BREAK);
+    boolean continues =
+        !endsSentence(prev) && (Character.isLowerCase(first) || prev.length() > HARD_BREAK);
     return !continues;
   }
 
@@ -93,8 +100,12 @@ final class Paragraphs {
 
   /** The median length of the prose lines: the width the text was wrapped at. */
   private static int typicalWidth(List<Line> lines) {
-    int[] lengths = lines.stream().filter(l -> l.kind() == Kind.PROSE).mapToInt(l -> l.content().length()).sorted()
-        .toArray();
+    int[] lengths =
+        lines.stream()
+            .filter(l -> l.kind() == Kind.PROSE)
+            .mapToInt(l -> l.content().length())
+            .sorted()
+            .toArray();
     return lengths.length == 0 ? 0 : lengths[lengths.length / 2];
   }
 
@@ -190,7 +201,10 @@ final class Paragraphs {
       return sb.toString();
     }
 
-    /** A single short line of figures that does not read as a sentence: {@code Net 2,031,000 vs 1,974,000}. */
+    /**
+     * A single short line of figures that does not read as a sentence: {@code Net 2,031,000 vs
+     * 1,974,000}.
+     */
     boolean isFigureLine() {
       if (lines.size() != 1) {
         return false;

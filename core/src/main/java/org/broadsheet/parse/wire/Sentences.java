@@ -3,16 +3,25 @@ package org.broadsheet.parse.wire;
 import java.util.Locale;
 import java.util.Set;
 
-/** Sentence ends in news prose, aware of the abbreviations news writing uses ({@code Gen.}, {@code U.S.}). */
+/**
+ * Sentence ends in news prose, aware of the abbreviations news writing uses ({@code Gen.}, {@code
+ * U.S.}).
+ */
 final class Sentences {
-  private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj",
-      "capt", "cpt", "sgt", "gov", "sen", "rep", "rev", "prof", "st", "jr", "sr", "inc", "co", "corp", "ltd",
-      "no", "nos", "vs", "v", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "adm", "brig", "cmdr", "ave", "blvd", "mt", "ft", "approx", "dept", "est", "fig", "hon", "pres");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "gov", "sen",
+          "rep", "rev", "prof", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "nos", "vs",
+          "v", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec", "adm", "brig", "cmdr", "ave", "blvd", "mt", "ft", "approx", "dept", "est", "fig",
+          "hon", "pres");
 
   private Sentences() {}
 
-  /** Whether a sentence ends at {@code text[i]} ({@code . ! ?}, closing quotes included), looking at its word. */
+  /**
+   * Whether a sentence ends at {@code text[i]} ({@code . ! ?}, closing quotes included), looking at
+   * its word.
+   */
   static boolean endsAt(String text, int i) {
     char c = text.charAt(i);
     if (c == '!' || c == '?') {
@@ -22,7 +31,10 @@ final class Sentences {
       return false;
     }
     int w = i;
-    while (w > 0 && i - w < 24 && !Character.isWhitespace(text.charAt(w - 1)) && text.charAt(w - 1) != '\u00a0') {
+    while (w > 0
+        && i - w < 24
+        && !Character.isWhitespace(text.charAt(w - 1))
+        && text.charAt(w - 1) != '\u00a0') {
       w--;
     }
     String word = text.substring(w, i);
@@ -39,7 +51,8 @@ final class Sentences {
     while (letter < word.length() && !Character.isLetter(word.charAt(letter))) {
       letter++;
     }
-    return word.length() - letter > 5 || !ABBREVIATIONS.contains(word.substring(letter).toLowerCase(Locale.ROOT));
+    return word.length() - letter > 5
+        || !ABBREVIATIONS.contains(word.substring(letter).toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -54,7 +67,9 @@ final class Sentences {
         while (e < text.length() && isClosing(text.charAt(e))) {
           e++;
         }
-        if (e >= text.length() || Character.isWhitespace(text.charAt(e)) || text.charAt(e) == '\u00a0') {
+        if (e >= text.length()
+            || Character.isWhitespace(text.charAt(e))
+            || text.charAt(e) == '\u00a0') {
           return e;
         }
       }

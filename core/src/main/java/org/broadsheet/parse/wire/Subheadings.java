@@ -6,35 +6,178 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds subheadings: lines that stand alone as short unpunctuated titles, and subheadings a
- * scraper ran into the next sentence ({@code ... with determination. Iran will not condition its
- * economy on the JCPOA revival As it has been emphasized ...}).
+ * Finds subheadings: lines that stand alone as short unpunctuated titles, and subheadings a scraper
+ * ran into the next sentence ({@code ... with determination. Iran will not condition its economy on
+ * the JCPOA revival As it has been emphasized ...}).
  *
- * <p>A run-in subheading starts a sentence, holds 3 to 16 words without quotes, commas or
- * brackets, does not end on a function word or a verb of saying, and is followed, with no
- * punctuation between, by a capitalised word that opens sentences in news prose ({@code As},
- * {@code The}, {@code He}, a participle such as {@code Responding}). Mid-sentence, a capitalised
- * {@code As} or {@code The} after a lower-case word is almost never prose. Each sentence is looked
- * at once, over at most {@value #MAX_CHARS} characters, so the cost is linear in the text.
+ * <p>A run-in subheading starts a sentence, holds 3 to 16 words without quotes, commas or brackets,
+ * does not end on a function word or a verb of saying, and is followed, with no punctuation
+ * between, by a capitalised word that opens sentences in news prose ({@code As}, {@code The},
+ * {@code He}, a participle such as {@code Responding}). Mid-sentence, a capitalised {@code As} or
+ * {@code The} after a lower-case word is almost never prose. Each sentence is looked at once, over
+ * at most {@value #MAX_CHARS} characters, so the cost is linear in the text.
  */
 final class Subheadings {
   static final int MAX_CHARS = 120;
   private static final int MAX_WORDS = 16;
-  private static final Set<String> OPENERS = Set.of("The", "A", "An", "As", "In", "On", "At", "For", "With",
-      "After", "Before", "While", "When", "Whereas", "But", "However", "Meanwhile", "He", "She", "It", "They",
-      "We", "His", "Her", "Their", "Its", "Our", "This", "These", "Those", "There", "Here", "According",
-      "Also", "Earlier", "Later", "Since", "Although", "Though", "Despite", "Following", "Amid", "Asked", "If",
-      "Under", "During", "Many", "Some", "Most", "Several", "Both", "Elsewhere", "Moreover", "Furthermore",
-      "Besides", "Now", "Today", "Yesterday", "Last", "From", "By", "To", "Upon", "Unlike");
-  private static final Set<String> NOT_PARTICIPLES = Set.of("Beijing", "Nanjing", "Chongqing", "Kunming",
-      "Wyoming", "Reading", "Sterling", "Boeing", "Pershing", "Kipling", "Harding", "Browning", "Fleming",
-      "Manning", "Irving", "Ewing", "Darling", "Golding", "Viking", "Spring", "Keating", "Hastings", "Wellington",
-      "Kissinger", "Washington", "Darjeeling", "Shenyang");
-  private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "of", "to", "in", "on", "at", "for",
-      "and", "or", "but", "with", "by", "from", "as", "that", "this", "his", "her", "its", "their", "our", "is",
-      "are", "was", "were", "be", "has", "have", "had", "will", "would", "not", "no", "than", "into", "over",
-      "about", "which", "who", "whom", "whose", "said", "says", "told", "tells", "asked", "added", "noted",
-      "stated", "wrote", "reported", "according", "mr", "mrs", "ms", "dr", "gen", "president", "minister");
+  private static final Set<String> OPENERS =
+      Set.of(
+          "The",
+          "A",
+          "An",
+          "As",
+          "In",
+          "On",
+          "At",
+          "For",
+          "With",
+          "After",
+          "Before",
+          "While",
+          "When",
+          "Whereas",
+          "But",
+          "However",
+          "Meanwhile",
+          "He",
+          "She",
+          "It",
+          "They",
+          "We",
+          "His",
+          "Her",
+          "Their",
+          "Its",
+          "Our",
+          "This",
+          "These",
+          "Those",
+          "There",
+          "Here",
+          "According",
+          "Also",
+          "Earlier",
+          "Later",
+          "Since",
+          "Although",
+          "Though",
+          "Despite",
+          "Following",
+          "Amid",
+          "Asked",
+          "If",
+          "Under",
+          "During",
+          "Many",
+          "Some",
+          "Most",
+          "Several",
+          "Both",
+          "Elsewhere",
+          "Moreover",
+          "Furthermore",
+          "Besides",
+          "Now",
+          "Today",
+          "Yesterday",
+          "Last",
+          "From",
+          "By",
+          "To",
+          "Upon",
+          "Unlike");
+  private static final Set<String> NOT_PARTICIPLES =
+      Set.of(
+          "Beijing",
+          "Nanjing",
+          "Chongqing",
+          "Kunming",
+          "Wyoming",
+          "Reading",
+          "Sterling",
+          "Boeing",
+          "Pershing",
+          "Kipling",
+          "Harding",
+          "Browning",
+          "Fleming",
+          "Manning",
+          "Irving",
+          "Ewing",
+          "Darling",
+          "Golding",
+          "Viking",
+          "Spring",
+          "Keating",
+          "Hastings",
+          "Wellington",
+          "Kissinger",
+          "Washington",
+          "Darjeeling",
+          "Shenyang");
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "of",
+          "to",
+          "in",
+          "on",
+          "at",
+          "for",
+          "and",
+          "or",
+          "but",
+          "with",
+          "by",
+          "from",
+          "as",
+          "that",
+          "this",
+          "his",
+          "her",
+          "its",
+          "their",
+          "our",
+          "is",
+          "are",
+          "was",
+          "were",
+          "be",
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "not",
+          "no",
+          "than",
+          "into",
+          "over",
+          "about",
+          "which",
+          "who",
+          "whom",
+          "whose",
+          "said",
+          "says",
+          "told",
+          "tells",
+          "asked",
+          "added",
+          "noted",
+          "stated",
+          "wrote",
+          "reported",
+          "according",
+          "mr",
+          "mrs",
+          "ms",
+          "dr",
+          "gen",
+          "president",
+          "minister");
 
   private Subheadings() {}
 
@@ -52,8 +195,13 @@ final class Subheadings {
     for (int i = 0; i < out.size(); i++) {
       Block b = out.get(i);
       Block.Kind next = i + 1 < out.size() ? out.get(i + 1).kind() : null;
-      boolean standalone = b.kind() == Block.Kind.PARAGRAPH && i > 0 && next != null && next != Block.Kind.HEADING
-          && isTitleLine(b.text()) && (next == Block.Kind.PARAGRAPH || labelsATable(b.text()));
+      boolean standalone =
+          b.kind() == Block.Kind.PARAGRAPH
+              && i > 0
+              && next != null
+              && next != Block.Kind.HEADING
+              && isTitleLine(b.text())
+              && (next == Block.Kind.PARAGRAPH || labelsATable(b.text()));
       marked.add(standalone ? Block.heading(b.text(), b.line()) : b);
     }
     return marked;
@@ -61,7 +209,10 @@ final class Subheadings {
 
   /** A short line without closing punctuation, quotes or many figures: a title, not a sentence. */
   static boolean isTitleLine(String s) {
-    if (s.length() < 3 || s.length() > 100 || !Character.isUpperCase(s.charAt(0)) || s.startsWith("By ")) {
+    if (s.length() < 3
+        || s.length() > 100
+        || !Character.isUpperCase(s.charAt(0))
+        || s.startsWith("By ")) {
       return false;
     }
     char last = s.charAt(s.length() - 1);
@@ -73,11 +224,16 @@ final class Subheadings {
     for (int i = 0; i < s.length(); i++) {
       digits += Character.isDigit(s.charAt(i)) ? 1 : 0;
     }
-    return words <= 14 && digits < 3 && !FUNCTION_WORDS.contains(lastWord(s).toLowerCase(Locale.ROOT));
+    return words <= 14
+        && digits < 3
+        && !FUNCTION_WORDS.contains(lastWord(s).toLowerCase(Locale.ROOT));
   }
 
   /** Splits run-in subheadings out of a paragraph; never at the start of the lead. */
-  /** Above a table only a worded label is a heading ({@code Nine mths}); {@code SEP7 UNTRD} is a table row. */
+  /**
+   * Above a table only a worded label is a heading ({@code Nine mths}); {@code SEP7 UNTRD} is a
+   * table row.
+   */
   private static boolean labelsATable(String s) {
     boolean lower = false;
     for (int k = 0; k < s.length(); k++) {
@@ -115,7 +271,10 @@ final class Subheadings {
     }
   }
 
-  /** Where the subheading that opens the sentence {@code p[start, end)} ends (the next word's start), or -1. */
+  /**
+   * Where the subheading that opens the sentence {@code p[start, end)} ends (the next word's
+   * start), or -1.
+   */
   static int runInEnd(String p, int start, int end) {
     if (start >= p.length() || !Character.isUpperCase(p.charAt(start))) {
       return -1;
@@ -152,7 +311,9 @@ final class Subheadings {
    * is a title ({@code The New York Times}).
    */
   private static boolean opensSentence(String word, String previous, String p, int after, int end) {
-    if (word.length() < 1 || !Character.isUpperCase(word.charAt(0)) || word.length() > 1 && !Character.isLowerCase(word.charAt(1))) {
+    if (word.length() < 1
+        || !Character.isUpperCase(word.charAt(0))
+        || word.length() > 1 && !Character.isLowerCase(word.charAt(1))) {
       return false;
     }
     String next = after + 1 < end ? wordAt(p, after + 1) : "";
@@ -160,10 +321,15 @@ final class Subheadings {
     if (OPENERS.contains(word)) {
       boolean article = word.equals("The") || word.equals("A") || word.equals("An");
       boolean indefinite = word.equals("A") || word.equals("An");
-      return !(article && !next.isEmpty() && Character.isUpperCase(next.charAt(0))) && (!indefinite || afterLowerCase);
+      return !(article && !next.isEmpty() && Character.isUpperCase(next.charAt(0)))
+          && (!indefinite || afterLowerCase);
     }
-    return afterLowerCase && word.length() >= 7 && word.endsWith("ing") && !NOT_PARTICIPLES.contains(word)
-        && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+    return afterLowerCase
+        && word.length() >= 7
+        && word.endsWith("ing")
+        && !NOT_PARTICIPLES.contains(word)
+        && !next.isEmpty()
+        && Character.isLowerCase(next.charAt(0));
   }
 
   private static boolean endsTitle(String word) {
@@ -179,7 +345,7 @@ final class Subheadings {
         case '"', '“', '”', ',', ';', ':', '(', ')', '[', ']', '—', '–', '!', '?' -> {
           return false;
         }
-        default -> { }
+        default -> {}
       }
     }
     return !word.isEmpty();

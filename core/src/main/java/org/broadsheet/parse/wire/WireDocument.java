@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param blocks the body: paragraphs, subheadings and preformatted blocks
  * @param controlCharacters how many stray control characters were dropped or made line breaks
  */
-public record WireDocument(Optional<Dateline> dateline, String briefHeadline, List<String> byline, Footer footer,
-    List<Block> blocks, int controlCharacters) {
+public record WireDocument(
+    Optional<Dateline> dateline,
+    String briefHeadline,
+    List<String> byline,
+    Footer footer,
+    List<Block> blocks,
+    int controlCharacters) {
   public WireDocument {
     Objects.requireNonNull(dateline, "dateline");
     Objects.requireNonNull(briefHeadline, "briefHeadline");
@@ -33,7 +38,8 @@ public record WireDocument(Optional<Dateline> dateline, String briefHeadline, Li
     if (first.kind() != Block.Kind.PREFORMATTED) {
       return first.text();
     }
-    String line = first.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    String line =
+        first.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     int gap = line.indexOf("   ");
     return gap > 0 ? line.substring(0, gap) : line;
   }

@@ -6,16 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the structure of a wire story: normalises line breaks and stray control characters,
- * takes off a brief's starred headline, a byline, the dateline and the footers, and splits the rest into
+ * Reads the structure of a wire story: normalises line breaks and stray control characters, takes
+ * off a brief's starred headline, a byline, the dateline and the footers, and splits the rest into
  * blocks. Every step is a single pass or works on a bounded window, so reading is linear in the
  * size of the text.
  */
 public final class WireReader {
   /** {@code By Jane Doe} or {@code By Jane Doe and Omar Haddad} alone on the first line. */
-  private static final Pattern BYLINE = Pattern.compile(
-      "^By ((?:\\p{Lu}[\\p{L}.'’-]*)(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:(?:, | and | & )\\p{Lu}[\\p{L}.'’-]*"
-          + "(?: \\p{Lu}[\\p{L}.'’-]*){0,3}){0,3})[ \\t]*(?:\\n|$)");
+  private static final Pattern BYLINE =
+      Pattern.compile(
+          "^By ((?:\\p{Lu}[\\p{L}.'’-]*)(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:(?:, | and | & )\\p{Lu}[\\p{L}.'’-]*"
+              + "(?: \\p{Lu}[\\p{L}.'’-]*){0,3}){0,3})[ \\t]*(?:\\n|$)");
 
   private WireReader() {}
 
@@ -36,10 +37,13 @@ public final class WireReader {
       byline = List.of(by.group(1).split("\\s*(?:,|\\band\\b|&)\\s*"));
       start = skipBlank(text, start + by.end());
     }
-    Optional<Dateline> dateline = Datelines.find(text.substring(start, Math.min(text.length(), start + Datelines.WINDOW)));
+    Optional<Dateline> dateline =
+        Datelines.find(text.substring(start, Math.min(text.length(), start + Datelines.WINDOW)));
     if (dateline.isPresent()) {
       int offset = start;
-      dateline = dateline.map(d -> new Dateline(d.place(), d.monthDay(), d.year(), d.agency(), d.end() + offset));
+      dateline =
+          dateline.map(
+              d -> new Dateline(d.place(), d.monthDay(), d.year(), d.agency(), d.end() + offset));
       start = dateline.get().end();
     }
     Footer footer = Footers.strip(text, start, text.length());
@@ -54,7 +58,9 @@ public final class WireReader {
 
   record Normalized(String text, int controls) {}
 
-  /** CRLF, CR, U+2028/9, form and vertical feeds become LF; other control characters and BOMs go. */
+  /**
+   * CRLF, CR, U+2028/9, form and vertical feeds become LF; other control characters and BOMs go.
+   */
   static Normalized normalize(String raw) {
     StringBuilder sb = null; // made at the first character to change: most texts have none
     int controls = 0;
@@ -82,12 +88,19 @@ public final class WireReader {
         controls++;
       }
     }
-    return new Normalized(sb == null ? raw : sb.append(raw, kept, raw.length()).toString(), controls);
+    return new Normalized(
+        sb == null ? raw : sb.append(raw, kept, raw.length()).toString(), controls);
   }
 
-  /** Printable characters, line feeds and tabs: all but the C0 and C1 controls, DEL, U+2028/9 and the BOM. */
+  /**
+   * Printable characters, line feeds and tabs: all but the C0 and C1 controls, DEL, U+2028/9 and
+   * the BOM.
+   */
   private static boolean keptAsIs(char c) {
-    return c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c >= 0xa0 && c != '\u2028' && c != '\u2029' && c != '\ufeff';
+    return c >= 0x20 && c < 0x7f
+        || c == '\n'
+        || c == '\t'
+        || c >= 0xa0 && c != '\u2028' && c != '\u2029' && c != '\ufeff';
   }
 
   private static int skipBlank(String text, int from) {

@@ -17,19 +17,19 @@ import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.SearchSchema;
 
 /**
- * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into fixed-size,
- * content-addressed pages under {@code search/pages/} ({@link PageFile}), the open bundle
- * ({@link OpenBundleFile}) and the manifest that ties them together ({@link PageManifest}).
+ * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into
+ * fixed-size, content-addressed pages under {@code search/pages/} ({@link PageFile}), the open
+ * bundle ({@link OpenBundleFile}) and the manifest that ties them together ({@link PageManifest}).
  *
- * <p>Call after the index is committed: {@code BrowserIndexPages.write(site.resolve("search/lucene"),
- * site.resolve("search/pages"))}. The manifest's languages are the ones the index records
- * ({@link IndexInfo}).
+ * <p>Call after the index is committed: {@code
+ * BrowserIndexPages.write(site.resolve("search/lucene"), site.resolve("search/pages"))}. The
+ * manifest's languages are the ones the index records ({@link IndexInfo}).
  */
 public final class BrowserIndexPages {
   /**
    * Bytes per page. Measured on 10,000 Reuters stories (bench/browser-bytes.sh, 60 queries, gzip):
-   * 4 KB pages: first query 30 KB, later median 38 KB, worst 100 KB; 2 KB: 17 / 29 / 81 KB;
-   * 1 KB: 12 / 23 / 58 KB. Smaller pages cost more requests, not more bytes.
+   * 4 KB pages: first query 30 KB, later median 38 KB, worst 100 KB; 2 KB: 17 / 29 / 81 KB; 1 KB:
+   * 12 / 23 / 58 KB. Smaller pages cost more requests, not more bytes.
    */
   public static final int DEFAULT_PAGE_SIZE = 1024;
 
@@ -65,7 +65,11 @@ public final class BrowserIndexPages {
     List<PageManifest.Entry> entries = new ArrayList<>();
     String[] names;
     try (FSDirectory dir = FSDirectory.open(lucene)) {
-      names = Arrays.stream(dir.listAll()).filter(n -> !n.equals("write.lock")).sorted().toArray(String[]::new);
+      names =
+          Arrays.stream(dir.listAll())
+              .filter(n -> !n.equals("write.lock"))
+              .sorted()
+              .toArray(String[]::new);
     }
     int count = 0;
     for (String name : names) {
@@ -85,19 +89,23 @@ public final class BrowserIndexPages {
     String open = PageFile.hash(bundle, bundle.length);
     PageFile.write(pages, open + ".open", bundle, bundle.length);
     IndexInfo info = info(lucene);
-    PageManifest manifest = new PageManifest(pageSize, info.language(), analyses(info), open, entries);
+    PageManifest manifest =
+        new PageManifest(pageSize, info.language(), analyses(info), open, entries);
     Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
     Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
     return count;
   }
 
   private static IndexInfo info(Path lucene) throws IOException {
-    try (FSDirectory fs = FSDirectory.open(lucene); DirectoryReader reader = DirectoryReader.open(fs)) {
+    try (FSDirectory fs = FSDirectory.open(lucene);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
       return IndexInfo.read(reader);
     }
   }
 
-  /** The analysis of every language the index holds, the site's first: what the runtime must carry. */
+  /**
+   * The analysis of every language the index holds, the site's first: what the runtime must carry.
+   */
   private static List<String> analyses(IndexInfo info) {
     List<String> analyses = new ArrayList<>();
     info.languages().forEach(l -> analyses.add(SearchSchema.analysis(l.code())));
@@ -108,9 +116,11 @@ public final class BrowserIndexPages {
    * What the browser reads to open the index and create its searcher, plus the {@link #WHOLE_FILES}
    * that fit the budget.
    */
-  private static Map<String, List<ReadTracer.Piece>> openReads(Path lucene, String[] names) throws IOException {
+  private static Map<String, List<ReadTracer.Piece>> openReads(Path lucene, String[] names)
+      throws IOException {
     Map<String, List<ReadTracer.Piece>> pieces;
-    try (FSDirectory fs = FSDirectory.open(lucene); ReadTracer tracer = new ReadTracer(fs);
+    try (FSDirectory fs = FSDirectory.open(lucene);
+        ReadTracer tracer = new ReadTracer(fs);
         DirectoryReader reader = DirectoryReader.open(tracer)) {
       new IndexSearcher(reader);
       pieces = new TreeMap<>(tracer.pieces());

@@ -18,11 +18,11 @@ import java.util.HexFormat;
  *                      (loaded by a script tag from file://, where fetch is blocked)
  * </pre>
  *
- * {@code file hash} is the first 16 hex digits of the SHA-256 of the whole index file, so page names
- * change exactly when their file does (Lucene files are write-once): browsers and CDNs may cache
- * pages forever, a re-deploy uploads only the pages of new files, and the manifest lists one hash
- * per file rather than one per page (which kept it at ~1 KB instead of ~30 KB for 10,000 stories).
- * The open bundle is named by its own hash the same way ({@code <hash>.open}).
+ * {@code file hash} is the first 16 hex digits of the SHA-256 of the whole index file, so page
+ * names change exactly when their file does (Lucene files are write-once): browsers and CDNs may
+ * cache pages forever, a re-deploy uploads only the pages of new files, and the manifest lists one
+ * hash per file rather than one per page (which kept it at ~1 KB instead of ~30 KB for 10,000
+ * stories). The open bundle is named by its own hash the same way ({@code <hash>.open}).
  */
 final class PageFile {
   private PageFile() {}
@@ -63,7 +63,10 @@ final class PageFile {
   }
 
   static String script(String key, byte[] bytes) {
-    return "(self.broadsheetPages=self.broadsheetPages||{})[\"" + key + "\"]=\""
-        + Base64.getEncoder().encodeToString(bytes) + "\";\n";
+    return "(self.broadsheetPages=self.broadsheetPages||{})[\""
+        + key
+        + "\"]=\""
+        + Base64.getEncoder().encodeToString(bytes)
+        + "\";\n";
   }
 }

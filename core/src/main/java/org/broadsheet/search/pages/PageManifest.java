@@ -28,7 +28,8 @@ import java.util.Map;
  * }
  * </pre>
  */
-record PageManifest(int pageSize, String language, List<String> languages, String open, List<Entry> files) {
+record PageManifest(
+    int pageSize, String language, List<String> languages, String open, List<Entry> files) {
   static final int FORMAT = 4;
 
   record Entry(String name, long length, String hash) {}

@@ -27,7 +27,8 @@ final class ReadTracer extends FilterDirectory {
 
   @Override
   public IndexInput openInput(String name, IOContext context) throws IOException {
-    return new Traced(name, in.openInput(name, context), read.computeIfAbsent(name, n -> new BitSet()), 0);
+    return new Traced(
+        name, in.openInput(name, context), read.computeIfAbsent(name, n -> new BitSet()), 0);
   }
 
   /** The bytes read so far, as merged pieces per file. */

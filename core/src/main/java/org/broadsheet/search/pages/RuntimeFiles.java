@@ -16,9 +16,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The compiled browser runtime, read from the classpath, and the files a site gets from it under
- * {@code search/runtime/}. Module search-web compiles it and ships it alone, as resources, in its jar
- * with classifier {@code runtime}: {@code broadsheet-search/files.txt} names the files (one a line),
- * which sit beside it under the names a site gives them:
+ * {@code search/runtime/}. Module search-web compiles it and ships it alone, as resources, in its
+ * jar with classifier {@code runtime}: {@code broadsheet-search/files.txt} names the files (one a
+ * line), which sit beside it under the names a site gives them:
  *
  * <pre>
  * wasm-gc-runtime.js   TeaVM's WebAssembly GC loader
@@ -27,8 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
  * </pre>
  *
- * and each {@code X.wasm} also becomes {@code X.wasm.js}:
- * {@code self.broadsheetWasm = "<base64 of X.wasm>";} (file://, where fetch is blocked).
+ * and each {@code X.wasm} also becomes {@code X.wasm.js}: {@code self.broadsheetWasm = "<base64 of
+ * X.wasm>";} (file://, where fetch is blocked).
  */
 public final class RuntimeFiles {
   private static final String JAR_DIR = "broadsheet-search/";
@@ -39,7 +39,10 @@ public final class RuntimeFiles {
   /** One file of a site's {@code search/runtime/}. */
   public record Entry(String name, byte[] bytes) {}
 
-  /** Every file of a site's {@code search/runtime/}, in the list's order, each wasm module followed by its script. */
+  /**
+   * Every file of a site's {@code search/runtime/}, in the list's order, each wasm module followed
+   * by its script.
+   */
   public static List<Entry> files() {
     return files(RuntimeFiles.class.getClassLoader());
   }
@@ -73,17 +76,23 @@ public final class RuntimeFiles {
         continue;
       }
       if (!plainName(name) || name.equals(LIST)) {
-        throw new IllegalStateException("browser runtime: bad file name in " + JAR_DIR + LIST + ": " + name);
+        throw new IllegalStateException(
+            "browser runtime: bad file name in " + JAR_DIR + LIST + ": " + name);
       }
       names.add(name);
     }
     return names;
   }
 
-  /** The list comes from a jar, but its names become paths in the output folder: no separators, no dot files. */
+  /**
+   * The list comes from a jar, but its names become paths in the output folder: no separators, no
+   * dot files.
+   */
   private static boolean plainName(String name) {
-    return !name.startsWith(".") && name.chars().allMatch(c -> c < 128
-        && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'));
+    return !name.startsWith(".")
+        && name.chars()
+            .allMatch(
+                c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'));
   }
 
   static String wasmScript(byte[] wasm) {
@@ -97,9 +106,12 @@ public final class RuntimeFiles {
     byte[] wasm = resource("search.wasm");
     byte[] english = resource("search-en.wasm");
     byte[] js = resource("search-js.js");
-    out.put("wasm-gc English (loader + search-en.wasm)",
+    out.put(
+        "wasm-gc English (loader + search-en.wasm)",
         new long[] {loader.length + english.length, gzip(loader) + gzip(english)});
-    out.put("wasm-gc all languages (loader + search.wasm)", new long[] {loader.length + wasm.length, gzip(loader) + gzip(wasm)});
+    out.put(
+        "wasm-gc all languages (loader + search.wasm)",
+        new long[] {loader.length + wasm.length, gzip(loader) + gzip(wasm)});
     out.put("javascript (search-js.js)", new long[] {js.length, gzip(js)});
     out.put("file:// wasm (search.wasm.js)", new long[] {wasmScript(wasm).length(), 0});
     return out;
@@ -112,8 +124,11 @@ public final class RuntimeFiles {
   private static byte[] resource(ClassLoader loader, String name) {
     try (InputStream in = loader.getResourceAsStream(JAR_DIR + name)) {
       if (in == null) {
-        throw new IllegalStateException("browser runtime not built: " + JAR_DIR + name
-            + " missing from the classpath (module search-web, jar with classifier runtime)");
+        throw new IllegalStateException(
+            "browser runtime not built: "
+                + JAR_DIR
+                + name
+                + " missing from the classpath (module search-web, jar with classifier runtime)");
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -123,11 +138,12 @@ public final class RuntimeFiles {
 
   static long gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-      {
-        def.setLevel(9);
-      }
-    }) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(9);
+          }
+        }) {
       gz.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

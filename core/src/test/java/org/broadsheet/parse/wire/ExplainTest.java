@@ -18,12 +18,21 @@ class ExplainTest {
   void explainsFieldsBlocksAndDiagnosticsOfTheSeed(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("000_6c84957aa5ccaf51.txt");
     Files.copy(Path.of("src/test/resources/golden/wire/seed-mehr/input.txt"), file);
-    String report = Explain.explain(new SourceFile("content/wire/000_6c84957aa5ccaf51.txt", file), CONTEXT);
-    for (String line : new String[] {"  id        6c84957aa5ccaf51", "  dateline  TEHRAN", "(from lead)",
-        "  source    Mehr News Agency  (from footer)", "  license   CC-BY-4.0",
-        "  h2  line 2     Iran will not condition its economy on the JCPOA revival",
-        "3 subheading(s)", "  removed   All Content by Mehr News Agency", "warning: undated",
-        "result: article '6c84957aa5ccaf51'"}) {
+    String report =
+        Explain.explain(new SourceFile("content/wire/000_6c84957aa5ccaf51.txt", file), CONTEXT);
+    for (String line :
+        new String[] {
+          "  id        6c84957aa5ccaf51",
+          "  dateline  TEHRAN",
+          "(from lead)",
+          "  source    Mehr News Agency  (from footer)",
+          "  license   CC-BY-4.0",
+          "  h2  line 2     Iran will not condition its economy on the JCPOA revival",
+          "3 subheading(s)",
+          "  removed   All Content by Mehr News Agency",
+          "warning: undated",
+          "result: article '6c84957aa5ccaf51'"
+        }) {
       assertTrue(report.contains(line), "report lacks '" + line + "':\n" + report);
     }
   }
@@ -44,6 +53,7 @@ class ExplainTest {
     String report = Explain.explain(new SourceFile("content/a.md", file), CONTEXT);
     assertTrue(report.contains("not wire text (.md)"), report);
     assertTrue(report.contains("  title     Rates rise"), report);
-    assertTrue(report.endsWith("result: article 'a'\n") || report.contains("result: article"), report);
+    assertTrue(
+        report.endsWith("result: article 'a'\n") || report.contains("result: article"), report);
   }
 }

@@ -14,8 +14,20 @@ class FootersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\n Reuter\n", "\n REUTER\n", "\n reuter\n", "\n REUTER...\n", "\n Reuter4",
-      "\n REUTER N\n", "\n REUTER\r", " REUTER", "        REUTER\n", "\n REUTER11:43/VB\n", "\n Reuters\n"})
+  @ValueSource(
+      strings = {
+        "\n Reuter\n",
+        "\n REUTER\n",
+        "\n reuter\n",
+        "\n REUTER...\n",
+        "\n Reuter4",
+        "\n REUTER N\n",
+        "\n REUTER\r",
+        " REUTER",
+        "        REUTER\n",
+        "\n REUTER11:43/VB\n",
+        "\n Reuters\n"
+      })
   void removesEveryFormOfTheReuterSignOff(String signOff) {
     String body = "Prices rose 2 pct in the week.";
     Footer f = strip(body + signOff);
@@ -31,12 +43,14 @@ class FootersTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License. | Mehr News Agency | CC-BY-4.0",
-      "This work by Example Press is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License. | Example Press | CC-BY-SA-4.0",
-      "All content is licensed under a Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International License. | '' | CC-BY-NC-ND-4.0",
-      "Material from Example Daily is licenced under CC BY 3.0. | Example Daily | CC-BY-3.0",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License. | Mehr News Agency | CC-BY-4.0",
+        "This work by Example Press is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License. | Example Press | CC-BY-SA-4.0",
+        "All content is licensed under a Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International License. | '' | CC-BY-NC-ND-4.0",
+        "Material from Example Daily is licenced under CC BY 3.0. | Example Daily | CC-BY-3.0",
+      })
   void turnsALicenceSentenceIntoSourceAndSpdxId(String sentence, String source, String spdx) {
     Footer f = strip("The story ends here.\u00a0  " + sentence);
     assertEquals(source, f.source());
@@ -46,7 +60,9 @@ class FootersTest {
 
   @Test
   void readsAuthorsFromACreditLine() {
-    Footer f = strip("Prices rose.\n\n(Reporting by Jane Doe and Omar Haddad in Cairo; Editing by Sam Lee)\n");
+    Footer f =
+        strip(
+            "Prices rose.\n\n(Reporting by Jane Doe and Omar Haddad in Cairo; Editing by Sam Lee)\n");
     assertEquals(List.of("Jane Doe", "Omar Haddad"), f.authors());
     assertEquals("Prices rose.".length(), f.end());
   }

@@ -29,19 +29,25 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Golden wire texts: each {@code golden/wire/<case>/} holds {@code input.txt} (any encoding),
  * optional {@code input.yaml}/{@code input.json} (the sidecar) and {@code _metadata.csv}, and
- * {@code expected.yaml}. The case is laid out under a site folder at {@code path} (default
- * {@code content/wire/<case>.txt}), parsed through {@link Parsers#standard}, checked field by field
- * and block by block, then parsed again to check that parsing is deterministic.
+ * {@code expected.yaml}. The case is laid out under a site folder at {@code path} (default {@code
+ * content/wire/<case>.txt}), parsed through {@link Parsers#standard}, checked field by field and
+ * block by block, then parsed again to check that parsing is deterministic.
  *
  * <p>{@code blocks} entries are {@code "p <start of paragraph>"}, {@code "h2 <whole heading>"} and
- * {@code "pre <start of first line>"}; {@code diagnostics} entries are {@code "<severity>: <part of message>"}.
+ * {@code "pre <start of first line>"}; {@code diagnostics} entries are {@code "<severity>: <part of
+ * message>"}.
  */
 class WireGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/wire");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -49,7 +55,8 @@ class WireGoldenTest {
   @MethodSource("cases")
   void wireTextParsesAsExpected(String name, @TempDir Path site) throws IOException {
     Path dir = GOLDEN.resolve(name);
-    Map<String, Object> expected = new Yaml().load(Files.readString(dir.resolve("expected.yaml"), StandardCharsets.UTF_8));
+    Map<String, Object> expected =
+        new Yaml().load(Files.readString(dir.resolve("expected.yaml"), StandardCharsets.UTF_8));
     String rel = (String) expected.getOrDefault("path", "content/wire/" + name + ".txt");
     SourceFile file = layOut(dir, site, rel);
     Diagnostics diagnostics = new Diagnostics();
@@ -64,7 +71,10 @@ class WireGoldenTest {
     Article a = article.get();
     checkFields(expected, a);
     checkBlocks(expected, a);
-    assertEquals(a, parsers().parse(file, new Diagnostics()).orElseThrow(), "parsing twice gives the same article");
+    assertEquals(
+        a,
+        parsers().parse(file, new Diagnostics()).orElseThrow(),
+        "parsing twice gives the same article");
   }
 
   private static Parsers parsers() {
@@ -99,8 +109,10 @@ class WireGoldenTest {
     expect(e, "id", a.id());
     if (e.containsKey("date")) {
       Object raw = e.get("date");
-      String want = raw instanceof java.util.Date date ? date.toInstant().atZone(ZoneId.of("UTC")).toLocalDate().toString()
-          : raw.toString();
+      String want =
+          raw instanceof java.util.Date date
+              ? date.toInstant().atZone(ZoneId.of("UTC")).toLocalDate().toString()
+              : raw.toString();
       assertEquals(want, a.date().map(d -> d.toLocalDate().toString()).orElse("undated"), "date");
     }
     if (e.containsKey("authors")) {
@@ -117,13 +129,16 @@ class WireGoldenTest {
       assertTrue(a.title().startsWith((String) e.get("title_starts")), "title: " + a.title());
     }
     for (Object s : list(e, "body_contains")) {
-      assertTrue(a.body().text().contains((String) s), "body lacks '" + s + "':\n" + a.body().text());
+      assertTrue(
+          a.body().text().contains((String) s), "body lacks '" + s + "':\n" + a.body().text());
     }
     for (Object s : list(e, "body_excludes")) {
-      assertFalse(a.body().text().contains((String) s), "body holds '" + s + "':\n" + a.body().text());
+      assertFalse(
+          a.body().text().contains((String) s), "body holds '" + s + "':\n" + a.body().text());
     }
     for (Object s : list(e, "html_contains")) {
-      assertTrue(a.body().html().contains((String) s), "html lacks '" + s + "':\n" + a.body().html());
+      assertTrue(
+          a.body().html().contains((String) s), "html lacks '" + s + "':\n" + a.body().html());
     }
   }
 
@@ -143,13 +158,15 @@ class WireGoldenTest {
       String kind = w.substring(0, w.indexOf(' '));
       String text = org.broadsheet.parse.Html.escape(w.substring(w.indexOf(' ') + 1));
       String got = actual.get(i);
-      boolean ok = switch (kind) {
-        case "p" -> got.startsWith("<p>" + text);
-        case "h2" -> got.startsWith("<h2 ") && got.endsWith(">" + text + "</h2>");
-        case "pre" -> got.startsWith("<pre>" + text);
-        default -> throw new AssertionError("bad block kind in expected.yaml: " + w);
-      };
-      assertTrue(ok, "block " + (i + 1) + " should be '" + w + "' but is '" + got + "' in\n" + shown);
+      boolean ok =
+          switch (kind) {
+            case "p" -> got.startsWith("<p>" + text);
+            case "h2" -> got.startsWith("<h2 ") && got.endsWith(">" + text + "</h2>");
+            case "pre" -> got.startsWith("<pre>" + text);
+            default -> throw new AssertionError("bad block kind in expected.yaml: " + w);
+          };
+      assertTrue(
+          ok, "block " + (i + 1) + " should be '" + w + "' but is '" + got + "' in\n" + shown);
     }
   }
 
@@ -158,8 +175,15 @@ class WireGoldenTest {
       String want = (String) o;
       String severity = want.substring(0, want.indexOf(':'));
       String part = want.substring(want.indexOf(':') + 1).strip();
-      if (got.stream().noneMatch(d -> d.severity().label().equals(severity) && d.message().contains(part))) {
-        fail("no " + severity + " containing '" + part + "' in " + got.stream().map(Diagnostic::format).toList());
+      if (got.stream()
+          .noneMatch(d -> d.severity().label().equals(severity) && d.message().contains(part))) {
+        fail(
+            "no "
+                + severity
+                + " containing '"
+                + part
+                + "' in "
+                + got.stream().map(Diagnostic::format).toList());
       }
     }
   }

@@ -16,8 +16,11 @@ class WireReaderNormalizeTest {
   /** Whatever the characters, the result is what replacing them one by one gives. */
   @Test
   void normalizesLikeACharacterByCharacterCopy() {
-    char[] alphabet = {'a', 'Z', ' ', '.', '\n', '\r', '\t', '\f', '\u000b', '\u0000', '\u001f', '\u007f', '\u0080',
-        '\u0085', '\u009f', '\u00a0', '\u00e9', '\u2014', '\u2028', '\u2029', '\ufeff', '\ud83d', '\ude00'};
+    char[] alphabet = {
+      'a', 'Z', ' ', '.', '\n', '\r', '\t', '\f', '\u000b', '\u0000', '\u001f', '\u007f', '\u0080',
+      '\u0085', '\u009f', '\u00a0', '\u00e9', '\u2014', '\u2028', '\u2029', '\ufeff', '\ud83d',
+      '\ude00'
+    };
     Random random = new Random(3);
     for (int n = 0; n < 20_000; n++) {
       StringBuilder sb = new StringBuilder();

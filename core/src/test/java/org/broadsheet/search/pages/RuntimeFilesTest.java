@@ -26,33 +26,48 @@ class RuntimeFilesTest {
   void theListedFilesBecomeTheSiteRuntimeInOrderAndEachWasmModuleGainsItsScript() throws Exception {
     runtime("loader.js\n\nsearch.wasm\r\n", "loader.js", "search.wasm");
     List<RuntimeFiles.Entry> files = RuntimeFiles.files(loader());
-    assertEquals(List.of("loader.js", "search.wasm", "search.wasm.js"),
+    assertEquals(
+        List.of("loader.js", "search.wasm", "search.wasm.js"),
         files.stream().map(RuntimeFiles.Entry::name).toList());
     assertArrayEquals(bytes("search.wasm"), files.get(1).bytes());
     String script = new String(files.get(2).bytes(), StandardCharsets.UTF_8);
-    assertEquals("self.broadsheetWasm=\"" + Base64.getEncoder().encodeToString(bytes("search.wasm")) + "\";\n", script);
+    assertEquals(
+        "self.broadsheetWasm=\""
+            + Base64.getEncoder().encodeToString(bytes("search.wasm"))
+            + "\";\n",
+        script);
   }
 
   @Test
   void aListedNameThatIsNotAPlainFileNameIsRefused() throws Exception {
     for (String bad : List.of("../escape.js", "sub/file.js", ".hidden", "files.txt")) {
       runtime(bad + "\n");
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
-      assertTrue(e.getMessage().contains("bad file name") && e.getMessage().contains(bad), e.getMessage());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+      assertTrue(
+          e.getMessage().contains("bad file name") && e.getMessage().contains(bad), e.getMessage());
     }
   }
 
   @Test
   void aMissingRuntimeNamesTheArtifactThatCarriesIt() throws Exception {
-    IllegalStateException none = assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
-    assertTrue(none.getMessage().contains("broadsheet-search/files.txt missing from the classpath")
-        && none.getMessage().contains("classifier runtime"), none.getMessage());
+    IllegalStateException none =
+        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+    assertTrue(
+        none.getMessage().contains("broadsheet-search/files.txt missing from the classpath")
+            && none.getMessage().contains("classifier runtime"),
+        none.getMessage());
     runtime("search.wasm\n");
-    IllegalStateException listedOnly = assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
-    assertTrue(listedOnly.getMessage().contains("broadsheet-search/search.wasm missing"), listedOnly.getMessage());
+    IllegalStateException listedOnly =
+        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+    assertTrue(
+        listedOnly.getMessage().contains("broadsheet-search/search.wasm missing"),
+        listedOnly.getMessage());
   }
 
-  /** Lays out {@code broadsheet-search/} as the runtime jar does, each file's bytes being its name. */
+  /**
+   * Lays out {@code broadsheet-search/} as the runtime jar does, each file's bytes being its name.
+   */
   private void runtime(String list, String... names) throws Exception {
     Path dir = Files.createDirectories(jar.resolve("broadsheet-search"));
     Files.writeString(dir.resolve("files.txt"), list);

@@ -3,14 +3,15 @@ package org.broadsheet.web.index;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads {@code search/pages/<hash>.open} (written by core's {@code org.broadsheet.search.pages.OpenBundleFile}):
- * the exact byte ranges that opening the index reads, so that the open costs one small request
- * instead of two pages per file.
+ * Reads {@code search/pages/<hash>.open} (written by core's {@code
+ * org.broadsheet.search.pages.OpenBundleFile}): the exact byte ranges that opening the index reads,
+ * so that the open costs one small request instead of two pages per file.
  *
  * <pre>
  * "BSOB" u8 version=1
  * repeat: u16 nameLength | name (UTF-8) | u32 fileOffset | u32 length | length bytes
  * </pre>
+ *
  * (all integers big-endian)
  */
 public final class OpenBundle {
@@ -19,7 +20,12 @@ public final class OpenBundle {
   private OpenBundle() {}
 
   public static void load(byte[] b, PageStore store) {
-    if (b.length < 5 || b[0] != 'B' || b[1] != 'S' || b[2] != 'O' || b[3] != 'B' || b[4] != VERSION) {
+    if (b.length < 5
+        || b[0] != 'B'
+        || b[1] != 'S'
+        || b[2] != 'O'
+        || b[3] != 'B'
+        || b[4] != VERSION) {
       throw new IllegalArgumentException("not an open bundle of version " + VERSION);
     }
     int p = 5;
@@ -42,6 +48,9 @@ public final class OpenBundle {
   }
 
   private static long u32(byte[] b, int p) {
-    return ((long) (b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+    return ((long) (b[p] & 0xFF) << 24)
+        | ((b[p + 1] & 0xFF) << 16)
+        | ((b[p + 2] & 0xFF) << 8)
+        | (b[p + 3] & 0xFF);
   }
 }

@@ -18,9 +18,15 @@ public final class PageStore {
   private final int pageSize;
   private final Map<String, IndexFile> files = new TreeMap<>();
   private final Set<String> missing = new LinkedHashSet<>();
-  /** Per file, byte ranges a search will read whole (a term's postings): a miss in one names all its pages. */
+
+  /**
+   * Per file, byte ranges a search will read whole (a term's postings): a miss in one names all its
+   * pages.
+   */
   private final Map<String, List<long[]>> expected = new TreeMap<>();
+
   private boolean probing;
+
   /** At most this many pages are named at once for one expected range. */
   static final int MAX_EXPECTED_PAGES = 48;
 
@@ -41,7 +47,9 @@ public final class PageStore {
     f.pages[page] = bytes;
   }
 
-  /** Bytes at {@code offset} of {@code file}; the whole pages among them become pages (fast reads). */
+  /**
+   * Bytes at {@code offset} of {@code file}; the whole pages among them become pages (fast reads).
+   */
   public void addRange(String file, long offset, byte[] bytes) {
     IndexFile f = file(file);
     f.ranges.add(new Range(offset, bytes));
@@ -58,7 +66,10 @@ public final class PageStore {
     }
   }
 
-  /** Announces that [start, end) of {@code file} will be read whole, so one round can load all of it. */
+  /**
+   * Announces that [start, end) of {@code file} will be read whole, so one round can load all of
+   * it.
+   */
   public void expect(String file, long start, long end) {
     if (end > start && files.containsKey(file)) {
       expected.computeIfAbsent(file, f -> new ArrayList<>()).add(new long[] {start, end});
@@ -79,7 +90,10 @@ public final class PageStore {
     return found;
   }
 
-  /** While probing, a miss stops the read but is not recorded: the page is not needed, only wished for. */
+  /**
+   * While probing, a miss stops the read but is not recorded: the page is not needed, only wished
+   * for.
+   */
   public void probing(boolean on) {
     probing = on;
   }

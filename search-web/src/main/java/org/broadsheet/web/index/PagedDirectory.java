@@ -45,7 +45,8 @@ public final class PagedDirectory extends BaseDirectory {
   }
 
   @Override
-  public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+  public IndexOutput createTempOutput(String prefix, String suffix, IOContext context)
+      throws IOException {
     throw readOnly();
   }
 

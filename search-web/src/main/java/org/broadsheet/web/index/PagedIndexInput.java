@@ -4,7 +4,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import org.apache.lucene.store.IndexInput;
 
-/** An unbuffered view of [offset, offset + length) of one index file held by a {@link PageStore}. */
+/**
+ * An unbuffered view of [offset, offset + length) of one index file held by a {@link PageStore}.
+ */
 final class PagedIndexInput extends IndexInput {
   private final PageStore store;
   private final PageStore.IndexFile file;
@@ -12,7 +14,8 @@ final class PagedIndexInput extends IndexInput {
   private final long length;
   private long pos;
 
-  PagedIndexInput(String description, PageStore store, PageStore.IndexFile file, long offset, long length) {
+  PagedIndexInput(
+      String description, PageStore store, PageStore.IndexFile file, long offset, long length) {
     super(description);
     this.store = store;
     this.file = file;

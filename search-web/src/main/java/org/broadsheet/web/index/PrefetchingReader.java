@@ -1,8 +1,8 @@
 package org.broadsheet.web.index;
 
 import java.io.IOException;
-import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat.IntBlockTermState;
 import org.apache.lucene.codecs.lucene90.compressing.StoredChunks;
+import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat.IntBlockTermState;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
@@ -18,24 +18,25 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Lets one round of a search name many missing pages at once instead of one. Lucene reads the index
- * synchronously; in the browser a read of a page not loaded yet records the page and throws
- * {@link PageMissingException}, and the round's answer is thrown away once any page is missing. So
- * after the first miss nothing this round computes is used, and a miss can be answered with a
- * harmless stand-in that lets the search go on to find the round's other missing pages:
+ * synchronously; in the browser a read of a page not loaded yet records the page and throws {@link
+ * PageMissingException}, and the round's answer is thrown away once any page is missing. So after
+ * the first miss nothing this round computes is used, and a miss can be answered with a harmless
+ * stand-in that lets the search go on to find the round's other missing pages:
  *
  * <ul>
  *   <li>a term whose dictionary block is missing is "not found": the other words and fields of the
  *       query still look theirs up;
  *   <li>postings whose pages are missing end there: the other terms still read theirs;
- *   <li>a norm or doc value (the date filter's day) whose page is missing is absent: every
- *       matching document's page is named;
+ *   <li>a norm or doc value (the date filter's day) whose page is missing is absent: every matching
+ *       document's page is named;
  *   <li>stored fields are read only while no page is missing (the hits of a round with missing
  *       pages may be the wrong ones); a hit whose fields are missing is left empty and the next
  *       hit's pages are named too.
  * </ul>
- * Every stand-in replaces the failed reader with a fresh one, as a failed read may leave it half-way.
- * Without this, a query's reads would come one page per round; with it, a round per level of
- * dependency (dictionary, postings and norms, stored fields).
+ *
+ * Every stand-in replaces the failed reader with a fresh one, as a failed read may leave it
+ * half-way. Without this, a query's reads would come one page per round; with it, a round per level
+ * of dependency (dictionary, postings and norms, stored fields).
  */
 public final class PrefetchingReader extends FilterDirectoryReader {
   /** Bytes expected beyond a hit's estimated end in its chunk (documents differ in length). */
@@ -44,12 +45,14 @@ public final class PrefetchingReader extends FilterDirectoryReader {
   private final PageStore store;
 
   public PrefetchingReader(DirectoryReader in, PageStore store) throws IOException {
-    super(in, new SubReaderWrapper() {
-      @Override
-      public LeafReader wrap(LeafReader reader) {
-        return new Leaf(reader, store);
-      }
-    });
+    super(
+        in,
+        new SubReaderWrapper() {
+          @Override
+          public LeafReader wrap(LeafReader reader) {
+            return new Leaf(reader, store);
+          }
+        });
     this.store = store;
   }
 
@@ -81,12 +84,14 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     @Override
     public Terms terms(String field) throws IOException {
       Terms terms = in.terms(field);
-      return terms == null ? null : new FilterTerms(terms) {
-        @Override
-        public TermsEnum iterator() throws IOException {
-          return new GuessingTermsEnum(in, store, postings, positions);
-        }
-      };
+      return terms == null
+          ? null
+          : new FilterTerms(terms) {
+            @Override
+            public TermsEnum iterator() throws IOException {
+              return new GuessingTermsEnum(in, store, postings, positions);
+            }
+          };
     }
 
     @Override
@@ -98,7 +103,9 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     @Override
     public NumericDocValues getNumericDocValues(String field) throws IOException {
       NumericDocValues values = in.getNumericDocValues(field);
-      return values == null ? null : new GuessingNumbers(() -> in.getNumericDocValues(field), values);
+      return values == null
+          ? null
+          : new GuessingNumbers(() -> in.getNumericDocValues(field), values);
     }
 
     @Override
@@ -124,7 +131,9 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       };
     }
 
-    /** Tells the store where the hit's compressed chunk lies, so a miss in it names all its pages. */
+    /**
+     * Tells the store where the hit's compressed chunk lies, so a miss in it names all its pages.
+     */
     private void expectChunk(LeafReader leaf, int docID) {
       String fdt = storedFields;
       if (fdt != null && leaf instanceof CodecReader codec) {
@@ -167,7 +176,8 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     private final String postings;
     private final String positions;
 
-    GuessingTermsEnum(Terms terms, PageStore store, String postings, String positions) throws IOException {
+    GuessingTermsEnum(Terms terms, PageStore store, String postings, String positions)
+        throws IOException {
       super(terms.iterator());
       this.terms = terms;
       this.store = store;
@@ -197,7 +207,9 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       store.probing(true);
       try {
         TermsEnum probe = terms.iterator();
-        if (probe.seekExact(text) && probe.next() != null && probe.termState() instanceof IntBlockTermState next) {
+        if (probe.seekExact(text)
+            && probe.next() != null
+            && probe.termState() instanceof IntBlockTermState next) {
           if (postings != null) {
             store.expect(postings, term.docStartFP, next.docStartFP);
           }

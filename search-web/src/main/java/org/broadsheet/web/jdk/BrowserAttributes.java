@@ -50,13 +50,15 @@ public final class BrowserAttributes {
     }
     Supplier<AttributeImpl> impl = IMPLS.get(attClass);
     if (impl == null) {
-      throw new IllegalArgumentException("no browser implementation for attribute " + attClass.getName());
+      throw new IllegalArgumentException(
+          "no browser implementation for attribute " + attClass.getName());
     }
     return impl.get();
   }
 
   /** Replaces {@code AttributeFactory.getStaticImplementation}: token attributes come packed. */
-  public static AttributeFactory staticImplementation(AttributeFactory delegate, Class<?> implClass) {
+  public static AttributeFactory staticImplementation(
+      AttributeFactory delegate, Class<?> implClass) {
     return new AttributeFactory() {
       @Override
       public AttributeImpl createAttributeInstance(Class<? extends Attribute> attClass) {

@@ -44,25 +44,89 @@ public final class ByteArrayView {
     }
   }
 
-  public static short VH_LE_SHORT_get(byte[] b, int o) { check(b, o, 2); return (short) le(b, o, 2); }
-  public static int VH_LE_INT_get(byte[] b, int o) { check(b, o, 4); return (int) le(b, o, 4); }
-  public static long VH_LE_LONG_get(byte[] b, int o) { check(b, o, 8); return le(b, o, 8); }
-  public static float VH_LE_FLOAT_get(byte[] b, int o) { return Float.intBitsToFloat(VH_LE_INT_get(b, o)); }
-  public static double VH_LE_DOUBLE_get(byte[] b, int o) { return Double.longBitsToDouble(VH_LE_LONG_get(b, o)); }
-  public static short VH_BE_SHORT_get(byte[] b, int o) { check(b, o, 2); return (short) be(b, o, 2); }
-  public static int VH_BE_INT_get(byte[] b, int o) { check(b, o, 4); return (int) be(b, o, 4); }
-  public static long VH_BE_LONG_get(byte[] b, int o) { check(b, o, 8); return be(b, o, 8); }
-  public static float VH_BE_FLOAT_get(byte[] b, int o) { return Float.intBitsToFloat(VH_BE_INT_get(b, o)); }
-  public static double VH_BE_DOUBLE_get(byte[] b, int o) { return Double.longBitsToDouble(VH_BE_LONG_get(b, o)); }
+  public static short VH_LE_SHORT_get(byte[] b, int o) {
+    check(b, o, 2);
+    return (short) le(b, o, 2);
+  }
 
-  public static void VH_LE_SHORT_set(byte[] b, int o, short v) { putLe(b, o, 2, v); }
-  public static void VH_LE_INT_set(byte[] b, int o, int v) { putLe(b, o, 4, v); }
-  public static void VH_LE_LONG_set(byte[] b, int o, long v) { putLe(b, o, 8, v); }
-  public static void VH_LE_FLOAT_set(byte[] b, int o, float v) { putLe(b, o, 4, Float.floatToRawIntBits(v)); }
-  public static void VH_LE_DOUBLE_set(byte[] b, int o, double v) { putLe(b, o, 8, Double.doubleToRawLongBits(v)); }
-  public static void VH_BE_SHORT_set(byte[] b, int o, short v) { putBe(b, o, 2, v); }
-  public static void VH_BE_INT_set(byte[] b, int o, int v) { putBe(b, o, 4, v); }
-  public static void VH_BE_LONG_set(byte[] b, int o, long v) { putBe(b, o, 8, v); }
-  public static void VH_BE_FLOAT_set(byte[] b, int o, float v) { putBe(b, o, 4, Float.floatToRawIntBits(v)); }
-  public static void VH_BE_DOUBLE_set(byte[] b, int o, double v) { putBe(b, o, 8, Double.doubleToRawLongBits(v)); }
+  public static int VH_LE_INT_get(byte[] b, int o) {
+    check(b, o, 4);
+    return (int) le(b, o, 4);
+  }
+
+  public static long VH_LE_LONG_get(byte[] b, int o) {
+    check(b, o, 8);
+    return le(b, o, 8);
+  }
+
+  public static float VH_LE_FLOAT_get(byte[] b, int o) {
+    return Float.intBitsToFloat(VH_LE_INT_get(b, o));
+  }
+
+  public static double VH_LE_DOUBLE_get(byte[] b, int o) {
+    return Double.longBitsToDouble(VH_LE_LONG_get(b, o));
+  }
+
+  public static short VH_BE_SHORT_get(byte[] b, int o) {
+    check(b, o, 2);
+    return (short) be(b, o, 2);
+  }
+
+  public static int VH_BE_INT_get(byte[] b, int o) {
+    check(b, o, 4);
+    return (int) be(b, o, 4);
+  }
+
+  public static long VH_BE_LONG_get(byte[] b, int o) {
+    check(b, o, 8);
+    return be(b, o, 8);
+  }
+
+  public static float VH_BE_FLOAT_get(byte[] b, int o) {
+    return Float.intBitsToFloat(VH_BE_INT_get(b, o));
+  }
+
+  public static double VH_BE_DOUBLE_get(byte[] b, int o) {
+    return Double.longBitsToDouble(VH_BE_LONG_get(b, o));
+  }
+
+  public static void VH_LE_SHORT_set(byte[] b, int o, short v) {
+    putLe(b, o, 2, v);
+  }
+
+  public static void VH_LE_INT_set(byte[] b, int o, int v) {
+    putLe(b, o, 4, v);
+  }
+
+  public static void VH_LE_LONG_set(byte[] b, int o, long v) {
+    putLe(b, o, 8, v);
+  }
+
+  public static void VH_LE_FLOAT_set(byte[] b, int o, float v) {
+    putLe(b, o, 4, Float.floatToRawIntBits(v));
+  }
+
+  public static void VH_LE_DOUBLE_set(byte[] b, int o, double v) {
+    putLe(b, o, 8, Double.doubleToRawLongBits(v));
+  }
+
+  public static void VH_BE_SHORT_set(byte[] b, int o, short v) {
+    putBe(b, o, 2, v);
+  }
+
+  public static void VH_BE_INT_set(byte[] b, int o, int v) {
+    putBe(b, o, 4, v);
+  }
+
+  public static void VH_BE_LONG_set(byte[] b, int o, long v) {
+    putBe(b, o, 8, v);
+  }
+
+  public static void VH_BE_FLOAT_set(byte[] b, int o, float v) {
+    putBe(b, o, 4, Float.floatToRawIntBits(v));
+  }
+
+  public static void VH_BE_DOUBLE_set(byte[] b, int o, double v) {
+    putBe(b, o, 8, Double.doubleToRawLongBits(v));
+  }
 }

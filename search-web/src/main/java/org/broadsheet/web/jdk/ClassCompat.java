@@ -1,6 +1,9 @@
 package org.broadsheet.web.jdk;
 
-/** {@code Class} and {@code Runtime} methods TeaVM lacks; Lucene calls them in assertions and sizing. */
+/**
+ * {@code Class} and {@code Runtime} methods TeaVM lacks; Lucene calls them in assertions and
+ * sizing.
+ */
 public final class ClassCompat {
   private ClassCompat() {}
 

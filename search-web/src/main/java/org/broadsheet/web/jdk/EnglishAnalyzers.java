@@ -4,7 +4,10 @@ import java.util.Collection;
 import org.apache.lucene.analysis.Analyzer;
 import org.broadsheet.search.SearchSchema;
 
-/** The analyzers of the English runtime (see {@code teavm.EnglishRuntime}): what SearchSchema picks for them. */
+/**
+ * The analyzers of the English runtime (see {@code teavm.EnglishRuntime}): what SearchSchema picks
+ * for them.
+ */
 public final class EnglishAnalyzers {
   private EnglishAnalyzers() {}
 

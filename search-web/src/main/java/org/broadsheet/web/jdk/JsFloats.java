@@ -2,7 +2,8 @@ package org.broadsheet.web.jdk;
 
 /**
  * Java's float rounding for TeaVM's JavaScript target (see {@code ExactFloatsForJs}): TeaVM
- * implements the bit conversions with a Float32Array, so the round trip rounds a JS double to float.
+ * implements the bit conversions with a Float32Array, so the round trip rounds a JS double to
+ * float.
  */
 public final class JsFloats {
   private JsFloats() {}

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
-import org.apache.lucene.store.DataInput;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.DataInput;
+import org.apache.lucene.util.BytesRef;
 
 /** Browser bodies for Lucene methods that ask the JVM about itself. */
 public final class LuceneCompat {
@@ -43,10 +43,19 @@ public final class LuceneCompat {
     throw new UnsupportedOperationException("vector fields are not supported in the browser");
   }
 
-  /** {@code Deflate...Decompressor.decompress}: the shipped index's stored fields are LZ4 (BEST_SPEED). */
-  public static void noDeflate(Object decompressor, DataInput in, int originalLength, int offset, int length,
+  /**
+   * {@code Deflate...Decompressor.decompress}: the shipped index's stored fields are LZ4
+   * (BEST_SPEED).
+   */
+  public static void noDeflate(
+      Object decompressor,
+      DataInput in,
+      int originalLength,
+      int offset,
+      int length,
       BytesRef bytes) {
-    throw new UnsupportedOperationException("BEST_COMPRESSION stored fields are not supported in the browser");
+    throw new UnsupportedOperationException(
+        "BEST_COMPRESSION stored fields are not supported in the browser");
   }
 
   /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */
@@ -59,7 +68,10 @@ public final class LuceneCompat {
     return humanReadableUnits(bytes);
   }
 
-  /** {@code String.format} as called from Lucene (exception messages): the pattern and its arguments. */
+  /**
+   * {@code String.format} as called from Lucene (exception messages): the pattern and its
+   * arguments.
+   */
   public static String format(Locale locale, String pattern, Object... args) {
     return pattern + " " + Arrays.toString(args);
   }
@@ -69,17 +81,24 @@ public final class LuceneCompat {
     return pattern + " " + Arrays.toString(args);
   }
 
-  /** Readers of index parts {@code SearchSchema} never writes (term vectors, binary doc values...). */
+  /**
+   * Readers of index parts {@code SearchSchema} never writes (term vectors, binary doc values...).
+   */
   public static <T> T notShipped(Object format, Object a) {
     throw new UnsupportedOperationException("not part of the shipped index: " + format);
   }
 
-  /** {@code Lucene912PostingsReader.impacts(FieldInfo, BlockTermState, int)}: for TOP_SCORES only. */
+  /**
+   * {@code Lucene912PostingsReader.impacts(FieldInfo, BlockTermState, int)}: for TOP_SCORES only.
+   */
   public static <T> T notShipped(Object reader, Object field, Object state, int flags) {
     throw new UnsupportedOperationException("impacts are not compiled into the browser runtime");
   }
 
-  /** {@code vectorsReader(Directory, SegmentInfo, FieldInfos, IOContext)}: no term vectors are shipped. */
+  /**
+   * {@code vectorsReader(Directory, SegmentInfo, FieldInfos, IOContext)}: no term vectors are
+   * shipped.
+   */
   public static <T> T notShipped(Object format, Object a, Object b, Object c, Object d) {
     throw new UnsupportedOperationException("not part of the shipped index: " + format);
   }

@@ -22,20 +22,28 @@ import org.teavm.model.instructions.NumericOperandType;
 /**
  * JavaScript target only: TeaVM computes {@code float} arithmetic in JS doubles and never rounds to
  * float, so Lucene's float maths drifts from the JVM's. That changes BM25 scores in the last bits
- * and, worse, breaks code that turns float products into file offsets ({@code DirectMonotonicReader}
- * multiplies a float average by an index): the stored-fields index then points into the wrong chunk.
- * This transformer rounds the result of every float add, subtract, multiply, divide, remainder and
- * conversion to float with {@code Math.fround}, which is exactly Java's float semantics.
+ * and, worse, breaks code that turns float products into file offsets ({@code
+ * DirectMonotonicReader} multiplies a float average by an index): the stored-fields index then
+ * points into the wrong chunk. This transformer rounds the result of every float add, subtract,
+ * multiply, divide, remainder and conversion to float with {@code Math.fround}, which is exactly
+ * Java's float semantics.
  */
 public final class ExactFloatsForJs implements ClassHolderTransformer {
-  private static final java.util.Set<BinaryOperation> ARITHMETIC = java.util.EnumSet.of(BinaryOperation.ADD,
-      BinaryOperation.SUBTRACT, BinaryOperation.MULTIPLY, BinaryOperation.DIVIDE, BinaryOperation.MODULO);
+  private static final java.util.Set<BinaryOperation> ARITHMETIC =
+      java.util.EnumSet.of(
+          BinaryOperation.ADD,
+          BinaryOperation.SUBTRACT,
+          BinaryOperation.MULTIPLY,
+          BinaryOperation.DIVIDE,
+          BinaryOperation.MODULO);
   private static final MethodReference FROUND =
-      new MethodReference("org.broadsheet.web.jdk.JsFloats", "fround", ValueType.FLOAT, ValueType.FLOAT);
+      new MethodReference(
+          "org.broadsheet.web.jdk.JsFloats", "fround", ValueType.FLOAT, ValueType.FLOAT);
 
   @Override
   public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
-    if (!cls.getName().startsWith("org.apache.lucene.") && !cls.getName().startsWith("org.broadsheet.")) {
+    if (!cls.getName().startsWith("org.apache.lucene.")
+        && !cls.getName().startsWith("org.broadsheet.")) {
       return;
     }
     if (cls.getName().equals("org.broadsheet.web.jdk.JsFloats")) {
@@ -53,16 +61,21 @@ public final class ExactFloatsForJs implements ClassHolderTransformer {
     for (int b = 0; b < program.basicBlockCount(); b++) {
       BasicBlock block = program.basicBlockAt(b);
       for (Instruction insn : block) {
-        if (insn instanceof BinaryInstruction bin && bin.getOperandType() == NumericOperandType.FLOAT
+        if (insn instanceof BinaryInstruction bin
+            && bin.getOperandType() == NumericOperandType.FLOAT
             && ARITHMETIC.contains(bin.getOperation())) {
           floats.add(insn);
-        } else if (insn instanceof CastNumberInstruction cast && cast.getTargetType() == NumericOperandType.FLOAT) {
+        } else if (insn instanceof CastNumberInstruction cast
+            && cast.getTargetType() == NumericOperandType.FLOAT) {
           floats.add(insn);
         }
       }
     }
     for (Instruction insn : floats) {
-      Variable exact = insn instanceof BinaryInstruction bin ? bin.getReceiver() : ((CastNumberInstruction) insn).getReceiver();
+      Variable exact =
+          insn instanceof BinaryInstruction bin
+              ? bin.getReceiver()
+              : ((CastNumberInstruction) insn).getReceiver();
       if (exact == null) {
         continue;
       }

@@ -11,18 +11,18 @@ import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
 import org.teavm.model.ClassReader;
+import org.teavm.model.ElementModifier;
 import org.teavm.model.FieldHolder;
 import org.teavm.model.Instruction;
 import org.teavm.model.MethodDescriptor;
-import org.teavm.model.ElementModifier;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReader;
-import org.teavm.model.emit.ProgramEmitter;
-import org.teavm.model.emit.ValueEmitter;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
+import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.emit.ValueEmitter;
 import org.teavm.model.instructions.ConstructInstruction;
 import org.teavm.model.instructions.GetFieldInstruction;
 import org.teavm.model.instructions.InvocationType;
@@ -41,8 +41,8 @@ import org.teavm.model.instructions.PutFieldInstruction;
  *   <li>calls to JDK methods TeaVM's class library does not have (ranged {@code Arrays.compare*},
  *       {@code Class.isAnonymousClass}, ...) go to same-named static methods of {@code
  *       org.broadsheet.web.jdk.*Compat}, the receiver (if any) becoming the first argument.
- *   <li>a few Lucene methods whose JVM-only bodies (module layer, MethodHandles, threads) cannot run in
- *       a browser are redirected to {@link org.broadsheet.web.jdk.LuceneCompat}.
+ *   <li>a few Lucene methods whose JVM-only bodies (module layer, MethodHandles, threads) cannot
+ *       run in a browser are redirected to {@link org.broadsheet.web.jdk.LuceneCompat}.
  * </ul>
  */
 public final class LuceneForBrowser implements ClassHolderTransformer {
@@ -52,68 +52,105 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   private static final String EMPTY = "EMPTY";
 
   /** "class.method" of a JDK method TeaVM lacks -> the class that supplies it. */
-  private static final Map<String, String> JDK_GAPS = Map.of(
-      "java.util.Arrays.compareUnsigned", JDK + "ArraysCompat",
-      "java.util.Arrays.compare", JDK + "ArraysCompat",
-      "java.util.Arrays.equals", JDK + "ArraysCompat",
-      "java.lang.Class.isAnonymousClass", JDK + "ClassCompat",
-      "java.lang.Runtime.maxMemory", JDK + "ClassCompat");
+  private static final Map<String, String> JDK_GAPS =
+      Map.of(
+          "java.util.Arrays.compareUnsigned", JDK + "ArraysCompat",
+          "java.util.Arrays.compare", JDK + "ArraysCompat",
+          "java.util.Arrays.equals", JDK + "ArraysCompat",
+          "java.lang.Class.isAnonymousClass", JDK + "ClassCompat",
+          "java.lang.Runtime.maxMemory", JDK + "ClassCompat");
 
   /**
    * "class.method" of a method called from Lucene -> the class with a same-named static method that
    * replaces it. {@code String.format} only builds exception messages here, and the JDK's Formatter
    * would pull {@code BigDecimal}, {@code DecimalFormat} and locale data into the runtime.
    */
-  private static final Map<String, String> LUCENE_REDIRECTS = Map.of("java.lang.String.format", JDK + "LuceneCompat");
+  private static final Map<String, String> LUCENE_REDIRECTS =
+      Map.of("java.lang.String.format", JDK + "LuceneCompat");
 
   /**
    * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
    * initialiser that only probes the JVM), or by a call to "class#method", a static method taking
    * the receiver (if any) and then the original arguments.
    */
-  private static final Map<String, String> BODIES = Map.ofEntries(Map.entry("org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.fieldsReader", JDK + "LuceneCompat#noVectors"),
-      Map.entry("org.apache.lucene.util.HotspotVMOptions.<clinit>", EMPTY),
-      Map.entry("org.apache.lucene.util.HotspotVMOptions.get", JDK + "LuceneCompat#vmOption"),
-      Map.entry("org.apache.lucene.internal.vectorization.VectorizationProvider.<clinit>", EMPTY),
-      Map.entry("org.apache.lucene.internal.vectorization.VectorizationProvider.getInstance", "org.apache.lucene.internal.vectorization.BrowserVectorization#provider"),
-      Map.entry("org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance", JDK + "BrowserAttributes#create"),
-      Map.entry("org.apache.lucene.util.AttributeFactory.getStaticImplementation", JDK + "BrowserAttributes#staticImplementation"),
-      Map.entry("org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache"),
-      Map.entry("org.apache.lucene.util.VirtualMethod.<init>", EMPTY),
-      Map.entry("org.apache.lucene.util.VirtualMethod.compareImplementationDistance", JDK + "LuceneCompat#sameDistance"),
-      // what follows only keeps code out of the runtime: each is JVM-only or write-only
-      // the codec-file-name regex (all of java.util.regex) checks names on write; reading never needs it
-      Map.entry("org.apache.lucene.index.IndexFileNames.<clinit>", EMPTY),
-      Map.entry("org.apache.lucene.index.SegmentInfo.checkFileNames", EMPTY),
-      // random segment ids (BigInteger, /dev/urandom) are for writing; the hash seed stays 0
-      Map.entry("org.apache.lucene.util.StringHelper.<clinit>", EMPTY),
-      // BEST_COMPRESSION stored fields (zlib); the shipped index uses BEST_SPEED (LZ4)
-      Map.entry("org.apache.lucene.codecs.lucene90.DeflateWithPresetDictCompressionMode$DeflateWithPresetDictDecompressor.decompress", JDK + "LuceneCompat#noDeflate"),
-      // the shipped index has no term vectors, binary or sorted-numeric doc values (SearchSchema)
-      Map.entry("org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingTermVectorsFormat.vectorsReader", JDK + "LuceneCompat#notShipped"),
-      // impacts serve only ScoreMode.TOP_SCORES, which no Broadsheet search uses (see NEVER_CONSTRUCTED)
-      Map.entry("org.apache.lucene.codecs.lucene912.Lucene912PostingsReader.impacts", JDK + "LuceneCompat#notShipped"),
-      // no points either (the date filter is a doc-values range), so no BKD reader
-      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90PointsFormat.fieldsReader", JDK + "LuceneCompat#notShipped"),
-      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary", JDK + "LuceneCompat#notShipped"),
-      Map.entry("org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getSortedNumeric", JDK + "LuceneCompat#notShipped"),
-      // DecimalFormat, for toString() of caches and readers
-      Map.entry("org.apache.lucene.util.RamUsageEstimator.humanReadableUnits", JDK + "LuceneCompat#humanReadableUnits"));
+  private static final Map<String, String> BODIES =
+      Map.ofEntries(
+          Map.entry(
+              "org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.fieldsReader",
+              JDK + "LuceneCompat#noVectors"),
+          Map.entry("org.apache.lucene.util.HotspotVMOptions.<clinit>", EMPTY),
+          Map.entry("org.apache.lucene.util.HotspotVMOptions.get", JDK + "LuceneCompat#vmOption"),
+          Map.entry(
+              "org.apache.lucene.internal.vectorization.VectorizationProvider.<clinit>", EMPTY),
+          Map.entry(
+              "org.apache.lucene.internal.vectorization.VectorizationProvider.getInstance",
+              "org.apache.lucene.internal.vectorization.BrowserVectorization#provider"),
+          Map.entry(
+              "org.apache.lucene.util.AttributeFactory$DefaultAttributeFactory.createAttributeInstance",
+              JDK + "BrowserAttributes#create"),
+          Map.entry(
+              "org.apache.lucene.util.AttributeFactory.getStaticImplementation",
+              JDK + "BrowserAttributes#staticImplementation"),
+          Map.entry("org.apache.lucene.search.LRUQueryCache.doCache", JDK + "LuceneCompat#noCache"),
+          Map.entry("org.apache.lucene.util.VirtualMethod.<init>", EMPTY),
+          Map.entry(
+              "org.apache.lucene.util.VirtualMethod.compareImplementationDistance",
+              JDK + "LuceneCompat#sameDistance"),
+          // what follows only keeps code out of the runtime: each is JVM-only or write-only
+          // the codec-file-name regex (all of java.util.regex) checks names on write; reading never
+          // needs it
+          Map.entry("org.apache.lucene.index.IndexFileNames.<clinit>", EMPTY),
+          Map.entry("org.apache.lucene.index.SegmentInfo.checkFileNames", EMPTY),
+          // random segment ids (BigInteger, /dev/urandom) are for writing; the hash seed stays 0
+          Map.entry("org.apache.lucene.util.StringHelper.<clinit>", EMPTY),
+          // BEST_COMPRESSION stored fields (zlib); the shipped index uses BEST_SPEED (LZ4)
+          Map.entry(
+              "org.apache.lucene.codecs.lucene90.DeflateWithPresetDictCompressionMode$DeflateWithPresetDictDecompressor.decompress",
+              JDK + "LuceneCompat#noDeflate"),
+          // the shipped index has no term vectors, binary or sorted-numeric doc values
+          // (SearchSchema)
+          Map.entry(
+              "org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingTermVectorsFormat.vectorsReader",
+              JDK + "LuceneCompat#notShipped"),
+          // impacts serve only ScoreMode.TOP_SCORES, which no Broadsheet search uses (see
+          // NEVER_CONSTRUCTED)
+          Map.entry(
+              "org.apache.lucene.codecs.lucene912.Lucene912PostingsReader.impacts",
+              JDK + "LuceneCompat#notShipped"),
+          // no points either (the date filter is a doc-values range), so no BKD reader
+          Map.entry(
+              "org.apache.lucene.codecs.lucene90.Lucene90PointsFormat.fieldsReader",
+              JDK + "LuceneCompat#notShipped"),
+          Map.entry(
+              "org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary",
+              JDK + "LuceneCompat#notShipped"),
+          Map.entry(
+              "org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getSortedNumeric",
+              JDK + "LuceneCompat#notShipped"),
+          // DecimalFormat, for toString() of caches and readers
+          Map.entry(
+              "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
+              JDK + "LuceneCompat#humanReadableUnits"));
 
-  private static final Set<String> TO_NULL = Set.of(
-      "java.lang.invoke.MethodHandles.byteArrayViewVarHandle", "java.lang.invoke.MethodHandles.publicLookup",
-      "java.lang.invoke.MethodType.methodType");
+  private static final Set<String> TO_NULL =
+      Set.of(
+          "java.lang.invoke.MethodHandles.byteArrayViewVarHandle",
+          "java.lang.invoke.MethodHandles.publicLookup",
+          "java.lang.invoke.MethodType.methodType");
 
   /**
-   * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for
-   * {@code ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores
-   * COMPLETE; WANDScorer stays, it also serves minimum-should-match) and the matcher for sloppy
-   * phrases (Broadsheet's phrases are exact). Each {@code new} of one becomes a call that throws, so
-   * none of their code is compiled in. ReutersParityTest runs every query shape through them.
+   * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for {@code
+   * ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores COMPLETE;
+   * WANDScorer stays, it also serves minimum-should-match) and the matcher for sloppy phrases
+   * (Broadsheet's phrases are exact). Each {@code new} of one becomes a call that throws, so none
+   * of their code is compiled in. ReutersParityTest runs every query shape through them.
    */
-  private static final Set<String> NEVER_CONSTRUCTED = Set.of("org.apache.lucene.search.MaxScoreBulkScorer",
-      "org.apache.lucene.search.BlockMaxConjunctionScorer", "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
-      "org.apache.lucene.search.SloppyPhraseMatcher");
+  private static final Set<String> NEVER_CONSTRUCTED =
+      Set.of(
+          "org.apache.lucene.search.MaxScoreBulkScorer",
+          "org.apache.lucene.search.BlockMaxConjunctionScorer",
+          "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
+          "org.apache.lucene.search.SloppyPhraseMatcher");
 
   private static final Set<String> RANGED_ONLY = Set.of("java.util.Arrays.equals");
 
@@ -132,11 +169,13 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     }
     if (cls.getName().equals(BIT_UTIL)) {
       List<FieldHolder> handles = new ArrayList<>();
-      cls.getFields().forEach(f -> {
-        if (f.getName().startsWith("VH_")) {
-          handles.add(f);
-        }
-      });
+      cls.getFields()
+          .forEach(
+              f -> {
+                if (f.getName().startsWith("VH_")) {
+                  handles.add(f);
+                }
+              });
       handles.forEach(cls::removeField);
     }
   }
@@ -147,13 +186,16 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     for (int b = 0; b < program.basicBlockCount(); b++) {
       BasicBlock block = program.basicBlockAt(b);
       for (Instruction insn : block) {
-        if (insn instanceof GetFieldInstruction get && isHandle(get.getField().getClassName(), get.getField().getFieldName())) {
+        if (insn instanceof GetFieldInstruction get
+            && isHandle(get.getField().getClassName(), get.getField().getFieldName())) {
           handleReads.put(get.getReceiver(), get);
-        } else if (insn instanceof PutFieldInstruction put && isHandle(put.getField().getClassName(), put.getField().getFieldName())) {
+        } else if (insn instanceof PutFieldInstruction put
+            && isHandle(put.getField().getClassName(), put.getField().getFieldName())) {
           todo.add(insn);
         } else if (insn instanceof InvokeInstruction) {
           todo.add(insn);
-        } else if (insn instanceof ConstructInstruction c && NEVER_CONSTRUCTED.contains(c.getType())) {
+        } else if (insn instanceof ConstructInstruction c
+            && NEVER_CONSTRUCTED.contains(c.getType())) {
           todo.add(insn);
         }
       }
@@ -172,11 +214,13 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
         c.replace(none);
         continue;
       }
-      if (insn instanceof InvokeInstruction init && neverBuilt.contains(init.getInstance())
+      if (insn instanceof InvokeInstruction init
+          && neverBuilt.contains(init.getInstance())
           && init.getMethod().getName().equals("<init>")) {
         InvokeInstruction fail = new InvokeInstruction();
         fail.setType(InvocationType.SPECIAL);
-        fail.setMethod(new MethodReference(JDK + "LuceneCompat", "neverConstructed", ValueType.VOID));
+        fail.setMethod(
+            new MethodReference(JDK + "LuceneCompat", "neverConstructed", ValueType.VOID));
         fail.setLocation(init.getLocation());
         init.replace(fail);
         continue;
@@ -189,8 +233,12 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
         if (handle == null) {
           throw new IllegalStateException("VarHandle call with an unknown handle in " + program);
         }
-        MethodReference helper = new MethodReference(BYTE_VIEW,
-            new MethodDescriptor(handle.getField().getFieldName() + "_" + target.getName(), target.getSignature()));
+        MethodReference helper =
+            new MethodReference(
+                BYTE_VIEW,
+                new MethodDescriptor(
+                    handle.getField().getFieldName() + "_" + target.getName(),
+                    target.getSignature()));
         replaceWithStatic(call, helper, false);
         if (handle.getBasicBlock() != null) {
           handle.delete();
@@ -200,11 +248,13 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
         none.setReceiver(call.getReceiver());
         none.setLocation(call.getLocation());
         call.replace(none);
-      } else if (JDK_GAPS.containsKey(key) && !(RANGED_ONLY.contains(key) && target.parameterCount() != 6)
+      } else if (JDK_GAPS.containsKey(key)
+          && !(RANGED_ONLY.contains(key) && target.parameterCount() != 6)
           && !exists(context, target)) {
         replaceWithStatic(call, redirected(JDK_GAPS.get(key), call), call.getInstance() != null);
       } else if (LUCENE_REDIRECTS.containsKey(key)) {
-        replaceWithStatic(call, redirected(LUCENE_REDIRECTS.get(key), call), call.getInstance() != null);
+        replaceWithStatic(
+            call, redirected(LUCENE_REDIRECTS.get(key), call), call.getInstance() != null);
       }
     }
   }
@@ -220,21 +270,30 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     int first = method.hasModifier(ElementModifier.STATIC) ? 1 : 0;
     int arity = method.parameterCount() + 1 - first;
     ClassReader cls = context.getHierarchy().getClassSource().get(owner);
-    MethodReader target = cls == null ? null : cls.getMethods().stream()
-        .filter(m -> m.getName().equals(name) && m.parameterCount() == arity).findFirst().orElse(null);
+    MethodReader target =
+        cls == null
+            ? null
+            : cls.getMethods().stream()
+                .filter(m -> m.getName().equals(name) && m.parameterCount() == arity)
+                .findFirst()
+                .orElse(null);
     if (target == null) {
-      throw new IllegalStateException("replacement " + body + " with " + arity + " parameters not found");
+      throw new IllegalStateException(
+          "replacement " + body + " with " + arity + " parameters not found");
     }
     List<ValueEmitter> args = new ArrayList<>();
     for (int i = first; i <= method.parameterCount(); i++) {
-      ValueType type = i == 0 ? ValueType.object(method.getOwnerName()) : method.parameterType(i - 1);
+      ValueType type =
+          i == 0 ? ValueType.object(method.getOwnerName()) : method.parameterType(i - 1);
       args.add(pe.var(i, type));
     }
     ValueEmitter result = pe.invoke(target.getReference(), args.toArray(new ValueEmitter[0]));
     if (method.getResultType() == ValueType.VOID) {
       pe.exit();
     } else if (!target.getResultType().equals(method.getResultType())) {
-      result.cast(method.getResultType()).returnValue(); // a generic stand-in returns Object: WasmGC wants the type
+      result
+          .cast(method.getResultType())
+          .returnValue(); // a generic stand-in returns Object: WasmGC wants the type
     } else {
       result.returnValue();
     }
@@ -262,7 +321,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     return new MethodReference(owner, m.getName(), withThis);
   }
 
-  private static void replaceWithStatic(InvokeInstruction call, MethodReference target, boolean receiverFirst) {
+  private static void replaceWithStatic(
+      InvokeInstruction call, MethodReference target, boolean receiverFirst) {
     List<Variable> args = new ArrayList<>();
     if (receiverFirst) {
       args.add(call.getInstance());

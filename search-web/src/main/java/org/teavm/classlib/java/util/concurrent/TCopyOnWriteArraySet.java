@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
-/** {@code java.util.concurrent.CopyOnWriteArraySet} for TeaVM: an insertion-ordered set over a copied list. */
+/**
+ * {@code java.util.concurrent.CopyOnWriteArraySet} for TeaVM: an insertion-ordered set over a
+ * copied list.
+ */
 public class TCopyOnWriteArraySet<E> extends AbstractSet<E> {
   private List<E> items = new ArrayList<>();
 
