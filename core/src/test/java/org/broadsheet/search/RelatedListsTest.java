@@ -182,7 +182,8 @@ class RelatedListsTest {
   static ByteBuffersDirectory index(
       List<Article> stories, int perCommit, List<Article> deletedLater) throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+    // appending (create false): a put replaces the document of its id, as in an incremental build
+    try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
       for (int i = 0; i < stories.size(); i++) {
         if (i == stories.size() / 2) {
           for (Article gone : deletedLater) {
