@@ -46,7 +46,8 @@ public final class MarkdownParser implements ArticleParser {
     options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(SafeLinks.attributeProviderFactory()).build();
+    this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(PlainTextNodes.factory())
+        .attributeProviderFactory(SafeLinks.attributeProviderFactory()).build();
   }
 
   @Override

@@ -8,10 +8,6 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 import java.util.Random;
@@ -21,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The lazy autolink and table extensions write exactly what flexmark's own write, links and tables included. */
 class LazyExtensionsTest {
-  private static final Markdown FLEXMARKS = new Markdown(List.of(TablesExtension.create(),
-      StrikethroughExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()));
-  private static final Markdown LAZY = new Markdown(List.of(new LazyExtensions.Tables(),
-      StrikethroughExtension.create(), new LazyExtensions.Autolinks(), FootnoteExtension.create()));
+  private static final FlexmarkFixture FLEXMARKS = new FlexmarkFixture(List.of(TablesExtension.create(),
+      StrikethroughExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()), false);
+  private static final FlexmarkFixture LAZY = new FlexmarkFixture(List.of(new LazyExtensions.Tables(),
+      StrikethroughExtension.create(), new LazyExtensions.Autolinks(), FootnoteExtension.create()), false);
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -46,18 +42,11 @@ class LazyExtensionsTest {
 
   @Test
   void randomTextWithLinkAndTableCharactersRendersTheSame() {
-    String[] pieces = {"a", "word", " ", " ", "\n", "\n\n", "|", "| a |", "\n|---|---|\n", "---", ":", "/", "//", "@",
-        "www.", "www.x.org", "http://x.org/a", "a@b.org", "\\", "\\:", "&", "&#64;", "&amp;", "*", "_", "`", "[",
-        "]", "(", ")", "<", ">", "~~", "-", "1.", "[^1]", "[^1]: note", "é"};
     Random random = new Random(11);
     int links = 0;
     int tables = 0;
     for (int doc = 0; doc < 600; doc++) {
-      StringBuilder md = new StringBuilder();
-      for (int n = random.nextInt(40); n > 0; n--) {
-        md.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String text = md.toString();
+      String text = FlexmarkFixture.randomMarkdown(random, 40);
       String html = LAZY.html(text);
       assertEquals(FLEXMARKS.html(text), html, () -> "for input: " + text.replace("\n", "\\n"));
       links += html.contains("<a href") ? 1 : 0;
@@ -71,29 +60,5 @@ class LazyExtensionsTest {
     assertFalse(LazyExtensions.Autolinks.mayHoldLink(BasedSequence.of("Plain prose: 12 pct, said Smith.")));
     assertTrue(LazyExtensions.Autolinks.mayHoldLink(BasedSequence.of("see wWw.example.org or www.example.org")));
     assertTrue(LazyExtensions.Autolinks.mayHoldLink(BasedSequence.of("AT&T")));
-  }
-
-  private record Markdown(Parser parser, HtmlRenderer renderer) {
-    Markdown(List<Extension> extensions) {
-      this(options(extensions));
-    }
-
-    private Markdown(MutableDataSet options) {
-      this(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
-    }
-
-    private static MutableDataSet options(List<Extension> extensions) {
-      MutableDataSet options = new MutableDataSet();
-      options.set(Parser.EXTENSIONS, extensions);
-      options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-      options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-      options.set(HtmlRenderer.ESCAPE_HTML, true);
-      options.set(TablesExtension.CLASS_NAME, "table");
-      return options;
-    }
-
-    String html(String markdown) {
-      return renderer.render(parser.parse(markdown));
-    }
   }
 }
