@@ -6,7 +6,9 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Set;
 
 /**
@@ -31,8 +33,23 @@ final class PlainTextNodes implements NodeRenderer {
   }
 
   private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
-    String text = node.getChars().toString();
+    String text = text(node.getChars());
     boolean plain = text.indexOf('\\') < 0 && text.indexOf('&') < 0 && text.indexOf('\r') < 0;
     html.text(plain ? text : Escaping.normalizeEOL(node.getChars().unescape()));
+  }
+
+  /**
+   * The characters of a text node. Text within one line is a {@link SubSequence}, a slice of the
+   * document that {@code substring} copies at once, where flexmark's {@code toString} copies a
+   * character at a time; it also turns NUL into U+FFFD, so a slice holding a NUL takes that path.
+   */
+  private static String text(BasedSequence chars) {
+    if (chars instanceof SubSequence && chars.getBase() instanceof String document) {
+      String slice = document.substring(chars.getStartOffset(), chars.getEndOffset());
+      if (slice.indexOf('\0') < 0) {
+        return slice;
+      }
+    }
+    return chars.toString();
   }
 }
