@@ -27,9 +27,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Markdown with YAML front matter: CommonMark plus GFM tables, strikethrough, autolinks,
- * footnotes and heading ids (flexmark). The parser and renderer are built once and shared.
- * Raw HTML is shown as text, and links and images keep only safe addresses ({@link SafeUrls}).
+ * Markdown with YAML front matter: CommonMark plus GFM tables, strikethrough, autolinks, footnotes
+ * and heading ids (flexmark). The parser and renderer are built once and shared. Raw HTML is shown
+ * as text, and links and images keep only safe addresses ({@link SafeUrls}).
  */
 public final class MarkdownParser implements ArticleParser {
   private static final int SUMMARY_LENGTH = 220;
@@ -39,15 +39,24 @@ public final class MarkdownParser implements ArticleParser {
 
   public MarkdownParser() {
     MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(new LazyExtensions.Tables(), StrikethroughExtension.create(),
-        new LazyExtensions.Autolinks(), FootnoteExtension.create()));
+    options.set(
+        Parser.EXTENSIONS,
+        List.of(
+            new LazyExtensions.Tables(),
+            StrikethroughExtension.create(),
+            new LazyExtensions.Autolinks(),
+            FootnoteExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-    options.set(HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
+    options.set(
+        HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(PlainTextNodes.factory())
-        .attributeProviderFactory(SafeLinks.attributeProviderFactory()).build();
+    this.renderer =
+        HtmlRenderer.builder(options)
+            .nodeRendererFactory(PlainTextNodes.factory())
+            .attributeProviderFactory(SafeLinks.attributeProviderFactory())
+            .build();
   }
 
   @Override
@@ -56,7 +65,8 @@ public final class MarkdownParser implements ArticleParser {
   }
 
   @Override
-  public Optional<Article> parse(SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
+  public Optional<Article> parse(
+      SourceFile file, String text, ParseContext context, Diagnostics diagnostics) {
     LineMap lines = new LineMap(text);
     Optional<Diagnostic> tooDeep = MarkdownNesting.tooDeep(file.relativePath(), lines);
     if (tooDeep.isPresent()) {
@@ -65,21 +75,32 @@ public final class MarkdownParser implements ArticleParser {
     }
     try {
       return read(file, text, lines, context, diagnostics);
-    } catch (StackOverflowError e) { // nesting built over many lines: flexmark recurses once per level
+    } catch (
+        StackOverflowError e) { // nesting built over many lines: flexmark recurses once per level
       int line = deepestLine(lines);
-      diagnostics.add(Diagnostic.error(file.relativePath(), line, 1, "Markdown nested too deeply to read (quotes or"
-          + " lists inside each other a thousand times or so); article left out", lines.lineText(line)));
+      diagnostics.add(
+          Diagnostic.error(
+              file.relativePath(),
+              line,
+              1,
+              "Markdown nested too deeply to read (quotes or"
+                  + " lists inside each other a thousand times or so); article left out",
+              lines.lineText(line)));
       return Optional.empty();
     }
   }
 
-  private Optional<Article> read(SourceFile file, String text, LineMap lines, ParseContext context,
-      Diagnostics diagnostics) {
+  private Optional<Article> read(
+      SourceFile file, String text, LineMap lines, ParseContext context, Diagnostics diagnostics) {
     String path = file.relativePath();
     if (!lines.lineText(1).strip().equals("---")) {
-      diagnostics.add(Diagnostic.error(path, 1, 1,
-          "missing front matter: a Markdown article starts with a '---' line, YAML (at least 'title:'), and another '---'",
-          lines.lineText(1)));
+      diagnostics.add(
+          Diagnostic.error(
+              path,
+              1,
+              1,
+              "missing front matter: a Markdown article starts with a '---' line, YAML (at least 'title:'), and another '---'",
+              lines.lineText(1)));
       return Optional.empty();
     }
     int close = 0;
@@ -91,8 +112,13 @@ public final class MarkdownParser implements ArticleParser {
       }
     }
     if (close == 0) {
-      diagnostics.add(Diagnostic.error(path, 1, 1, "front matter is never closed: no '---' line after this one",
-          lines.lineText(1)));
+      diagnostics.add(
+          Diagnostic.error(
+              path,
+              1,
+              1,
+              "front matter is never closed: no '---' line after this one",
+              lines.lineText(1)));
       return Optional.empty();
     }
     StringBuilder yaml = new StringBuilder();
@@ -101,16 +127,27 @@ public final class MarkdownParser implements ArticleParser {
     }
     if (yaml.length() > YamlLimits.MAX_CHARS) {
       // SnakeYAML needs minutes for a multi-megabyte scalar: refuse before it starts
-      diagnostics.add(Diagnostic.error(path, 1, 1, YamlLimits.tooLarge("front matter", yaml.length(), "characters")
-          + "; article left out", lines.lineText(1)));
+      diagnostics.add(
+          Diagnostic.error(
+              path,
+              1,
+              1,
+              YamlLimits.tooLarge("front matter", yaml.length(), "characters")
+                  + "; article left out",
+              lines.lineText(1)));
       return Optional.empty();
     }
     Map<?, ?> raw;
     try {
       Object loaded = Yamls.load(yaml.toString());
       if (loaded != null && !(loaded instanceof Map)) {
-        diagnostics.add(Diagnostic.error(path, 2, 1, "front matter must be a YAML mapping of keys to values",
-            lines.lineText(2)));
+        diagnostics.add(
+            Diagnostic.error(
+                path,
+                2,
+                1,
+                "front matter must be a YAML mapping of keys to values",
+                lines.lineText(2)));
         return Optional.empty();
       }
       raw = loaded == null ? Map.of() : (Map<?, ?>) loaded;
@@ -118,16 +155,30 @@ public final class MarkdownParser implements ArticleParser {
       var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 2 : mark.getLine() + 2;
       int col = mark == null ? 1 : mark.getColumn() + 1;
-      diagnostics.add(Diagnostic.error(path, line, col, "broken YAML in front matter: "
-          + (e.getProblem() != null ? e.getProblem() : e.getMessage()), lines.lineText(line)));
+      diagnostics.add(
+          Diagnostic.error(
+              path,
+              line,
+              col,
+              "broken YAML in front matter: "
+                  + (e.getProblem() != null ? e.getProblem() : e.getMessage()),
+              lines.lineText(line)));
       return Optional.empty();
     } catch (YAMLException e) {
-      diagnostics.add(Diagnostic.error(path, 2, 1, "broken YAML in front matter: " + e.getMessage(), lines.lineText(2)));
+      diagnostics.add(
+          Diagnostic.error(
+              path, 2, 1, "broken YAML in front matter: " + e.getMessage(), lines.lineText(2)));
       return Optional.empty();
     }
     final int closeLine = close;
-    Optional<Metadata> meta = Metadata.read(raw, path, context,
-        key -> lineOfKey(lines, key, closeLine), lines::lineText, diagnostics);
+    Optional<Metadata> meta =
+        Metadata.read(
+            raw,
+            path,
+            context,
+            key -> lineOfKey(lines, key, closeLine),
+            lines::lineText,
+            diagnostics);
     if (meta.isEmpty()) {
       return Optional.empty();
     }
@@ -141,30 +192,38 @@ public final class MarkdownParser implements ArticleParser {
       title = m.title().get();
     } else if (!body.text().isBlank()) {
       title = Summaries.lead(body.text(), TITLE_LENGTH);
-      diagnostics.add(Diagnostic.warning(path, 1, 1, "front matter has no 'title'; using the lead: '" + title + "'",
-          lines.lineText(1)));
+      diagnostics.add(
+          Diagnostic.warning(
+              path,
+              1,
+              1,
+              "front matter has no 'title'; using the lead: '" + title + "'",
+              lines.lineText(1)));
     } else {
-      diagnostics.add(Diagnostic.error(path, 1, 1, "no title and no body: nothing to publish", lines.lineText(1)));
+      diagnostics.add(
+          Diagnostic.error(
+              path, 1, 1, "no title and no body: nothing to publish", lines.lineText(1)));
       return Optional.empty();
     }
     String id = m.id().orElse(file.baseName());
-    return Optional.of(new Article(
-        id,
-        m.slug().map(Slugs::slugify).orElse(Slugs.slugify(file.baseName())),
-        title,
-        m.summary().orElse(Summaries.lead(body.text(), SUMMARY_LENGTH)),
-        m.date(),
-        m.updated(),
-        m.authors(),
-        m.dateline().orElse(""),
-        m.section().orElse(""),
-        m.tags(),
-        m.source().orElse(""),
-        m.license().orElse(""),
-        m.lang().orElse(context.language()),
-        m.draft(),
-        path,
-        body));
+    return Optional.of(
+        new Article(
+            id,
+            m.slug().map(Slugs::slugify).orElse(Slugs.slugify(file.baseName())),
+            title,
+            m.summary().orElse(Summaries.lead(body.text(), SUMMARY_LENGTH)),
+            m.date(),
+            m.updated(),
+            m.authors(),
+            m.dateline().orElse(""),
+            m.section().orElse(""),
+            m.tags(),
+            m.source().orElse(""),
+            m.license().orElse(""),
+            m.lang().orElse(context.language()),
+            m.draft(),
+            path,
+            body));
   }
 
   /**
@@ -188,7 +247,10 @@ public final class MarkdownParser implements ArticleParser {
     }
   }
 
-  /** The line that opens the most quotes and lists (or is indented most): where deep nesting is written. */
+  /**
+   * The line that opens the most quotes and lists (or is indented most): where deep nesting is
+   * written.
+   */
   private static int deepestLine(LineMap lines) {
     int deepest = 1;
     int most = -1;
