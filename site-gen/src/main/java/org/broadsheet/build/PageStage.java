@@ -12,6 +12,7 @@ import org.broadsheet.render.Templates;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.PageBody;
+import org.broadsheet.view.ArticlePage;
 import org.broadsheet.write.Publisher;
 
 /**
@@ -63,11 +64,21 @@ final class PageStage {
     }
     for (Article a : archive.articles()) {
       work.add(
-          () ->
-              stage.publish(
-                  articles.view(
-                      archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0)),
-                  articles.page(archive, a)));
+          () -> {
+            ArticlePage inputs =
+                articles.view(
+                    archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0));
+            Page page = articles.page(archive, a);
+            stage.publish(
+                inputs,
+                new Page(
+                    page.path(),
+                    page.template(),
+                    () -> {
+                      PageBody body = articles.body(a);
+                      return inputs.withBody(body.html(), body.words());
+                    }));
+          });
     }
     return work;
   }

@@ -20,7 +20,6 @@ import org.broadsheet.view.Link;
 /** Builds article pages: the view, its neighbours and related articles, and its JSON-LD. */
 public final class ArticlePages {
   private static final int RELATED = 4;
-  private static final int WORDS_PER_MINUTE = 230;
   private final Views views;
   private final Function<Article, PageBody> bodies;
   private volatile Related related = this::nearestSharingTag;
@@ -90,7 +89,7 @@ public final class ArticlePages {
             licence.url(),
             credit,
             words,
-            Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
+            ArticleView.minutes(words),
             archive.newer(a).map(views::card).orElse(null),
             archive.older(a).map(views::card).orElse(null),
             related.of(archive, a).stream().limit(RELATED).map(views::card).toList(),
