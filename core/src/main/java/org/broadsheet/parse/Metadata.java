@@ -39,6 +39,7 @@ public record Metadata(
           "date",
           "updated",
           "authors",
+          "author",
           "tags",
           "section",
           "summary",
@@ -101,7 +102,7 @@ public record Metadata(
             r.text("title"),
             r.date("date"),
             r.date("updated"),
-            r.list("authors"),
+            r.authors(),
             r.tags(),
             r.text("section"),
             r.text("summary"),
@@ -226,6 +227,21 @@ public record Metadata(
       Optional<String> problem = id.flatMap(Metadata::idProblem);
       problem.ifPresent(p -> error("id", "'id' " + p + "; ids name pages and index entries"));
       return problem.isPresent() ? Optional.empty() : id;
+    }
+
+    /**
+     * {@code authors}, or {@code author} as Hugo and Jekyll sites write it (one name or a list);
+     * when both are given, {@code authors} wins and the other is reported.
+     */
+    List<String> authors() {
+      if (raw.get("author") == null) {
+        return list("authors");
+      }
+      if (raw.get("authors") != null) {
+        warn("author", "both 'author' and 'authors' are given; 'author' is ignored");
+        return list("authors");
+      }
+      return list("author");
     }
 
     List<String> tags() {

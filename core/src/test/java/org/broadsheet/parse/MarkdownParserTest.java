@@ -62,6 +62,30 @@ class MarkdownParserTest {
   }
 
   @Test
+  void authorAsHugoAndJekyllWriteItIsTheAuthors() throws Exception {
+    Diagnostics d = new Diagnostics();
+    Article one =
+        ParseFixtures.parse(site, "one.md", "---\ntitle: T\nauthor: Wei Jackson\n---\nx\n", d)
+            .orElseThrow();
+    Article list =
+        ParseFixtures.parse(site, "list.md", "---\ntitle: T\nauthor: [A B, C D]\n---\nx\n", d)
+            .orElseThrow();
+    assertEquals(List.of("Wei Jackson"), one.authors());
+    assertEquals(List.of("A B", "C D"), list.authors());
+    assertTrue(d.snapshot().isEmpty(), d.snapshot().toString());
+
+    Article both =
+        ParseFixtures.parse(
+                site, "both.md", "---\ntitle: T\nauthors: [A B]\nauthor: C D\n---\nx\n", d)
+            .orElseThrow();
+    assertEquals(List.of("A B"), both.authors());
+    Diagnostic warning = d.snapshot().get(0);
+    assertEquals(Severity.WARNING, warning.severity());
+    assertEquals(4, warning.line());
+    assertTrue(warning.message().contains("'author' is ignored"), warning.message());
+  }
+
+  @Test
   void dateWithoutZoneIsInTheSiteZone() throws Exception {
     Article a =
         ParseFixtures.parse(
