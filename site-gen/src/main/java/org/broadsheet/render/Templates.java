@@ -12,10 +12,7 @@ import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,16 +128,14 @@ public final class Templates {
   private byte[] process(Page page, Object view, RenderGuard guard) throws Exception {
     try {
       Template template = configuration.getTemplate(page.template());
-      ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-      try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-        Environment env = template.createProcessingEnvironment(view, w);
-        env.setTemplateProcessingTracer(guard);
-        env.process();
-      }
+      PageText out = new PageText();
+      Environment env = template.createProcessingEnvironment(view, out);
+      env.setTemplateProcessingTracer(guard);
+      env.process();
       if (guard.stopped() != null) {
         throw guard.stopped(); // the template caught the stop with #attempt and went on
       }
-      return out.toByteArray();
+      return out.toString().getBytes(StandardCharsets.UTF_8);
     } catch (StackOverflowError e) {
       throw guard.stop(
           "the Java stack overflowed: a macro or function probably calls itself without end");
