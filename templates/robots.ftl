@@ -1,4 +1,6 @@
 User-agent: *
 Allow: /
 
-Sitemap: ${site.baseUrl}sitemap.xml
+<#list urls as u>
+Sitemap: ${u.loc}
+</#list>

@@ -152,7 +152,8 @@ public final class SiteBuilder {
                                       "its page is not published, though other pages may link to it;"
                                           + " build again"))));
       articlePages.useRelated(related(indexDir, archive));
-      Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
+      Routes routes =
+          new Routes(views, articlePages, new Feeds(views, articlePages::body), config.pageSize());
       PageStage pages =
           new PageStage(
               new Templates(templatesDir, limits),
@@ -370,7 +371,8 @@ public final class SiteBuilder {
             ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
     ArticlePages articlePages =
         new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
-    Routes routes = new Routes(views, articlePages, new Feeds(views), config.pageSize());
+    Routes routes =
+        new Routes(views, articlePages, new Feeds(views, articlePages::body), config.pageSize());
     Map<String, Page> firstOfEach = new LinkedHashMap<>();
     routes.plan(archive).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
     archive.articles().stream()

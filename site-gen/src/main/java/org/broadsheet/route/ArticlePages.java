@@ -142,7 +142,7 @@ public final class ArticlePages {
     a.date().ifPresent(d -> ld.put("datePublished", Views.iso(d)));
     a.updated().or(a::date).ifPresent(d -> ld.put("dateModified", Views.iso(d)));
     if (!a.authors().isEmpty()) {
-      ld.put("author", a.authors().stream().map(n -> typed("Person", n)).toList());
+      ld.put("author", a.authors().stream().map(this::person).toList());
     }
     ld.put("publisher", typed("Organization", views.site().title()));
     if (!a.dateline().isEmpty()) {
@@ -170,6 +170,13 @@ public final class ArticlePages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An author, with the URL of their page on this site. */
+  private Map<String, Object> person(String name) {
+    Map<String, Object> person = typed("Person", name);
+    person.put("url", views.site().baseUrl() + Links.group("authors", Slugs.slugify(name)));
+    return person;
   }
 
   /**

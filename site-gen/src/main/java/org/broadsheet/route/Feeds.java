@@ -9,12 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.Group;
 import org.broadsheet.view.FeedEntry;
 import org.broadsheet.view.FeedPage;
+import org.broadsheet.view.SitemapUrl;
 
-/** Atom, RSS, JSON Feed, sitemaps and robots.txt. */
+/**
+ * Atom, RSS, JSON Feed, sitemaps and robots.txt. Feeds carry each article whole; sitemaps list
+ * articles and listing pages with the date each last changed; a news sitemap is written only when
+ * there is recent news (an empty one is invalid), and robots.txt names the sitemaps written.
+ */
 public final class Feeds {
   /** Entries in each feed: the newest articles. */
   static final int FEED_SIZE = 50;
@@ -26,9 +34,14 @@ public final class Feeds {
   private static final long NEWS_WINDOW_SECONDS = 2 * 24 * 3600;
 
   private final Views views;
+  private final Function<Article, PageBody> bodies;
 
-  public Feeds(Views views) {
+  /**
+   * @param bodies an article's body, as its page shows it
+   */
+  public Feeds(Views views, Function<Article, PageBody> bodies) {
     this.views = views;
+    this.bodies = bodies;
   }
 
   List<Page> pages(Archive archive) {
@@ -36,19 +49,24 @@ public final class Feeds {
     pages.add(new Page("feed.xml", "feed.ftlx", () -> feed(archive, "feed.xml")));
     pages.add(new Page("rss.xml", "rss.ftlx", () -> feed(archive, "rss.xml")));
     pages.add(new Page("feed.json", "json", () -> jsonFeed(archive)));
-    pages.add(new Page("news-sitemap.xml", "news-sitemap.ftlx", () -> newsSitemap(archive)));
-    pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), List.of(), "robots.txt")));
-    List<String> urls = sitemapUrls(archive);
+    List<SitemapUrl> sitemaps = new ArrayList<>();
+    sitemaps.add(new SitemapUrl(views.site().baseUrl() + "sitemap.xml", ""));
+    if (recent(archive).findAny().isPresent()) {
+      pages.add(new Page("news-sitemap.xml", "news-sitemap.ftlx", () -> newsSitemap(archive)));
+      sitemaps.add(new SitemapUrl(views.site().baseUrl() + "news-sitemap.xml", ""));
+    }
+    pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), sitemaps, "robots.txt")));
+    List<SitemapUrl> urls = sitemapUrls(archive);
     if (urls.size() <= SITEMAP_LIMIT) {
       pages.add(
           new Page("sitemap.xml", "sitemap.ftlx", () -> page(List.of(), urls, "sitemap.xml")));
     } else {
-      List<String> parts = new ArrayList<>();
+      List<SitemapUrl> parts = new ArrayList<>();
       for (int i = 0; i * SITEMAP_LIMIT < urls.size(); i++) {
         String name = "sitemap-" + (i + 1) + ".xml";
-        List<String> slice =
+        List<SitemapUrl> slice =
             urls.subList(i * SITEMAP_LIMIT, Math.min(urls.size(), (i + 1) * SITEMAP_LIMIT));
-        parts.add(views.site().baseUrl() + name);
+        parts.add(new SitemapUrl(views.site().baseUrl() + name, newest(slice)));
         pages.add(new Page(name, "sitemap.ftlx", () -> page(List.of(), slice, name)));
       }
       pages.add(
@@ -58,14 +76,47 @@ public final class Feeds {
     return pages;
   }
 
-  private List<String> sitemapUrls(Archive archive) {
+  /**
+   * The front page, the listing page of every tag, section, author and source, and every article,
+   * each with the date it last changed (a listing changes with its newest article).
+   */
+  private List<SitemapUrl> sitemapUrls(Archive archive) {
     String base = views.site().baseUrl();
-    List<String> urls = new ArrayList<>(archive.size() + 16);
-    urls.add(base);
+    List<SitemapUrl> urls = new ArrayList<>(archive.size() + 16);
+    urls.add(new SitemapUrl(base, lastmod(archive.articles())));
+    groups(urls, base, "sections", archive.sections());
+    groups(urls, base, "tags", archive.tags());
+    groups(urls, base, "authors", archive.authors());
+    groups(urls, base, "sources", archive.sources());
     for (Article a : archive.articles()) {
-      urls.add(base + Links.article(a.slug()));
+      urls.add(new SitemapUrl(base + Links.article(a.slug()), lastmod(a).orElse("")));
     }
     return urls;
+  }
+
+  private static void groups(List<SitemapUrl> urls, String base, String kind, List<Group> groups) {
+    for (Group g : groups) {
+      urls.add(new SitemapUrl(base + Links.group(kind, g.slug()), lastmod(g.articles())));
+    }
+  }
+
+  /** When an article last changed: its update, else its date. */
+  private static Optional<String> lastmod(Article a) {
+    return a.updated().or(a::date).map(Views::iso);
+  }
+
+  /** When the newest change among {@code articles} was, or empty when none is dated. */
+  private static String lastmod(List<Article> articles) {
+    return articles.stream()
+        .map(a -> a.updated().or(a::date))
+        .flatMap(Optional::stream)
+        .max(java.util.Comparator.naturalOrder())
+        .map(Views::iso)
+        .orElse("");
+  }
+
+  private static String newest(List<SitemapUrl> urls) {
+    return urls.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
   }
 
   private FeedPage feed(Archive archive, String self) {
@@ -73,23 +124,25 @@ public final class Feeds {
         archive.articles().stream()
             .filter(Article::isDated)
             .limit(FEED_SIZE)
-            .map(this::entry)
+            .map(a -> entry(a, true))
             .toList();
     return page(entries, List.of(), self);
   }
 
-  private FeedPage newsSitemap(Archive archive) {
+  private java.util.stream.Stream<Article> recent(Archive archive) {
     ZonedDateTime since = views.now().minusSeconds(NEWS_WINDOW_SECONDS);
-    List<FeedEntry> recent =
-        archive.articles().stream()
-            .filter(a -> a.date().map(d -> d.isAfter(since)).orElse(false))
-            .limit(1000)
-            .map(this::entry)
-            .toList();
-    return page(recent, List.of(), "news-sitemap.xml");
+    return archive.articles().stream()
+        .filter(a -> a.date().map(d -> d.isAfter(since)).orElse(false));
   }
 
-  private FeedPage page(List<FeedEntry> entries, List<String> urls, String self) {
+  private FeedPage newsSitemap(Archive archive) {
+    return page(
+        recent(archive).limit(1000).map(a -> entry(a, false)).toList(),
+        List.of(),
+        "news-sitemap.xml");
+  }
+
+  private FeedPage page(List<FeedEntry> entries, List<SitemapUrl> urls, String self) {
     String updated = entries.isEmpty() ? Views.iso(views.now()) : entries.get(0).updated();
     ZonedDateTime newest = entries.isEmpty() ? views.now() : ZonedDateTime.parse(updated);
     return new FeedPage(
@@ -102,7 +155,8 @@ public final class Feeds {
         urls);
   }
 
-  private FeedEntry entry(Article a) {
+  /** A feed's entry; {@code whole}: with the article's body (feeds), else without (sitemaps). */
+  private FeedEntry entry(Article a, boolean whole) {
     ZonedDateTime date = a.date().orElseThrow();
     String url = views.site().baseUrl() + Links.article(a.slug());
     return new FeedEntry(
@@ -113,6 +167,7 @@ public final class Feeds {
         Views.iso(a.updated().orElse(date)),
         date.format(DateTimeFormatter.RFC_1123_DATE_TIME),
         a.summary(),
+        whole ? bodies.apply(a).html() : "",
         a.authors(),
         a.tags());
   }
@@ -135,7 +190,7 @@ public final class Feeds {
       item.put("url", e.url());
       item.put("title", e.title());
       item.put("summary", e.summary());
-      item.put("content_text", e.summary());
+      item.put("content_html", e.contentHtml());
       item.put("date_published", e.published());
       item.put("date_modified", e.updated());
       if (!e.authors().isEmpty()) {

@@ -2,7 +2,11 @@ package org.broadsheet.view;
 
 import java.util.List;
 
-/** One item of the Atom and RSS feeds and the sitemap; URLs are absolute. */
+/**
+ * One item of the feeds and the news sitemap; URLs are absolute.
+ *
+ * @param contentHtml the article's body, as on its page (feeds carry the whole article)
+ */
 public record FeedEntry(
     String id,
     String title,
@@ -11,6 +15,7 @@ public record FeedEntry(
     String updated,
     String rfc822,
     String summary,
+    String contentHtml,
     List<String> authors,
     List<String> tags) {
   public FeedEntry {

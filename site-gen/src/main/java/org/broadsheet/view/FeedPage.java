@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param self absolute URL of the feed itself
  * @param updated newest date of any entry (ISO 8601), or the build time
+ * @param urls a sitemap's pages, a sitemap index's sitemaps, or the sitemaps robots.txt names
  */
 public record FeedPage(
     SiteView site,
@@ -16,7 +17,7 @@ public record FeedPage(
     String updated,
     String rfc822,
     List<FeedEntry> entries,
-    List<String> urls) {
+    List<SitemapUrl> urls) {
   public FeedPage {
     entries = List.copyOf(entries);
     urls = List.copyOf(urls);

@@ -74,7 +74,8 @@ class BundledContentTest {
   void feedsAndSitemapsAreWellFormedXml() throws Exception {
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    for (String f : List.of("feed.xml", "rss.xml", "sitemap.xml", "news-sitemap.xml")) {
+    // news-sitemap.xml is written only when there is news of the last two days
+    for (String f : List.of("feed.xml", "rss.xml", "sitemap.xml")) {
       var doc = factory.newDocumentBuilder().parse(tmp.resolve("online").resolve(f).toFile());
       assertTrue(doc.getDocumentElement() != null, f);
     }

@@ -101,7 +101,6 @@ class SiteBuilderTest {
           "rss.xml",
           "feed.json",
           "sitemap.xml",
-          "news-sitemap.xml",
           "robots.txt",
           "img/photo.png",
           "favicon.ico",
@@ -132,6 +131,10 @@ class SiteBuilderTest {
         page);
     assertFalse(page.contains("</script>."), "body text cannot close a script element");
     assertTrue(page.contains("\"identifier\":\"one\""), page);
+    assertTrue(
+        page.contains(
+            "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\",\"url\":\"https://news.example/authors/ana-lima/\"}]"),
+        page);
     assertFalse(page.contains("href=\"/"), "no root-absolute links");
   }
 
