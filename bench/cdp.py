@@ -152,9 +152,6 @@ class Browser:
         self.call("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True},
                   self.session)
         self.call("Page.enable", session=self.session)
-        # a headless page never has the window's focus, so focus() would fire no focus event, on
-        # which search boxes start loading their runtime
-        self.call("Emulation.setFocusEmulationEnabled", {"enabled": True}, self.session)
 
     def _reader(self):
         while True:
