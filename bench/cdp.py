@@ -2,12 +2,13 @@
 the standard library (no selenium, no websocket package on the bench machines).
 
 Unlike chromedriver's goog/cdp/execute, which talks to the page only, this client also attaches to
-the page's web workers as they start (paused until set up), so network and CPU throttling reach a
-search tool that fetches and computes in a worker (Pagefind 1.6 does): DevTools throttling set on a
-page does not apply to its workers.
+the page's web workers as they start (paused until set up), so network throttling reaches a search
+tool that fetches in a worker (Pagefind 1.6 does): DevTools network throttling set on a page does not
+apply to its workers. CPU throttling cannot reach a worker at all (see emulate); hide_workers makes
+a tool that falls back to the page without workers do its work where it does.
 
     with Browser() as b:
-        b.emulate(latency_ms=150, down_bps=1.6e6, cpu_rate=4)   # page and every worker it starts
+        b.emulate(latency_ms=150, down_bps=1.6e6, cpu_rate=4)   # network: page and workers; CPU: page
         b.navigate("http://127.0.0.1:8080/search/")
         b.evaluate("document.title")
 """
@@ -37,6 +38,14 @@ class CdpError(Exception):
 def available():
     """None when Chromium is installed, else why not."""
     return None if os.access(BROWSER, os.X_OK) else "%s missing: apt-get install -y chromium" % BROWSER
+
+
+def _words(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read().split()
+    except FileNotFoundError:
+        return []
 
 
 class WebSocket:
@@ -122,6 +131,7 @@ class Browser:
         self.workers = set()
         self.conditions = None
         self.cpu_rate = 1
+        self.hidden_workers = None
 
     def __enter__(self):
         try:
@@ -140,11 +150,11 @@ class Browser:
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = os.path.join(self.profile, "DevToolsActivePort")
         deadline = time.monotonic() + 30
-        while not (os.path.exists(port_file) and len(open(port_file).read().split()) >= 2):
+        while len(_words(port_file)) < 2:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise CdpError("Chromium did not open its DevTools port")
             time.sleep(0.05)
-        port, path = open(port_file).read().split()[:2]
+        port, path = _words(port_file)[:2]
         self.ws = WebSocket("ws://127.0.0.1:%s%s" % (port, path))
         threading.Thread(target=self._reader, daemon=True).start()
         page = next(t for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page")
@@ -176,11 +186,15 @@ class Browser:
                 self.events.put(message)
 
     def _attached(self, params):
+        # A worker waits for runIfWaitingForDebugger until it is set up: short timeouts, so that a
+        # command it does not answer cannot hold it (and the query waiting on it) for long.
         session = params["sessionId"]
         try:
             if params["targetInfo"]["type"] in ("worker", "shared_worker", "service_worker"):
                 self.workers.add(session)
-                self._throttle(session)
+                self._throttle(session, timeout=10)
+        except CdpError:
+            pass  # the worker went away, or refused the network conditions: it runs unthrottled
         finally:
             self.send("Runtime.runIfWaitingForDebugger", session=session)
 
@@ -209,37 +223,45 @@ class Browser:
     # ---- throttling ------------------------------------------------------------------------------------
 
     def emulate(self, latency_ms=0, down_bps=0, up_bps=0, cpu_rate=1):
-        """DevTools network conditions (0 = none) and CPU slowdown, on the page and on every worker,
-        present and future."""
+        """DevTools network conditions (0 = none) on the page and on every worker, present and future;
+        CPU slowdown on the page's main thread (Chromium refuses it on a worker: "Operation is only
+        supported for pages, not workers", and a worker thread is not held back by its page's)."""
         self.conditions = None if not (latency_ms or down_bps or up_bps) else {
             "offline": False, "latency": latency_ms,
             "downloadThroughput": down_bps / 8 if down_bps else -1,
             "uploadThroughput": up_bps / 8 if up_bps else -1}
         self.cpu_rate = cpu_rate
-        for session in [self.session] + list(self.workers):
-            self._throttle(session)
+        self._throttle(self.session)
+        for session in list(self.workers):
+            try:
+                self._throttle(session)
+            except CdpError:
+                self.workers.discard(session)  # gone with the page it belonged to
 
-    def _throttle(self, session):
-        self.call("Network.enable", session=session)
+    def _throttle(self, session, timeout=None):
+        self.call("Network.enable", session=session, timeout=timeout)
         conditions = self.conditions or {"offline": False, "latency": 0, "downloadThroughput": -1,
                                          "uploadThroughput": -1}
-        try:
-            self.call("Network.emulateNetworkConditions", conditions, session)
-        except CdpError:
-            if session == self.session:
-                raise
-            # a worker's Network domain takes only the newer, rule-based form (Chromium 1xx)
-            rule = dict(conditions, urlPattern="")
-            del rule["offline"]
-            self.call("Network.emulateNetworkConditionsByRule",
-                      {"offline": False, "matchedNetworkConditions": [rule]}, session)
-        try:
-            self.call("Emulation.setCPUThrottlingRate", {"rate": self.cpu_rate}, session)
-        except CdpError:
-            if self.cpu_rate != 1 and session == self.session:
-                raise
-            # a worker without an Emulation domain runs in its page's renderer process, whose CPU
-            # throttling (a suspended process) holds it back as well
+        if session == self.session:
+            self.call("Network.emulateNetworkConditions", conditions, session, timeout)
+            self.call("Emulation.setCPUThrottlingRate", {"rate": self.cpu_rate}, session, timeout)
+            return
+        # a worker's Network domain takes only the rule-based form (Chromium 1xx)
+        rule = dict(conditions, urlPattern="")
+        del rule["offline"]
+        self.call("Network.emulateNetworkConditionsByRule",
+                  {"offline": False, "matchedNetworkConditions": [rule]}, session, timeout)
+
+    def hide_workers(self, hidden):
+        """Whether pages loaded from now on find no Worker constructor (a search tool then runs its
+        work in the page, where the CPU slowdown reaches it)."""
+        if hidden and self.hidden_workers is None:
+            self.hidden_workers = self.call("Page.addScriptToEvaluateOnNewDocument",
+                                            {"source": "delete window.Worker;"}, self.session)["identifier"]
+        elif not hidden and self.hidden_workers is not None:
+            self.call("Page.removeScriptToEvaluateOnNewDocument", {"identifier": self.hidden_workers},
+                      self.session)
+            self.hidden_workers = None
 
     def clear_cache(self):
         self.call("Network.clearBrowserCache", session=self.session)

@@ -161,7 +161,10 @@ def rows(result):
             ("first query: requests median / worst", cond(0, "first", "requests"), count, "", False),
             ("before + first query: bytes median / worst", total_first, kb, "ratio <= 1.0", None),
             ("later queries: bytes median / worst", cond(0, "later", "bytes"), kb, "ratio <= 1.0", None),
-            ("later queries: requests median / worst", cond(0, "later", "requests"), count, "", False)]
+            ("later queries: requests median / worst", cond(0, "later", "requests"), count, "", False),
+            ("requests for one file in a query, first / later: worst", lambda t: [
+                worst(t["conditions"][0]["first"]["per_file"]), worst(t["conditions"][0]["later"]["per_file"])],
+             count, "", False)]
     for i, c in enumerate(b["conditions"]):
         spec.append(("first results, %s: median / worst" % c["name"], cond(i, "first", "ms"), ms,
                      "ratio <= 1.0" + (" (aim: 1.5 s)" if i == 2 else ""), None))
@@ -183,8 +186,33 @@ def rows(result):
                 met = met and extra(vb, r)
         out.append((label, " / ".join(fmt(x) for x in vb), " / ".join(fmt(x) for x in vp),
                     " / ".join(fmt_ratio(x) for x in r), target, met if target else None))
+    def failed(t):
+        return sum(len(c[k]["failed"]) for c in t["conditions"] for k in ("first", "later"))
+
+    out.append(("queries without results in %d s (left out above)" % result.get("limit_s", 0),
+                "%d" % failed(b), "%d" % failed(p), "", "0", failed(b) == 0))
     out.append(("long questions with no hits", "%d of %d" % (b["no_hits"], b["questions"]),
                 "%d of %d" % (p["no_hits"], p["questions"]), "", "", None))
+    return out
+
+
+def notes(result):
+    """What the reader of one protocol's table must know to read its times."""
+    out = []
+    load = result.get("load")
+    if load:
+        out.append("- Times on a shared machine: load average %.1f at the start and %.1f at the end of this "
+                   "protocol's runs (%d cores)." % (load[0], load[1], result.get("cores", 0)))
+    out.append("- 4x CPU: DevTools slows a page's main thread only, never a web worker, so in that condition "
+               "Pagefind ran without its worker (Worker hidden; its own fallback searches in the page) and "
+               "all its work was slowed. Network throttling reached its worker in every condition.")
+    out.append("- Requests: every request the server logged from the keystroke until the wire was quiet, "
+               "the page's and its workers'; \"for one file\" = the most requests any one file got in a query.")
+    for tool in ("broadsheet", "pagefind"):
+        for c in result[tool]["conditions"]:
+            for k in ("first", "later"):
+                for q, why in c[k]["failed"][:3]:
+                    out.append("- %s, %s, %s query %r: %s" % (tool, c["name"], k, q, why))
     return out
 
 
@@ -208,6 +236,8 @@ def table(results):
         for label, vb, vp, r, target, met in rows(result):
             lines.append("| %s | %s | %s | %s | %s | %s |" % (label, vb, vp, r, target,
                                                               "" if met is None else "yes" if met else "NO"))
+        lines.append("")
+        lines.extend(notes(result))
     return lines
 
 
@@ -218,6 +248,7 @@ def table(results):
 QUERY_JS = {
     "broadsheet": r"""
 (function (q) {
+  function count(text) { return +text.replace(/\D/g, ''); }  // "1,364" as a page may print it
   var box = document.getElementById('search-q'), status = document.getElementById('search-status');
   var app = document.getElementById('search-app'), list = document.getElementById('search-results');
   return new Promise(function (resolve, reject) {
@@ -226,10 +257,10 @@ QUERY_JS = {
       var t = status.textContent;
       if (t.indexOf('Search failed') === 0) { watch.disconnect(); reject(new Error(t)); return; }
       if (app.hasAttribute('aria-busy')) return;
-      var m = /^(\d+) results? \(/.exec(t);
+      var m = /^([\d,.\s]+) results? \(/.exec(t);
       if (m || t.indexOf('No results for') === 0) {
         watch.disconnect();
-        resolve({ms: performance.now() - t0, total: m ? +m[1] : 0, shown: list.children.length});
+        resolve({ms: performance.now() - t0, total: m ? count(m[1]) : 0, shown: list.children.length});
       }
     });
     watch.observe(status, {childList: true, characterData: true, subtree: true});
@@ -242,6 +273,7 @@ QUERY_JS = {
 })""",
     "pagefind": r"""
 (function (q) {
+  function count(text) { return +text.replace(/\D/g, ''); }  // Pagefind prints "1,364 results for q"
   var root = document.getElementById('search');
   var box = root.querySelector('.pagefind-ui__search-input');
   return new Promise(function (resolve, reject) {
@@ -249,13 +281,13 @@ QUERY_JS = {
     function check() {
       var message = root.querySelector('.pagefind-ui__message');
       var t = message ? message.textContent.trim() : '';
-      var m = /^(\d+) results? for (.*)$/.exec(t);
+      var m = /^([\d,.\s]+) results? for (.*)$/.exec(t);
       var none = t.indexOf('No results for') === 0;
       if (!(m && m[2].indexOf(q) >= 0) && !(none && t.indexOf(q) >= 0)) return;
       var shown = root.querySelectorAll('.pagefind-ui__result').length;
       if (root.querySelector('.pagefind-ui__results .pagefind-ui__loading') || (m && shown === 0)) return;
       watch.disconnect();
-      resolve({ms: performance.now() - t0, total: m ? +m[1] : 0, shown: shown});
+      resolve({ms: performance.now() - t0, total: m ? count(m[1]) : 0, shown: shown});
     }
     var watch = new MutationObserver(check);
     watch.observe(root, {childList: true, characterData: true, subtree: true, attributes: true});
@@ -312,11 +344,60 @@ class RequestLog:
         return sum(e[3] for e in entries), len(entries), entries
 
 
-def run_query(browser, tool, q):
-    return browser.evaluate("%s(%s)" % (QUERY_JS[tool], json.dumps(q)))
+# A query that shows no results within the limit resolves {timeout: true}: recorded, not fatal.
+LIMIT_JS = """
+(function (query, q, limit) {
+  var t0 = performance.now();
+  return Promise.race([query(q), new Promise(function (resolve) {
+    setTimeout(function () { resolve({timeout: true, ms: performance.now() - t0}); }, limit);
+  })]);
+})"""
 
 
-def measure_tool(cdp, tool, base, log, queries, first_runs, say):
+def run_query(browser, tool, q, limit_s):
+    """{ms, total, shown} of one query typed into the page; {failed: why} if the page showed no
+    results within limit_s seconds (or the browser did not answer in limit_s + 30 s)."""
+    try:
+        r = browser.evaluate("%s(%s, %s, %d)" % (LIMIT_JS, QUERY_JS[tool], json.dumps(q), limit_s * 1000),
+                             timeout=limit_s + 30)
+    except Exception as e:  # cdp.CdpError: the page threw, or never answered
+        return {"failed": str(e)[:200]}
+    return {"failed": "no results in %d s" % limit_s} if r.get("timeout") else r
+
+
+def most_per_file(entries):
+    """The most requests a query made for any one file: issue 12 asks for one request per round for each
+    file read, so more than the query's rounds means pages of one file were fetched one by one."""
+    counts = {}
+    for path, _, _, _ in entries:
+        counts[path] = counts.get(path, 0) + 1
+    return max(counts.values()) if counts else 0
+
+
+def phase():
+    return {"bytes": [], "requests": [], "per_file": [], "ms": [], "failed": []}
+
+
+def record(c, r, entries, q, base_bytes=0, base_requests=0):
+    """Adds one query's figures to c (a phase); a failed query adds only its reason."""
+    if "failed" in r:
+        c["failed"].append([q, r["failed"]])
+        return
+    c["bytes"].append(max(0, sum(e[3] for e in entries) - base_bytes))
+    c["requests"].append(max(0, len(entries) - base_requests))
+    c["per_file"].append(most_per_file(entries))
+    c["ms"].append(r["ms"])
+
+
+def fresh_page(browser, log, url):
+    """url in an empty cache; its requests are taken from the log."""
+    browser.clear_cache()
+    browser.navigate("about:blank")
+    log.take(settle=0.05)
+    browser.navigate(url)
+
+
+def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say):
     """All conditions for one tool over one protocol (base: the server's URL)."""
     url = base + PAGES[tool]
     questions = set(queries[len(queries) - min(QUESTIONS, len(queries) // 2):])
@@ -332,38 +413,39 @@ def measure_tool(cdp, tool, base, log, queries, first_runs, say):
         say("%s: %s before the first query in %d requests" % (tool, kb(bytes_), requests))
         picks = [queries[round(i * (len(queries) - 1) / max(1, first_runs - 1))] for i in range(first_runs)]
         for name, latency, down, cpu in CONDITIONS:
-            c = {"name": name, "first": {"bytes": [], "requests": [], "ms": []},
-                 "later": {"bytes": [], "requests": [], "ms": []}}
+            c = {"name": name, "first": phase(), "later": phase()}
             browser.emulate(latency_ms=latency, down_bps=down, cpu_rate=cpu)
+            # DevTools' CPU slowdown holds back a page's main thread only, never a web worker; with
+            # Worker hidden, Pagefind runs its search in the page (its own fallback), slowed as well
+            browser.hide_workers(cpu != 1)
             for q in picks:
-                browser.clear_cache()
-                browser.navigate("about:blank")
-                log.take(settle=0.05)
-                browser.navigate(url)
-                r = run_query(browser, tool, q)
-                b, n, _ = log.take()
-                c["first"]["bytes"].append(max(0, b - out["before"]["bytes"]))
-                c["first"]["requests"].append(max(0, n - out["before"]["requests"]))
-                c["first"]["ms"].append(r["ms"])
+                fresh_page(browser, log, url)
+                r = run_query(browser, tool, q, limit_s)
+                _, _, entries = log.take()
+                record(c["first"], r, entries, q, out["before"]["bytes"], out["before"]["requests"])
             # later queries: a fresh page, every query in turn after the first
-            browser.clear_cache()
-            browser.navigate("about:blank")
-            browser.navigate(url)
+            fresh_page(browser, log, url)
             log.take(settle=0.05)
             no_hits = 0
             for k, q in enumerate(queries):
-                r = run_query(browser, tool, q)
-                b, n, _ = log.take()
+                r = run_query(browser, tool, q, limit_s)
+                _, _, entries = log.take()
                 if k > 0:
-                    c["later"]["bytes"].append(b)
-                    c["later"]["requests"].append(n)
-                    c["later"]["ms"].append(r["ms"])
-                if q in questions and r["total"] == 0:
+                    record(c["later"], r, entries, q)
+                if "failed" in r:  # the next query starts on a fresh page, whose loading is not counted
+                    say("%s, %s: %r failed: %s" % (tool, name, q, r["failed"]))
+                    fresh_page(browser, log, url)
+                    run_query(browser, tool, queries[0], limit_s)
+                    log.take()
+                elif q in questions and r["total"] == 0:
                     no_hits += 1
             out["no_hits"], out["questions"] = no_hits, len(questions)
-            say("%s, %s: first results median %s, later median %s; %d of %d long questions without hits" % (
-                tool, name, ms(median(c["first"]["ms"])), ms(median(c["later"]["ms"])), no_hits, len(questions)))
+            failed = len(c["first"]["failed"]) + len(c["later"]["failed"])
+            say("%s, %s: first results median %s, later median %s; %d of %d long questions without hits%s" % (
+                tool, name, ms(median(c["first"]["ms"])), ms(median(c["later"]["ms"])), no_hits, len(questions),
+                "; %d queries failed" % failed if failed else ""))
             out["conditions"].append(c)
+        browser.hide_workers(False)
     return out
 
 
@@ -383,7 +465,8 @@ def run(site, log_path, plain, tls, out_path):
     def say(text):
         print("phone: " + text, file=sys.stderr, flush=True)
 
-    first_runs = int(os.environ.get("FIRST", "5"))
+    first_runs = int(os.environ.get("FIRST", "3"))
+    limit_s = int(os.environ.get("LIMIT", "30"))
     protocols = os.environ.get("PROTOCOLS", "h1 h2").split()
     with open(os.path.join(site, "bench-queries.txt"), encoding="utf-8") as f:
         queries = [q for q in f.read().splitlines() if q]
@@ -394,10 +477,12 @@ def run(site, log_path, plain, tls, out_path):
         base = "http://127.0.0.1:%s/" % plain if proto == "h1" else "https://127.0.0.1:%s/" % tls
         first_runs = min(first_runs, len(queries))
         result = {"protocol": "HTTP/1.1" if proto == "h1" else "HTTP/2 (TLS)", "queries": len(queries),
-                  "first_runs": first_runs}
+                  "first_runs": first_runs, "limit_s": limit_s}
+        load = os.getloadavg()[0]
         for tool in ("broadsheet", "pagefind"):
             say("%s over %s" % (tool, result["protocol"]))
-            result[tool] = measure_tool(cdp, tool, base, log, queries, first_runs, say)
+            result[tool] = measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say)
+        result["load"], result["cores"] = [load, os.getloadavg()[0]], os.cpu_count()
         results["protocols"].append(result)
         with open(out_path, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1)

@@ -2,7 +2,10 @@
 # Issue 12's phone benchmark: Broadsheet's browser search beside Pagefind 1.x on the same 10,000
 # Reuters stories and the same queries, in headless Chromium, in one run on this machine.
 #
-#   bench/phone.sh                 QUERIES=40 FIRST=5 PROTOCOLS="h1 h2" SITE=reuters-10000
+#   bench/phone.sh                 QUERIES=30 FIRST=3 LIMIT=30 PROTOCOLS="h1 h2" SITE=reuters-10000
+#
+# The defaults take about 10 minutes on 2 cores (more when the machine is busy); QUERIES=60 FIRST=5
+# measures more queries for steadier medians.
 #
 # - The site: ${TMPDIR:-/tmp}/broadsheet-bench/$SITE (made by bench/speed.sh), built with ./broadsheet
 #   build --out under /dev/shm. Pagefind (npm install pagefind@1 into a temporary folder, removed on
@@ -18,10 +21,12 @@
 # - The browser: Debian's Chromium, driven through the DevTools protocol (bench/cdp.py), a fresh profile
 #   per tool and protocol. Three conditions: unthrottled; slow 4G (Network.emulateNetworkConditions,
 #   1.6 Mbit/s down, 150 ms RTT); slow 4G + 4x CPU (Emulation.setCPUThrottlingRate). Network throttling
-#   reaches web workers too; CPU throttling does not (Chromium refuses it on a worker), which favours a
-#   tool that searches in a worker (Pagefind 1.6 does).
+#   is set on the page and on every web worker it starts. CPU throttling slows a page's main thread only
+#   (Chromium refuses it on a worker, and a worker is not held back by its page's), so in that condition
+#   the page finds no Worker constructor and Pagefind runs its search in the page, its own fallback.
 # - A query is typed into the search page's box (value, input event, Enter) and is done when the
-#   page lists results or says there are none. Before the first query = the search page and what
+#   page lists results or says there are none; one that does not within LIMIT seconds is counted as
+#   failed (in the table, left out of the figures) and the run goes on. Before the first query = the search page and what
 #   focusing its box loads, until the wire is quiet for 1.5 s. First query = FIRST queries, each on a
 #   freshly loaded page with an empty cache, timed from the keystroke and counting everything after the
 #   page (the runtime too, when a tool loads it only on a query). Later queries = every query after the
@@ -33,7 +38,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="${TMPDIR:-/tmp}/broadsheet-bench"
 source_site="$work/${SITE:-reuters-10000}"
-export QUERIES="${QUERIES:-40}" FIRST="${FIRST:-5}" PROTOCOLS="${PROTOCOLS:-h1 h2}"
+export QUERIES="${QUERIES:-30}" FIRST="${FIRST:-3}" LIMIT="${LIMIT:-30}" PROTOCOLS="${PROTOCOLS:-h1 h2}"
 say() { echo "phone: $*" >&2; }
 
 [[ -d "$source_site/content" ]] || { say "no $source_site (bench/speed.sh 10000 makes it); skipping"; exit 0; }

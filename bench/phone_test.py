@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Tests of bench/phone.py, the queries, request log and table of bench/phone.sh: python3 bench/phone_test.py"""
+import base64
 import os
 import random
 import sys
 import tempfile
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import phone  # noqa: E402
+
+
+def phone_cdp_missing():
+    import cdp
+    return cdp.available() is not None
 
 STORIES = [("BAHIA COCOA REVIEW", "Showers continued throughout the week in the Bahia cocoa zone."),
            ("COCOA EXPORTS RISE IN BAHIA", "Cocoa exports from Bahia rose in March, traders said."),
@@ -22,8 +29,10 @@ def tool(before=(1000, 3), first_bytes=(5000, 7000, 9000), first_ms=(200, 250, 3
     """One tool's figures; each list is [best, median, worst]."""
     def condition(name, slow):
         return {"name": name,
-                "first": {"bytes": list(first_bytes), "requests": [4, 5, 6], "ms": [x * slow for x in first_ms]},
-                "later": {"bytes": list(later_bytes), "requests": [2, 2, 3], "ms": [x * slow for x in later_ms]}}
+                "first": {"bytes": list(first_bytes), "requests": [4, 5, 6], "per_file": [1, 2, 2],
+                          "ms": [x * slow for x in first_ms], "failed": []},
+                "later": {"bytes": list(later_bytes), "requests": [2, 2, 3], "per_file": [1, 1, 3],
+                          "ms": [x * slow for x in later_ms], "failed": []}}
     return {"before": {"bytes": before[0], "requests": before[1], "files": []},
             "conditions": [condition(n, s) for n, s in (("unthrottled", 1), ("slow 4G", 10), ("phone", 12))],
             "no_hits": no_hits, "questions": 10}
@@ -127,6 +136,24 @@ class TableTest(unittest.TestCase):
     def test_the_long_questions_row_counts_questions_without_hits(self):
         self.assertEqual(("0 of 10", "9 of 10"), row(phone.rows(result(no_hits=9)), "long questions")[1:3])
 
+    def test_the_most_requests_for_one_file_in_a_query_is_reported_worst_first_and_later(self):
+        self.assertEqual(("2 / 3", "2 / 3"), row(phone.rows(result()), "requests for one file")[1:3])
+        self.assertEqual(3, phone.most_per_file([("/a", "-", 200, 1), ("/b", "-", 200, 1), ("/a", "-", 206, 1),
+                                                 ("/a", "-", 206, 1)]))
+
+    def test_a_query_without_results_is_counted_as_failed_and_left_out_of_the_figures(self):
+        c = phone.phase()
+        phone.record(c, {"failed": "no results in 30 s"}, [("/a", "-", 200, 500)], "oil")
+        phone.record(c, {"ms": 80, "total": 3}, [("/a", "-", 200, 500), ("/b", "-", 200, 100)], "gas")
+        self.assertEqual([["oil", "no results in 30 s"]], c["failed"])
+        self.assertEqual(([600], [2], [80]), (c["bytes"], c["requests"], c["ms"]))
+        r = result()
+        r["pagefind"]["conditions"][1]["later"]["failed"] = c["failed"]
+        self.assertEqual(("0", "1"), row(phone.rows(r), "queries without results")[1:3])
+        self.assertIn("- pagefind, slow 4G, later query 'oil': no results in 30 s", phone.notes(r))
+        r["broadsheet"]["conditions"][0]["first"]["failed"] = c["failed"]
+        self.assertFalse(row(phone.rows(r), "queries without results")[5])
+
     def test_the_table_prints_the_files_and_one_block_per_protocol(self):
         results = {"files": {"broadsheet": {"files": 20, "bytes": 12_000_000},
                              "pagefind": {"files": 10_000, "bytes": 10_000_000}},
@@ -135,6 +162,67 @@ class TableTest(unittest.TestCase):
         self.assertIn("| files | 20 | 10000 | 0.00 |", text)
         self.assertIn("| bytes | 12.0 MB | 10.0 MB | 1.20 |", text)
         self.assertEqual(2, text.count("| | Broadsheet | Pagefind | ratio B/P | target | met |"))
+
+
+# Stand-ins for the two search pages: they print their result count as the real ones do ("1,364
+# results for q" is Pagefind's; Broadsheet's has no separator) or never answer (?silent).
+STUB_PAGES = {
+    "pagefind": """<div id="search"><form><input class="pagefind-ui__search-input"></form>
+<p class="pagefind-ui__message"></p><ol class="pagefind-ui__results"></ol></div><script>
+var box = document.querySelector('input'), root = document.getElementById('search');
+box.form.addEventListener('submit', function (e) { e.preventDefault(); });
+box.addEventListener('input', function () { if (!location.hash) setTimeout(function () {
+  root.querySelector('.pagefind-ui__results').innerHTML = '<li class="pagefind-ui__result">a</li>';
+  root.querySelector('.pagefind-ui__message').textContent = '1,364 results for ' + box.value; }, 50); });
+</script>""",
+    "broadsheet": """<div id="search-app"><form><input id="search-q"></form><p id="search-status"></p>
+<ol id="search-results"></ol></div><script>
+var box = document.getElementById('search-q');
+box.form.addEventListener('submit', function (e) { e.preventDefault(); if (!location.hash) setTimeout(function () {
+  document.getElementById('search-results').innerHTML = '<li>a</li>';
+  document.getElementById('search-status').textContent = '1364 results (12 ms)'; }, 50); });
+</script>"""}
+
+
+@unittest.skipIf(os.environ.get("CI") != "true" and phone_cdp_missing(), "no Chromium")
+class BrowserTest(unittest.TestCase):
+    """The query scripts and the browser client in headless Chromium (skipped without it)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import cdp
+        cls.cdp = cdp
+        cls.browser = cdp.Browser(timeout=30).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+
+    def open(self, tool, silent=False):
+        url = "data:text/html;base64," + base64.b64encode(STUB_PAGES[tool].encode()).decode()
+        self.browser.navigate("about:blank")
+        self.browser.navigate(url + ("#silent" if silent else ""))
+
+    def test_a_result_count_with_a_thousands_separator_ends_the_query(self):
+        for tool in ("pagefind", "broadsheet"):
+            self.open(tool)
+            r = phone.run_query(self.browser, tool, "board", 5)
+            self.assertNotIn("failed", r, tool)
+            self.assertEqual((1364, 1), (r["total"], r["shown"]), tool)
+
+    def test_a_page_that_never_shows_results_gives_a_failed_query_not_an_error(self):
+        self.open("pagefind", silent=True)
+        started = time.monotonic()
+        self.assertEqual({"failed": "no results in 1 s"}, phone.run_query(self.browser, "pagefind", "board", 1))
+        self.assertLess(time.monotonic() - started, 10)
+
+    def test_hidden_workers_are_missing_only_from_pages_loaded_while_hidden(self):
+        self.browser.hide_workers(True)
+        self.open("pagefind")
+        self.assertEqual("undefined", self.browser.evaluate("typeof Worker"))
+        self.browser.hide_workers(False)
+        self.open("pagefind")
+        self.assertEqual("function", self.browser.evaluate("typeof Worker"))
 
 
 if __name__ == "__main__":
