@@ -149,8 +149,8 @@ class MainTest {
   }
 
   @Test
-  void anEnglishSiteGetsOnlyTheEnglishRuntimeAndItsFileScriptOnlyWhenBuiltForDisk(
-      @TempDir Path dir) throws Exception {
+  void anEnglishSiteGetsOnlyTheEnglishRuntimeAndItsFileScriptOnlyWhenBuiltForDisk(@TempDir Path dir)
+      throws Exception {
     SiteFixture.write(dir, SITE);
     assertEquals(0, run("build", "--source", dir.toString(), "--no-progress").code());
     assertEquals(

@@ -33,8 +33,8 @@ import org.broadsheet.search.SearchSchema;
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
  * </pre>
  *
- * A site gets one of the two wasm modules, the one its index's languages need ({@link #wasmFor}, the
- * rule search.js applies to the manifest's {@code languages}), and, only when it is built to be
+ * A site gets one of the two wasm modules, the one its index's languages need ({@link #wasmFor},
+ * the rule search.js applies to the manifest's {@code languages}), and, only when it is built to be
  * read from disk ({@code --offline}, {@code pack}), its {@code X.wasm.js}: {@code
  * self.broadsheetWasm = "<base64 of X.wasm>";} (file://, where fetch is blocked).
  */

@@ -10,8 +10,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.SearchIndexWriter;
@@ -43,8 +43,7 @@ class RuntimeFilesTest {
   }
 
   @Test
-  void aSiteGetsOnlyTheWasmModuleItsLanguagesNeedAndNoScriptsUnlessReadFromDisk()
-      throws Exception {
+  void aSiteGetsOnlyTheWasmModuleItsLanguagesNeedAndNoScriptsUnlessReadFromDisk() throws Exception {
     runtime(
         "loader.js\nsearch.wasm\nsearch-en.wasm\nsearch-js.js\n",
         "loader.js",
@@ -87,7 +86,8 @@ class RuntimeFilesTest {
     for (String bad : List.of("../escape.js", "sub/file.js", ".hidden", "files.txt")) {
       runtime(bad + "\n");
       IllegalStateException e =
-          assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
+          assertThrows(
+              IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
       assertTrue(
           e.getMessage().contains("bad file name") && e.getMessage().contains(bad), e.getMessage());
     }
@@ -96,14 +96,16 @@ class RuntimeFilesTest {
   @Test
   void aMissingRuntimeNamesTheArtifactThatCarriesIt() throws Exception {
     IllegalStateException none =
-        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
+        assertThrows(
+            IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
     assertTrue(
         none.getMessage().contains("broadsheet-search/files.txt missing from the classpath")
             && none.getMessage().contains("classifier runtime"),
         none.getMessage());
     runtime("search.wasm\n");
     IllegalStateException listedOnly =
-        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
+        assertThrows(
+            IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
     assertTrue(
         listedOnly.getMessage().contains("broadsheet-search/search.wasm missing"),
         listedOnly.getMessage());

@@ -19,7 +19,9 @@ package org.broadsheet.web.jdk;
 public final class BrowserFolding {
   private BrowserFolding() {}
 
-  /** The same contract as Lucene's: folds {@code length} chars, returns the next output position. */
+  /**
+   * The same contract as Lucene's: folds {@code length} chars, returns the next output position.
+   */
   public static int foldToASCII(
       char[] input, int inputPos, char[] output, int outputPos, int length, String table) {
     int n = table.charAt(0);
