@@ -7,7 +7,8 @@
 //        (limit: -1, from: '2024-13-01') rejects the promise with an Error whose message is theirs.
 //
 // Page contract (templates/search.ftlh, templates/base.ftlh):
-//   input[data-search-box]   any search box; the runtime starts loading on its first focus
+//   input[data-search-box]   any search box; the runtime starts loading on its first focus or when the
+//                            pointer nears it (on the search page, also when the page is first idle)
 //   #search-app              the search page; data-index = URL of the site's search/ folder
 //   #search-form #search-q #search-sort #search-from #search-to   the query and its options
 //   #search-status #search-facets #search-results #search-more    where results go
@@ -15,7 +16,8 @@
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
 // Files (all relative to search/): pages/manifest.json|.js, pages/<file hash>-<page>.bin|.bin.js, pages/<hash>.open|.open.js,
-// runtime/wasm-gc-runtime.js, runtime/search.wasm|search-en.wasm (+ .js: base64, for file://), runtime/search-js.js.
+// runtime/wasm-gc-runtime.js, runtime/search.wasm or search-en.wasm (the one the site needs; + .js, base64,
+// for file://, in --offline and pack builds only), runtime/search-js.js.
 (function () {
   'use strict';
 
@@ -106,17 +108,26 @@
       ? 'search.wasm' : 'search-en.wasm';
   }
 
-  async function loadWasm(base, manifest) {
-    await loadScript(base + 'runtime/wasm-gc-runtime.js');
+  async function loadWasm(base, manifest, loader) {
+    await loader;
     var name = wasmName(manifest);
-    var src = base + 'runtime/' + name;
     if (fileMode) {
       await loadScript(base + 'runtime/' + name + '.js');
-      src = fromBase64(self.broadsheetWasm).buffer;
+      var bytes = fromBase64(self.broadsheetWasm).buffer;
       delete self.broadsheetWasm;
+      return (await self.TeaVM.wasmGC.load(bytes)).exports;
     }
-    var teavm = await self.TeaVM.wasmGC.load(src);
-    return teavm.exports;
+    var src = base + 'runtime/' + name;
+    try {
+      // from a URL, TeaVM's loader compiles while the module downloads (WebAssembly.compileStreaming)
+      return (await self.TeaVM.wasmGC.load(src)).exports;
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      // compileStreaming needs the type application/wasm, which some servers do not send for .wasm
+      var r = await fetch(src);
+      if (!r.ok) throw new Error('could not load ' + src + ': HTTP ' + r.status);
+      return (await self.TeaVM.wasmGC.load(await r.arrayBuffer())).exports;
+    }
   }
 
   // TeaVM's JS output is a UMD module: lend it an AMD define so that it does not write globals.
@@ -147,12 +158,15 @@
       var base = searchBase();
       var t0 = performance.now();
       var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
-      var manifest = await loadManifest(base); // first: its languages pick the runtime
+      // the loader downloads while the manifest does, whose languages pick the wasm module
+      var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
+      if (loader) loader.catch(function () { /* reported by loadWasm */ });
+      var manifest = await loadManifest(base);
       if (manifest.format !== 4) {
         throw new Error('the search index has pages of format ' + manifest.format +
           ': it was built by another Broadsheet version; rebuild the site');
       }
-      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest) : await loadJs(base);
+      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest, loader) : await loadJs(base);
       var files = {};
       // the analyzer is the one the index records in its commit data (core IndexInfo)
       rt.open(manifest.files.map(function (f) {
@@ -410,17 +424,51 @@
     }).catch(function () { /* only a head start */ });
   }
 
+  // A head start on the runtime: on the search page the whole engine (manifest, runtime, open bundle)
+  // starts when the browser is first idle, since a visitor there means to search; elsewhere only the
+  // runtime's files are fetched, when the pointer comes near a search box or one takes the focus.
+  function headStart() {
+    if (el('search-app')) {
+      start().catch(function () { /* reported when a search runs */ });
+    } else {
+      warm();
+    }
+  }
+
+  var NEAR = 120; // px around a search box where the pointer is taken as heading for it
+
+  function whenNear(boxes, then) {
+    function onMove(e) {
+      var near = Array.prototype.some.call(boxes, function (b) {
+        var r = b.getBoundingClientRect();
+        return e.clientX > r.left - NEAR && e.clientX < r.right + NEAR &&
+          e.clientY > r.top - NEAR && e.clientY < r.bottom + NEAR;
+      });
+      if (near) {
+        document.removeEventListener('pointermove', onMove);
+        then();
+      }
+    }
+    document.addEventListener('pointermove', onMove, { passive: true });
+  }
+
+  function whenIdle(then) {
+    if (self.requestIdleCallback) {
+      requestIdleCallback(then, { timeout: 2000 });
+    } else {
+      setTimeout(then, 200);
+    }
+  }
+
   function setupBoxes() {
     var boxes = document.querySelectorAll('input[data-search-box]');
+    var once = function (f) { var done = false; return function () { if (!done) { done = true; f(); } }; };
+    var begin = once(headStart);
     Array.prototype.forEach.call(boxes, function (b) {
-      b.addEventListener('focus', function () {
-        if (el('search-app')) {
-          start().catch(function () { /* reported when a search runs */ });
-        } else {
-          warm();
-        }
-      }, { once: true });
+      b.addEventListener('focus', begin, { once: true });
     });
+    if (boxes.length) whenNear(boxes, begin);
+    if (el('search-app')) whenIdle(begin);
     document.addEventListener('keydown', function (e) {
       var t = e.target;
       if (e.key === '/' && !(t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) && boxes[0]) {

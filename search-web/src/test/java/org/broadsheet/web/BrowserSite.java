@@ -45,7 +45,8 @@ final class BrowserSite {
       writer.optimizeAndCommit();
     }
     new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"));
-    RuntimeFiles.copyTo(site.resolve("search/runtime"));
+    // the tests open the site from file:// too, as an --offline build would be
+    RuntimeFiles.copyTo(lucene, site.resolve("search/runtime"), true);
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));
     Files.writeString(

@@ -2,12 +2,14 @@ package org.broadsheet.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,23 +27,29 @@ class RuntimeFilesTest {
   @TempDir Path tmp;
 
   @Test
-  void copiesEveryRuntimeFileAndPrintsTheSizes() throws Exception {
-    RuntimeFiles.copyTo(tmp);
+  void copiesTheRuntimeASiteNeedsAndPrintsTheSizes() throws Exception {
+    Path english = tmp.resolve("en");
+    Path all = tmp.resolve("all");
+    RuntimeFiles.copyTo(english, List.of("en"), false);
+    RuntimeFiles.copyTo(all, List.of("en", "fa"), true);
+    assertFalse(Files.exists(english.resolve("search.wasm")), "no full runtime on an English site");
+    assertFalse(Files.exists(english.resolve("search-en.wasm.js")), "no file:// copy over http");
+    assertFalse(Files.exists(all.resolve("search-en.wasm")));
     byte[] magic = {0, 'a', 's', 'm'};
-    for (String wasm : new String[] {"search.wasm", "search-en.wasm"}) {
-      byte[] bytes = Files.readAllBytes(tmp.resolve(wasm));
+    for (Path wasm : List.of(english.resolve("search-en.wasm"), all.resolve("search.wasm"))) {
+      byte[] bytes = Files.readAllBytes(wasm);
       assertArrayEquals(magic, Arrays.copyOf(bytes, 4), wasm + " is a wasm module");
-      String script = Files.readString(tmp.resolve(wasm + ".js"));
-      String b64 = script.substring(script.indexOf('"') + 1, script.lastIndexOf('"'));
-      assertArrayEquals(
-          bytes, Base64.getDecoder().decode(b64), wasm + ".js carries the same module");
     }
+    byte[] bytes = Files.readAllBytes(all.resolve("search.wasm"));
+    String script = Files.readString(all.resolve("search.wasm.js"));
+    String b64 = script.substring(script.indexOf('"') + 1, script.lastIndexOf('"'));
+    assertArrayEquals(bytes, Base64.getDecoder().decode(b64), "search.wasm.js carries the module");
     assertTrue(
-        Files.size(tmp.resolve("search-en.wasm")) < Files.size(tmp.resolve("search.wasm")),
+        Files.size(english.resolve("search-en.wasm")) < Files.size(all.resolve("search.wasm")),
         "the English runtime leaves the other analyzers out");
     assertTrue(
-        Files.size(tmp.resolve("search-js.js")) > 0
-            && Files.size(tmp.resolve("wasm-gc-runtime.js")) > 0);
+        Files.size(english.resolve("search-js.js")) > 0
+            && Files.size(english.resolve("wasm-gc-runtime.js")) > 0);
     for (Map.Entry<String, long[]> e : RuntimeFiles.sizes().entrySet()) {
       System.out.printf(
           "browser runtime %-44s %,10d B raw %,9d B gzip%n",

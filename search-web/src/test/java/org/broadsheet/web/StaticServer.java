@@ -32,6 +32,20 @@ final class StaticServer implements AutoCloseable {
   private final HttpServer server;
 
   StaticServer(Path root) throws IOException {
+    this(root, TYPES);
+  }
+
+  /**
+   * A server that sends .wasm as application/octet-stream, as some hosts do, which {@code
+   * WebAssembly.compileStreaming} refuses.
+   */
+  static StaticServer withoutWasmType(Path root) throws IOException {
+    Map<String, String> types = new java.util.HashMap<>(TYPES);
+    types.remove("wasm");
+    return new StaticServer(root, types);
+  }
+
+  private StaticServer(Path root, Map<String, String> types) throws IOException {
     // without it small responses wait for delayed ACKs: ~40 ms a request on loopback
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,7 +66,7 @@ final class StaticServer implements AutoCloseable {
             String ext = name.substring(name.lastIndexOf('.') + 1);
             exchange
                 .getResponseHeaders()
-                .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+                .set("Content-Type", types.getOrDefault(ext, "application/octet-stream"));
             byte[] body = Files.readAllBytes(file);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

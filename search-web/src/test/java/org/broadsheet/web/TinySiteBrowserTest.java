@@ -132,6 +132,22 @@ class TinySiteBrowserTest {
   }
 
   @Test
+  void wasmServedWithoutItsMimeTypeStillAnswersExactlyAsTheJvm() throws Exception {
+    try (StaticServer plain = StaticServer.withoutWasmType(site)) {
+      assertEquals(List.of(), differences(plain.url("search/index.html"), true));
+      assertEquals("wasm-gc", driver.executeScript("return window.broadsheet.runtime"));
+    }
+  }
+
+  @Test
+  void theSearchPageLoadsItsRuntimeWhenIdleBeforeAnySearch() throws Exception {
+    driver.get(server.url("search/index.html"));
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        .until(d -> "wasm-gc".equals(driver.executeScript("return window.broadsheet.runtime")));
+    assertEquals(0L, driver.executeScript("return window.broadsheet.stats.rounds"));
+  }
+
+  @Test
   void searchPageShowsEscapedResultsForTheQueryInTheAddress() throws Exception {
     driver.get(
         server.url(

@@ -165,7 +165,7 @@ public final class SiteBuilder {
           "render",
           PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
           SiteBuilder::leaveOutLost);
-      timed("search", () -> browserSearch(publisher));
+      timed("search", () -> browserSearch(publisher, options.offline()));
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();
@@ -308,13 +308,14 @@ public final class SiteBuilder {
   }
 
   /**
-   * The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher.
+   * The browser's paged copy of the index, and Lucene compiled by TeaVM (only the build the index's
+   * languages need; its file:// script only {@code offline}); counted by the publisher.
    */
-  private static void browserSearch(Publisher publisher) {
+  private static void browserSearch(Publisher publisher, boolean offline) {
     Path search = publisher.staging().resolve("search");
     try {
       BrowserIndexPages.write(search.resolve("lucene"), search.resolve("pages"));
-      RuntimeFiles.copyTo(search.resolve("runtime"));
+      RuntimeFiles.copyTo(search.resolve("lucene"), search.resolve("runtime"), offline);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
     }

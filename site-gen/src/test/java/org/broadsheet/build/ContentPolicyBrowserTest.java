@@ -1,6 +1,7 @@
 package org.broadsheet.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -179,6 +182,20 @@ class ContentPolicyBrowserTest {
                     d.executeScript(
                         "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))"));
     assertEquals(List.of(), d.executeScript("return window.__violations"));
+  }
+
+  @Test
+  void thePointerNearingASearchBoxFetchesTheRuntimeBeforeTheBoxIsFocused() throws Exception {
+    ChromeDriver d = driver();
+    d.get(http("articles/vienna/"));
+    String fetched =
+        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))";
+    Thread.sleep(500);
+    assertEquals(false, d.executeScript(fetched), "nothing is fetched before the pointer moves");
+    WebElement box = d.findElement(By.id("site-search-q"));
+    new Actions(d).moveToElement(box, 0, box.getSize().getHeight() / 2 + 40).perform();
+    new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> (Boolean) d.executeScript(fetched));
+    assertNotEquals(box, d.switchTo().activeElement());
   }
 
   @Test

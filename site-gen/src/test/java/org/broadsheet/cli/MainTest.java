@@ -149,6 +149,26 @@ class MainTest {
   }
 
   @Test
+  void anEnglishSiteGetsOnlyTheEnglishRuntimeAndItsFileScriptOnlyWhenBuiltForDisk(@TempDir Path dir)
+      throws Exception {
+    SiteFixture.write(dir, SITE);
+    assertEquals(0, run("build", "--source", dir.toString(), "--no-progress").code());
+    assertEquals(
+        List.of("search-en.wasm", "search-js.js", "wasm-gc-runtime.js"),
+        runtimeFiles(dir.resolve("public/search/runtime")));
+    assertEquals(0, run("build", "--source", dir.toString(), "--offline", "--no-progress").code());
+    assertEquals(
+        List.of("search-en.wasm", "search-en.wasm.js", "search-js.js", "wasm-gc-runtime.js"),
+        runtimeFiles(dir.resolve("public/search/runtime")));
+  }
+
+  private static List<String> runtimeFiles(Path dir) throws Exception {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void buildAndPackTakeNoProgress(@TempDir Path dir) throws Exception {
     SiteFixture.write(dir, SITE);
     Run build = run("build", "--source", dir.toString(), "--no-progress");

@@ -9,10 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.IndexInfo;
+import org.broadsheet.search.SearchSchema;
 
 /**
  * The compiled browser runtime, read from the classpath, and the files a site gets from it under
@@ -27,12 +33,19 @@ import java.util.zip.GZIPOutputStream;
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
  * </pre>
  *
- * and each {@code X.wasm} also becomes {@code X.wasm.js}: {@code self.broadsheetWasm = "<base64 of
- * X.wasm>";} (file://, where fetch is blocked).
+ * A site gets one of the two wasm modules, the one its index's languages need ({@link #wasmFor},
+ * the rule search.js applies to the manifest's {@code languages}), and, only when it is built to be
+ * read from disk ({@code --offline}, {@code pack}), its {@code X.wasm.js}: {@code
+ * self.broadsheetWasm = "<base64 of X.wasm>";} (file://, where fetch is blocked).
  */
 public final class RuntimeFiles {
   private static final String JAR_DIR = "broadsheet-search/";
   private static final String LIST = "files.txt";
+  private static final String ALL_LANGUAGES = "search.wasm";
+  private static final String ENGLISH = "search-en.wasm";
+
+  /** The analyses ({@code SearchSchema.analysis}) that only the full runtime carries. */
+  private static final Set<String> OWN_ANALYZER = Set.of("fa", "ar", "de", "fr", "es");
 
   private RuntimeFiles() {}
 
@@ -40,30 +53,61 @@ public final class RuntimeFiles {
   public record Entry(String name, byte[] bytes) {}
 
   /**
-   * Every file of a site's {@code search/runtime/}, in the list's order, each wasm module followed
-   * by its script.
+   * The wasm module a site needs whose index holds these analyses: {@code search-en.wasm} (English
+   * and the languages without an analyzer of their own) unless one of them is fa, ar, de, fr or es.
    */
-  public static List<Entry> files() {
-    return files(RuntimeFiles.class.getClassLoader());
+  public static String wasmFor(Collection<String> analyses) {
+    return analyses.stream().anyMatch(OWN_ANALYZER::contains) ? ALL_LANGUAGES : ENGLISH;
   }
 
-  static List<Entry> files(ClassLoader loader) {
+  /**
+   * The files of a site's {@code search/runtime/} whose index holds these analyses, in the list's
+   * order: the loader, the one wasm module they need, the JavaScript fallback; with {@code
+   * scripts}, the wasm module's file:// script after it.
+   */
+  public static List<Entry> files(Collection<String> analyses, boolean scripts) {
+    return files(RuntimeFiles.class.getClassLoader(), wasmFor(analyses), scripts);
+  }
+
+  static List<Entry> files(ClassLoader loader, String wasm, boolean scripts) {
     List<Entry> out = new ArrayList<>();
     for (String name : names(loader)) {
+      if (name.endsWith(".wasm") && !name.equals(wasm)) {
+        continue;
+      }
       byte[] bytes = resource(loader, name);
       out.add(new Entry(name, bytes));
-      if (name.endsWith(".wasm")) {
+      if (scripts && name.endsWith(".wasm")) {
         out.add(new Entry(name + ".js", wasmScript(bytes).getBytes(StandardCharsets.UTF_8)));
       }
     }
     return out;
   }
 
-  /** Writes the runtime into {@code dir} (usually {@code public/search/runtime}). */
-  public static void copyTo(Path dir) throws IOException {
+  /**
+   * Writes into {@code dir} (usually {@code public/search/runtime}) the runtime of the index in
+   * {@code lucene}; {@code scripts} for a site read from disk ({@code --offline}, {@code pack}).
+   */
+  public static void copyTo(Path lucene, Path dir, boolean scripts) throws IOException {
+    copyTo(dir, analyses(lucene), scripts);
+  }
+
+  /** Writes the runtime of an index holding these analyses into {@code dir}. */
+  public static void copyTo(Path dir, Collection<String> analyses, boolean scripts)
+      throws IOException {
     Files.createDirectories(dir);
-    for (Entry f : files()) {
+    for (Entry f : files(analyses, scripts)) {
       Files.write(dir.resolve(f.name()), f.bytes());
+    }
+  }
+
+  /** The analysis of every language the index in {@code lucene} holds (core IndexInfo). */
+  static List<String> analyses(Path lucene) throws IOException {
+    try (FSDirectory fs = FSDirectory.open(lucene);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
+      return IndexInfo.read(reader).languages().stream()
+          .map(l -> SearchSchema.analysis(l.code()))
+          .toList();
     }
   }
 
@@ -103,8 +147,8 @@ public final class RuntimeFiles {
   public static Map<String, long[]> sizes() {
     Map<String, long[]> out = new LinkedHashMap<>();
     byte[] loader = resource("wasm-gc-runtime.js");
-    byte[] wasm = resource("search.wasm");
-    byte[] english = resource("search-en.wasm");
+    byte[] wasm = resource(ALL_LANGUAGES);
+    byte[] english = resource(ENGLISH);
     byte[] js = resource("search-js.js");
     out.put(
         "wasm-gc English (loader + search-en.wasm)",

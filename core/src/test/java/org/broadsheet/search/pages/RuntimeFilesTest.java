@@ -10,8 +10,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.SearchIndexWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +26,10 @@ class RuntimeFilesTest {
   @TempDir Path jar;
 
   @Test
-  void theListedFilesBecomeTheSiteRuntimeInOrderAndEachWasmModuleGainsItsScript() throws Exception {
+  void theListedFilesBecomeTheSiteRuntimeInOrderAndTheWasmModuleGainsItsScriptForDisk()
+      throws Exception {
     runtime("loader.js\n\nsearch.wasm\r\n", "loader.js", "search.wasm");
-    List<RuntimeFiles.Entry> files = RuntimeFiles.files(loader());
+    List<RuntimeFiles.Entry> files = RuntimeFiles.files(loader(), "search.wasm", true);
     assertEquals(
         List.of("loader.js", "search.wasm", "search.wasm.js"),
         files.stream().map(RuntimeFiles.Entry::name).toList());
@@ -39,11 +43,51 @@ class RuntimeFilesTest {
   }
 
   @Test
+  void aSiteGetsOnlyTheWasmModuleItsLanguagesNeedAndNoScriptsUnlessReadFromDisk() throws Exception {
+    runtime(
+        "loader.js\nsearch.wasm\nsearch-en.wasm\nsearch-js.js\n",
+        "loader.js",
+        "search.wasm",
+        "search-en.wasm",
+        "search-js.js");
+    assertEquals(
+        List.of("loader.js", "search-en.wasm", "search-js.js"),
+        names(RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "std")), false)));
+    assertEquals(
+        List.of("loader.js", "search.wasm", "search.wasm.js", "search-js.js"),
+        names(RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "fa")), true)));
+  }
+
+  @Test
+  void onlyLanguagesWithAnAnalyzerOfTheirOwnNeedTheFullRuntime() {
+    assertEquals("search-en.wasm", RuntimeFiles.wasmFor(List.of("en")));
+    assertEquals("search-en.wasm", RuntimeFiles.wasmFor(List.of("std", "en")));
+    for (String own : List.of("fa", "ar", "de", "fr", "es")) {
+      assertEquals("search.wasm", RuntimeFiles.wasmFor(List.of("en", own)), own);
+    }
+  }
+
+  @Test
+  void theRuntimeFollowsTheLanguagesTheIndexRecords() throws Exception {
+    Path lucene = jar.resolve("lucene");
+    try (FSDirectory dir = FSDirectory.open(lucene);
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, "de", ZoneId.of("UTC"), true)) {
+      writer.optimizeAndCommit();
+    }
+    assertEquals(List.of("de"), RuntimeFiles.analyses(lucene));
+  }
+
+  private static List<String> names(List<RuntimeFiles.Entry> files) {
+    return files.stream().map(RuntimeFiles.Entry::name).toList();
+  }
+
+  @Test
   void aListedNameThatIsNotAPlainFileNameIsRefused() throws Exception {
     for (String bad : List.of("../escape.js", "sub/file.js", ".hidden", "files.txt")) {
       runtime(bad + "\n");
       IllegalStateException e =
-          assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+          assertThrows(
+              IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
       assertTrue(
           e.getMessage().contains("bad file name") && e.getMessage().contains(bad), e.getMessage());
     }
@@ -52,14 +96,16 @@ class RuntimeFilesTest {
   @Test
   void aMissingRuntimeNamesTheArtifactThatCarriesIt() throws Exception {
     IllegalStateException none =
-        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+        assertThrows(
+            IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
     assertTrue(
         none.getMessage().contains("broadsheet-search/files.txt missing from the classpath")
             && none.getMessage().contains("classifier runtime"),
         none.getMessage());
     runtime("search.wasm\n");
     IllegalStateException listedOnly =
-        assertThrows(IllegalStateException.class, () -> RuntimeFiles.files(loader()));
+        assertThrows(
+            IllegalStateException.class, () -> RuntimeFiles.files(loader(), "search.wasm", true));
     assertTrue(
         listedOnly.getMessage().contains("broadsheet-search/search.wasm missing"),
         listedOnly.getMessage());

@@ -161,7 +161,9 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     }
     for (MethodHolder method : cls.getMethods()) {
       String body = BODIES.get(cls.getName() + "." + method.getName());
-      if (body != null) {
+      if (FoldingTable.isFold(cls.getName(), method)) {
+        FoldingTable.replace(method, context);
+      } else if (body != null) {
         replaceBody(method, body, context);
       } else if (method.getProgram() != null) {
         rewrite(method.getProgram(), context);
