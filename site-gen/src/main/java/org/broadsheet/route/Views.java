@@ -54,10 +54,6 @@ public final class Views {
     return cards.computeIfAbsent(a.id(), id -> newCard(a));
   }
 
-  /** Forgets the card of an article that changed (preview rebuilds). */
-  public void forget(String id) {
-    cards.remove(id);
-  }
 
   private Card newCard(Article a) {
     Link section =
