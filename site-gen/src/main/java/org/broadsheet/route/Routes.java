@@ -46,6 +46,9 @@ public final class Routes {
             archive.articles(),
             "",
             views.site().title(),
+            views.site().description().isEmpty()
+                ? "The latest from " + views.site().title()
+                : views.site().description(),
             "home",
             "Latest",
             "index.ftlh",
@@ -118,6 +121,7 @@ public final class Routes {
               g.articles(),
               Links.group(folder, g.slug()),
               singular + ": " + g.name(),
+              describe(folder, g.name(), g.articles().size()),
               folder,
               g.name(),
               "list.ftlh",
@@ -194,6 +198,7 @@ public final class Routes {
               month.articles(),
               Links.month(month.year(), month.month()),
               title,
+              articles(month.articles().size()) + " from " + title,
               "month",
               title,
               "list.ftlh",
@@ -205,6 +210,7 @@ public final class Routes {
               undated,
               "archive/undated/",
               "Undated articles",
+              articles(undated.size()) + " without a date",
               "undated",
               "Undated",
               "list.ftlh",
@@ -218,6 +224,7 @@ public final class Routes {
       List<Article> articles,
       String folder,
       String title,
+      String description,
       String kind,
       String heading,
       String template,
@@ -253,7 +260,13 @@ public final class Routes {
                 String pageTitle = number > 1 ? title + " (page " + number + ")" : title;
                 return new ListingPage(
                     views.site(),
-                    views.page(pageTitle, heading + ": " + articles.size() + " articles", at, kind),
+                    views.page(
+                        pageTitle,
+                        number > 1
+                            ? description + " (page " + number + " of " + pageCount + ")"
+                            : description,
+                        at,
+                        kind),
                     new Listing(
                         heading,
                         kind,
@@ -265,6 +278,22 @@ public final class Routes {
               }));
     }
     return pages;
+  }
+
+  /** A listing's description, e.g. "3 articles tagged economy". */
+  static String describe(String folder, String name, int count) {
+    String how =
+        switch (folder) {
+          case "tags" -> " tagged ";
+          case "sections" -> " in ";
+          case "authors" -> " by ";
+          default -> " from ";
+        };
+    return articles(count) + how + name;
+  }
+
+  static String articles(int count) {
+    return count == 1 ? "1 article" : count + " articles";
   }
 
   private static int max(List<Link> links) {

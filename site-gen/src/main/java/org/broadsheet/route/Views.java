@@ -54,7 +54,6 @@ public final class Views {
     return cards.computeIfAbsent(a.id(), id -> newCard(a));
   }
 
-
   private Card newCard(Article a) {
     Link section =
         a.section().isEmpty()

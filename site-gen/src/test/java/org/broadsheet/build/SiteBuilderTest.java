@@ -139,6 +139,28 @@ class SiteBuilderTest {
   }
 
   @Test
+  void listingsDescribeWhatTheyListAndLaterPagesSayWhichPageTheyAre(@TempDir Path dir)
+      throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    assertTrue(
+        SiteFixture.read(site, "public/index.html")
+            .contains(
+                "<meta name=\"description\" content=\"The latest from Test &lt;Gazette&gt;\">"));
+    assertTrue(
+        SiteFixture.read(site, "public/page/2/index.html")
+            .contains(
+                "<meta name=\"description\" content=\"The latest from Test &lt;Gazette&gt; (page 2"
+                    + " of 2)\">"));
+    assertTrue(
+        SiteFixture.read(site, "public/tags/interest-rates/index.html")
+            .contains("<meta name=\"description\" content=\"1 article tagged Interest Rates\">"));
+    assertTrue(
+        SiteFixture.read(site, "public/sections/world/index.html")
+            .contains("<meta name=\"description\" content=\"2 articles in world\">"));
+  }
+
+  @Test
   void offlineLinksEndInIndexHtml(@TempDir Path dir) throws Exception {
     Path site = SiteFixture.write(dir, SITE);
     new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true));
