@@ -69,9 +69,7 @@ public final class Routes {
         new Page(
             "404.html",
             "404.ftlh",
-            () ->
-                new BasicPage(
-                    views.site(), views.page("Page not found", "", "404.html", "notfound"))));
+            () -> new BasicPage(views.site(), views.notFound("Page not found", "404.html"))));
     pages.addAll(feeds.pages(archive));
     return pages;
   }

@@ -88,6 +88,32 @@ public final class Views {
     return d == null ? "" : d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
+  /**
+   * Page info for the 404 page, which hosts serve at whatever address was not found: its links
+   * start at the site's base path (of {@code baseUrl}), not relative to where it was served, and it
+   * has no canonical URL. Sites built for disk keep relative links (no host serves their 404).
+   */
+  public PageInfo notFound(String title, String file) {
+    PageInfo page = page(title, "", file, "notfound");
+    String root = links.offline() ? page.root() : basePath(site.baseUrl());
+    return new PageInfo(
+        page.title(), page.description(), root, page.path(), "", page.kind(), page.links());
+  }
+
+  /** The path of a base URL, ending in a slash: {@code https://x.org/news} gives {@code /news/}. */
+  static String basePath(String baseUrl) {
+    String path;
+    try {
+      path = java.net.URI.create(baseUrl).getRawPath();
+    } catch (IllegalArgumentException e) {
+      path = null;
+    }
+    if (path == null || path.isEmpty()) {
+      return "/";
+    }
+    return path.endsWith("/") ? path : path + "/";
+  }
+
   /** Page info for a folder-style page ({@code tags/x/}) or a file ({@code 404.html}). */
   public PageInfo page(String title, String description, String folderOrFile, String kind) {
     String file =

@@ -161,6 +161,24 @@ class SiteBuilderTest {
   }
 
   @Test
+  void notFoundPageLinksFromTheBasePathSoItWorksAtAnyDepth(@TempDir Path dir) throws Exception {
+    Path site =
+        SiteFixture.write(
+            dir, SITE.replace("baseUrl: https://news.example/", "baseUrl: https://x.org/news"));
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    String page = SiteFixture.read(site, "public/404.html");
+    assertTrue(page.contains("href=\"/news/archive/\""), page);
+    assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/news/assets/"), page);
+    assertFalse(page.contains("href=\"./"), page);
+    assertFalse(page.contains("rel=\"canonical\""), "a missing page has no canonical URL");
+
+    new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true));
+    assertTrue(
+        SiteFixture.read(site, "public/404.html").contains("href=\"./archive/index.html\""),
+        "opened from disk, links stay relative");
+  }
+
+  @Test
   void offlineLinksEndInIndexHtml(@TempDir Path dir) throws Exception {
     Path site = SiteFixture.write(dir, SITE);
     new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true));
