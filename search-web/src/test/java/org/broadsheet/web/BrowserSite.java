@@ -17,9 +17,9 @@ import org.broadsheet.search.pages.RuntimeFiles;
 
 /**
  * The search part of a built site, as the build lays it out: {@code search/lucene/} (core's
- * SearchIndexWriter), {@code search/pages/} (BrowserIndexPages), {@code search/runtime/}
- * (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the theme's element
- * ids.
+ * SearchIndexWriter), its manifest and {@code search/offline/} (BrowserIndexPages), {@code
+ * search/runtime/} (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the
+ * theme's element ids.
  */
 final class BrowserSite {
   static final Path SEARCH_JS = Path.of("../templates/assets/search.js");
@@ -44,7 +44,8 @@ final class BrowserSite {
       }
       writer.optimizeAndCommit();
     }
-    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"));
+    // offline scripts too: the tests open these sites over http and from file://
+    new BrowserIndexPages(pageSize).writeFiles(site.resolve("search"), true);
     RuntimeFiles.copyTo(site.resolve("search/runtime"));
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));

@@ -7,15 +7,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A static file server on 127.0.0.1 for browser tests; serves .wasm as application/wasm. Requests
- * are served concurrently, as by any static host: the browser fetches a round's index pages in
- * parallel.
+ * are served concurrently, as by any static host: the browser fetches a round's index ranges in
+ * parallel. With {@code ranges}, a {@code Range: bytes=a-b} request is answered 206 with those
+ * bytes; without, the whole file (200), as by hosts that ignore Range. Keeps a log of the requests:
+ * {@code "<status> <path>[?query] [<range>]"}.
  */
 final class StaticServer implements AutoCloseable {
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, String> TYPES =
       Map.of(
           "html",
@@ -32,6 +41,10 @@ final class StaticServer implements AutoCloseable {
   private final HttpServer server;
 
   StaticServer(Path root) throws IOException {
+    this(root, true);
+  }
+
+  StaticServer(Path root, boolean ranges) throws IOException {
     // without it small responses wait for delayed ACKs: ~40 ms a request on loopback
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,7 +67,21 @@ final class StaticServer implements AutoCloseable {
                 .getResponseHeaders()
                 .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
             byte[] body = Files.readAllBytes(file);
-            exchange.sendResponseHeaders(200, body.length);
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            Matcher m = range == null || !ranges ? null : RANGE.matcher(range);
+            int status = 200;
+            if (m != null && m.matches()) {
+              int from = Integer.parseInt(m.group(1));
+              int to = m.group(2).isEmpty() ? body.length - 1 : Integer.parseInt(m.group(2));
+              to = Math.min(to, body.length - 1);
+              exchange
+                  .getResponseHeaders()
+                  .set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
+              body = java.util.Arrays.copyOfRange(body, from, to + 1);
+              status = 206;
+            }
+            log.add(status + " " + exchange.getRequestURI() + (range == null ? "" : " " + range));
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
               out.write(body);
             }

@@ -164,7 +164,7 @@ public final class SiteBuilder {
           "render",
           PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
           SiteBuilder::leaveOutLost);
-      timed("search", () -> browserSearch(publisher));
+      timed("search", () -> browserSearch(publisher, options.offline()));
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();
@@ -307,12 +307,13 @@ public final class SiteBuilder {
   }
 
   /**
-   * The browser's paged copy of the index, and Lucene compiled by TeaVM; counted by the publisher.
+   * What the browser reads besides the index (its manifest; with {@code offline}, the index as
+   * scripts for file://), and Lucene compiled by TeaVM; counted by the publisher.
    */
-  private static void browserSearch(Publisher publisher) {
+  private static void browserSearch(Publisher publisher, boolean offline) {
     Path search = publisher.staging().resolve("search");
     try {
-      BrowserIndexPages.write(search.resolve("lucene"), search.resolve("pages"));
+      BrowserIndexPages.write(search, offline);
       RuntimeFiles.copyTo(search.resolve("runtime"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
