@@ -60,7 +60,7 @@
   // then added whole and never asked for again. From file:// (only --offline builds and pack write
   // them) the pages come in offline/<hash>-<i>.js chunks of manifest.chunkSize bytes.
 
-  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0, addMillis: 0, roundLog: [] };
+  var stats = { requests: 0, bytes: 0, log: [], ranges: 0, wholeFiles: 0, rounds: 0, searchMillis: 0, fetchMillis: 0, addMillis: 0, roundLog: [] };
 
   function counted(name, bytes) {
     stats.requests++;
@@ -171,6 +171,7 @@
     if (f.loaded.whole) return f.loaded.whole;
     var r = await fetch(fileUrl(e, f), { headers: { Range: 'bytes=' + start + '-' + end } });
     if (r.status === 206) {
+      stats.ranges++;
       var range = /bytes (\d+)-(\d+)\/(\d+|\*)/.exec(r.headers.get('Content-Range') || '');
       var bytes = counted(f.name, new Int8Array(await r.arrayBuffer()));
       var at = range ? +range[1] : start;
@@ -198,6 +199,7 @@
 
   async function addWhole(e, f, response) {
     var bytes = counted(f.name, new Int8Array(await response.arrayBuffer()));
+    stats.wholeFiles++;
     if (bytes.length !== f.length) throw changed(f);
     addBytes(e, f, 0, bytes);
   }
