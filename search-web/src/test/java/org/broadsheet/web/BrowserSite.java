@@ -55,6 +55,33 @@ final class BrowserSite {
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Adds articles to the site's index as an incremental build does (a new segment on top of the old
+   * ones) and writes its browser files again.
+   */
+  static void append(Path site, List<Article> articles) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(site.resolve("search/lucene"));
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
+      for (Article a : articles) {
+        writer.put(a, "articles/" + a.slug() + "/");
+      }
+      writer.optimizeAndCommit();
+    }
+    Path search = site.resolve("search");
+    int pageSize =
+        ((Number)
+                com.fasterxml
+                    .jackson
+                    .jr
+                    .ob
+                    .JSON
+                    .std
+                    .mapFrom(Files.readString(search.resolve("manifest.json")))
+                    .get("pageSize"))
+            .intValue();
+    new BrowserIndexPages(pageSize).writeFiles(search, true);
+  }
+
   /** A dated article in {@code language} whose lead is the start of its one-paragraph body. */
   static Article article(
       String language,
