@@ -111,9 +111,12 @@ class AppendTiersTest {
         DirectoryReader reader = DirectoryReader.open(dir)) {
       ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
       for (String q : List.of("oil", "bank rates", "\"crude oil\"", "story", "wheat -coffee")) {
-        SearchResults r = search.search(SearchRequest.of(q));
-        lines.add(q + " " + r.total());
-        r.hits().forEach(h -> lines.add(String.valueOf(Float.floatToIntBits(h.score()))));
+        for (SortOrder sort : SortOrder.values()) {
+          SearchResults r =
+              search.search(new SearchRequest(q, 10, 0, null, null, null, null, sort, false));
+          lines.add(q + " " + sort + " " + r.total());
+          r.hits().forEach(h -> lines.add(h.id() + " " + Float.floatToIntBits(h.score())));
+        }
       }
     }
     return lines;
