@@ -12,8 +12,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="${1:-/tmp/broadsheet-bench/reuters-10000}"
 work="${2:-$(mktemp -d /dev/shm/broadsheet-cache-reuse.XXXXXX)}"
-jar="$here/site-gen/target/broadsheet.jar"
+jar="${BROADSHEET_JAR:-$here/site-gen/target/broadsheet.jar}"
 [[ -f "$jar" ]] || { echo "no $jar: mvn -B -o -q -pl templates,core,search-web,site-gen package -DskipTests" >&2; exit 2; }
+mkdir -p "$work"
 rm -rf "$work/source" "$work/out" "$work/before"
 cp -r "$src" "$work/source"
 build() { java -XX:TieredStopAtLevel=1 -jar "$jar" build --source "$work/source" --out "$work/out" --no-progress 2>&1 | tail -1; }

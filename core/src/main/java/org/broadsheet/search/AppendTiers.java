@@ -43,6 +43,12 @@ final class AppendTiers extends MergePolicy {
   /** The {@code maxSegmentCount} of {@code forceMerge} that asks for this layout. */
   static final int TIERED = Integer.MAX_VALUE;
 
+  AppendTiers() {
+    // never compound files: the browser finds a segment's postings and stored fields by their
+    // files (search-web's PrefetchingReader), and the open bundle carries whole .tip/.nvd/.fdx
+    setNoCFSRatio(0.0);
+  }
+
   @Override
   public MergeSpecification findMerges(
       MergeTrigger trigger, SegmentInfos infos, MergeContext context) {

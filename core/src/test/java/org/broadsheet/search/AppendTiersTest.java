@@ -131,9 +131,13 @@ class AppendTiersTest {
   }
 
   @Test
-  void aCleanBuildIsOneSegment(@TempDir Path tmp) throws Exception {
+  void aCleanBuildIsOneSegmentOfPlainFiles(@TempDir Path tmp) throws Exception {
     write(tmp, true, stories(0, 500));
     assertEquals(1, segments(tmp));
+    Map<String, String> files = files(tmp);
+    assertTrue(
+        files.keySet().stream().anyMatch(n -> n.endsWith(".tim")), "no compound file: " + files);
+    assertTrue(files.keySet().stream().noneMatch(n -> n.endsWith(".cfs")), files.toString());
   }
 
   @Test
