@@ -24,10 +24,10 @@ cat > "$work/source/content/zz-cache-reuse-added.md" <<'MD'
 ---
 title: "Added after the first build"
 id: "cache-reuse-added"
-date: 2030-01-01T12:00:00
+date: 2020-01-01T12:00:00
 ---
 
-LONDON, Jan 1 - One more story, added to see what a returning reader downloads again.
+LONDON, Jan 1 - One more story about oil and grain, added to see what a returning reader downloads again.
 MD
 build
 python3 - "$work/before" "$work/out/search" <<'PY'
