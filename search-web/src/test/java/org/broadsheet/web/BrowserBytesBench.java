@@ -109,7 +109,7 @@ class BrowserBytesBench {
           "first query  %-40s %,7d B gzip in %d requests, %.0f ms (runtime load included)%n",
           queries.get(0), bytes.get(0), requests.get(0), millis.get(0));
       System.out.printf(
-          "later queries (%d): median %,d B, worst %,d B gzip; median %.1f ms, worst %.1f ms%n",
+          "later queries (%d): median %,d B, worst %,d B (index ranges raw, manifest gzip); median %.1f ms, worst %.1f ms%n",
           later.size(),
           later.get(later.size() / 2),
           later.get(later.size() - 1),
@@ -129,7 +129,7 @@ class BrowserBytesBench {
       Object timing =
           ((JavascriptExecutor) driver)
               .executeScript(
-                  "var e = performance.getEntriesByType('resource').filter(function (r) { return /\\.bin$/.test(r.name); });"
+                  "var e = performance.getEntriesByType('resource').filter(function (r) { return /\\/lucene\\//.test(r.name); });"
                       + "function med(a) { a.sort(function (x, y) { return x - y; }); return a.length ? a[a.length >> 1] : 0; }"
                       + "return [e.length, med(e.map(function (r) { return r.duration; })),"
                       + " med(e.map(function (r) { return r.responseStart - r.requestStart; })),"

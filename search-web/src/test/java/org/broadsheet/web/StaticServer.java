@@ -66,19 +66,27 @@ final class StaticServer implements AutoCloseable {
             exchange
                 .getResponseHeaders()
                 .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
-            byte[] body = Files.readAllBytes(file);
             String range = exchange.getRequestHeaders().getFirst("Range");
             Matcher m = range == null || !ranges ? null : RANGE.matcher(range);
             int status = 200;
+            byte[] body;
             if (m != null && m.matches()) {
-              int from = Integer.parseInt(m.group(1));
-              int to = m.group(2).isEmpty() ? body.length - 1 : Integer.parseInt(m.group(2));
-              to = Math.min(to, body.length - 1);
-              exchange
-                  .getResponseHeaders()
-                  .set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
-              body = java.util.Arrays.copyOfRange(body, from, to + 1);
+              // only the bytes asked for: an index file is megabytes, a range a few KB
+              try (var in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                long length = in.length();
+                long from = Long.parseLong(m.group(1));
+                long to = m.group(2).isEmpty() ? length - 1 : Long.parseLong(m.group(2));
+                to = Math.min(to, length - 1);
+                body = new byte[(int) (to - from + 1)];
+                in.seek(from);
+                in.readFully(body);
+                exchange
+                    .getResponseHeaders()
+                    .set("Content-Range", "bytes " + from + "-" + to + "/" + length);
+              }
               status = 206;
+            } else {
+              body = Files.readAllBytes(file);
             }
             log.add(status + " " + exchange.getRequestURI() + (range == null ? "" : " " + range));
             exchange.sendResponseHeaders(status, body.length);
