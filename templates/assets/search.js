@@ -1,4 +1,4 @@
-// Broadsheet browser search: real Lucene (compiled with TeaVM) over the paged index in search/pages/.
+// Broadsheet browser search: real Lucene (compiled with TeaVM) over the index in search/lucene/, read in byte ranges.
 //
 // API:   await window.broadsheet.search(query, {limit, offset, tag, section, from, to, sort, facets})
 //        -> {total, hits: [{id, title, url, date, score, snippet}]}   (the JSON of `broadsheet search --json`
@@ -15,7 +15,8 @@
 //   ?q=&sort=&from=&to=&tag=&section=   the search page's state, kept in the address bar
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
-// Files (all relative to search/): pages/manifest.json|.js, pages/<file hash>-<page>.bin|.bin.js, pages/<hash>.open|.open.js,
+// Files (all relative to search/): manifest.json, <hash>.open, lucene/<file> (byte ranges), offline/ (file:// only:
+// manifest.js, <hash>.open.js, <file hash>-<chunk>.js),
 // runtime/wasm-gc-runtime.js, runtime/search.wasm or search-en.wasm (the one the site needs; + .js, base64,
 // for file://, in --offline and pack builds only), runtime/search-js.js.
 (function () {
@@ -52,34 +53,176 @@
     return out;
   }
 
-  var stats = { requests: 0, bytes: 0, log: [], rounds: 0, searchMillis: 0, fetchMillis: 0, addMillis: 0, roundLog: [] };
+  // ---- the index: byte ranges of search/lucene/ over http(s), script-wrapped chunks from file:// -----
+  //
+  // The runtime reads Lucene's files in logical pages (manifest.pageSize) and names the ones it misses
+  // ("file#page"); loadPages loads a round's missing pages. Over http(s) each run of adjacent missing
+  // pages of a file is one Range request for lucene/<name>?v=<hash> (the hash keeps caches from mixing
+  // two builds' files of one name); a host that ignores Range answers 200 with the whole file, which is
+  // then added whole and never asked for again. From file:// (only --offline builds and pack write
+  // them) the pages come in offline/<hash>-<i>.js chunks of manifest.chunkSize bytes.
 
-  async function loadBytes(base, name) {
+  var stats = { requests: 0, bytes: 0, log: [], ranges: 0, wholeFiles: 0, rounds: 0, searchMillis: 0, fetchMillis: 0, addMillis: 0, roundLog: [] };
+
+  function counted(name, bytes) {
     stats.requests++;
     stats.log.push(name);
-    var bytes;
-    if (fileMode) {
-      await loadScript(base + 'pages/' + name + '.js');
-      var store = self.broadsheetPages;
-      bytes = fromBase64(store[name]);
-      delete store[name];
-    } else {
-      var r = await fetch(base + 'pages/' + name);
-      if (!r.ok) throw new Error('could not load ' + name + ': HTTP ' + r.status);
-      bytes = new Int8Array(await r.arrayBuffer());
-    }
     stats.bytes += bytes.length;
     return bytes;
   }
 
+  // A script-wrapped chunk (file://): offline/<key>.js sets self.broadsheetChunks[key].
+  async function loadChunk(base, key) {
+    await loadScript(base + 'offline/' + key + '.js');
+    var chunks = self.broadsheetChunks || {};
+    var bytes = fromBase64(chunks[key]);
+    delete chunks[key];
+    return counted(key, bytes);
+  }
+
+  var rangesIgnored = false;
+
   async function loadManifest(base) {
     if (fileMode) {
-      await loadScript(base + 'pages/manifest.js');
+      try {
+        await loadScript(base + 'offline/manifest.js');
+      } catch (e) {
+        throw new Error('search from file:// needs a site built with --offline (or broadsheet pack)');
+      }
       return self.broadsheetManifest;
     }
-    var r = await fetch(base + 'pages/manifest.json');
+    // asked as a range: a 200 instead of a 206 tells that the host ignores Range, before the first round
+    var r = await fetch(base + 'manifest.json', { headers: { Range: 'bytes=0-' } });
     if (!r.ok) throw new Error('no search index here (HTTP ' + r.status + ')');
+    rangesIgnored = r.status === 200;
     return r.json();
+  }
+
+  async function loadOpenBundle(base, manifest) {
+    var name = manifest.open + '.open';
+    if (fileMode) return loadChunk(base, name);
+    var r = await fetch(base + name);
+    if (!r.ok) throw new Error('could not load ' + name + ': HTTP ' + r.status);
+    return counted(name, new Int8Array(await r.arrayBuffer()));
+  }
+
+  // The index files of a manifest, by name: {name, length, hash, loaded: {chunk or 'whole': promise}}.
+  function indexFiles(manifest) {
+    var files = {};
+    manifest.files.forEach(function (f) {
+      files[f.name] = { name: f.name, length: f.length, hash: f.hash, loaded: {} };
+    });
+    return files;
+  }
+
+  // Adds bytes that start at a page boundary of the file as whole pages (the file's last may be short).
+  function addBytes(e, f, offset, bytes) {
+    var size = e.pageSize;
+    var t0 = performance.now();
+    for (var at = 0; at < bytes.length; at += size) {
+      var end = Math.min(at + size, bytes.length);
+      if (end - at === size || offset + end === f.length) {
+        e.rt.addPage(f.name, (offset + at) / size, bytes.slice(at, end));
+      }
+    }
+    stats.addMillis += performance.now() - t0;
+  }
+
+  // Loads a round's missing pages: one request per run of adjacent pages of a file, all at once.
+  function loadPages(e, missing) {
+    var pages = {};
+    missing.forEach(function (key) {
+      var hash = key.lastIndexOf('#');
+      var name = key.slice(0, hash);
+      (pages[name] = pages[name] || []).push(+key.slice(hash + 1));
+    });
+    var loads = [];
+    Object.keys(pages).forEach(function (name) {
+      var f = e.files[name];
+      if (!f) throw new Error('no such index file: ' + name);
+      var list = pages[name].sort(function (a, b) { return a - b; });
+      if (fileMode) {
+        loads = loads.concat(chunksOf(e, f, list));
+      } else if (e.noRanges) {
+        loads.push(wholeFile(e, f));
+      } else {
+        runsOf(list).forEach(function (run) { loads.push(loadRun(e, f, run[0], run[1])); });
+      }
+    });
+    return Promise.all(loads);
+  }
+
+  // Sorted page numbers as [first, last] runs of adjacent pages.
+  function runsOf(list) {
+    var runs = [];
+    list.forEach(function (p) {
+      var last = runs[runs.length - 1];
+      if (last && p <= last[1] + 1) last[1] = Math.max(last[1], p);
+      else runs.push([p, p]);
+    });
+    return runs;
+  }
+
+  function fileUrl(e, f) {
+    return e.base + 'lucene/' + encodeURIComponent(f.name) + '?v=' + f.hash;
+  }
+
+  // Pages first..last of a file with one Range request; a 200 (Range ignored) brings the whole file.
+  async function loadRun(e, f, first, last) {
+    var start = first * e.pageSize, end = Math.min(f.length, (last + 1) * e.pageSize) - 1;
+    if (f.loaded.whole) return f.loaded.whole;
+    var r = await fetch(fileUrl(e, f), { headers: { Range: 'bytes=' + start + '-' + end } });
+    if (r.status === 206) {
+      stats.ranges++;
+      var range = /bytes (\d+)-(\d+)\/(\d+|\*)/.exec(r.headers.get('Content-Range') || '');
+      var bytes = counted(f.name, new Int8Array(await r.arrayBuffer()));
+      var at = range ? +range[1] : start;
+      if (range && range[3] !== '*' && +range[3] !== f.length) throw changed(f);
+      var skip = (e.pageSize - at % e.pageSize) % e.pageSize; // keep whole pages only
+      addBytes(e, f, at + skip, bytes.subarray(skip));
+      return;
+    }
+    if (r.status !== 200) throw new Error('could not load ' + f.name + ': HTTP ' + r.status);
+    e.noRanges = true;
+    f.loaded.whole = addWhole(e, f, r);
+    return f.loaded.whole;
+  }
+
+  // The whole file with a plain GET, once (hosts that ignore Range).
+  function wholeFile(e, f) {
+    if (!f.loaded.whole) {
+      f.loaded.whole = fetch(fileUrl(e, f)).then(function (r) {
+        if (!r.ok) throw new Error('could not load ' + f.name + ': HTTP ' + r.status);
+        return addWhole(e, f, r);
+      });
+    }
+    return f.loaded.whole;
+  }
+
+  async function addWhole(e, f, response) {
+    var bytes = counted(f.name, new Int8Array(await response.arrayBuffer()));
+    stats.wholeFiles++;
+    if (bytes.length !== f.length) throw changed(f);
+    addBytes(e, f, 0, bytes);
+  }
+
+  function changed(f) {
+    return new Error('the search index changed on the server (' + f.name + '); reload the page');
+  }
+
+  // file://: the chunks holding these pages, each loaded once.
+  function chunksOf(e, f, list) {
+    var perChunk = e.chunkSize / e.pageSize, loads = [];
+    list.forEach(function (p) {
+      var i = Math.floor(p / perChunk);
+      if (!f.loaded[i]) {
+        f.loaded[i] = loadChunk(e.base, f.hash + '-' + i).then(function (bytes) {
+          addBytes(e, f, i * e.chunkSize, bytes);
+        });
+        loads.push(f.loaded[i]);
+      }
+    });
+    return loads;
   }
 
   // ---- the runtime ----------------------------------------------------------------------------------
@@ -162,21 +305,20 @@
       var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
       if (loader) loader.catch(function () { /* reported by loadWasm */ });
       var manifest = await loadManifest(base);
-      if (manifest.format !== 4) {
+      if (manifest.format !== 5) {
         throw new Error('the search index has pages of format ' + manifest.format +
           ': it was built by another Broadsheet version; rebuild the site');
       }
       var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest, loader) : await loadJs(base);
-      var files = {};
       // the analyzer is the one the index records in its commit data (core IndexInfo)
       rt.open(manifest.files.map(function (f) {
-        files[f.name] = f.hash;
         return f.name + '\t' + f.length;
       }).join('\n'), manifest.pageSize);
-      rt.addBundle(await loadBytes(base, manifest.open + '.open'));
+      rt.addBundle(await loadOpenBundle(base, manifest));
       api.runtime = kind;
       api.loadMillis = performance.now() - t0;
-      return { rt: rt, base: base, files: files };
+      return { rt: rt, base: base, files: indexFiles(manifest), pageSize: manifest.pageSize,
+        chunkSize: manifest.chunkSize, noRanges: rangesIgnored };
     })();
     return engine;
   }
@@ -198,15 +340,7 @@
       stats.rounds++;
       if (out.missing) {
         stats.roundLog.push(out.missing.join(' '));
-        await Promise.all(out.missing.map(function (key) {
-          var hash = key.split('#');
-          var file = hash[0], page = +hash[1];
-          return loadBytes(e.base, e.files[file] + '-' + page + '.bin').then(function (bytes) {
-            var t2 = performance.now();
-            e.rt.addPage(file, page, bytes);
-            stats.addMillis += performance.now() - t2;
-          });
-        }));
+        await loadPages(e, out.missing);
         stats.fetchMillis += performance.now() - t1;
         continue;
       }
@@ -418,7 +552,7 @@
     if (fileMode) return;
     var base = searchBase();
     loadManifest(base).then(function (m) {
-      if (m.format !== 4) return;
+      if (m.format !== 5) return;
       var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', wasmName(m)] : ['search-js.js'];
       return Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }));
     }).catch(function () { /* only a head start */ });

@@ -21,7 +21,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryTermScorer;
@@ -507,7 +506,7 @@ public final class ArchiveSearch {
       return searcher.search(
           query, new IndexOrderCollector(wanted)); // the index is sorted newest first
     }
-    return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+    return searcher.search(query, new ScoreOrderCollector(wanted)); // ties in index order
   }
 
   // ---- snippets

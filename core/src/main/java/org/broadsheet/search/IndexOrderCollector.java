@@ -18,8 +18,9 @@ import org.apache.lucene.search.TotalHits;
  * The {@code wanted} newest matches, with their scores, and the exact number of matches. Every
  * segment is sorted newest first ({@link SearchIndexWriter}), so a segment's newest matches are its
  * first ones: each leaf keeps its first {@code wanted} and the merge orders them by {@code
- * date_sort}, newest first, then by doc id (what {@code Sort(date_sort desc, doc)} gives). No
- * comparators, no second scoring pass, and in the browser none of Lucene's field-sort code.
+ * date_sort}, newest first, then in the index's order ({@link IndexOrderTies}: by id across
+ * segments, as one segment of a clean build has them). No comparators, no second scoring pass, and
+ * in the browser none of Lucene's field-sort code.
  */
 final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.Leaf, TopDocs> {
   private final int wanted;
@@ -43,23 +44,22 @@ final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.
     }
     all.sort(
         (a, b) ->
-            a.date != b.date
-                ? Long.compare(b.date, a.date)
-                : Integer.compare(a.hit.doc, b.hit.doc));
+            a.date != b.date ? Long.compare(b.date, a.date) : IndexOrderTies.compare(a.hit, b.hit));
     ScoreDoc[] top = new ScoreDoc[Math.min(wanted, all.size())];
     for (int i = 0; i < top.length; i++) {
-      top[i] = all.get(i).hit;
+      top[i] = new ScoreDoc(all.get(i).hit.globalDoc(), all.get(i).hit.score());
     }
     return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), top);
   }
 
-  private record Dated(ScoreDoc hit, long date) {}
+  private record Dated(IndexOrderTies.Hit hit, long date) {}
 
   static final class Leaf extends SimpleCollector {
     private final int wanted;
     private final List<Dated> first = new ArrayList<>();
     private long count;
-    private int docBase;
+    private int keptOfLeaf; // a collector may see several segments: each keeps its first
+    private LeafReaderContext leaf;
     private Scorable scorer;
     private NumericDocValues dates;
 
@@ -69,7 +69,8 @@ final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      docBase = context.docBase;
+      leaf = context;
+      keptOfLeaf = 0;
       dates = context.reader().getNumericDocValues(SearchSchema.DATE_SORT);
     }
 
@@ -81,10 +82,11 @@ final class IndexOrderCollector implements CollectorManager<IndexOrderCollector.
     @Override
     public void collect(int doc) throws IOException {
       count++;
-      if (first.size() < wanted) {
+      if (keptOfLeaf < wanted) {
         long date =
             dates != null && dates.advanceExact(doc) ? dates.longValue() : SearchSchema.UNDATED;
-        first.add(new Dated(new ScoreDoc(docBase + doc, scorer.score()), date));
+        first.add(new Dated(new IndexOrderTies.Hit(leaf, doc, scorer.score()), date));
+        keptOfLeaf++;
       }
     }
 

@@ -84,6 +84,7 @@ public final class SearchIndexWriter implements Closeable {
             .setSimilarity(SearchSchema.similarity())
             .setCodec(new BroadsheetCodec())
             .setUseCompoundFile(false)
+            .setMergePolicy(new AppendTiers())
             .setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(info.userData().entrySet()); // written with every commit
@@ -159,9 +160,13 @@ public final class SearchIndexWriter implements Closeable {
     writer.commit();
   }
 
-  /** Merges into one segment (as shipped to browsers) and commits. */
+  /**
+   * Lays the segments out as shipped ({@link AppendTiers}) and commits: a fresh index as one
+   * segment; one this writer appended to keeps its old segments' files, and only small new tiers on
+   * top are merged, so browsers that cached the old files keep them.
+   */
   public void optimizeAndCommit() throws IOException {
-    writer.forceMerge(1);
+    writer.forceMerge(fresh ? 1 : AppendTiers.TIERED);
     writer.commit();
   }
 

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser's copy of the index: pages, open bundle and the manifest that names them and the
- * language.
+ * What the browser reads besides the index itself (which it reads in ranges of search/lucene/): the
+ * manifest that names every index file with its length and hash, the open bundle, and only for
+ * --offline the index as script chunks.
  */
 class BrowserIndexPagesTest {
   static final int PAGE_SIZE = 512;
@@ -58,60 +61,94 @@ class BrowserIndexPagesTest {
     }
   }
 
-  static Map<String, Object> manifest(Path pages) throws IOException {
+  static Map<String, Object> manifest(Path search) throws IOException {
     return JSON.std.mapFrom(
-        Files.readString(pages.resolve("manifest.json"), StandardCharsets.UTF_8));
+        Files.readString(search.resolve("manifest.json"), StandardCharsets.UTF_8));
+  }
+
+  /** A site's search/ folder holding a copy of the index in lucene/. */
+  static Path searchFolder(String name, Path index) throws IOException {
+    Path search = tmp.resolve(name);
+    Files.createDirectories(search.resolve("lucene"));
+    try (Stream<Path> files = Files.list(index)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, search.resolve("lucene").resolve(f.getFileName()));
+      }
+    }
+    return search;
+  }
+
+  static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void manifestIsJsonWithTheIndexLanguageAndEveryIndexFile() throws IOException {
-    Path pages = tmp.resolve("pages-de");
-    int count = new BrowserIndexPages(PAGE_SIZE).writePages(lucene, pages);
+  void manifestNamesEveryIndexFileWithLengthAndHashAndTheIndexLanguage() throws IOException {
+    Path search = searchFolder("search-de", lucene);
+    Files.writeString(search.resolve("lucene/write.lock"), ""); // as a closed writer leaves it
+    int count = new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
 
-    Map<String, Object> m = manifest(pages);
-    assertEquals(4, ((Number) m.get("format")).intValue());
+    Map<String, Object> m = manifest(search);
+    assertEquals(5, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
+    assertEquals(1 << 20, ((Number) m.get("chunkSize")).intValue());
     assertEquals("de", m.get("language"), "the language the index records");
     assertEquals(
         List.of("de"), m.get("languages"), "the analyses the index holds, which pick the runtime");
     assertFalse(m.containsKey("stopwords"), "the stop words travel in the index's commit data");
     assertTrue(
-        Files.isRegularFile(pages.resolve(m.get("open") + ".open")),
+        Files.isRegularFile(search.resolve(m.get("open") + ".open")),
         "open bundle " + m.get("open"));
 
-    List<String> names;
-    try (Stream<Path> files = Files.list(lucene)) {
-      names =
-          files
-              .map(p -> p.getFileName().toString())
-              .filter(n -> !n.equals("write.lock"))
-              .sorted()
-              .toList();
-    }
+    List<String> names = names(search.resolve("lucene"));
+    assertFalse(names.contains("write.lock"), "the closed writer's lock is not shipped");
     List<Map<String, Object>> files = (List<Map<String, Object>>) m.get("files");
     assertEquals(names, files.stream().map(f -> (String) f.get("name")).toList());
-    int pagesExpected = 0;
     for (Map<String, Object> f : files) {
-      long length = ((Number) f.get("length")).longValue();
-      assertEquals(Files.size(lucene.resolve((String) f.get("name"))), length, f.toString());
-      int n = (int) ((length + PAGE_SIZE - 1) / PAGE_SIZE);
-      for (int i = 0; i < n; i++) {
-        assertTrue(
-            Files.isRegularFile(pages.resolve(f.get("hash") + "-" + i + ".bin")), f + " page " + i);
-      }
-      assertFalse(
-          Files.exists(pages.resolve(f.get("hash") + "-" + n + ".bin")),
-          f + " has " + n + " pages");
-      pagesExpected += n;
+      Path file = search.resolve("lucene").resolve((String) f.get("name"));
+      assertEquals(Files.size(file), ((Number) f.get("length")).longValue(), f.toString());
+      assertEquals(16, ((String) f.get("hash")).length(), f.toString());
     }
-    assertEquals(pagesExpected, count);
+    assertEquals(
+        List.of(m.get("open") + ".open", "lucene", "manifest.json"),
+        names(search),
+        "the index is shipped once, in lucene/: no pages, no scripts");
+    assertEquals(2, count);
+  }
 
-    // manifest.js, for file://, carries the same object
-    String js = Files.readString(pages.resolve("manifest.js"), StandardCharsets.UTF_8);
+  @Test
+  @SuppressWarnings("unchecked")
+  void offlineWritesTheIndexAsScriptChunksThatDecodeToItsFiles() throws IOException {
+    Path search = searchFolder("search-offline", lucene);
+    new BrowserIndexPages(PAGE_SIZE).writeFiles(search, true);
+    Map<String, Object> m = manifest(search);
+    Path offline = search.resolve("offline");
+
+    String js = Files.readString(offline.resolve("manifest.js"), StandardCharsets.UTF_8);
     String prefix = "self.broadsheetManifest=";
     assertTrue(js.startsWith(prefix) && js.endsWith(";\n"), js);
     assertEquals(m, JSON.std.mapFrom(js.substring(prefix.length(), js.length() - 2)));
+    assertArrayEquals(
+        Files.readAllBytes(search.resolve(m.get("open") + ".open")),
+        chunk(offline, m.get("open") + ".open"));
+    for (Map<String, Object> f : (List<Map<String, Object>>) m.get("files")) {
+      // these files are small: one chunk each
+      assertArrayEquals(
+          Files.readAllBytes(search.resolve("lucene").resolve((String) f.get("name"))),
+          chunk(offline, f.get("hash") + "-0"),
+          f.toString());
+      assertFalse(Files.exists(offline.resolve(f.get("hash") + "-1.js")), f.toString());
+    }
+  }
+
+  private static byte[] chunk(Path offline, String key) throws IOException {
+    String js = Files.readString(offline.resolve(key + ".js"), StandardCharsets.UTF_8);
+    String prefix = "(self.broadsheetChunks=self.broadsheetChunks||{})[\"" + key + "\"]=\"";
+    assertTrue(js.startsWith(prefix) && js.endsWith("\";\n"), key);
+    return Base64.getDecoder().decode(js.substring(prefix.length(), js.length() - 3));
   }
 
   @Test
@@ -126,9 +163,9 @@ class BrowserIndexPagesTest {
       }
       w.optimizeAndCommit();
     }
-    Path pages = tmp.resolve("pages-mixed");
-    new BrowserIndexPages(PAGE_SIZE).writePages(mixed, pages);
-    Map<String, Object> m = manifest(pages);
+    Path search = searchFolder("search-mixed", mixed);
+    new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
+    Map<String, Object> m = manifest(search);
     assertEquals("en-US", m.get("language"));
     assertEquals(List.of("en", "fa"), m.get("languages"), "analyses, the site's first");
   }

@@ -17,9 +17,9 @@ import org.broadsheet.search.pages.RuntimeFiles;
 
 /**
  * The search part of a built site, as the build lays it out: {@code search/lucene/} (core's
- * SearchIndexWriter), {@code search/pages/} (BrowserIndexPages), {@code search/runtime/}
- * (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the theme's element
- * ids.
+ * SearchIndexWriter), its manifest and {@code search/offline/} (BrowserIndexPages), {@code
+ * search/runtime/} (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the
+ * theme's element ids.
  */
 final class BrowserSite {
   static final Path SEARCH_JS = Path.of("../templates/assets/search.js");
@@ -44,15 +44,42 @@ final class BrowserSite {
       }
       writer.optimizeAndCommit();
     }
-    new BrowserIndexPages(pageSize).writePages(lucene, site.resolve("search/pages"));
-    // the tests open the site from file:// too, as an --offline build would be
-    RuntimeFiles.copyTo(lucene, site.resolve("search/runtime"), true);
+    // offline scripts too: the tests open these sites over http and from file://
+    new BrowserIndexPages(pageSize).writeFiles(site.resolve("search"), true);
+    RuntimeFiles.copyTo(site.resolve("search/lucene"), site.resolve("search/runtime"), true);
     Files.createDirectories(site.resolve("assets"));
     Files.copy(SEARCH_JS, site.resolve("assets/search.js"));
     Files.writeString(
         site.resolve("search/index.html"),
         PAGE.replace("{lang}", language),
         StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Adds articles to the site's index as an incremental build does (a new segment on top of the old
+   * ones) and writes its browser files again.
+   */
+  static void append(Path site, List<Article> articles) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(site.resolve("search/lucene"));
+        SearchIndexWriter writer = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
+      for (Article a : articles) {
+        writer.put(a, "articles/" + a.slug() + "/");
+      }
+      writer.optimizeAndCommit();
+    }
+    Path search = site.resolve("search");
+    int pageSize =
+        ((Number)
+                com.fasterxml
+                    .jackson
+                    .jr
+                    .ob
+                    .JSON
+                    .std
+                    .mapFrom(Files.readString(search.resolve("manifest.json")))
+                    .get("pageSize"))
+            .intValue();
+    new BrowserIndexPages(pageSize).writeFiles(search, true);
   }
 
   /** A dated article in {@code language} whose lead is the start of its one-paragraph body. */

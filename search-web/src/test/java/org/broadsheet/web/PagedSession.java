@@ -2,37 +2,43 @@ package org.broadsheet.web;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.web.index.PageStore;
 
 /**
  * search.js's loop on the JVM: the browser's {@link BrowserSession} over a built site's {@code
- * search/pages/}, loading the pages each round names from disk. Lets tests run the paged,
- * speculative reading that the browser runs, without a browser, and count its rounds.
+ * search/lucene/}, loading each round's missing pages from disk as search.js loads them over http:
+ * one read (one Range request) per run of adjacent pages of a file. Lets tests run the paged,
+ * speculative reading that the browser runs, without a browser, and count its rounds and requests.
  */
 final class PagedSession {
-  private final Path pages;
+  private final Path lucene;
+  private final int pageSize;
   private final BrowserSession session;
-  private final Map<String, String> hashes = new java.util.HashMap<>();
   int rounds;
   int pagesLoaded;
+  int requests;
 
   @SuppressWarnings("unchecked")
   PagedSession(Path site) throws IOException {
-    pages = site.resolve("search/pages");
+    Path search = site.resolve("search");
+    lucene = search.resolve("lucene");
     Map<String, Object> manifest =
-        JSON.std.mapFrom(Files.readString(pages.resolve("manifest.json")));
-    PageStore store = new PageStore(((Number) manifest.get("pageSize")).intValue());
+        JSON.std.mapFrom(Files.readString(search.resolve("manifest.json")));
+    pageSize = ((Number) manifest.get("pageSize")).intValue();
+    PageStore store = new PageStore(pageSize);
     for (Map<String, Object> f : (List<Map<String, Object>>) manifest.get("files")) {
       store.addFile((String) f.get("name"), ((Number) f.get("length")).longValue());
-      hashes.put((String) f.get("name"), (String) f.get("hash"));
     }
     session = new BrowserSession(store);
-    session.addBundle(Files.readAllBytes(pages.resolve(manifest.get("open") + ".open")));
+    session.addBundle(Files.readAllBytes(search.resolve(manifest.get("open") + ".open")));
   }
 
   /** The JSON the browser would get for {@code request}, after as many rounds as it takes. */
@@ -54,18 +60,40 @@ final class PagedSession {
         return json;
       }
       rounds++;
+      Map<String, TreeSet<Integer>> pages = new TreeMap<>();
       for (String key : (List<String>) out.get("missing")) {
-        String file = key.substring(0, key.indexOf('#'));
-        int page = Integer.parseInt(key.substring(key.indexOf('#') + 1));
-        session
-            .store()
-            .addPage(
-                file,
-                page,
-                Files.readAllBytes(pages.resolve(hashes.get(file) + "-" + page + ".bin")));
-        pagesLoaded++;
+        int hash = key.lastIndexOf('#');
+        pages
+            .computeIfAbsent(key.substring(0, hash), f -> new TreeSet<>())
+            .add(Integer.parseInt(key.substring(hash + 1)));
       }
+      pages.forEach(this::loadRuns);
     }
     throw new AssertionError("did not converge: " + what);
+  }
+
+  /** One read per run of adjacent pages, added page by page, as search.js does. */
+  private void loadRuns(String file, TreeSet<Integer> pages) {
+    try (RandomAccessFile in = new RandomAccessFile(lucene.resolve(file).toFile(), "r")) {
+      Integer first = pages.first();
+      while (first != null) {
+        int last = first;
+        while (pages.contains(last + 1)) {
+          last++;
+        }
+        requests++;
+        for (int page = first; page <= last; page++) {
+          long start = (long) page * pageSize;
+          byte[] bytes = new byte[(int) Math.min(pageSize, in.length() - start)];
+          in.seek(start);
+          in.readFully(bytes);
+          session.store().addPage(file, page, bytes);
+          pagesLoaded++;
+        }
+        first = pages.higher(last);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -52,10 +52,53 @@ class PagedSessionTest {
         session.rounds, session.pagesLoaded);
   }
 
+  @Test
+  void anIndexInTiersAnswersLikeTheJvmAndPrefetchesEachSegmentsOwnFiles() throws Exception {
+    List<Article> all = new java.util.ArrayList<>();
+    String[] words = {"oil", "talks", "markets", "opec", "vienna", "bank", "central", "crude"};
+    for (int i = 0; i < 1500; i++) {
+      StringBuilder body = new StringBuilder();
+      for (int w = 0; w < 80; w++) {
+        body.append(words[(i * 5 + w * w) % words.length]).append(' ');
+      }
+      all.add(
+          BrowserSite.article(
+              "en",
+              "g" + i,
+              "Story " + i + " " + words[i % words.length],
+              body.toString(),
+              String.format("2022-%02d-%02dT10:00:00Z", 1 + i % 12, 1 + i % 28),
+              i % 2 == 0 ? "Business" : "World",
+              List.of(words[i % 3])));
+    }
+    all.addAll(TinySiteBrowserTest.articles());
+    Path single = tmp.resolve("single");
+    BrowserSite.build(single, all, 256);
+    PagedSession one = assertSameAnswers(single, TinySiteBrowserTest.QUERIES);
+    Path tiers = tmp.resolve("tiers");
+    BrowserSite.build(tiers, all.subList(0, all.size() - 1), 256);
+    BrowserSite.append(tiers, all.subList(all.size() - 1, all.size()));
+    try (DirectoryReader reader =
+        DirectoryReader.open(FSDirectory.open(tiers.resolve("search/lucene")))) {
+      assertEquals(2, reader.leaves().size(), "an old segment and a new one");
+    }
+    PagedSession two = assertSameAnswers(tiers, TinySiteBrowserTest.QUERIES);
+    System.out.printf(
+        "one segment: %d rounds, %d requests; two: %d rounds, %d requests%n",
+        one.rounds, one.requests, two.rounds, two.requests);
+    // without each segment's own files for the expected ranges, postings and stored fields came
+    // a page per round
+    assertTrue(two.rounds <= one.rounds + TinySiteBrowserTest.QUERIES.size() / 2, two.rounds + "");
+  }
+
   private PagedSession assertSameAnswers(
       List<Article> articles, int pageSize, List<Parity.Query> queries) throws Exception {
     Path site = tmp.resolve("site");
     BrowserSite.build(site, articles, pageSize);
+    return assertSameAnswers(site, queries);
+  }
+
+  private PagedSession assertSameAnswers(Path site, List<Parity.Query> queries) throws Exception {
     PagedSession session = new PagedSession(site);
     try (DirectoryReader reader =
         DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {

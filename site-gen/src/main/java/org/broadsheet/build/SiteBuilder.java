@@ -308,14 +308,15 @@ public final class SiteBuilder {
   }
 
   /**
-   * The browser's paged copy of the index, and Lucene compiled by TeaVM (only the build the index's
-   * languages need; its file:// script only {@code offline}); counted by the publisher.
+   * What the browser reads besides the index (its manifest; with {@code offline}, the index as
+   * scripts for file://), and Lucene compiled by TeaVM (only the build the index's languages need;
+   * its file:// script only {@code offline}); counted by the publisher.
    */
   private static void browserSearch(Publisher publisher, boolean offline) {
     Path search = publisher.staging().resolve("search");
     try {
-      BrowserIndexPages.write(search.resolve("lucene"), search.resolve("pages"));
-      RuntimeFiles.copyTo(search.resolve("lucene"), search.resolve("runtime"), offline);
+      BrowserIndexPages.write(search, offline);
+      RuntimeFiles.copyTo(search.resolve("runtime"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
     }

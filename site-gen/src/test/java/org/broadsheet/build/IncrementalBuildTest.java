@@ -143,9 +143,9 @@ class IncrementalBuildTest {
   }
 
   /**
-   * Files by site path, but for the Lucene index and its browser pages (their bytes carry Lucene's
-   * random segment ids; the index is compared by its search results) and the marker (the build's
-   * id).
+   * Files by site path, but for the Lucene index and what names its files for the browser (their
+   * bytes carry Lucene's random segment ids; the index is compared by its search results) and the
+   * marker (the build's id).
    */
   private static Map<String, byte[]> files(Path root) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
@@ -153,7 +153,9 @@ class IncrementalBuildTest {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String path = root.relativize(p).toString().replace('\\', '/');
         if (!path.startsWith("search/lucene/")
-            && !path.startsWith("search/pages/")
+            && !path.equals("search/manifest.json")
+            && !path.matches("search/[0-9a-f]{16}\\.open")
+            && !path.startsWith("search/offline/")
             && !path.equals(".broadsheet-site")) {
           files.put(path, Files.readAllBytes(p));
         }

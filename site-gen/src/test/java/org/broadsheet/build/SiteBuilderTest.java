@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
@@ -116,6 +118,44 @@ class SiteBuilderTest {
           "web servers running as other users can read the site");
     }
     assertFalse(Files.exists(out.resolve("articles/future/index.html")));
+  }
+
+  /** Files under {@code search/} but the runtime (site path, sorted). */
+  private static List<String> searchFiles(Path out) throws IOException {
+    try (var files = Files.walk(out.resolve("search"))) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> out.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.startsWith("search/runtime/"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void aWebBuildShipsTheIndexOnceWithNoScriptCopiesAndAnOfflineBuildAddsThem(@TempDir Path dir)
+      throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    new SiteBuilder(Progress.quiet()).build(options(site));
+    List<String> web = searchFiles(site.resolve("public"));
+    assertTrue(web.contains("search/manifest.json"), web.toString());
+    assertTrue(
+        web.stream()
+            .allMatch(
+                p ->
+                    p.startsWith("search/lucene/")
+                        || p.matches("search/[0-9a-f]{16}\\.open")
+                        || p.equals("search/manifest.json")
+                        || p.equals("search/index.html")),
+        "only the index, its manifest and open bundle, and the search page: " + web);
+    assertFalse(web.contains("search/lucene/write.lock"), web.toString());
+
+    new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true).withClean(true));
+    List<String> offline = searchFiles(site.resolve("public"));
+    assertTrue(offline.contains("search/offline/manifest.js"), offline.toString());
+    assertTrue(
+        offline.stream().filter(p -> p.startsWith("search/offline/")).count() >= 3,
+        "the manifest, the open bundle and the index in chunks: " + offline);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.broadsheet.search.pages;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +12,35 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.SearchSchema;
 
 /**
- * Writes the browser's copy of the shipped Lucene index: {@code search/lucene/} cut into
- * fixed-size, content-addressed pages under {@code search/pages/} ({@link PageFile}), the open
- * bundle ({@link OpenBundleFile}) and the manifest that ties them together ({@link PageManifest}).
+ * Writes what the browser needs besides the shipped Lucene index itself, which it reads in byte
+ * ranges from {@code search/lucene/} (one copy of the index serves the command line, {@code serve}
+ * and the browser):
  *
- * <p>Call after the index is committed: {@code
- * BrowserIndexPages.write(site.resolve("search/lucene"), site.resolve("search/pages"))}. The
- * manifest's languages are the ones the index records ({@link IndexInfo}).
+ * <pre>
+ * search/manifest.json      every index file with its length and hash (PageManifest)
+ * search/&lt;hash&gt;.open        what opening the index reads, in one request (OpenBundleFile)
+ * search/offline/           only for --offline and pack: the index as scripts, for file:// (OfflineChunks)
+ * </pre>
+ *
+ * So a site's {@code search/} holds {@code segments_N}, the files of its segments (16 each with
+ * {@link org.broadsheet.search.BroadsheetCodec}, plus a {@code .liv} where articles were replaced),
+ * these two files and the runtime, however many articles it has. Call after the index is committed
+ * and its writer closed: {@code BrowserIndexPages.write(site.resolve("search"), offline)}. The lock
+ * file the closed writer left is removed (no reader needs it); the manifest's languages are the
+ * ones the index records ({@link IndexInfo}).
  */
 public final class BrowserIndexPages {
   /**
-   * Bytes per page. Measured on 10,000 Reuters stories (bench/browser-bytes.sh, 60 queries, gzip):
-   * 4 KB pages: first query 30 KB, later median 38 KB, worst 100 KB; 2 KB: 17 / 29 / 81 KB; 1 KB:
-   * 12 / 23 / 58 KB. Smaller pages cost more requests, not more bytes.
+   * Bytes per logical page. Measured on 10,000 Reuters stories (bench/browser-bytes.sh, 60 queries,
+   * gzip): 4 KB pages: first query 30 KB, later median 38 KB, worst 100 KB; 2 KB: 17 / 29 / 81 KB;
+   * 1 KB: 12 / 23 / 58 KB. With Range reads a run of adjacent pages costs one request, so small
+   * pages no longer cost requests, only the bookkeeping of a few more page numbers.
    */
   public static final int DEFAULT_PAGE_SIZE = 1024;
 
@@ -45,9 +56,14 @@ public final class BrowserIndexPages {
   /** Bytes of whole files the open bundle may carry (before gzip). */
   static final long WHOLE_FILE_BUDGET = 48 * 1024;
 
+  static final String LOCK = "write.lock";
+
   private final int pageSize;
 
   public BrowserIndexPages(int pageSize) {
+    if (pageSize <= 0 || OfflineChunks.CHUNK_SIZE % pageSize != 0) {
+      throw new IllegalArgumentException("page size must divide " + OfflineChunks.CHUNK_SIZE);
+    }
     this.pageSize = pageSize;
   }
 
@@ -55,45 +71,69 @@ public final class BrowserIndexPages {
     return pageSize;
   }
 
-  public static void write(Path lucene, Path pages) throws IOException {
-    new BrowserIndexPages(DEFAULT_PAGE_SIZE).writePages(lucene, pages);
+  /** Writes the browser's files for the index in {@code search/lucene/}. */
+  public static void write(Path search, boolean offline) throws IOException {
+    new BrowserIndexPages(DEFAULT_PAGE_SIZE).writeFiles(search, offline);
   }
 
-  /** Writes the pages, bundle and manifest; returns the number of distinct pages. */
-  public int writePages(Path lucene, Path pages) throws IOException {
-    Files.createDirectories(pages);
-    List<PageManifest.Entry> entries = new ArrayList<>();
+  /**
+   * Writes the manifest and open bundle into {@code search}, and with {@code offline} the scripts
+   * under {@code search/offline/}; returns the number of files written.
+   */
+  public int writeFiles(Path search, boolean offline) throws IOException {
+    Path lucene = search.resolve("lucene");
+    removeLock(lucene);
     String[] names;
     try (FSDirectory dir = FSDirectory.open(lucene)) {
       names =
-          Arrays.stream(dir.listAll())
-              .filter(n -> !n.equals("write.lock"))
-              .sorted()
-              .toArray(String[]::new);
+          Arrays.stream(dir.listAll()).filter(n -> !n.equals(LOCK)).sorted().toArray(String[]::new);
     }
-    int count = 0;
+    Path scripts = search.resolve("offline");
+    if (offline) {
+      Files.createDirectories(scripts);
+    }
+    int count = 2;
+    List<PageManifest.Entry> entries = new ArrayList<>();
     for (String name : names) {
       Path file = lucene.resolve(name);
-      String hash = PageFile.hashFile(file);
-      byte[] buffer = new byte[pageSize];
-      try (InputStream in = Files.newInputStream(file)) {
-        int n;
-        for (int page = 0; (n = in.readNBytes(buffer, 0, pageSize)) > 0; page++) {
-          PageFile.write(pages, hash + "-" + page + ".bin", buffer, n);
-          count++;
-        }
-      }
+      String hash = IndexFiles.hashFile(file);
       entries.add(new PageManifest.Entry(name, Files.size(file), hash));
+      if (offline) {
+        count += OfflineChunks.writeFile(scripts, file, hash);
+      }
     }
     byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
-    String open = PageFile.hash(bundle, bundle.length);
-    PageFile.write(pages, open + ".open", bundle, bundle.length);
+    String open = IndexFiles.hash(bundle, bundle.length);
+    Files.write(search.resolve(open + ".open"), bundle);
     IndexInfo info = info(lucene);
     PageManifest manifest =
-        new PageManifest(pageSize, info.language(), analyses(info), open, entries);
-    Files.writeString(pages.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
-    Files.writeString(pages.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
+        new PageManifest(
+            pageSize, OfflineChunks.CHUNK_SIZE, info.language(), analyses(info), open, entries);
+    Files.writeString(search.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
+    if (offline) {
+      OfflineChunks.write(scripts, open + ".open", bundle, bundle.length);
+      Files.writeString(scripts.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
+      count += 2;
+    }
     return count;
+  }
+
+  /**
+   * Deletes the lock file a closed writer leaves behind: it is no part of the index, and a static
+   * host would ship it. Only when the lock can be taken, i.e. no writer holds it.
+   */
+  private static void removeLock(Path lucene) throws IOException {
+    Path lock = lucene.resolve(LOCK);
+    if (!Files.isRegularFile(lock)) {
+      return;
+    }
+    try (FSDirectory dir = FSDirectory.open(lucene)) {
+      Lock held = dir.obtainLock(LOCK);
+      held.close();
+    } catch (LockObtainFailedException busy) {
+      return; // a writer is still open: leave its lock alone
+    }
+    Files.deleteIfExists(lock);
   }
 
   private static IndexInfo info(Path lucene) throws IOException {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code search/pages/<hash>.open} (and its {@code .open.js} wrapper, see {@link PageFile}): the
- * exact byte ranges that opening the index reads ({@code segments_N}, {@code .si}, {@code .fnm},
- * the codec's metadata files, and the header and footer of every data file), so that a browser
- * opens the index with one small request instead of two pages per file.
+ * {@code search/<hash>.open} (and for file:// {@code offline/<hash>.open.js}, see {@link
+ * OfflineChunks}): the exact byte ranges that opening the index reads ({@code segments_N}, {@code
+ * .si}, {@code .fnm}, the codec's metadata files, and the header and footer of every data file), so
+ * that a browser opens the index with one small request instead of two pages per file.
  *
  * <pre>
  * "BSOB" u8 version=1

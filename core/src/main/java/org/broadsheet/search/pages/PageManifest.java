@@ -8,29 +8,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code search/pages/manifest.json}, and the same object as {@code manifest.js} for file://
- * ({@code self.broadsheetManifest = {...};}). The browser reads it first:
+ * {@code search/manifest.json}, and for file:// the same object as {@code
+ * search/offline/manifest.js} ({@code self.broadsheetManifest = {...};}, {@code --offline} and
+ * {@code pack} only). The browser reads it first; it names every file with its length and hash, so
+ * the browser never asks a host for a length (no HEAD requests):
  *
  * <pre>
  * {
- *   "format": 4,                 this layout's version; bumped on any change to the files here
- *   "pageSize": 1024,            bytes per page (the last page of a file may be shorter)
+ *   "format": 5,                 this layout's version; bumped on any change to the files here
+ *                                (5: the browser reads ranges of search/lucene/ itself, pages are gone)
+ *   "pageSize": 1024,            bytes per logical page: what the browser's reader tracks and asks for;
+ *                                a round loads each run of missing pages with one Range request
+ *   "chunkSize": 1048576,        bytes per offline chunk (OfflineChunks), a whole number of pages
  *   "language": "en",            the index's (site's) language (IndexInfo)
  *   "languages": ["en", "fa"],   the analysis (SearchSchema.analysis) of every language the index
  *                                holds, the site's first, which picks the runtime to load: search.wasm
  *                                if any is one of fa, ar, de, fr, es, else search-en.wasm; the
  *                                analyzers themselves, stop words included, come from the index's
  *                                own commit data (format 4: "languages" added)
- *   "open": "&lt;hash&gt;",            the open bundle, &lt;hash&gt;.open (OpenBundleFile)
- *   "files": [                   every file of the Lucene index
- *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}   page i = &lt;hash&gt;-&lt;i&gt;.bin (PageFile)
+ *   "open": "&lt;hash&gt;",            the open bundle, search/&lt;hash&gt;.open (OpenBundleFile)
+ *   "files": [                   every file of the Lucene index, read as lucene/&lt;name&gt;?v=&lt;hash&gt; (IndexFiles)
+ *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}
  *   ]
  * }
  * </pre>
  */
 record PageManifest(
-    int pageSize, String language, List<String> languages, String open, List<Entry> files) {
-  static final int FORMAT = 4;
+    int pageSize,
+    int chunkSize,
+    String language,
+    List<String> languages,
+    String open,
+    List<Entry> files) {
+  static final int FORMAT = 5;
 
   record Entry(String name, long length, String hash) {}
 
@@ -38,6 +48,7 @@ record PageManifest(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
     m.put("pageSize", pageSize);
+    m.put("chunkSize", chunkSize);
     m.put("language", language);
     m.put("languages", languages);
     m.put("open", open);

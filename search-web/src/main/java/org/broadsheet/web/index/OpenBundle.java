@@ -3,7 +3,7 @@ package org.broadsheet.web.index;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads {@code search/pages/<hash>.open} (written by core's {@code
+ * Reads {@code search/<hash>.open} (written by core's {@code
  * org.broadsheet.search.pages.OpenBundleFile}): the exact byte ranges that opening the index reads,
  * so that the open costs one small request instead of two pages per file.
  *

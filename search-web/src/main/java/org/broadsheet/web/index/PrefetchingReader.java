@@ -10,6 +10,7 @@ import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
@@ -68,7 +69,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
 
   private static final class Leaf extends FilterLeafReader {
     private final PageStore store;
-    // the files whose ranges get expected; null where the index has several segments
+    // the files of this leaf's segment whose ranges get expected; null where not known
     private final String postings;
     private final String positions;
     private final String storedFields;
@@ -76,9 +77,29 @@ public final class PrefetchingReader extends FilterDirectoryReader {
     Leaf(LeafReader in, PageStore store) {
       super(in);
       this.store = store;
-      this.postings = store.fileWithExtension("doc");
-      this.positions = store.fileWithExtension("pos");
-      this.storedFields = store.fileWithExtension("fdt");
+      this.postings = fileOf(in, store, "doc");
+      this.positions = fileOf(in, store, "pos");
+      this.storedFields = fileOf(in, store, "fdt");
+    }
+
+    /**
+     * The file with this extension of the leaf's own segment (an index built in tiers has several),
+     * or of the index's only segment.
+     */
+    private static String fileOf(LeafReader in, PageStore store, String extension) {
+      if (in instanceof SegmentReader segment) {
+        String found = null;
+        for (String name : segment.getSegmentInfo().info.files()) {
+          if (name.endsWith("." + extension) && store.names().contains(name)) {
+            if (found != null) {
+              return null;
+            }
+            found = name;
+          }
+        }
+        return found;
+      }
+      return store.fileWithExtension(extension);
     }
 
     @Override

@@ -1,0 +1,57 @@
+package org.broadsheet.search.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * {@code search/offline/}: the index as scripts, written only for {@code --offline} builds and
+ * {@code pack}, whose sites are opened from {@code file://}, where {@code fetch} is blocked and
+ * only script tags load data. Local disk makes large chunks cheap, so files are cut in {@link
+ * #CHUNK_SIZE} chunks, not pages:
+ *
+ * <pre>
+ * manifest.js             self.broadsheetManifest = {...};   (the object of ../manifest.json)
+ * &lt;open&gt;.open.js          (self.broadsheetChunks = self.broadsheetChunks || {})["&lt;open&gt;.open"] = "&lt;base64&gt;";
+ * &lt;file hash&gt;-&lt;i&gt;.js      the same, key "&lt;file hash&gt;-&lt;i&gt;": bytes [i * chunkSize, (i + 1) * chunkSize) of the file
+ * </pre>
+ */
+final class OfflineChunks {
+  /** Bytes per chunk: a whole number of pages (the browser adds a chunk as pages). */
+  static final int CHUNK_SIZE = 1 << 20;
+
+  private OfflineChunks() {}
+
+  /** Writes the chunk scripts of one index file; returns how many. */
+  static int writeFile(Path offline, Path file, String hash) throws IOException {
+    byte[] buffer = new byte[CHUNK_SIZE];
+    int count = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
+        String key = hash + "-" + count;
+        write(offline, key, buffer, n);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Writes {@code <key>.js} holding {@code length} bytes under {@code key}. */
+  static void write(Path offline, String key, byte[] bytes, int length) throws IOException {
+    Files.writeString(
+        offline.resolve(key + ".js"), script(key, bytes, length), StandardCharsets.UTF_8);
+  }
+
+  static String script(String key, byte[] bytes, int length) {
+    byte[] exact = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
+    return "(self.broadsheetChunks=self.broadsheetChunks||{})[\""
+        + key
+        + "\"]=\""
+        + Base64.getEncoder().encodeToString(exact)
+        + "\";\n";
+  }
+}

@@ -1,0 +1,123 @@
+package org.broadsheet.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browser reads the shipped index, {@code search/lucene/}, in byte ranges: one Range request
+ * per run of missing pages, never a page twice, no HEAD requests, no copies of the index. Results
+ * equal the JVM's on a host that honours Range (the test server, nginx) and on one that ignores it
+ * ({@code python3 -m http.server}, the test server without ranges), where each file is fetched
+ * whole, once. Small pages (128 B) make every query read several runs of several files.
+ */
+class RangeReadsBrowserTest {
+  private static final Pattern ENTRY =
+      Pattern.compile("(\\d+) /search/lucene/([^?]+)\\?v=[0-9a-f]{16}(?: bytes=(\\d+)-(\\d+))?");
+
+  @TempDir static Path tmp;
+  static BrowserFixture fixture;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    fixture = BrowserFixture.open(tmp, TinySiteBrowserTest.articles(), 128);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private List<String> differences(String url) throws Exception {
+    return fixture.differences(url, TinySiteBrowserTest.QUERIES, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> stats() {
+    return (Map<String, Object>) fixture.driver.executeScript("return window.broadsheet.stats");
+  }
+
+  private long stat(String name) {
+    return ((Number) stats().get(name)).longValue();
+  }
+
+  @Test
+  void aHostThatHonoursRangeServesEachRunOfPagesOnceWithOneRequest() throws Exception {
+    StaticServer server = fixture.server;
+    server.log.clear();
+    assertEquals(List.of(), differences(server.url("search/index.html")));
+    List<String> index = new ArrayList<>();
+    Map<String, List<long[]>> asked = new HashMap<>();
+    for (String entry : List.copyOf(server.log)) {
+      assertFalse(entry.contains("/search/offline/"), "no script copies over http: " + entry);
+      if (!entry.contains("/search/lucene/")) {
+        continue;
+      }
+      index.add(entry);
+      Matcher m = ENTRY.matcher(entry);
+      assertTrue(m.matches() && m.group(3) != null, "a Range request, answered 206: " + entry);
+      assertEquals("206", m.group(1), entry);
+      long from = Long.parseLong(m.group(3));
+      long to = Long.parseLong(m.group(4));
+      assertEquals(0, from % 128, "runs start at a page: " + entry);
+      for (long[] earlier : asked.computeIfAbsent(m.group(2), f -> new ArrayList<>())) {
+        assertTrue(to < earlier[0] || from > earlier[1], "bytes asked twice: " + entry);
+      }
+      asked.get(m.group(2)).add(new long[] {from, to});
+    }
+    assertFalse(index.isEmpty(), "the queries read the index beyond its open bundle");
+    assertEquals(index.size(), stat("ranges"));
+    assertEquals(0, stat("wholeFiles"));
+  }
+
+  @Test
+  void aHostThatIgnoresRangeStillAnswersLikeTheJvmFetchingEachFileOnce() throws Exception {
+    try (StaticServer server = new StaticServer(fixture.site, false)) {
+      assertEquals(List.of(), differences(server.url("search/index.html")));
+      List<String> files = new ArrayList<>();
+      for (String entry : List.copyOf(server.log)) {
+        Matcher m = ENTRY.matcher(entry);
+        if (m.matches()) {
+          assertEquals("200", m.group(1), entry);
+          assertFalse(files.contains(m.group(2)), "fetched twice: " + entry);
+          files.add(m.group(2));
+        }
+      }
+      assertFalse(files.isEmpty());
+      assertEquals(files.size(), stat("wholeFiles"));
+      assertEquals(0, stat("ranges"));
+    }
+  }
+
+  @Test
+  void pythonHttpServerWhichIgnoresRangeAnswersLikeTheJvm() throws Exception {
+    try (ExternalServer python = ExternalServer.python(fixture.site, tmp)) {
+      assertEquals(List.of(), differences(python.url("search/index.html")));
+      assertTrue(stat("wholeFiles") > 0, stats().toString());
+      assertEquals(0, stat("ranges"));
+    }
+  }
+
+  @Test
+  void nginxServesRangesAndAnswersLikeTheJvm() throws Exception {
+    try (ExternalServer nginx = ExternalServer.nginx(fixture.site, tmp)) {
+      assertEquals(List.of(), differences(nginx.url("search/index.html")));
+      assertTrue(stat("ranges") > 0, stats().toString());
+      assertEquals(0, stat("wholeFiles"), "nginx honours Range");
+    }
+  }
+}
