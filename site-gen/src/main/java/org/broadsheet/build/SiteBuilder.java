@@ -316,7 +316,7 @@ public final class SiteBuilder {
     Path search = publisher.staging().resolve("search");
     try {
       BrowserIndexPages.write(search, offline);
-      RuntimeFiles.copyTo(search.resolve("runtime"));
+      RuntimeFiles.copyTo(search.resolve("lucene"), search.resolve("runtime"), offline);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
     }
