@@ -138,6 +138,8 @@ public final class SiteBuilder {
         lostBeforePages = reread.lost();
         timed("index", index::optimizeAndCommit);
       }
+      // before the pages: it counts what it finds under search/, which then holds none of them
+      timed("search", () -> browserSearch(publisher, options.offline()));
       ArticlePages articlePages =
           new ArticlePages(
               views,
@@ -165,7 +167,6 @@ public final class SiteBuilder {
           "render",
           PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
           SiteBuilder::leaveOutLost);
-      timed("search", () -> browserSearch(publisher, options.offline()));
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();

@@ -159,6 +159,27 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theSummaryCountsEveryFileAndByteWrittenOnce(@TempDir Path dir) throws Exception {
+    Path site = SiteFixture.write(dir, SITE);
+    for (boolean offline : new boolean[] {false, true}) {
+      BuildResult result =
+          new SiteBuilder(Progress.quiet()).build(options(site).withOffline(offline));
+      long files = 0;
+      long bytes = 0;
+      try (Stream<Path> walk = Files.walk(site.resolve("public"))) {
+        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+          if (!p.getFileName().toString().equals(".broadsheet-site")) { // the folder's marker
+            files++;
+            bytes += Files.size(p);
+          }
+        }
+      }
+      assertEquals(files, result.files(), "offline " + offline);
+      assertEquals(bytes, result.bytes(), "offline " + offline);
+    }
+  }
+
+  @Test
   void escapesTextAndLinksRelatively(@TempDir Path dir) throws Exception {
     Path site = SiteFixture.write(dir, SITE);
     new SiteBuilder(Progress.quiet()).build(options(site));
