@@ -56,7 +56,16 @@ final class BrowserFixture implements AutoCloseable {
 
   /** Loads {@code url} and lists every query whose browser result differs from the JVM's. */
   List<String> differences(String url, List<Parity.Query> queries, boolean exact) throws Exception {
+    return differences(url, queries, exact, "");
+  }
+
+  /** As above, running {@code script} on the page first (to set a test knob of search.js). */
+  List<String> differences(String url, List<Parity.Query> queries, boolean exact, String script)
+      throws Exception {
     driver.get(url);
+    if (!script.isEmpty()) {
+      driver.executeScript(script);
+    }
     List<String> diffs = new ArrayList<>();
     for (Parity.Query q : queries) {
       diffs.addAll(Parity.differences(q, Parity.jvm(jvm, q), Parity.browser(driver, q), exact));

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class StaticServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  private static final Pattern RANGES = Pattern.compile("bytes=\\d+-\\d+(,\\d+-\\d+)+");
+  private static final String BOUNDARY = "RANGES_0123456789";
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, String> TYPES =
       Map.of(
@@ -58,7 +60,20 @@ final class StaticServer implements AutoCloseable {
     return new StaticServer(root, types, true);
   }
 
+  /**
+   * A server that honours one range a request but answers a multi-range request with the whole
+   * file, as some hosts and CDNs do.
+   */
+  static StaticServer singleRangesOnly(Path root) throws IOException {
+    return new StaticServer(root, TYPES, true, false);
+  }
+
   private StaticServer(Path root, Map<String, String> types, boolean ranges) throws IOException {
+    this(root, types, ranges, true);
+  }
+
+  private StaticServer(Path root, Map<String, String> types, boolean ranges, boolean multipart)
+      throws IOException {
     // without it small responses wait for delayed ACKs: ~40 ms a request on loopback
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,9 +97,16 @@ final class StaticServer implements AutoCloseable {
                 .set("Content-Type", types.getOrDefault(ext, "application/octet-stream"));
             String range = exchange.getRequestHeaders().getFirst("Range");
             Matcher m = range == null || !ranges ? null : RANGE.matcher(range);
+            Matcher several = range == null || !ranges || !multipart ? null : RANGES.matcher(range);
             int status = 200;
             byte[] body;
-            if (m != null && m.matches()) {
+            if (several != null && several.matches()) {
+              body = multipartBody(file, range.substring("bytes=".length()).split(","));
+              exchange
+                  .getResponseHeaders()
+                  .set("Content-Type", "multipart/byteranges; boundary=" + BOUNDARY);
+              status = 206;
+            } else if (m != null && m.matches()) {
               // only the bytes asked for: an index file is megabytes, a range a few KB
               try (var in = new java.io.RandomAccessFile(file.toFile(), "r")) {
                 long length = in.length();
@@ -127,5 +149,36 @@ final class StaticServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  /** A multipart/byteranges body: each range with its own Content-Range (RFC 9110, 14.6). */
+  private static byte[] multipartBody(Path file, String[] ranges) throws IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+      long length = in.length();
+      for (String r : ranges) {
+        long from = Long.parseLong(r.substring(0, r.indexOf('-')));
+        long to = Math.min(length - 1, Long.parseLong(r.substring(r.indexOf('-') + 1)));
+        byte[] part = new byte[(int) (to - from + 1)];
+        in.seek(from);
+        in.readFully(part);
+        String head =
+            "\r\n--"
+                + BOUNDARY
+                + "\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Range: bytes "
+                + from
+                + "-"
+                + to
+                + "/"
+                + length
+                + "\r\n\r\n";
+        out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(part);
+      }
+    }
+    out.write(
+        ("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return out.toByteArray();
   }
 }
