@@ -115,8 +115,15 @@ public final class Feeds {
         .orElse("");
   }
 
-  private static String newest(List<SitemapUrl> urls) {
-    return urls.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
+  /** The latest lastmod of {@code urls} by instant (as text, offsets would order it wrongly). */
+  static String newest(List<SitemapUrl> urls) {
+    return urls.stream()
+        .map(SitemapUrl::lastmod)
+        .filter(m -> !m.isEmpty())
+        .max(
+            java.util.Comparator.comparing(
+                java.time.OffsetDateTime::parse, java.time.OffsetDateTime.timeLineOrder()))
+        .orElse("");
   }
 
   private FeedPage feed(Archive archive, String self) {
