@@ -119,6 +119,51 @@ class BrowserIndexPagesTest {
     assertEquals(2, count);
   }
 
+  /** name to hash, as the manifest of {@code search} gives them */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> hashes(Path search) throws IOException {
+    Map<String, String> hashes = new java.util.TreeMap<>();
+    for (Map<String, Object> f : (List<Map<String, Object>>) manifest(search).get("files")) {
+      hashes.put((String) f.get("name"), (String) f.get("hash"));
+    }
+    return hashes;
+  }
+
+  @Test
+  void aFileKeepsItsHashAndAnotherFileUnderTheSameNameGetsAnother() throws IOException {
+    Path same = searchFolder("search-same-a", lucene);
+    Path copy = searchFolder("search-same-b", lucene);
+    Path other = tmp.resolve("other-index");
+    try (FSDirectory dir = FSDirectory.open(other);
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "de", ZoneId.of("UTC"), true)) {
+      Article a =
+          ArchiveSearchTest.article(
+              "gesetz",
+              "Bundestag beschließt das Gesetz",
+              "Ein anderer Text.",
+              "2024-03-01T10:00:00Z",
+              List.of("Politik"),
+              "inland");
+      w.put(a, "articles/" + a.slug() + "/");
+      w.optimizeAndCommit();
+    }
+    Path rebuilt = searchFolder("search-rebuilt", other);
+    for (Path search : List.of(same, copy, rebuilt)) {
+      // a file without Lucene's header and footer is hashed whole
+      Files.writeString(search.resolve("lucene/notes.txt"), search == rebuilt ? "b" : "a");
+      new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
+    }
+
+    assertEquals(hashes(same), hashes(copy), "the same bytes, the same hashes");
+    Map<String, String> before = hashes(same);
+    Map<String, String> after = hashes(rebuilt);
+    assertTrue(before.keySet().containsAll(after.keySet()), "a clean build reuses the names");
+    for (String name : after.keySet()) {
+      assertFalse(
+          before.get(name).equals(after.get(name)), name + ": other bytes under the same name");
+    }
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void offlineWritesTheIndexAsScriptChunksThatDecodeToItsFiles() throws IOException {

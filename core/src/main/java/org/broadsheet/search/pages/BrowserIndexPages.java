@@ -83,23 +83,23 @@ public final class BrowserIndexPages {
   public int writeFiles(Path search, boolean offline) throws IOException {
     Path lucene = search.resolve("lucene");
     removeLock(lucene);
-    String[] names;
-    try (FSDirectory dir = FSDirectory.open(lucene)) {
-      names =
-          Arrays.stream(dir.listAll()).filter(n -> !n.equals(LOCK)).sorted().toArray(String[]::new);
-    }
     Path scripts = search.resolve("offline");
     if (offline) {
       Files.createDirectories(scripts);
     }
     int count = 2;
+    String[] names;
     List<PageManifest.Entry> entries = new ArrayList<>();
-    for (String name : names) {
-      Path file = lucene.resolve(name);
-      String hash = IndexFiles.hashFile(file);
-      entries.add(new PageManifest.Entry(name, Files.size(file), hash));
-      if (offline) {
-        count += OfflineChunks.writeFile(scripts, file, hash);
+    try (FSDirectory dir = FSDirectory.open(lucene)) {
+      names =
+          Arrays.stream(dir.listAll()).filter(n -> !n.equals(LOCK)).sorted().toArray(String[]::new);
+      for (String name : names) {
+        Path file = lucene.resolve(name);
+        String hash = IndexFiles.hashFile(dir, name);
+        entries.add(new PageManifest.Entry(name, dir.fileLength(name), hash));
+        if (offline) {
+          count += OfflineChunks.writeFile(scripts, file, hash);
+        }
       }
     }
     byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));

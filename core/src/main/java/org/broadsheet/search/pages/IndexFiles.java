@@ -1,12 +1,16 @@
 package org.broadsheet.search.pages;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 /**
  * Content hashes of the shipped index's files. The browser reads {@code search/lucene/<name>}
@@ -25,17 +29,34 @@ final class IndexFiles {
     return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
   }
 
-  /** The first 16 hex digits of the SHA-256 of a whole file. */
-  static String hashFile(Path file) throws IOException {
-    MessageDigest sha = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        sha.update(buffer, 0, n);
+  /**
+   * The hash of a file of the index: of its Lucene header, footer and length when it has them
+   * (every file Lucene 9 writes does), else of all its bytes. The header holds the random id of its
+   * segment (of its commit, for {@code segments_N}) and the footer the CRC-32 of every byte before
+   * it, so two files with the same name, header and footer are the same file; reading 100 bytes
+   * instead of the whole file saved a full pass over the index (635 MB at 100,000 stories) per
+   * build.
+   */
+  static String hashFile(Directory dir, String name) throws IOException {
+    try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
+      MessageDigest sha = sha256();
+      try {
+        sha.update(CodecUtil.readIndexHeader(in));
+        sha.update(CodecUtil.readFooter(in));
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(in.length()).flip());
+      } catch (CorruptIndexException | EOFException e) {
+        sha.reset(); // not a file Lucene wrote with a header and footer: hash all of it
+        in.seek(0);
+        byte[] buffer = new byte[1 << 16];
+        for (long left = in.length(); left > 0; ) {
+          int n = (int) Math.min(buffer.length, left);
+          in.readBytes(buffer, 0, n);
+          sha.update(buffer, 0, n);
+          left -= n;
+        }
       }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
-    return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
   }
 
   private static MessageDigest sha256() {
