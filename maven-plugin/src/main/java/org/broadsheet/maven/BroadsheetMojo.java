@@ -46,7 +46,12 @@ abstract class BroadsheetMojo extends AbstractMojo {
     try {
       run();
     } catch (OutputGuard.Refused e) {
-      throw new MojoExecutionException("Broadsheet: " + e.getMessage(), e);
+      // its advice names the command line's options: say which parameters they are here
+      throw new MojoExecutionException(
+          "Broadsheet: "
+              + e.getMessage()
+              + "\n  (In the POM, --out is <out> for build and <archive> for pack; --force is <force>.)",
+          e);
     } catch (IOException e) {
       throw new MojoExecutionException("Broadsheet: " + e, e);
     } catch (RuntimeException e) {

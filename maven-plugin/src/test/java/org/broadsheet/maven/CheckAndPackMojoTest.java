@@ -36,7 +36,7 @@ class CheckAndPackMojoTest {
     Sites.write(dir, "content/good.md", Sites.GOOD, "content/bad.md", Sites.BROKEN);
     RecordingLog log = new RecordingLog();
     MojoFailureException e = assertThrows(MojoFailureException.class, check(dir, log)::execute);
-    assertTrue(e.getMessage().contains("content/bad.md:4:7: error:"), e.getMessage());
+    assertTrue(e.getMessage().contains("the first: content/bad.md:3:"), e.getMessage());
     assertTrue(log.text().contains("info checked 1 article"), log.text());
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count(), "only content/ is there");

@@ -28,15 +28,15 @@ final class Sites {
       Not ready yet.
       """;
 
-  /** Its YAML list never closes: an error at 4:7. */
+  /** Month 13: an error on line 3, the article is left out. */
   static final String BROKEN =
       """
       ---
-      title: Broken front matter
-      date: 2024-03-03
-      tags: [economy
+      title: A story from no calendar
+      date: 2024-13-45
+      tags: [economy]
       ---
-      The list above never closes.
+      No such day.
       """;
 
   /** A {@code javascript:} link: a warning at 5:1, the article still builds. */
