@@ -22,7 +22,7 @@ final class Bodies {
   private final Path siteDir;
   private final Parsers parsers;
   private final Diagnostics diagnostics;
-  private final Set<Diagnostic> firstPass;
+  private volatile Set<Diagnostic> firstPass; // taken at the first read-again, after the parse
   private final Set<Diagnostic> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
@@ -30,7 +30,24 @@ final class Bodies {
     this.siteDir = siteDir;
     this.parsers = parsers;
     this.diagnostics = diagnostics;
-    this.firstPass = Set.copyOf(diagnostics.snapshot());
+  }
+
+  /**
+   * The diagnostics the parse gave, taken when the first body is read again (bodies are read again
+   * only after the parse): taken at construction, before the parse, a rebuild reported the warnings
+   * of every unchanged article it rendered twice.
+   */
+  private Set<Diagnostic> firstPass() {
+    Set<Diagnostic> taken = firstPass;
+    if (taken == null) {
+      synchronized (this) {
+        if (firstPass == null) {
+          firstPass = Set.copyOf(diagnostics.snapshot());
+        }
+        taken = firstPass;
+      }
+    }
+    return taken;
   }
 
   /** The article's body could not be read again; already reported. */
@@ -57,8 +74,9 @@ final class Bodies {
     Diagnostics again = new Diagnostics();
     Optional<Article> parsed =
         parsers.parse(new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath())), again);
+    Set<Diagnostic> first = firstPass();
     for (Diagnostic d : again.snapshot()) {
-      if (!firstPass.contains(d) && reported.add(d)) {
+      if (!first.contains(d) && reported.add(d)) {
         diagnostics.add(d);
       }
     }

@@ -1,16 +1,11 @@
 package org.broadsheet.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.broadsheet.build.BuildOptions;
-import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
-import org.broadsheet.build.SiteBuilder;
-import org.broadsheet.serve.Packer;
-import org.broadsheet.write.OutputGuard;
-import org.broadsheet.write.Publisher;
+import org.broadsheet.build.SitePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,27 +45,14 @@ final class PackCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
-    Path zip =
-        OutputGuard.archiveFile(
-            out != null ? out : src.resolve("site.zip"), src, force); // before any work
-    Path work = Files.createTempDirectory("broadsheet-pack-");
-    try {
-      BuildOptions options = BuildOptions.of(src).withOut(work.resolve("site")).withOffline(true);
-      BuildResult result = new SiteBuilder(new Progress(!noProgress)).build(options);
-      Reports.print(result, err, verbose);
-      long entries = Packer.pack(options.out(), zip);
-      err.println(
-          Reports.summary(result, "packed")
-              + " -> "
-              + zip
-              + " ("
-              + entries
-              + " entries, "
-              + Files.size(zip) / 1024
-              + " KiB)");
-      return result.exitCode(false);
-    } finally {
-      Publisher.deleteTree(work);
-    }
+    SitePack.Packed packed =
+        SitePack.pack(
+            BuildOptions.of(src),
+            out != null ? out : src.resolve("site.zip"),
+            force,
+            new Progress(!noProgress));
+    Reports.print(packed.result(), err, verbose);
+    err.println(packed.summary());
+    return packed.result().exitCode(false);
   }
 }

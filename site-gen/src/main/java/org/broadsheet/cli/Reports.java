@@ -2,17 +2,14 @@ package org.broadsheet.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.broadsheet.build.BuildReport;
 import org.broadsheet.build.BuildResult;
 import org.broadsheet.diag.Diagnostic;
-import org.broadsheet.diag.Severity;
 import org.broadsheet.render.TemplateFailure;
 
-/** Prints diagnostics and the one-line summary at the end of a build or check. */
+/** Prints diagnostics and the one-line summary at the end of a build or check, on stderr. */
 final class Reports {
   private Reports() {}
-
-  /** Warnings shown before the rest are only counted (errors are always all shown). */
-  static final int WARNINGS_SHOWN = 100;
 
   /**
    * The exit code of a theme or template failure, apart from content errors (1) and refusals (2).
@@ -37,59 +34,16 @@ final class Reports {
   }
 
   private static void print(List<Diagnostic> diagnostics, PrintWriter err, boolean verbose) {
-    int warnings = 0;
-    for (Diagnostic d : diagnostics) {
-      if (d.severity() == Severity.NOTE && !verbose) {
-        continue;
-      }
-      if (d.severity() == Severity.WARNING && !verbose && ++warnings > WARNINGS_SHOWN) {
-        continue;
-      }
+    BuildReport.Shown shown = BuildReport.shown(diagnostics, verbose);
+    for (Diagnostic d : shown.diagnostics()) {
       err.println(d.format());
     }
-    if (warnings > WARNINGS_SHOWN) {
-      err.println(
-          "... and " + (warnings - WARNINGS_SHOWN) + " more warnings (--verbose prints them all)");
+    if (shown.hiddenWarnings() > 0) {
+      err.println(shown.hiddenLine("--verbose"));
     }
   }
 
   static String summary(BuildResult result, String verb) {
-    StringBuilder sb =
-        new StringBuilder(verb)
-            .append(' ')
-            .append(result.articles())
-            .append(" article")
-            .append(result.articles() == 1 ? "" : "s");
-    if (result.files() > 0) {
-      sb.append(", ")
-          .append(result.files())
-          .append(" files (")
-          .append(result.bytes() / 1024)
-          .append(" KiB)");
-      if (result.parsed() < result.articles()) { // the last build's cache was used
-        sb.append(" (")
-            .append(result.parsed())
-            .append(" parsed, ")
-            .append(result.rendered())
-            .append(" pages rendered)");
-      }
-    }
-    sb.append(" in ").append(result.elapsed().toMillis()).append(" ms");
-    if (result.leftOut() > 0) {
-      sb.append("; ").append(result.leftOut()).append(" left out");
-    }
-    if (result.skipped() > 0) {
-      sb.append("; ").append(result.skipped()).append(" drafts/future skipped");
-    }
-    sb.append("; ")
-        .append(result.count(Severity.ERROR))
-        .append(" errors, ")
-        .append(result.count(Severity.WARNING))
-        .append(" warnings");
-    long notes = result.count(Severity.NOTE);
-    if (notes > 0) {
-      sb.append(", ").append(notes).append(" notes (--verbose shows them)");
-    }
-    return sb.toString();
+    return BuildReport.summary(result, verb);
   }
 }

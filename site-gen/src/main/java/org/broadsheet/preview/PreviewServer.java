@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.serve.SearchIndex;
 import org.broadsheet.serve.ServeLimits;
@@ -25,7 +26,7 @@ public final class PreviewServer implements AutoCloseable {
   static final Duration QUIET = Duration.ofMillis(50);
 
   private final SiteBuild build;
-  private final PrintStream out;
+  private final Consumer<SiteBuild.Report> reports;
   private final ServeLimits limits;
   private final LiveReload live;
   private final AtomicLong generation = new AtomicLong();
@@ -34,9 +35,9 @@ public final class PreviewServer implements AutoCloseable {
   private SiteServer server;
   private SiteWatcher watcher;
 
-  private PreviewServer(SiteBuild build, PrintStream out, ServeLimits limits) {
+  private PreviewServer(SiteBuild build, Consumer<SiteBuild.Report> reports, ServeLimits limits) {
     this.build = build;
-    this.out = out;
+    this.reports = reports;
     this.limits = limits;
     this.live = new LiveReload(limits);
   }
@@ -47,13 +48,34 @@ public final class PreviewServer implements AutoCloseable {
    */
   public static PreviewServer start(
       Path site, SiteBuild build, String host, int port, PrintStream out) throws IOException {
-    return start(site, build, host, port, out, ServeLimits.DEFAULTS);
+    return start(site, build, host, port, printer(out), ServeLimits.DEFAULTS);
+  }
+
+  /**
+   * As {@link #start(Path, SiteBuild, String, int, PrintStream)}, handing each (re)build's report
+   * to {@code reports} (the Maven plugin sends it to Maven's log).
+   */
+  public static PreviewServer start(
+      Path site, SiteBuild build, String host, int port, Consumer<SiteBuild.Report> reports)
+      throws IOException {
+    return start(site, build, host, port, reports, ServeLimits.DEFAULTS);
   }
 
   static PreviewServer start(
       Path site, SiteBuild build, String host, int port, PrintStream out, ServeLimits limits)
       throws IOException {
-    PreviewServer preview = new PreviewServer(build, out, limits);
+    return start(site, build, host, port, printer(out), limits);
+  }
+
+  private static PreviewServer start(
+      Path site,
+      SiteBuild build,
+      String host,
+      int port,
+      Consumer<SiteBuild.Report> reports,
+      ServeLimits limits)
+      throws IOException {
+    PreviewServer preview = new PreviewServer(build, reports, limits);
     try {
       Files.createDirectories(build.output());
       preview.files = SiteFiles.folder(build.output());
@@ -99,12 +121,19 @@ public final class PreviewServer implements AutoCloseable {
 
   private void publish(SiteBuild.Report report) {
     BuildStatus status = new BuildStatus(generation.incrementAndGet(), report.problems());
-    for (Diagnostic d : report.problems()) {
-      out.println(d.format());
-    }
-    out.println(report.summary());
-    out.flush();
+    reports.accept(report);
     live.publish(status);
+  }
+
+  /** Prints a report's problems, then its summary line. */
+  private static Consumer<SiteBuild.Report> printer(PrintStream out) {
+    return report -> {
+      for (Diagnostic d : report.problems()) {
+        out.println(d.format());
+      }
+      out.println(report.summary());
+      out.flush();
+    };
   }
 
   public URI uri() {
