@@ -78,6 +78,12 @@ public record Metadata(
       Set.of(
           "categories", "description", "lastmod", "publishDate", "expiryDate", "aliases", "weight");
 
+  /**
+   * The key {@code broadsheet import} keeps a story's source fields under: known, so never noted,
+   * and passed to templates as {@code params.imported}.
+   */
+  public static final String IMPORTED = "imported";
+
   /** The keys a writer may use. */
   public static final Set<String> KEYS =
       Set.of(
@@ -102,7 +108,8 @@ public record Metadata(
           "publishDate",
           "expiryDate",
           "aliases",
-          "weight");
+          "weight",
+          IMPORTED);
 
   /** The known keys in order, as the warning about an unknown key lists them. */
   private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
@@ -161,7 +168,9 @@ public record Metadata(
     Map<String, Object> params = new java.util.LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
       String key = String.valueOf(e.getKey());
-      if (!KEYS.contains(key) && e.getValue() != null) {
+      if (key.equals(IMPORTED) && e.getValue() != null) {
+        params.put(key, e.getValue());
+      } else if (!KEYS.contains(key) && e.getValue() != null) {
         params.put(key, e.getValue());
         r.note(
             key,
