@@ -125,8 +125,14 @@ final class HtmlPageReader implements StoryReader {
       body = root;
       how = root.normalName().equals("article") ? "<article>" : "articleBody";
     } else {
-      body = TextDensity.densest(doc);
+      TextDensity.Scored densest = TextDensity.densest(doc);
+      body = densest == null ? null : densest.block();
       how = "text density";
+      if (densest != null && !densest.isArticle()) {
+        diagnostics.add(
+            origin.warning(
+                "little prose on the page; its densest block is taken as the article's text"));
+      }
     }
     if (body == null) {
       diagnostics.add(origin.error("no article text found on the page; not imported"));

@@ -19,8 +19,15 @@ final class TextDensity {
 
   private TextDensity() {}
 
+  /** A block and how much prose it holds; 60 or more is an article's text. */
+  record Scored(Element block, double score) {
+    boolean isArticle() {
+      return score >= 60;
+    }
+  }
+
   /** The block most likely to be the article's text, or null when the page has no text. */
-  static Element densest(Document page) {
+  static Scored densest(Document page) {
     Document doc = page.clone();
     doc.select(BOILERPLATE).remove();
     Element best = null;
@@ -36,7 +43,7 @@ final class TextDensity {
         bestScore = score;
       }
     }
-    return bestScore >= 60 ? best : null;
+    return best == null ? null : new Scored(best, bestScore);
   }
 
   /** Text of the block's own paragraphs (direct children), weighted by sentence length. */
@@ -56,10 +63,10 @@ final class TextDensity {
       }
     }
     String own = block.ownText();
-    if (own.length() > 40) {
+    if (own.length() > 15) {
       score += own.length() * sentenceWeight(own);
     }
-    return paragraphs == 0 && own.length() <= 40 ? 0 : score;
+    return paragraphs == 0 && own.length() <= 15 ? 0 : score;
   }
 
   private static double textScore(Element e) {
