@@ -86,10 +86,15 @@ final class ArticleFiles {
         + ".md";
   }
 
-  /** Writes (or leaves as it is) the story's file. */
-  Outcome write(Story story) throws IOException {
+  /**
+   * Writes (or leaves as it is) the story's file.
+   *
+   * @param input the input file as found from its input folder (not from where the import runs, so
+   *     that the same import run elsewhere writes the same bytes)
+   */
+  Outcome write(Story story, String input) throws IOException {
     Path file = folder.resolve(fileName(story.id()));
-    byte[] bytes = render(story).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = render(story, input).getBytes(StandardCharsets.UTF_8);
     if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
       return Outcome.UNCHANGED;
     }
@@ -110,7 +115,7 @@ final class ArticleFiles {
   }
 
   /** The article file's text. */
-  String render(Story s) {
+  String render(Story s, String input) {
     Map<String, Object> front = new LinkedHashMap<>();
     putText(front, "title", s.title());
     front.put("id", s.id());
@@ -132,7 +137,11 @@ final class ArticleFiles {
     if (s.draft()) {
       front.put("draft", true);
     }
-    front.put("imported", s.imported());
+    Map<String, Object> imported = new LinkedHashMap<>();
+    imported.put("format", s.imported().get("format"));
+    imported.put("file", input);
+    imported.putAll(s.imported());
+    front.put("imported", imported);
     String body = s.markdown().strip();
     return "---\n" + yaml.dump(front) + "---\n" + (body.isEmpty() ? "" : body + "\n");
   }

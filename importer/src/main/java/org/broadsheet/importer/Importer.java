@@ -79,6 +79,7 @@ public final class Importer {
       }
     }
     Map<String, Story> stories = new LinkedHashMap<>();
+    Map<String, String> inputOf = new LinkedHashMap<>();
     int duplicates = 0;
     int read = 0;
     for (Path file : files) {
@@ -112,6 +113,7 @@ public final class Importer {
           duplicates++;
         }
         stories.put(s.id(), checked.get());
+        inputOf.put(s.id(), keys.get(file));
       }
     }
     ArticleFiles writer = new ArticleFiles(into);
@@ -119,7 +121,7 @@ public final class Importer {
     int updated = 0;
     int unchanged = 0;
     for (Story s : stories.values()) {
-      switch (writer.write(s)) {
+      switch (writer.write(s, inputOf.get(s.id()))) {
         case CREATED -> created++;
         case UPDATED -> updated++;
         case UNCHANGED -> unchanged++;

@@ -75,7 +75,6 @@ public record Story(
     Builder(Origin origin, String format) {
       this.origin = origin;
       imported.put("format", format);
-      imported.put("file", origin.path());
     }
 
     Builder keep(String key, Object value) {

@@ -32,7 +32,7 @@ class FeedImportTest {
     assertEquals("en-gb", a.get("lang"));
     assertEquals(
         "https://harbour-wire.example/2024/05/14/dock-strike-ends", a.imported().get("link"));
-    assertEquals("feeds/harbour-wire.rss", a.imported().get("file"));
+    assertEquals("harbour-wire.rss", a.imported().get("file"), "from the input, not the cwd");
     assertEquals(
         "https://harbour-wire.example/img/dock.jpg",
         ((Map<?, ?>) ((List<?>) a.imported().get("enclosures")).get(0)).get("url"));
