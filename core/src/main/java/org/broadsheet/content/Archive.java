@@ -20,11 +20,15 @@ import org.broadsheet.diag.Diagnostics;
  * date, tag, section, author and source. Dated articles come newest first, undated ones last.
  */
 public final class Archive {
-  /** Newest first; undated last, by id. Ties broken by id so builds are reproducible. */
+  /**
+   * Newest first; undated last, by id. Articles of the same instant go by weight (lower first,
+   * unweighted last), then by id so builds are reproducible.
+   */
   public static final Comparator<Article> NEWEST_FIRST =
       Comparator.<Article, ZonedDateTime>comparing(
               a -> a.date().orElse(null),
               Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder().reversed()))
+          .thenComparingLong(a -> a.extras().order())
           .thenComparing(Article::id);
 
   private final List<Article> articles;

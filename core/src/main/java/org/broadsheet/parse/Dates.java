@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** ISO 8601 dates as writers type them: with or without time, with or without zone. */
 public final class Dates {
   private static final Pattern ENDS_WITH_OFFSET = Pattern.compile(".*[+-]\\d\\d(:?\\d\\d)?$");
+  private static final Pattern SPACE_BEFORE_OFFSET =
+      Pattern.compile("(?<=\\d)\\s+([+-]\\d\\d:?\\d\\d)$");
   private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d\\d)(\\d\\d)$");
 
   private Dates() {}
@@ -26,6 +28,7 @@ public final class Dates {
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11).strip();
     }
+    s = SPACE_BEFORE_OFFSET.matcher(s).replaceFirst("$1"); // Jekyll: 2021-03-04 09:15:00 +0100
     try {
       if (s.length() == 10) {
         return Optional.of(LocalDate.parse(s).atStartOfDay(zone));

@@ -206,13 +206,17 @@ public final class MarkdownParser implements ArticleParser {
       return Optional.empty();
     }
     String id = m.id().orElse(file.baseName());
+    Optional<JekyllPost> post = JekyllPost.of(file, context.timeZone());
     return Optional.of(
         new Article(
             id,
-            m.slug().map(Slugs::slugify).orElse(Slugs.slugify(file.baseName())),
+            m.slug()
+                .or(() -> post.map(JekyllPost::slug))
+                .map(Slugs::slugify)
+                .orElse(Slugs.slugify(file.baseName())),
             title,
             m.summary().orElse(Summaries.lead(body.text(), SUMMARY_LENGTH)),
-            m.date(),
+            m.date().or(() -> post.map(JekyllPost::date)),
             m.updated(),
             m.authors(),
             m.dateline().orElse(""),
@@ -223,7 +227,8 @@ public final class MarkdownParser implements ArticleParser {
             m.lang().orElse(context.language()),
             m.draft(),
             path,
-            body));
+            body,
+            m.extras()));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.broadsheet.content.Extras;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
@@ -30,7 +31,58 @@ public record Metadata(
     Optional<String> source,
     Optional<String> license,
     Optional<String> lang,
-    Optional<String> dateline) {
+    Optional<String> dateline,
+    Extras extras) {
+
+  /** Metadata without {@link Extras}. */
+  public Metadata(
+      Optional<String> title,
+      Optional<ZonedDateTime> date,
+      Optional<ZonedDateTime> updated,
+      List<String> authors,
+      List<String> tags,
+      Optional<String> section,
+      Optional<String> summary,
+      Optional<String> slug,
+      Optional<String> id,
+      boolean draft,
+      Optional<String> source,
+      Optional<String> license,
+      Optional<String> lang,
+      Optional<String> dateline) {
+    this(
+        title,
+        date,
+        updated,
+        authors,
+        tags,
+        section,
+        summary,
+        slug,
+        id,
+        draft,
+        source,
+        license,
+        lang,
+        dateline,
+        Extras.NONE);
+  }
+
+  /**
+   * The keys of Hugo and Jekyll front matter that map onto Broadsheet's: {@code categories} (the
+   * first is the section when none is given, the others are tags), {@code description} (the
+   * summary), {@code lastmod} (updated), {@code publishDate} (the date when none is given; else not
+   * published before it), {@code expiryDate}, {@code aliases} and {@code weight}.
+   */
+  public static final Set<String> MAPPED_KEYS =
+      Set.of(
+          "categories", "description", "lastmod", "publishDate", "expiryDate", "aliases", "weight");
+
+  /**
+   * The key {@code broadsheet import} keeps a story's source fields under: known, so never noted,
+   * and passed to templates as {@code params.imported}.
+   */
+  public static final String IMPORTED = "imported";
 
   /** The keys a writer may use. */
   public static final Set<String> KEYS =
@@ -49,7 +101,15 @@ public record Metadata(
           "source",
           "license",
           "lang",
-          "dateline");
+          "dateline",
+          "categories",
+          "description",
+          "lastmod",
+          "publishDate",
+          "expiryDate",
+          "aliases",
+          "weight",
+          IMPORTED);
 
   /** The known keys in order, as the warning about an unknown key lists them. */
   private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
@@ -69,11 +129,26 @@ public record Metadata(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Extras.NONE);
 
   public Metadata {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);
+    java.util.Objects.requireNonNull(extras, "extras");
+  }
+
+  /** The start of the note on a key Broadsheet does not know (see {@link #isUnknownKeyNote}). */
+  private static final String UNKNOWN_KEY = "front-matter key '";
+
+  /**
+   * Whether {@code d} is the note on a key Broadsheet does not know, kept as a template param:
+   * {@code check --strict} reports these as warnings, other commands only with {@code -v}.
+   */
+  public static boolean isUnknownKeyNote(Diagnostic d) {
+    return d.severity() == org.broadsheet.diag.Severity.NOTE
+        && d.message().startsWith(UNKNOWN_KEY)
+        && d.message().contains("kept as params.");
   }
 
   /**
@@ -90,29 +165,59 @@ public record Metadata(
       java.util.function.IntFunction<String> lineText,
       Diagnostics diagnostics) {
     Reader r = new Reader(raw, path, context, lineOfKey, lineText, diagnostics);
-    for (Object key : raw.keySet()) {
-      if (!KEYS.contains(String.valueOf(key))) {
-        r.warn(
-            String.valueOf(key),
-            "unknown front-matter key '" + key + "' (known: " + KNOWN_KEYS + "); ignored");
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : raw.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (key.equals(IMPORTED) && e.getValue() != null) {
+        params.put(key, e.getValue());
+      } else if (!KEYS.contains(key) && e.getValue() != null) {
+        params.put(key, e.getValue());
+        r.note(
+            key,
+            UNKNOWN_KEY
+                + key
+                + "' is not one of Broadsheet's (known: "
+                + KNOWN_KEYS
+                + "); kept as params."
+                + key
+                + " for templates");
       }
     }
+    List<String> categories = r.list("categories");
+    List<String> tags = new ArrayList<>(r.tags());
+    Optional<String> section = r.text("section");
+    if (section.isEmpty() && !categories.isEmpty()) {
+      section = Optional.of(categories.get(0));
+      categories = categories.subList(1, categories.size());
+    }
+    categories.stream().filter(c -> !tags.contains(c)).forEach(tags::add);
+    tags.removeAll(namelessTags(tags));
+    Optional<ZonedDateTime> date = r.date("date");
+    Optional<ZonedDateTime> publishDate = r.date("publishDate");
+    Extras extras =
+        new Extras(
+            r.aliases(),
+            r.integer("weight"),
+            date.isPresent() ? publishDate : Optional.empty(),
+            r.date("expiryDate"),
+            params);
     Metadata m =
         new Metadata(
             r.text("title"),
-            r.date("date"),
-            r.date("updated"),
+            date.or(() -> publishDate),
+            r.date("updated").or(() -> r.date("lastmod")),
             r.authors(),
-            r.tags(),
-            r.text("section"),
-            r.text("summary"),
+            tags,
+            section,
+            r.text("summary").or(() -> r.text("description")),
             r.text("slug"),
             r.id(),
             r.bool("draft"),
             r.text("source"),
             r.text("license"),
             r.text("lang"),
-            r.text("dateline"));
+            r.text("dateline"),
+            extras);
     return r.failed ? Optional.empty() : Optional.of(m);
   }
 
@@ -177,7 +282,8 @@ public record Metadata(
         source.or(other::source),
         license.or(other::license),
         lang.or(other::lang),
-        dateline.or(other::dateline));
+        dateline.or(other::dateline),
+        extras.orElse(other.extras));
   }
 
   private static final class Reader {
@@ -244,6 +350,20 @@ public record Metadata(
       return list("author");
     }
 
+    /** {@code aliases}: each checked, a bad one dropped with a warning. */
+    List<String> aliases() {
+      List<String> out = new ArrayList<>();
+      for (String alias : list("aliases")) {
+        var result = org.broadsheet.content.AliasPaths.of(alias);
+        if (result.ok()) {
+          out.add(alias);
+        } else {
+          warn("aliases", "alias '" + alias + "' " + result.problem() + "; no redirect written");
+        }
+      }
+      return out;
+    }
+
     List<String> tags() {
       List<String> tags = new ArrayList<>(list("tags"));
       List<String> nameless = namelessTags(tags);
@@ -280,6 +400,22 @@ public record Metadata(
         }
       }
       return out;
+    }
+
+    java.util.OptionalInt integer(String key) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return java.util.OptionalInt.empty();
+      }
+      if (v instanceof Integer i) {
+        return java.util.OptionalInt.of(i);
+      }
+      try {
+        return java.util.OptionalInt.of(Integer.parseInt(String.valueOf(v).strip()));
+      } catch (NumberFormatException e) {
+        error(key, "'" + key + "' must be a whole number, was '" + v + "'");
+        return java.util.OptionalInt.empty();
+      }
     }
 
     boolean bool(String key) {
@@ -321,6 +457,18 @@ public record Metadata(
       diagnostics.add(
           Diagnostic.error(
               path, line, line > 0 ? 1 : 0, message, line > 0 ? lineText.apply(line) : ""));
+    }
+
+    void note(String key, String message) {
+      int line = lineOfKey.applyAsInt(key);
+      diagnostics.add(
+          new Diagnostic(
+              org.broadsheet.diag.Severity.NOTE,
+              path,
+              line,
+              line > 0 ? 1 : 0,
+              message,
+              line > 0 ? lineText.apply(line) : ""));
     }
 
     void warn(String key, String message) {

@@ -126,7 +126,8 @@ public final class WireTextParser implements ArticleParser {
             meta.lang().orElse(context.language()),
             meta.draft(),
             path,
-            body);
+            body,
+            meta.extras());
     return Optional.of(
         new WireStory(
             doc,

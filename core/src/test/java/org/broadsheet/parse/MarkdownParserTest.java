@@ -160,14 +160,55 @@ class MarkdownParserTest {
   }
 
   @Test
-  void unknownKeyIsAWarningAndTheArticleStillBuilds() throws Exception {
+  void unknownKeyIsANoteKeptAsAParamAndTheArticleStillBuilds() throws Exception {
     Diagnostics d = new Diagnostics();
-    assertTrue(
-        ParseFixtures.parse(site, "k.md", "---\ntitle: x\ncolour: red\n---\nb\n", d).isPresent());
+    Article a =
+        ParseFixtures.parse(site, "k.md", "---\ntitle: x\ncolour: red\n---\nb\n", d).orElseThrow();
+    Diagnostic w = d.snapshot().get(0);
+    assertEquals(Severity.NOTE, w.severity(), "check --strict makes it a warning");
+    assertTrue(Metadata.isUnknownKeyNote(w));
+    assertEquals(3, w.line());
+    assertTrue(w.message().contains("'colour'"));
+    assertEquals(java.util.Map.of("colour", "red"), a.extras().params());
+  }
+
+  @Test
+  void hugoKeysMapOntoBroadsheetFields() throws Exception {
+    Diagnostics d = new Diagnostics();
+    Article a =
+        ParseFixtures.parse(
+                site,
+                "h.md",
+                "---\ntitle: x\ncategories: [World, Europe]\ndescription: In short.\n"
+                    + "publishDate: 2021-02-03\nlastmod: 2021-02-04 10:00:00 +0100\n"
+                    + "expiryDate: 2030-01-01\naliases: [/old/x/]\nweight: 3\n---\nb\n",
+                d)
+            .orElseThrow();
+    assertEquals(java.util.List.of(), d.snapshot());
+    assertEquals("World", a.section());
+    assertEquals(java.util.List.of("Europe"), a.tags());
+    assertEquals("In short.", a.summary());
+    assertEquals("2021-02-03", a.date().orElseThrow().toLocalDate().toString());
+    assertEquals("2021-02-04T10:00+01:00", a.updated().orElseThrow().toOffsetDateTime().toString());
+    assertEquals(java.util.List.of("/old/x/"), a.extras().aliases());
+    assertEquals(3, a.extras().weight().getAsInt());
+    assertEquals(2030, a.extras().expiryDate().orElseThrow().getYear());
+    assertTrue(a.extras().publishDate().isEmpty(), "publishDate alone is the date");
+  }
+
+  @Test
+  void aBadAliasOrWeightIsReportedAtItsLine() throws Exception {
+    Diagnostics d = new Diagnostics();
+    Article a =
+        ParseFixtures.parse(site, "b.md", "---\ntitle: x\naliases: [../up/, /ok/]\n---\nb\n", d)
+            .orElseThrow();
+    assertEquals(java.util.List.of("/ok/"), a.extras().aliases());
     Diagnostic w = d.snapshot().get(0);
     assertEquals(Severity.WARNING, w.severity());
     assertEquals(3, w.line());
-    assertTrue(w.message().contains("colour"));
+    assertTrue(w.message().contains("'../up/'"), w.message());
+    assertTrue(
+        ParseFixtures.parse(site, "w.md", "---\ntitle: x\nweight: heavy\n---\nb\n", d).isEmpty());
   }
 
   @Test

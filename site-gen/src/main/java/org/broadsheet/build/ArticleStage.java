@@ -140,6 +140,28 @@ final class ArticleStage {
                   + "); not published (build with --future to include it)"));
       return;
     }
+    Optional<ZonedDateTime> publishDate = a.extras().publishDate();
+    if (publishDate.map(d -> d.isAfter(now)).orElse(false) && !options.future()) {
+      skipped.incrementAndGet();
+      diagnostics.add(
+          Diagnostic.note(
+              file.relativePath(),
+              "publishDate in the future ("
+                  + Views.iso(publishDate.get())
+                  + "); not published (build with --future to include it)"));
+      return;
+    }
+    Optional<ZonedDateTime> expiry = a.extras().expiryDate();
+    if (expiry.map(d -> !d.isAfter(now)).orElse(false) && !options.preview()) {
+      skipped.incrementAndGet();
+      diagnostics.add(
+          Diagnostic.note(
+              file.relativePath(),
+              "expired ("
+                  + Views.iso(expiry.get())
+                  + "); not published (the preview shows it; remove expiryDate to publish it)"));
+      return;
+    }
     if (!unchanged && index != null) {
       store.put(a.sourcePath(), a.body());
       put(a, hash);

@@ -1,5 +1,6 @@
 package org.broadsheet.build;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,8 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
 
@@ -37,7 +40,7 @@ record BuildCache(
     Map<String, Source> sources,
     Map<String, Indexed> indexed,
     Map<String, String> pages) {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   static final BuildCache EMPTY = new BuildCache("", "", Map.of(), Map.of(), Map.of());
 
   /** A source file as last parsed: its hash, its article (empty if it failed), its diagnostics. */
@@ -156,6 +159,29 @@ record BuildCache(
     writeList(out, a.authors());
     writeList(out, a.tags());
     out.writeBoolean(a.draft());
+    writeExtras(out, a.extras());
+  }
+
+  private static void writeExtras(DataOutputStream out, Extras e) throws IOException {
+    writeList(out, e.aliases());
+    writeString(out, e.weight().isPresent() ? String.valueOf(e.weight().getAsInt()) : "");
+    writeString(out, e.publishDate().map(ZonedDateTime::toString).orElse(""));
+    writeString(out, e.expiryDate().map(ZonedDateTime::toString).orElse(""));
+    writeString(out, JSON.std.asString(e.params()));
+  }
+
+  private static Extras readExtras(DataInputStream in) throws IOException {
+    List<String> aliases = readList(in);
+    String weight = readString(in);
+    Optional<ZonedDateTime> publish = date(readString(in));
+    Optional<ZonedDateTime> expiry = date(readString(in));
+    Map<String, Object> params = JSON.std.mapFrom(readString(in));
+    return new Extras(
+        aliases,
+        weight.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(weight)),
+        publish,
+        expiry,
+        params);
   }
 
   private static Article readArticle(DataInputStream in) throws IOException {
@@ -166,6 +192,7 @@ record BuildCache(
     List<String> authors = readList(in);
     List<String> tags = readList(in);
     boolean draft = in.readBoolean();
+    Extras extras = readExtras(in);
     return new Article(
         s[0],
         s[1],
@@ -182,7 +209,8 @@ record BuildCache(
         s[10],
         draft,
         s[11],
-        Body.EMPTY);
+        Body.EMPTY,
+        extras);
   }
 
   private static Optional<ZonedDateTime> date(String s) {

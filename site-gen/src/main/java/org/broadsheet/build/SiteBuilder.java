@@ -155,7 +155,12 @@ public final class SiteBuilder {
                                           + " build again"))));
       articlePages.useRelated(related(indexDir, archive));
       Routes routes =
-          new Routes(views, articlePages, new Feeds(views, articlePages::body), config.pageSize());
+          new Routes(
+              views,
+              articlePages,
+              new Feeds(views, articlePages::body),
+              config.pageSize(),
+              diagnostics);
       PageStage pages =
           new PageStage(
               new Templates(templatesDir, limits),
@@ -339,7 +344,11 @@ public final class SiteBuilder {
         Archive.of(parsed.articles(), diagnostics, parsers.idOrigins(options.source()));
     try {
       renderEachTemplateOnce(
-          config, archive, new Bodies(options.source(), parsers, diagnostics), options);
+          config,
+          archive,
+          new Bodies(options.source(), parsers, diagnostics),
+          options,
+          diagnostics);
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
@@ -360,7 +369,12 @@ public final class SiteBuilder {
    * theme (syntax, sandbox, time limit, recursion) without building the site.
    */
   private void renderEachTemplateOnce(
-      SiteConfig config, Archive archive, Bodies bodies, BuildOptions options) throws IOException {
+      SiteConfig config,
+      Archive archive,
+      Bodies bodies,
+      BuildOptions options,
+      Diagnostics diagnostics)
+      throws IOException {
     Path templatesDir = options.source().resolve("templates");
     Map<String, String> assets = new HashMap<>();
     ThemeAssets.load(templatesDir)
@@ -375,7 +389,12 @@ public final class SiteBuilder {
     ArticlePages articlePages =
         new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
     Routes routes =
-        new Routes(views, articlePages, new Feeds(views, articlePages::body), config.pageSize());
+        new Routes(
+            views,
+            articlePages,
+            new Feeds(views, articlePages::body),
+            config.pageSize(),
+            diagnostics);
     Map<String, Page> firstOfEach = new LinkedHashMap<>();
     routes.plan(archive).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
     archive.articles().stream()

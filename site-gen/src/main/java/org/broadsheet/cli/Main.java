@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       NewCommand.class,
       ServeCommand.class,
       PackCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,18 +1,25 @@
 package org.broadsheet.route;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.broadsheet.content.AliasPaths;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Group;
 import org.broadsheet.content.Period;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.view.ArchivePage;
 import org.broadsheet.view.BasicPage;
 import org.broadsheet.view.GroupsPage;
 import org.broadsheet.view.Link;
 import org.broadsheet.view.Listing;
 import org.broadsheet.view.ListingPage;
+import org.broadsheet.view.PageInfo;
 import org.broadsheet.view.Pager;
+import org.broadsheet.view.RedirectPage;
 
 /**
  * The page plan: every output file of a site as a {@link Page} value. Output formats are data: a
@@ -30,8 +37,14 @@ public final class Routes {
   private final ArticlePages articlePages;
   private final Feeds feeds;
   private final int pageSize;
+  private final Diagnostics diagnostics;
 
-  public Routes(Views views, ArticlePages articlePages, Feeds feeds, int pageSize) {
+  /**
+   * @param diagnostics where aliases that cannot be written are reported
+   */
+  public Routes(
+      Views views, ArticlePages articlePages, Feeds feeds, int pageSize, Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
     this.views = views;
     this.articlePages = articlePages;
     this.feeds = feeds;
@@ -71,7 +84,87 @@ public final class Routes {
             "404.ftlh",
             () -> new BasicPage(views.site(), views.notFound("Page not found", "404.html"))));
     pages.addAll(feeds.pages(archive));
+    pages.addAll(redirects(archive, pages));
     return pages;
+  }
+
+  /**
+   * A redirect page at each article's old addresses (front matter {@code aliases}). An alias that
+   * would overwrite another page, an article or another article's alias is reported and left out.
+   */
+  private List<Page> redirects(Archive archive, List<Page> planned) {
+    Set<String> taken = new HashSet<>();
+    Set<String> folders = new HashSet<>();
+    planned.forEach(p -> take(p.path(), taken, folders));
+    archive.articles().forEach(a -> take(Links.file(Links.article(a.slug())), taken, folders));
+    List<Page> pages = new ArrayList<>();
+    for (Article a : archive.articles()) {
+      for (String alias : a.extras().aliases()) {
+        AliasPaths.Result path = AliasPaths.of(alias);
+        if (!path.ok()) {
+          diagnostics.add(
+              Diagnostic.warning(
+                  a.sourcePath(),
+                  "alias '" + alias + "' " + path.problem() + "; no redirect written"));
+          continue;
+        }
+        String file = path.file();
+        if (!free(file, taken, folders)) {
+          diagnostics.add(
+              Diagnostic.warning(
+                  a.sourcePath(),
+                  "alias '"
+                      + alias
+                      + "' would overwrite "
+                      + file
+                      + ", a page of the site or another alias; no redirect written"));
+          continue;
+        }
+        take(file, taken, folders);
+        String folder = Links.article(a.slug());
+        pages.add(
+            new Page(
+                file,
+                "alias.ftlh",
+                () -> {
+                  PageInfo info = views.page(a.title(), "", file, "redirect");
+                  String canonical = views.site().baseUrl() + folder;
+                  return new RedirectPage(
+                      views.site(),
+                      new PageInfo(
+                          info.title(),
+                          info.description(),
+                          info.root(),
+                          info.path(),
+                          canonical,
+                          info.kind(),
+                          info.links()),
+                      a.title(),
+                      info.root() + views.links().href(folder));
+                }));
+      }
+    }
+    return pages;
+  }
+
+  private static void take(String file, Set<String> taken, Set<String> folders) {
+    taken.add(file);
+    for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+      folders.add(file.substring(0, slash));
+    }
+  }
+
+  /** Whether no page is written at {@code file}, or as a folder there, or as a folder of it. */
+  private static boolean free(String file, Set<String> taken, Set<String> folders) {
+    if (taken.contains(file) || folders.contains(file)) {
+      return false;
+    }
+    for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+      if (taken.contains(file.substring(0, slash))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One page per article. */

@@ -71,7 +71,9 @@ public final class Views {
         groupLinks("authors", a.authors()),
         groupLinks("tags", a.tags()),
         a.draft(),
-        a.date().map(d -> d.isAfter(now)).orElse(false));
+        a.date().map(d -> d.isAfter(now)).orElse(false),
+        a.extras().weight().orElse(0),
+        a.extras().params());
   }
 
   private List<Link> groupLinks(String kind, List<String> names) {

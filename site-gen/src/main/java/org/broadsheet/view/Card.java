@@ -1,6 +1,7 @@
 package org.broadsheet.view;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An article as listings, neighbours and related lists show it.
@@ -10,6 +11,8 @@ import java.util.List;
  * @param displayDate e.g. {@code 8 August 2022}, or {@code Undated}
  * @param section the section link, or null
  * @param scheduled dated in the future (only built with --future or in preview)
+ * @param weight front matter {@code weight} (orders articles of one date), 0 when unset
+ * @param params the front-matter keys Broadsheet does not know, as written (Hugo's {@code .Params})
  */
 public record Card(
     String id,
@@ -23,9 +26,12 @@ public record Card(
     List<Link> authors,
     List<Link> tags,
     boolean draft,
-    boolean scheduled) {
+    boolean scheduled,
+    int weight,
+    Map<String, Object> params) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);
+    java.util.Objects.requireNonNull(params, "params");
   }
 }

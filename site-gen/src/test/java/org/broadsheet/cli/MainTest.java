@@ -110,7 +110,10 @@ class MainTest {
     Run strict = run("check", "--strict", "--source", dir.toString());
     assertEquals(1, strict.code());
     assertTrue(
-        strict.err().contains("content/w.md:3:1: warning: unknown front-matter key 'mood'"),
+        strict
+            .err()
+            .contains(
+                "content/w.md:3:1: warning: front-matter key 'mood' is not one of Broadsheet's"),
         strict.err());
     assertTrue(strict.err().contains("    mood: calm\n    ^"), strict.err());
   }

@@ -1,0 +1,41 @@
+package org.broadsheet.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlToMarkdownTest {
+  static String md(String html) {
+    return HtmlToMarkdown.fragment(html, "https://site.example/a/");
+  }
+
+  @Test
+  void textThatLooksLikeMarkdownOrHtmlStaysText() {
+    assertEquals(
+        "1\\. not a list \\<b\\> \\*x\\* # \\[a\\](b) \\&amp; \\| \\~\\~",
+        md("<p>1. not a list &lt;b&gt; *x* # [a](b) &amp;amp; | ~~</p>"));
+    assertEquals(
+        "\\# heading?\n\n\\- item?\n\n\\> quote?",
+        md("<p># heading?</p><p>- item?</p><p>> quote?</p>"));
+  }
+
+  @Test
+  void unsafeAddressesAreDroppedAndRelativeOnesResolved() {
+    assertEquals(
+        "[a](https://site.example/a/b.html) c d ![](https://site.example/i.png)",
+        md(
+            "<p><a href=\"b.html\">a</a> <a href=\"javascript:alert(1)\">c</a>"
+                + " <a href=\" JAVASCRIPT:x\">d</a> <img src=\"/i.png\"><img src=\"data:x\"></p>"));
+  }
+
+  @Test
+  void structureBecomesMarkdown() {
+    assertEquals(
+        "## Title\n\n1. one\n2. two\n   - nested\n\n> quoted\n>\n> twice\n\n````\ncode ``` here\n````",
+        md(
+            "<h1>Title</h1><ol><li>one</li><li>two<ul><li>nested</li></ul></li></ol>"
+                + "<blockquote><p>quoted</p><p>twice</p></blockquote><pre>code ``` here</pre>"));
+    assertEquals("a\\\nb\n\nc", md("<div>a<br>b<br><br>c</div>"));
+    assertEquals("x", md("<script>evil()</script><style>p{}</style><iframe>f</iframe><p>x</p>"));
+  }
+}
