@@ -62,8 +62,19 @@ public final class Importer {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !hidden(input.relativize(p)))
+          walk.filter(p -> !hidden(input.relativize(p)))
+              .filter(
+                  p -> {
+                    if (Files.isSymbolicLink(p)) {
+                      // a folder's links may lead anywhere on this machine: only files named
+                      // on the command line are read through a link
+                      diagnostics.add(
+                          Diagnostic.note(
+                              shown(p, base), "symbolic link in an input folder; not followed"));
+                      return false;
+                    }
+                    return Files.isRegularFile(p);
+                  })
               .sorted()
               .forEach(
                   p -> {

@@ -48,6 +48,26 @@ class IdempotentImportTest {
   }
 
   @Test
+  void linksInAnInputFolderAreNotFollowed(@TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("secret.json");
+    Files.writeString(
+        secret,
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"s\","
+            + "\"title\":\"Secret\",\"content_text\":\"private\"}]}");
+    Path folder = Files.createDirectories(dir.resolve("in"));
+    try {
+      Files.createSymbolicLink(folder.resolve("linked.json"), secret);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+    }
+    Importer.Result r = Importer.run(List.of(folder), dir.resolve("out"), dir, "auto");
+    assertEquals(0, r.stories());
+    assertEquals(
+        "in/linked.json: note: symbolic link in an input folder; not followed",
+        r.diagnostics().get(0).format());
+  }
+
+  @Test
   void aChangedStoryUpdatesItsOwnFile(@TempDir Path dir) throws Exception {
     Path feed = dir.resolve("feed.json");
     Path into = dir.resolve("out");

@@ -196,6 +196,15 @@ class OtherGeneratorsFrontMatterTest {
   }
 
   @Test
+  void offlineRedirectsLinkToTheArticlesIndexFile(@TempDir Path dir) throws Exception {
+    SiteFixture.write(
+        dir, "-- content/a.md --\n---\ntitle: A\ndate: 2024-01-01\naliases: [/old/a/]\n---\nx\n");
+    new SiteBuilder(Progress.quiet()).build(BuildOptions.of(dir).withClock(NOW).withOffline(true));
+    String redirect = SiteFixture.read(dir, "public/old/a/index.html");
+    assertTrue(redirect.contains("url=../../articles/a/index.html\""), redirect);
+  }
+
+  @Test
   void aliasesThatWouldLeaveTheSiteOrOverwriteAPageAreRefused(@TempDir Path dir) throws Exception {
     BuildResult r =
         build(
