@@ -43,7 +43,7 @@ final class SiteMirror {
 
   /** The site at {@code source}; copies, when needed, go below {@code scratch}. */
   static SiteMirror open(URI source, Configuration conf, Path scratch) throws IOException {
-    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(source);
+    org.apache.hadoop.fs.Path root = SiteOutput.folder(source);
     FileSystem fs = root.getFileSystem(conf);
     root = fs.makeQualified(root);
     if ("file".equals(fs.getScheme())) {

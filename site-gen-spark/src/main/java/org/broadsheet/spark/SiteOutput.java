@@ -37,10 +37,10 @@ final class SiteOutput {
   /** Checks {@code out} against {@code source} and names this build's folders beside it. */
   static SiteOutput check(URI out, URI source, String buildId, Configuration conf)
       throws IOException {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
+    org.apache.hadoop.fs.Path path = folder(out);
     FileSystem fs = path.getFileSystem(conf);
     path = fs.makeQualified(path);
-    org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(source);
+    org.apache.hadoop.fs.Path src = folder(source);
     src = src.getFileSystem(conf).makeQualified(src);
     if (path.getParent() == null) {
       throw new IOException("refusing to build into the root of a file system: " + path);
@@ -76,10 +76,29 @@ final class SiteOutput {
         new org.apache.hadoop.fs.Path(parent, "." + name + ".spark-work-" + buildId));
   }
 
+  /** A folder's path without the trailing slash a URI of a folder may end in. */
+  static org.apache.hadoop.fs.Path folder(URI uri) {
+    String s = uri.toString();
+    while (s.endsWith("/") && !s.endsWith(":/") && !s.endsWith("://")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return new org.apache.hadoop.fs.Path(s);
+  }
+
+  /** Whether {@code inner} is {@code outer} or below it (same scheme and authority). */
   private static boolean within(org.apache.hadoop.fs.Path inner, org.apache.hadoop.fs.Path outer) {
-    String o = outer.toUri().toString();
-    String i = inner.toUri().toString();
-    return i.equals(o) || i.startsWith(o.endsWith("/") ? o : o + "/");
+    URI i = inner.toUri();
+    URI o = outer.toUri();
+    if (!java.util.Objects.equals(i.getScheme(), o.getScheme())
+        || !java.util.Objects.equals(blank(i.getAuthority()), blank(o.getAuthority()))) {
+      return false;
+    }
+    String op = o.getPath().endsWith("/") ? o.getPath() : o.getPath() + "/";
+    return i.getPath().equals(o.getPath()) || i.getPath().startsWith(op);
+  }
+
+  private static String blank(String authority) {
+    return authority == null ? "" : authority;
   }
 
   URI staging() {

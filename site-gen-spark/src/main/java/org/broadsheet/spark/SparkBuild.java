@@ -60,7 +60,9 @@ public final class SparkBuild {
       int failed,
       int skipped,
       List<Diagnostic> diagnostics,
-      Map<String, Duration> phases) {}
+      Map<String, Duration> phases,
+      long summaryBytes,
+      long modelBytes) {}
 
   public static Result run(JavaSparkContext spark, JobSettings settings) throws IOException {
     Configuration conf = spark.hadoopConfiguration();
@@ -124,6 +126,7 @@ public final class SparkBuild {
     phases.put("parse", since(t));
 
     t = System.nanoTime();
+    long summaryBytes = encoded.stream().mapToLong(b -> b.length).sum();
     List<SplitBuild.Part> decoded = encoded.stream().map(SplitBuild.Part::decode).toList();
     SplitBuild.Merged merged;
     List<Directory> indexes = new ArrayList<>();
@@ -143,7 +146,8 @@ public final class SparkBuild {
       phases.put("model", since(t));
 
       t = System.nanoTime();
-      Broadcast<byte[]> model = spark.broadcast(merged.encodeForPages());
+      byte[] modelBytes = merged.encodeForPages();
+      Broadcast<byte[]> model = spark.broadcast(modelBytes);
       int slices = parts(settings, spark, merged.archive().size());
       int total = merged.archive().size();
       List<byte[]> rendered =
@@ -169,7 +173,13 @@ public final class SparkBuild {
       phases.put("site", since(t));
       int lost = total - pages;
       return new Result(
-          total - lost, merged.failed() + lost, merged.skipped(), diagnostics.snapshot(), phases);
+          total - lost,
+          merged.failed() + lost,
+          merged.skipped(),
+          diagnostics.snapshot(),
+          phases,
+          summaryBytes,
+          modelBytes.length);
     }
   }
 

@@ -103,6 +103,7 @@ public final class SparkMain implements Callable<Integer> {
               partitions,
               System.currentTimeMillis());
       try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+        spark.setLogLevel(System.getProperty("broadsheet.spark.logLevel", "WARN"));
         SparkBuild.Result result = SparkBuild.run(spark, settings);
         report(result, out, err);
         return 0;
@@ -133,7 +134,14 @@ public final class SparkMain implements Callable<Integer> {
           .append(String.format("%.1f s", e.getValue().toMillis() / 1000.0));
     }
     out.printf(
-        "Built %d articles (%d left out, %d skipped; %d errors) on Spark: %s%n",
-        result.articles(), result.failed(), result.skipped(), errors, phases);
+        "Built %d articles (%d left out, %d skipped; %d errors) on Spark: %s;"
+            + " summaries sent to the driver %d KiB, model broadcast %d KiB (deflated)%n",
+        result.articles(),
+        result.failed(),
+        result.skipped(),
+        errors,
+        phases,
+        result.summaryBytes() >> 10,
+        result.modelBytes() >> 10);
   }
 }

@@ -56,6 +56,7 @@ class SparkIdentityTest {
                 .set("spark.sql.shuffle.partitions", "2")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1"));
+    spark.setLogLevel("WARN");
   }
 
   @AfterAll
@@ -69,11 +70,44 @@ class SparkIdentityTest {
   void theBundledSampleIsBuiltAsTheLocalBuildBuildsIt(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     copyTree(bundledSite(), site);
+    // what only the whole archive can settle, split over parts: an id given twice (the later file
+    // in path order is left out; the index must hold the earlier's document only), a slug two
+    // articles want, and a file that does not parse (its error with line and column)
+    Files.writeString(
+        site.resolve("content/0000-first.md"),
+        "---\ntitle: Harbour strike ends\nid: shared-id\ndate: 2024-05-01T10:00:00Z\n---\n"
+            + "Dock workers went back to work after a week.\n");
+    Files.writeString(
+        site.resolve("content/zzzz-second.md"),
+        "---\ntitle: Harbour strike ends\nid: shared-id\ndate: 2024-05-02T10:00:00Z\n---\n"
+            + "A second file with the first one's id: harbour cranes idle.\n");
+    Files.writeString(
+        site.resolve("content/zzzz-third.md"),
+        "---\ntitle: Harbour strike ends\ndate: 2024-05-03T10:00:00Z\n---\n"
+            + "Same title, another id: the slug must be made unique. Harbour pay talks.\n");
+    Files.writeString(
+        site.resolve("content/zzzz-broken.md"),
+        "---\ntitle: [unclosed\ndate: 2024-05-04\n---\nBody.\n");
     Comparison c = compare(site, dir, 3);
     assertTrue(c.local().articles() > 10, "the sample has articles: " + c.local().articles());
+    List<String> problems = headlines(c.spark().diagnostics());
+    assertTrue(
+        problems.stream().anyMatch(d -> d.startsWith("content/zzzz-broken.md:3:")),
+        "the parse error, with its line and column: " + problems);
+    assertTrue(
+        problems.stream().anyMatch(d -> d.contains("zzzz-second.md") && d.contains("shared-id")),
+        "the duplicate id: " + problems);
     assertQueriesAgree(
         c,
-        List.of("iran", "\"nuclear deal\"", "strike -harbour", "chip*", "sanctions talks", "port"));
+        List.of(
+            "iran",
+            "\"nuclear deal\"",
+            "strike -harbour",
+            "chip*",
+            "sanctions talks",
+            "port",
+            "harbour",
+            "cranes"));
   }
 
   @Test
