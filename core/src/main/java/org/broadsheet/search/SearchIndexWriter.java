@@ -151,6 +151,23 @@ public final class SearchIndexWriter implements Closeable {
     }
   }
 
+  /**
+   * Adds the documents of indexes written apart (a distributed build's parts, each by a writer of
+   * this class for the same site), with the other languages they recorded, and commits. The merged
+   * segments keep this index's order, so a {@link #optimizeAndCommit()} after it gives the index
+   * one writer would have given for the same articles.
+   */
+  public void addIndexes(Directory... parts) throws IOException {
+    for (Directory part : parts) {
+      IndexInfo recorded = IndexInfo.read(SegmentInfos.readLatestCommit(part).getUserData());
+      for (IndexLanguage other : recorded.others()) {
+        language(other.code());
+      }
+    }
+    writer.addIndexes(parts);
+    writer.commit();
+  }
+
   public void delete(String id) throws IOException {
     writer.deleteDocuments(new Term(SearchSchema.ID, id));
   }

@@ -87,6 +87,34 @@ final class ArticleStage {
         diagnostics);
   }
 
+  /**
+   * For a distributed build's driver: a stage over the index merged from its parts, which hold what
+   * {@code indexed} says (each part's {@link #indexed()}) and, where two files gave one id, each of
+   * the {@code duplicates}. {@link #reconcile} then makes it hold the archive exactly, as in a
+   * local build.
+   */
+  static ArticleStage merged(
+      Parsers parsers,
+      BuildOptions options,
+      SearchIndexWriter index,
+      Links links,
+      Map<String, BuildCache.Indexed> indexed,
+      Set<String> duplicates,
+      Diagnostics diagnostics) {
+    ArticleStage stage =
+        new ArticleStage(
+            parsers,
+            options,
+            new SourceKeys(options.source(), "merged"),
+            new BuildCache("", "", Map.of(), indexed, Map.of()),
+            index,
+            null,
+            links,
+            diagnostics);
+    stage.duplicates.addAll(duplicates);
+    return stage;
+  }
+
   /** Articles to publish (summaries), what was left out, and each source's hash. */
   record Parsed(List<Article> articles, int failed, int skipped, Map<String, String> hashes) {}
 
@@ -163,7 +191,9 @@ final class ArticleStage {
       return;
     }
     if (!unchanged && index != null) {
-      store.put(a.sourcePath(), a.body());
+      if (store != null) {
+        store.put(a.sourcePath(), a.body());
+      }
       put(a, hash);
     }
     // the cache's summary when there is one: a million articles are held once, not twice
@@ -236,5 +266,10 @@ final class ArticleStage {
 
   Map<String, BuildCache.Indexed> indexed() {
     return Map.copyOf(indexed);
+  }
+
+  /** Ids that two or more files taken in gave. */
+  Set<String> duplicates() {
+    return Set.copyOf(duplicates);
   }
 }

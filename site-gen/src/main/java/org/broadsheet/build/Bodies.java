@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.diag.Diagnostic;
@@ -26,7 +27,18 @@ final class Bodies {
   private final Set<Diagnostic> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
+  private final Consumer<String> beforeRead;
+
   Bodies(Path siteDir, Parsers parsers, Diagnostics diagnostics) {
+    this(siteDir, parsers, diagnostics, path -> {});
+  }
+
+  /**
+   * @param beforeRead told each source path before its file is read again (a distributed build
+   *     copies the file from remote storage into {@code siteDir} then)
+   */
+  Bodies(Path siteDir, Parsers parsers, Diagnostics diagnostics, Consumer<String> beforeRead) {
+    this.beforeRead = beforeRead;
     this.siteDir = siteDir;
     this.parsers = parsers;
     this.diagnostics = diagnostics;
@@ -71,6 +83,7 @@ final class Bodies {
     if (lost.contains(a.sourcePath())) {
       throw new Lost(a.sourcePath());
     }
+    beforeRead.accept(a.sourcePath());
     Diagnostics again = new Diagnostics();
     Optional<Article> parsed =
         parsers.parse(new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath())), again);

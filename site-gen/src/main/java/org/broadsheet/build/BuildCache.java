@@ -1,27 +1,19 @@
 package org.broadsheet.build;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
-import org.broadsheet.diag.Severity;
 
 /**
  * What one build into one output folder leaves for the next: for each source file its content hash,
@@ -64,31 +56,36 @@ record BuildCache(
     }
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != FORMAT || !readString(in).equals(key)) {
+      if (in.readInt() != FORMAT || !SummaryCodec.readString(in).equals(key)) {
         return EMPTY;
       }
-      String buildId = readString(in);
+      String buildId = SummaryCodec.readString(in);
       if (!buildId.equals(outBuild.get())) {
         return EMPTY;
       }
       int n = in.readInt();
       Map<String, Source> sources = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
-        String path = readString(in);
-        String hash = readString(in);
+        String path = SummaryCodec.readString(in);
+        String hash = SummaryCodec.readString(in);
         Optional<Article> article =
-            in.readBoolean() ? Optional.of(readArticle(in)) : Optional.empty();
-        sources.put(path, new Source(hash, article, readDiagnostics(in)));
+            in.readBoolean() ? Optional.of(SummaryCodec.readArticle(in)) : Optional.empty();
+        sources.put(path, new Source(hash, article, SummaryCodec.readDiagnostics(in)));
       }
       n = in.readInt();
       Map<String, Indexed> indexed = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
-        indexed.put(readString(in), new Indexed(readString(in), readString(in), readString(in)));
+        indexed.put(
+            SummaryCodec.readString(in),
+            new Indexed(
+                SummaryCodec.readString(in),
+                SummaryCodec.readString(in),
+                SummaryCodec.readString(in)));
       }
       n = in.readInt();
       Map<String, String> pages = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
-        pages.put(readString(in), readString(in));
+        pages.put(SummaryCodec.readString(in), SummaryCodec.readString(in));
       }
       return new BuildCache(key, buildId, sources, indexed, pages);
     } catch (IOException | RuntimeException e) {
@@ -102,29 +99,29 @@ record BuildCache(
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
       out.writeInt(FORMAT);
-      writeString(out, key);
-      writeString(out, buildId);
+      SummaryCodec.writeString(out, key);
+      SummaryCodec.writeString(out, buildId);
       out.writeInt(sources.size());
       for (Map.Entry<String, Source> e : sources.entrySet()) {
-        writeString(out, e.getKey());
-        writeString(out, e.getValue().hash());
+        SummaryCodec.writeString(out, e.getKey());
+        SummaryCodec.writeString(out, e.getValue().hash());
         out.writeBoolean(e.getValue().article().isPresent());
         if (e.getValue().article().isPresent()) {
-          writeArticle(out, e.getValue().article().get());
+          SummaryCodec.writeArticle(out, e.getValue().article().get());
         }
-        writeDiagnostics(out, e.getValue().diagnostics());
+        SummaryCodec.writeDiagnostics(out, e.getValue().diagnostics());
       }
       out.writeInt(indexed.size());
       for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
-        writeString(out, e.getKey());
-        writeString(out, e.getValue().sourcePath());
-        writeString(out, e.getValue().hash());
-        writeString(out, e.getValue().slug());
+        SummaryCodec.writeString(out, e.getKey());
+        SummaryCodec.writeString(out, e.getValue().sourcePath());
+        SummaryCodec.writeString(out, e.getValue().hash());
+        SummaryCodec.writeString(out, e.getValue().slug());
       }
       out.writeInt(pages.size());
       for (Map.Entry<String, String> e : pages.entrySet()) {
-        writeString(out, e.getKey());
-        writeString(out, e.getValue());
+        SummaryCodec.writeString(out, e.getKey());
+        SummaryCodec.writeString(out, e.getValue());
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
@@ -136,143 +133,5 @@ record BuildCache(
   /** Removes the cache file, before the output it describes is replaced. */
   static void forget(Path file) throws IOException {
     Files.deleteIfExists(file);
-  }
-
-  private static void writeArticle(DataOutputStream out, Article a) throws IOException {
-    for (String s :
-        new String[] {
-          a.id(),
-          a.slug(),
-          a.title(),
-          a.summary(),
-          a.date().map(ZonedDateTime::toString).orElse(""),
-          a.updated().map(ZonedDateTime::toString).orElse(""),
-          a.dateline(),
-          a.section(),
-          a.source(),
-          a.license(),
-          a.lang(),
-          a.sourcePath()
-        }) {
-      writeString(out, s);
-    }
-    writeList(out, a.authors());
-    writeList(out, a.tags());
-    out.writeBoolean(a.draft());
-    writeExtras(out, a.extras());
-  }
-
-  private static void writeExtras(DataOutputStream out, Extras e) throws IOException {
-    writeList(out, e.aliases());
-    writeString(out, e.weight().isPresent() ? String.valueOf(e.weight().getAsInt()) : "");
-    writeString(out, e.publishDate().map(ZonedDateTime::toString).orElse(""));
-    writeString(out, e.expiryDate().map(ZonedDateTime::toString).orElse(""));
-    writeString(out, JSON.std.asString(e.params()));
-  }
-
-  private static Extras readExtras(DataInputStream in) throws IOException {
-    List<String> aliases = readList(in);
-    String weight = readString(in);
-    Optional<ZonedDateTime> publish = date(readString(in));
-    Optional<ZonedDateTime> expiry = date(readString(in));
-    Map<String, Object> params = JSON.std.mapFrom(readString(in));
-    return new Extras(
-        aliases,
-        weight.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(weight)),
-        publish,
-        expiry,
-        params);
-  }
-
-  private static Article readArticle(DataInputStream in) throws IOException {
-    String[] s = new String[12];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = readString(in);
-    }
-    List<String> authors = readList(in);
-    List<String> tags = readList(in);
-    boolean draft = in.readBoolean();
-    Extras extras = readExtras(in);
-    return new Article(
-        s[0],
-        s[1],
-        s[2],
-        s[3],
-        date(s[4]),
-        date(s[5]),
-        authors,
-        s[6],
-        s[7],
-        tags,
-        s[8],
-        s[9],
-        s[10],
-        draft,
-        s[11],
-        Body.EMPTY,
-        extras);
-  }
-
-  private static Optional<ZonedDateTime> date(String s) {
-    return s.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(s));
-  }
-
-  private static void writeDiagnostics(DataOutputStream out, List<Diagnostic> diagnostics)
-      throws IOException {
-    out.writeInt(diagnostics.size());
-    for (Diagnostic d : diagnostics) {
-      writeString(out, d.severity().name());
-      writeString(out, d.path());
-      out.writeInt(d.line());
-      out.writeInt(d.column());
-      writeString(out, d.message());
-      writeString(out, d.sourceLine());
-    }
-  }
-
-  private static List<Diagnostic> readDiagnostics(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<Diagnostic> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(
-          new Diagnostic(
-              Severity.valueOf(readString(in)),
-              readString(in),
-              in.readInt(),
-              in.readInt(),
-              readString(in),
-              readString(in)));
-    }
-    return list;
-  }
-
-  private static void writeList(DataOutputStream out, List<String> list) throws IOException {
-    out.writeInt(list.size());
-    for (String s : list) {
-      writeString(out, s);
-    }
-  }
-
-  private static List<String> readList(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<String> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(readString(in));
-    }
-    return list;
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > (64 << 20)) {
-      throw new IOException("corrupt cache: a string of " + n + " bytes");
-    }
-    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
   }
 }

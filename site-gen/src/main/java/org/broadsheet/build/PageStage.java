@@ -55,6 +55,14 @@ final class PageStage {
       ArticlePages articles,
       Map<String, String> hashes) {
     List<Runnable> work = new ArrayList<>(planned.size() + archive.size());
+    work.addAll(planned(stage, planned));
+    work.addAll(articles(stage, archive, archive.articles(), articles, hashes));
+    return work;
+  }
+
+  /** Rendering the planned pages (listings, feeds, the calendar, ...): a work item each. */
+  static List<Runnable> planned(PageStage stage, List<Page> planned) {
+    List<Runnable> work = new ArrayList<>(planned.size());
     for (Page page : planned) {
       work.add(
           () -> {
@@ -62,7 +70,21 @@ final class PageStage {
             stage.publish(view, new Page(page.path(), page.template(), () -> view));
           });
     }
-    for (Article a : archive.articles()) {
+    return work;
+  }
+
+  /**
+   * Rendering the pages of {@code some} of the archive's articles (all of them, or one part's in a
+   * distributed build): a work item each; the archive gives their neighbours.
+   */
+  static List<Runnable> articles(
+      PageStage stage,
+      Archive archive,
+      List<Article> some,
+      ArticlePages articles,
+      Map<String, String> hashes) {
+    List<Runnable> work = new ArrayList<>(some.size());
+    for (Article a : some) {
       work.add(
           () -> {
             ArticlePage inputs =

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
@@ -51,7 +52,7 @@ import org.broadsheet.write.Publisher;
  */
 public final class SiteBuilder {
   /** Related articles shown on an article page. */
-  private static final int RELATED = 4;
+  static final int RELATED = 4;
 
   private final Progress progress;
   private final RenderLimits limits;
@@ -204,7 +205,7 @@ public final class SiteBuilder {
    * Runs a work item of the render phase; a page whose body could not be read again is left out
    * (reported).
    */
-  private static void leaveOutLost(Runnable work) {
+  static void leaveOutLost(Runnable work) {
     try {
       work.run();
     } catch (RuntimeException e) {
@@ -217,7 +218,7 @@ public final class SiteBuilder {
   /** The article and static files under {@code content/}. */
   record Sources(List<SourceFile> articles, List<SourceFile> statics) {}
 
-  private static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics)
+  static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics)
       throws IOException {
     List<SourceFile> articles = new ArrayList<>();
     List<SourceFile> statics = new ArrayList<>();
@@ -277,7 +278,7 @@ public final class SiteBuilder {
     return true;
   }
 
-  private static Archive without(Archive archive, Set<String> lost, Diagnostics diagnostics) {
+  static Archive without(Archive archive, Set<String> lost, Diagnostics diagnostics) {
     return lost.isEmpty()
         ? archive
         : Archive.of(
@@ -309,8 +310,13 @@ public final class SiteBuilder {
           timedValue(
               "related", () -> RelatedLists.compute(reader, IndexInfo.read(reader), RELATED));
     }
+    return relatedFrom(lists::of);
+  }
+
+  /** Related articles as listed by id for each article's id. */
+  static ArticlePages.Related relatedFrom(Function<String, List<String>> lists) {
     return (arch, a) ->
-        lists.of(a.id()).stream().map(arch::byId).flatMap(Optional::stream).toList();
+        lists.apply(a.id()).stream().map(arch::byId).flatMap(Optional::stream).toList();
   }
 
   /**
@@ -318,7 +324,7 @@ public final class SiteBuilder {
    * scripts for file://), and Lucene compiled by TeaVM (only the build the index's languages need;
    * its file:// script only {@code offline}); counted by the publisher.
    */
-  private static void browserSearch(Publisher publisher, boolean offline) {
+  static void browserSearch(Publisher publisher, boolean offline) {
     Path search = publisher.staging().resolve("search");
     try {
       BrowserIndexPages.write(search, offline);
@@ -376,13 +382,9 @@ public final class SiteBuilder {
       Diagnostics diagnostics)
       throws IOException {
     Path templatesDir = options.source().resolve("templates");
-    Map<String, String> assets = new HashMap<>();
-    ThemeAssets.load(templatesDir)
-        .files()
-        .forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
     Views views =
         new Views(
-            siteView(config, options, assets),
+            siteView(config, options, assetNames(templatesDir)),
             new Links(options.offline()),
             config.timeZone(),
             ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
@@ -402,6 +404,15 @@ public final class SiteBuilder {
         .ifPresent(a -> firstOfEach.putIfAbsent("article.ftlh", articlePages.page(archive, a)));
     Templates templates = new Templates(templatesDir, limits);
     firstOfEach.values().forEach(templates::render);
+  }
+
+  /** Where each theme asset is published (its fingerprinted path), without publishing it. */
+  static Map<String, String> assetNames(Path templatesDir) throws IOException {
+    Map<String, String> assets = new HashMap<>();
+    ThemeAssets.load(templatesDir)
+        .files()
+        .forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
+    return assets;
   }
 
   /**
@@ -462,7 +473,7 @@ public final class SiteBuilder {
     return false;
   }
 
-  private static Map<String, String> publishAssets(ThemeAssets assets, Publisher publisher) {
+  static Map<String, String> publishAssets(ThemeAssets assets, Publisher publisher) {
     Map<String, String> published = new HashMap<>();
     assets
         .files()
@@ -475,8 +486,7 @@ public final class SiteBuilder {
     return published;
   }
 
-  private static SiteView siteView(
-      SiteConfig config, BuildOptions options, Map<String, String> assets) {
+  static SiteView siteView(SiteConfig config, BuildOptions options, Map<String, String> assets) {
     String version =
         Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion())
             .orElse("dev");
@@ -496,7 +506,7 @@ public final class SiteBuilder {
    * Copies {@code static/} to the site root, and non-article files under {@code content/} beside
    * their pages.
    */
-  private static void copyStatic(
+  static void copyStatic(
       Path siteDir, List<SourceFile> contentStatics, Publisher publisher, Diagnostics diagnostics)
       throws IOException {
     for (SourceFile f : contentStatics) {

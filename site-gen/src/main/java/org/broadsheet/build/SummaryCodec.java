@@ -1,0 +1,165 @@
+package org.broadsheet.build;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.broadsheet.content.Article;
+import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
+import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Severity;
+
+/**
+ * The binary form of an article's summary (an {@link Article} without its body) and of diagnostics:
+ * what the {@link BuildCache} keeps between builds and what a distributed build's parts send to its
+ * driver. Strings are length-prefixed UTF-8; dates ISO text with their zone.
+ */
+public final class SummaryCodec {
+  private SummaryCodec() {}
+
+  public static void writeArticle(DataOutputStream out, Article a) throws IOException {
+    for (String s :
+        new String[] {
+          a.id(),
+          a.slug(),
+          a.title(),
+          a.summary(),
+          a.date().map(ZonedDateTime::toString).orElse(""),
+          a.updated().map(ZonedDateTime::toString).orElse(""),
+          a.dateline(),
+          a.section(),
+          a.source(),
+          a.license(),
+          a.lang(),
+          a.sourcePath()
+        }) {
+      writeString(out, s);
+    }
+    writeList(out, a.authors());
+    writeList(out, a.tags());
+    out.writeBoolean(a.draft());
+    writeExtras(out, a.extras());
+  }
+
+  private static void writeExtras(DataOutputStream out, Extras e) throws IOException {
+    writeList(out, e.aliases());
+    writeString(out, e.weight().isPresent() ? String.valueOf(e.weight().getAsInt()) : "");
+    writeString(out, e.publishDate().map(ZonedDateTime::toString).orElse(""));
+    writeString(out, e.expiryDate().map(ZonedDateTime::toString).orElse(""));
+    writeString(out, JSON.std.asString(e.params()));
+  }
+
+  private static Extras readExtras(DataInputStream in) throws IOException {
+    List<String> aliases = readList(in);
+    String weight = readString(in);
+    Optional<ZonedDateTime> publish = date(readString(in));
+    Optional<ZonedDateTime> expiry = date(readString(in));
+    Map<String, Object> params = JSON.std.mapFrom(readString(in));
+    return new Extras(
+        aliases,
+        weight.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(weight)),
+        publish,
+        expiry,
+        params);
+  }
+
+  public static Article readArticle(DataInputStream in) throws IOException {
+    String[] s = new String[12];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = readString(in);
+    }
+    List<String> authors = readList(in);
+    List<String> tags = readList(in);
+    boolean draft = in.readBoolean();
+    Extras extras = readExtras(in);
+    return new Article(
+        s[0],
+        s[1],
+        s[2],
+        s[3],
+        date(s[4]),
+        date(s[5]),
+        authors,
+        s[6],
+        s[7],
+        tags,
+        s[8],
+        s[9],
+        s[10],
+        draft,
+        s[11],
+        Body.EMPTY,
+        extras);
+  }
+
+  public static Optional<ZonedDateTime> date(String s) {
+    return s.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(s));
+  }
+
+  public static void writeDiagnostics(DataOutputStream out, List<Diagnostic> diagnostics)
+      throws IOException {
+    out.writeInt(diagnostics.size());
+    for (Diagnostic d : diagnostics) {
+      writeString(out, d.severity().name());
+      writeString(out, d.path());
+      out.writeInt(d.line());
+      out.writeInt(d.column());
+      writeString(out, d.message());
+      writeString(out, d.sourceLine());
+    }
+  }
+
+  public static List<Diagnostic> readDiagnostics(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<Diagnostic> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(
+          new Diagnostic(
+              Severity.valueOf(readString(in)),
+              readString(in),
+              in.readInt(),
+              in.readInt(),
+              readString(in),
+              readString(in)));
+    }
+    return list;
+  }
+
+  public static void writeList(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String s : list) {
+      writeString(out, s);
+    }
+  }
+
+  public static List<String> readList(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<String> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(readString(in));
+    }
+    return list;
+  }
+
+  public static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  public static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > (64 << 20)) {
+      throw new IOException("corrupt summary data: a string of " + n + " bytes");
+    }
+    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+  }
+}
