@@ -336,7 +336,12 @@ public final class SplitBuild {
     Views views = views(assets);
     ArticlePages articlePages = articlePages(views, merged, diagnostics);
     Routes routes =
-        new Routes(views, articlePages, new Feeds(views, articlePages::body), config.pageSize());
+        new Routes(
+            views,
+            articlePages,
+            new Feeds(views, articlePages::body),
+            config.pageSize(),
+            diagnostics);
     PageStage stage = stage(publisher);
     for (Runnable work : PageStage.planned(stage, routes.plan(merged.archive()))) {
       work.run();
