@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param slug URL segment, unique in the archive: the page is {@code articles/<slug>/}
  * @param sourcePath the file it came from, relative to the site folder
  * @param license SPDX identifier where known (e.g. {@code CC-BY-4.0}), else the text given
+ * @param image the lead image, its {@code src} resolved below the site folder or an http(s) URL
  */
 public record Article(
     String id,
@@ -30,7 +31,46 @@ public record Article(
     String lang,
     boolean draft,
     String sourcePath,
-    Body body) {
+    Body body,
+    Optional<ArticleImage> image) {
+
+  /** An article without an image. */
+  public Article(
+      String id,
+      String slug,
+      String title,
+      String summary,
+      Optional<ZonedDateTime> date,
+      Optional<ZonedDateTime> updated,
+      List<String> authors,
+      String dateline,
+      String section,
+      List<String> tags,
+      String source,
+      String license,
+      String lang,
+      boolean draft,
+      String sourcePath,
+      Body body) {
+    this(
+        id,
+        slug,
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        dateline,
+        section,
+        tags,
+        source,
+        license,
+        lang,
+        draft,
+        sourcePath,
+        body,
+        Optional.empty());
+  }
 
   public Article {
     requireText(id, "id");
@@ -48,6 +88,7 @@ public record Article(
     lang = Objects.requireNonNullElse(lang, "");
     Objects.requireNonNull(sourcePath, "sourcePath");
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(image, "image");
   }
 
   private static void requireText(String value, String name) {
@@ -78,7 +119,8 @@ public record Article(
         lang,
         draft,
         sourcePath,
-        body);
+        body,
+        image);
   }
 
   /** The same article without its body, for the archive-wide model (bodies are streamed). */
@@ -103,6 +145,7 @@ public record Article(
         lang,
         draft,
         sourcePath,
-        newBody);
+        newBody,
+        image);
   }
 }

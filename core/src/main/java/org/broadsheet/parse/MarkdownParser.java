@@ -223,7 +223,8 @@ public final class MarkdownParser implements ArticleParser {
             m.lang().orElse(context.language()),
             m.draft(),
             path,
-            body));
+            body,
+            m.image().map(i -> ImageRefs.resolve(i, path))));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
@@ -30,7 +31,8 @@ public record Metadata(
     Optional<String> source,
     Optional<String> license,
     Optional<String> lang,
-    Optional<String> dateline) {
+    Optional<String> dateline,
+    Optional<ArticleImage> image) {
 
   /** The keys a writer may use. */
   public static final Set<String> KEYS =
@@ -49,7 +51,11 @@ public record Metadata(
           "source",
           "license",
           "lang",
-          "dateline");
+          "dateline",
+          "image",
+          "imageAlt",
+          "imageCaption",
+          "imageCredit");
 
   /** The known keys in order, as the warning about an unknown key lists them. */
   private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
@@ -66,6 +72,7 @@ public record Metadata(
           Optional.empty(),
           Optional.empty(),
           false,
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -112,7 +119,8 @@ public record Metadata(
             r.text("source"),
             r.text("license"),
             r.text("lang"),
-            r.text("dateline"));
+            r.text("dateline"),
+            r.image());
     return r.failed ? Optional.empty() : Optional.of(m);
   }
 
@@ -177,7 +185,8 @@ public record Metadata(
         source.or(other::source),
         license.or(other::license),
         lang.or(other::lang),
-        dateline.or(other::dateline));
+        dateline.or(other::dateline),
+        image.or(other::image));
   }
 
   private static final class Reader {
@@ -220,6 +229,37 @@ public record Metadata(
       }
       String s = String.valueOf(v).strip();
       return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /**
+     * {@code image} with its alt text, caption and credit; a value that is no safe image address is
+     * an error ({@link ImageRefs#problem}).
+     */
+    Optional<ArticleImage> image() {
+      Optional<String> src = text("image");
+      Optional<String> alt = text("imageAlt");
+      Optional<String> caption = text("imageCaption");
+      Optional<String> credit = text("imageCredit");
+      if (src.isEmpty()) {
+        for (String key : List.of("imageAlt", "imageCaption", "imageCredit")) {
+          if (raw.get(key) != null) {
+            warn(key, "'" + key + "' is given without 'image'; ignored");
+          }
+        }
+        return Optional.empty();
+      }
+      Optional<String> problem = ImageRefs.problem(src.get());
+      if (problem.isPresent()) {
+        error("image", "'image' " + problem.get());
+        return Optional.empty();
+      }
+      if (alt.isEmpty()) {
+        warn(
+            "image",
+            "'image' has no 'imageAlt': readers who cannot see the picture learn nothing from it");
+      }
+      return Optional.of(
+          new ArticleImage(src.get(), alt.orElse(""), caption.orElse(""), credit.orElse("")));
     }
 
     Optional<String> id() {

@@ -205,7 +205,8 @@ public final class MetadataCsv {
             text(row, "source"),
             text(row, "license").or(() -> text(row, "licence")),
             text(row, "lang"),
-            text(row, "dateline"));
+            text(row, "dateline"),
+            Optional.empty());
     return new Entry(m, year, row.getOrDefault("url", ""), path, line);
   }
 

@@ -126,7 +126,8 @@ public final class WireTextParser implements ArticleParser {
             meta.lang().orElse(context.language()),
             meta.draft(),
             path,
-            body);
+            body,
+            meta.image().map(i -> ImageRefs.resolve(i, path)));
     return Optional.of(
         new WireStory(
             doc,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Body;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
@@ -37,7 +38,7 @@ record BuildCache(
     Map<String, Source> sources,
     Map<String, Indexed> indexed,
     Map<String, String> pages) {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   static final BuildCache EMPTY = new BuildCache("", "", Map.of(), Map.of(), Map.of());
 
   /** A source file as last parsed: its hash, its article (empty if it failed), its diagnostics. */
@@ -156,6 +157,13 @@ record BuildCache(
     writeList(out, a.authors());
     writeList(out, a.tags());
     out.writeBoolean(a.draft());
+    out.writeBoolean(a.image().isPresent());
+    if (a.image().isPresent()) {
+      ArticleImage i = a.image().get();
+      for (String s : new String[] {i.src(), i.alt(), i.caption(), i.credit()}) {
+        writeString(out, s);
+      }
+    }
   }
 
   private static Article readArticle(DataInputStream in) throws IOException {
@@ -166,6 +174,11 @@ record BuildCache(
     List<String> authors = readList(in);
     List<String> tags = readList(in);
     boolean draft = in.readBoolean();
+    Optional<ArticleImage> image =
+        in.readBoolean()
+            ? Optional.of(
+                new ArticleImage(readString(in), readString(in), readString(in), readString(in)))
+            : Optional.empty();
     return new Article(
         s[0],
         s[1],
@@ -182,7 +195,8 @@ record BuildCache(
         s[10],
         draft,
         s[11],
-        Body.EMPTY);
+        Body.EMPTY,
+        image);
   }
 
   private static Optional<ZonedDateTime> date(String s) {

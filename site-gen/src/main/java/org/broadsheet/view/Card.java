@@ -10,6 +10,7 @@ import java.util.List;
  * @param displayDate e.g. {@code 8 August 2022}, or {@code Undated}
  * @param section the section link, or null
  * @param scheduled dated in the future (only built with --future or in preview)
+ * @param image the article's picture, or null
  */
 public record Card(
     String id,
@@ -23,7 +24,8 @@ public record Card(
     List<Link> authors,
     List<Link> tags,
     boolean draft,
-    boolean scheduled) {
+    boolean scheduled,
+    Picture image) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);
