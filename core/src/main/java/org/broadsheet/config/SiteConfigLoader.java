@@ -166,21 +166,21 @@ public final class SiteConfigLoader {
     }
 
     /**
-     * The logo: a path below the site folder (a leading '/' is the site folder) or an http(s) URL,
-     * checked as an article's image is.
+     * The logo: a path from the site folder ({@code static/logo.png}), a shared image ({@code
+     * /images/logo.png}, the file {@code static/images/logo.png}) or an http(s) URL, checked as an
+     * article's image is.
      */
     private String logo() {
       String logo = text("logo", "");
       if (logo.isEmpty()) {
         return "";
       }
-      String relative = logo.startsWith("/") && !logo.startsWith("//") ? logo.substring(1) : logo;
-      Optional<String> problem = ImageRefs.problem(relative);
+      Optional<String> problem = ImageRefs.problem(logo);
       if (problem.isPresent()) {
         error(values.get("logo"), "logo " + problem.get() + "; no logo is used");
         return "";
       }
-      return ImageRefs.resolve(new ArticleImage(relative, "", "", ""), "").src();
+      return ImageRefs.resolve(new ArticleImage(logo, "", "", ""), FILE_NAME).src();
     }
 
     /** A setting written as a single value; null values count as absent. */

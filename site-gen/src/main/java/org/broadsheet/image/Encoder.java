@@ -70,7 +70,8 @@ final class Encoder {
     List<Written> sizes = new ArrayList<>();
     Written thumb;
     if (kind == Kind.LOGO) {
-      sizes.add(scaled(image, Math.min(w, LOGO_WIDTH), folder, "logo", ext));
+      int width = Math.min(w, LOGO_WIDTH);
+      sizes.add(scaled(image, width, folder, String.valueOf(width), ext));
       thumb = fitted(image, folder, "icon", "png");
     } else {
       for (int width : WIDTHS) {

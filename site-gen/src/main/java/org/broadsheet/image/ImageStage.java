@@ -35,7 +35,7 @@ import org.broadsheet.write.Publisher;
  */
 public final class ImageStage {
   /** What the encoder makes; part of every key, so new settings encode every image again. */
-  private static final String SETTINGS = "1 480,960,1600 thumb 320x213 q0.8 logo 600 icon 64";
+  private static final String SETTINGS = "2 480,960,1600 thumb 320x213 q0.8 logo 600 icon 64";
 
   private final Path site;
   private final Publisher publisher;
