@@ -69,16 +69,33 @@ final class FrontPages {
         .toList();
   }
 
+  /**
+   * The busiest tags, the tag with the newest story first, each with its newest story not already
+   * shown for another tag (a tag whose stories all are is left out).
+   */
   private List<Front.TagStory> tags(Archive archive) {
-    return archive.tags().stream()
-        .sorted(
-            Comparator.comparing((Group g) -> g.articles().size())
-                .reversed()
-                .thenComparing(Group::name))
-        .limit(TAGS)
-        .sorted(Comparator.comparing(FrontPages::newest).reversed())
-        .map(g -> new Front.TagStory(link("tags", g), views.card(g.articles().get(0))))
-        .toList();
+    List<Group> busiest =
+        archive.tags().stream()
+            .sorted(
+                Comparator.comparing((Group g) -> g.articles().size())
+                    .reversed()
+                    .thenComparing(Group::name))
+            .limit(TAGS)
+            .sorted(Comparator.comparing(FrontPages::newest).reversed())
+            .toList();
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    List<Front.TagStory> stories = new ArrayList<>();
+    for (Group g : busiest) {
+      g.articles().stream()
+          .filter(a -> !shown.contains(a.id()))
+          .findFirst()
+          .ifPresent(
+              a -> {
+                shown.add(a.id());
+                stories.add(new Front.TagStory(link("tags", g), views.card(a)));
+              });
+    }
+    return stories;
   }
 
   /** When a group's newest dated story appeared (the epoch for one of undated stories only). */
