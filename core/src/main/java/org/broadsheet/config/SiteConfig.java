@@ -10,6 +10,8 @@ import java.util.Objects;
  *     canonical links, feeds and the sitemap only: pages link to each other relatively
  * @param language analyzer and {@code lang} attribute (ISO 639-1, e.g. {@code en})
  * @param pageSize articles per listing page
+ * @param logo the site's logo: a path below the site folder ({@code images/logo.png}) or an http(s)
+ *     URL; empty for none. The publisher logo in JSON-LD, and the favicon
  */
 public record SiteConfig(
     String title,
@@ -18,7 +20,20 @@ public record SiteConfig(
     String language,
     ZoneId timeZone,
     int pageSize,
-    String author) {
+    String author,
+    String logo) {
+
+  /** Settings without a logo. */
+  public SiteConfig(
+      String title,
+      String description,
+      String baseUrl,
+      String language,
+      ZoneId timeZone,
+      int pageSize,
+      String author) {
+    this(title, description, baseUrl, language, timeZone, pageSize, author, "");
+  }
 
   public SiteConfig {
     Objects.requireNonNull(title, "title");
@@ -30,6 +45,7 @@ public record SiteConfig(
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
     author = author == null ? "" : author;
+    logo = logo == null ? "" : logo;
   }
 
   public static SiteConfig defaults() {
@@ -38,7 +54,7 @@ public record SiteConfig(
   }
 
   public SiteConfig withBaseUrl(String url) {
-    return new SiteConfig(title, description, url, language, timeZone, pageSize, author);
+    return new SiteConfig(title, description, url, language, timeZone, pageSize, author, logo);
   }
 
   private static String normaliseBaseUrl(String url) {

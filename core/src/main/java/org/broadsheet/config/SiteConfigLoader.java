@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
+import org.broadsheet.parse.ImageRefs;
 import org.broadsheet.source.TextDecoder;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -39,7 +41,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site.yaml";
   private static final Set<String> KEYS =
-      Set.of("title", "description", "baseUrl", "language", "timeZone", "pageSize", "author");
+      Set.of(
+          "title", "description", "baseUrl", "language", "timeZone", "pageSize", "author", "logo");
 
   /** ISO 639 code with optional subtags: {@code en}, {@code fa}, {@code pt-BR}, {@code zh_Hant}. */
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
@@ -158,7 +161,26 @@ public final class SiteConfigLoader {
           language(defaults.language()),
           timeZone(defaults.timeZone()),
           pageSize(defaults.pageSize()),
-          text("author", ""));
+          text("author", ""),
+          logo());
+    }
+
+    /**
+     * The logo: a path from the site folder ({@code static/logo.png}), a shared image ({@code
+     * /images/logo.png}, the file {@code static/images/logo.png}) or an http(s) URL, checked as an
+     * article's image is.
+     */
+    private String logo() {
+      String logo = text("logo", "");
+      if (logo.isEmpty()) {
+        return "";
+      }
+      Optional<String> problem = ImageRefs.problem(logo);
+      if (problem.isPresent()) {
+        error(values.get("logo"), "logo " + problem.get() + "; no logo is used");
+        return "";
+      }
+      return ImageRefs.resolve(new ArticleImage(logo, "", "", ""), FILE_NAME).src();
     }
 
     /** A setting written as a single value; null values count as absent. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param sourcePath the file it came from, relative to the site folder
  * @param license SPDX identifier where known (e.g. {@code CC-BY-4.0}), else the text given
  * @param extras aliases, weight, publish and expiry dates and other front-matter keys
+ * @param image the lead image, its {@code src} resolved below the site folder or an http(s) URL
  */
 public record Article(
     String id,
@@ -32,7 +33,8 @@ public record Article(
     boolean draft,
     String sourcePath,
     Body body,
-    Extras extras) {
+    Extras extras,
+    Optional<ArticleImage> image) {
 
   public Article {
     requireText(id, "id");
@@ -51,9 +53,10 @@ public record Article(
     Objects.requireNonNull(sourcePath, "sourcePath");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(extras, "extras");
+    Objects.requireNonNull(image, "image");
   }
 
-  /** An article without {@link Extras}. */
+  /** An article without {@link Extras} or an image. */
   public Article(
       String id,
       String slug,
@@ -88,7 +91,88 @@ public record Article(
         draft,
         sourcePath,
         body,
-        Extras.NONE);
+        Extras.NONE,
+        Optional.empty());
+  }
+
+  /** An article without an image. */
+  public Article(
+      String id,
+      String slug,
+      String title,
+      String summary,
+      Optional<ZonedDateTime> date,
+      Optional<ZonedDateTime> updated,
+      List<String> authors,
+      String dateline,
+      String section,
+      List<String> tags,
+      String source,
+      String license,
+      String lang,
+      boolean draft,
+      String sourcePath,
+      Body body,
+      Extras extras) {
+    this(
+        id,
+        slug,
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        dateline,
+        section,
+        tags,
+        source,
+        license,
+        lang,
+        draft,
+        sourcePath,
+        body,
+        extras,
+        Optional.empty());
+  }
+
+  /** An article without {@link Extras}. */
+  public Article(
+      String id,
+      String slug,
+      String title,
+      String summary,
+      Optional<ZonedDateTime> date,
+      Optional<ZonedDateTime> updated,
+      List<String> authors,
+      String dateline,
+      String section,
+      List<String> tags,
+      String source,
+      String license,
+      String lang,
+      boolean draft,
+      String sourcePath,
+      Body body,
+      Optional<ArticleImage> image) {
+    this(
+        id,
+        slug,
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        dateline,
+        section,
+        tags,
+        source,
+        license,
+        lang,
+        draft,
+        sourcePath,
+        body,
+        Extras.NONE,
+        image);
   }
 
   private static void requireText(String value, String name) {
@@ -120,7 +204,8 @@ public record Article(
         draft,
         sourcePath,
         body,
-        extras);
+        extras,
+        image);
   }
 
   /** The same article without its body, for the archive-wide model (bodies are streamed). */
@@ -146,6 +231,7 @@ public record Article(
         draft,
         sourcePath,
         newBody,
-        extras);
+        extras,
+        image);
   }
 }

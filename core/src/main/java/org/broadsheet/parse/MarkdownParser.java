@@ -228,7 +228,8 @@ public final class MarkdownParser implements ArticleParser {
             m.draft(),
             path,
             body,
-            m.extras()));
+            m.extras(),
+            m.image().map(i -> ImageRefs.resolve(i, path))));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Extras;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.diag.Diagnostic;
@@ -32,9 +33,10 @@ public record Metadata(
     Optional<String> license,
     Optional<String> lang,
     Optional<String> dateline,
-    Extras extras) {
+    Extras extras,
+    Optional<ArticleImage> image) {
 
-  /** Metadata without {@link Extras}. */
+  /** Metadata without {@link Extras} or an image. */
   public Metadata(
       Optional<String> title,
       Optional<ZonedDateTime> date,
@@ -65,7 +67,8 @@ public record Metadata(
         license,
         lang,
         dateline,
-        Extras.NONE);
+        Extras.NONE,
+        Optional.empty());
   }
 
   /**
@@ -109,7 +112,11 @@ public record Metadata(
           "expiryDate",
           "aliases",
           "weight",
-          IMPORTED);
+          IMPORTED,
+          "image",
+          "imageAlt",
+          "imageCaption",
+          "imageCredit");
 
   /** The known keys in order, as the warning about an unknown key lists them. */
   private static final String KNOWN_KEYS = String.join(", ", new java.util.TreeSet<>(KEYS));
@@ -130,7 +137,8 @@ public record Metadata(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Extras.NONE);
+          Extras.NONE,
+          Optional.empty());
 
   public Metadata {
     authors = List.copyOf(authors);
@@ -217,7 +225,8 @@ public record Metadata(
             r.text("license"),
             r.text("lang"),
             r.text("dateline"),
-            extras);
+            extras,
+            r.image());
     return r.failed ? Optional.empty() : Optional.of(m);
   }
 
@@ -283,7 +292,8 @@ public record Metadata(
         license.or(other::license),
         lang.or(other::lang),
         dateline.or(other::dateline),
-        extras.orElse(other.extras));
+        extras.orElse(other.extras),
+        image.or(other::image));
   }
 
   private static final class Reader {
@@ -326,6 +336,37 @@ public record Metadata(
       }
       String s = String.valueOf(v).strip();
       return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /**
+     * {@code image} with its alt text, caption and credit; a value that is no safe image address is
+     * an error ({@link ImageRefs#problem}).
+     */
+    Optional<ArticleImage> image() {
+      Optional<String> src = text("image");
+      Optional<String> alt = text("imageAlt");
+      Optional<String> caption = text("imageCaption");
+      Optional<String> credit = text("imageCredit");
+      if (src.isEmpty()) {
+        for (String key : List.of("imageAlt", "imageCaption", "imageCredit")) {
+          if (raw.get(key) != null) {
+            warn(key, "'" + key + "' is given without 'image'; ignored");
+          }
+        }
+        return Optional.empty();
+      }
+      Optional<String> problem = ImageRefs.problem(src.get());
+      if (problem.isPresent()) {
+        error("image", "'image' " + problem.get());
+        return Optional.empty();
+      }
+      if (alt.isEmpty()) {
+        warn(
+            "image",
+            "'image' has no 'imageAlt': readers who cannot see the picture learn nothing from it");
+      }
+      return Optional.of(
+          new ArticleImage(src.get(), alt.orElse(""), caption.orElse(""), credit.orElse("")));
     }
 
     Optional<String> id() {

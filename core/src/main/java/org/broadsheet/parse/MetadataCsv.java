@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.LineMap;
 
@@ -205,7 +206,9 @@ public final class MetadataCsv {
             text(row, "source"),
             text(row, "license").or(() -> text(row, "licence")),
             text(row, "lang"),
-            text(row, "dateline"));
+            text(row, "dateline"),
+            Extras.NONE,
+            Optional.empty());
     return new Entry(m, year, row.getOrDefault("url", ""), path, line);
   }
 

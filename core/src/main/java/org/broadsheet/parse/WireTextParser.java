@@ -127,7 +127,8 @@ public final class WireTextParser implements ArticleParser {
             meta.draft(),
             path,
             body,
-            meta.extras());
+            meta.extras(),
+            meta.image().map(i -> ImageRefs.resolve(i, path)));
     return Optional.of(
         new WireStory(
             doc,

@@ -14,6 +14,7 @@ import org.broadsheet.diag.Severity;
  * @param files files in the output (written, or kept from the last build)
  * @param parsed article files parsed (the others were unchanged since the last build)
  * @param rendered pages rendered (the others were kept from the last build)
+ * @param imagesEncoded images encoded into their sizes (the others came from the image cache)
  */
 public record BuildResult(
     int articles,
@@ -24,7 +25,8 @@ public record BuildResult(
     Duration elapsed,
     List<Diagnostic> diagnostics,
     int parsed,
-    int rendered) {
+    int rendered,
+    int imagesEncoded) {
 
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);

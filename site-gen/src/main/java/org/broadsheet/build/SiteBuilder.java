@@ -22,6 +22,8 @@ import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
 import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.image.ImageStage;
+import org.broadsheet.image.Renditions;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
 import org.broadsheet.render.RenderLimits;
@@ -101,7 +103,9 @@ public final class SiteBuilder {
     try (Publisher publisher = Publisher.begin(out);
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
-      SiteView site = siteView(config, options, publishAssets(assets, publisher));
+      ImageStage images = new ImageStage(options.source(), out, publisher, diagnostics);
+      SiteView site =
+          siteView(config, options, publishAssets(assets, publisher), images.logo(config.logo()));
       Views views =
           new Views(
               site,
@@ -139,6 +143,8 @@ public final class SiteBuilder {
         lostBeforePages = reread.lost();
         timed("index", index::optimizeAndCommit);
       }
+      run("images", ImageStage.sources(archive), images::picture);
+      views.usePictures(images.pictures(archive));
       // before the pages: it counts what it finds under search/, which then holds none of them
       timed("search", () -> browserSearch(publisher, options.offline()));
       ArticlePages articlePages =
@@ -185,6 +191,7 @@ public final class SiteBuilder {
               articles.indexed(),
               pages.fingerprints())
           .save(cacheFile);
+      images.prune();
       int pagesLost = reread.lost() - lostBeforePages; // reported; their pages are left out
       return new BuildResult(
           archive.size() - pagesLost,
@@ -195,7 +202,8 @@ public final class SiteBuilder {
           Duration.between(start, Instant.now()),
           diagnostics.snapshot(),
           articles.parsedNow(),
-          pages.rendered());
+          pages.rendered(),
+          images.encoded());
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
     }
@@ -367,6 +375,7 @@ public final class SiteBuilder {
         Duration.between(start, Instant.now()),
         diagnostics.snapshot(),
         parsed.articles().size(),
+        0,
         0);
   }
 
@@ -384,7 +393,7 @@ public final class SiteBuilder {
     Path templatesDir = options.source().resolve("templates");
     Views views =
         new Views(
-            siteView(config, options, assetNames(templatesDir)),
+            siteView(config, options, assetNames(templatesDir), Optional.empty()),
             new Links(options.offline()),
             config.timeZone(),
             ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
@@ -486,7 +495,11 @@ public final class SiteBuilder {
     return published;
   }
 
-  static SiteView siteView(SiteConfig config, BuildOptions options, Map<String, String> assets) {
+  static SiteView siteView(
+      SiteConfig config,
+      BuildOptions options,
+      Map<String, String> assets,
+      Optional<Renditions> logo) {
     String version =
         Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion())
             .orElse("dev");
@@ -499,7 +512,28 @@ public final class SiteBuilder {
         options.offline(),
         options.preview(),
         assets,
-        version);
+        version,
+        logoUrl(config, logo),
+        logo.map(l -> l.thumb() != null ? l.thumb().path() : l.original())
+            .orElse("assets/favicon.svg"),
+        logo.map(l -> l.thumb() != null ? "image/png" : mediaType(l.original()))
+            .orElse("image/svg+xml"));
+  }
+
+  /** The logo's absolute URL: its published size, or the URL written in site.yaml. */
+  private static String logoUrl(SiteConfig config, Optional<Renditions> logo) {
+    if (logo.isPresent()) {
+      Renditions l = logo.get();
+      return config.baseUrl() + (l.sizes().isEmpty() ? l.original() : l.largest().path());
+    }
+    return config.logo().startsWith("http") ? config.logo() : "";
+  }
+
+  private static String mediaType(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.endsWith(".svg")
+        ? "image/svg+xml"
+        : p.endsWith(".png") ? "image/png" : p.endsWith(".ico") ? "image/x-icon" : "image/jpeg";
   }
 
   /**

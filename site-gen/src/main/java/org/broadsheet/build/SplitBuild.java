@@ -14,7 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -26,6 +28,8 @@ import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.image.ImageStage;
+import org.broadsheet.image.Renditions;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.parse.Parsers;
 import org.broadsheet.render.RenderLimits;
@@ -216,6 +220,8 @@ public final class SplitBuild {
       Archive archive,
       Map<String, String> hashes,
       Map<String, List<String>> related,
+      Map<String, Renditions> pictures,
+      Optional<Renditions> logo,
       int failed,
       int skipped) {
 
@@ -228,6 +234,15 @@ public final class SplitBuild {
               SummaryCodec.writeArticle(out, a);
               SummaryCodec.writeString(out, hashes.getOrDefault(a.sourcePath(), ""));
               SummaryCodec.writeList(out, related.getOrDefault(a.id(), List.of()));
+            }
+            out.writeInt(pictures.size());
+            for (Map.Entry<String, Renditions> e : new TreeMap<>(pictures).entrySet()) {
+              SummaryCodec.writeString(out, e.getKey());
+              writeRenditions(out, e.getValue());
+            }
+            out.writeBoolean(logo.isPresent());
+            if (logo.isPresent()) {
+              writeRenditions(out, logo.get());
             }
           });
     }
@@ -247,10 +262,55 @@ public final class SplitBuild {
               hashes.put(a.sourcePath(), SummaryCodec.readString(in));
               related.put(a.id(), List.copyOf(SummaryCodec.readList(in)));
             }
+            int p = in.readInt();
+            Map<String, Renditions> pictures = new HashMap<>(p * 2);
+            for (int i = 0; i < p; i++) {
+              pictures.put(SummaryCodec.readString(in), readRenditions(in));
+            }
+            Optional<Renditions> logo =
+                in.readBoolean() ? Optional.of(readRenditions(in)) : Optional.empty();
             // the articles are the model's already: unique ids and slugs, nothing to report
             Archive archive = Archive.of(articles, new Diagnostics());
-            return new Merged(archive, hashes, related, 0, 0);
+            return new Merged(archive, hashes, related, pictures, logo, 0, 0);
           });
+    }
+
+    private static void writeRenditions(DataOutputStream out, Renditions r) throws IOException {
+      SummaryCodec.writeString(out, r.key());
+      out.writeInt(r.width());
+      out.writeInt(r.height());
+      out.writeInt(r.sizes().size());
+      for (Renditions.Size size : r.sizes()) {
+        writeSize(out, size);
+      }
+      out.writeBoolean(r.thumb() != null);
+      if (r.thumb() != null) {
+        writeSize(out, r.thumb());
+      }
+      SummaryCodec.writeString(out, r.original());
+    }
+
+    private static void writeSize(DataOutputStream out, Renditions.Size size) throws IOException {
+      SummaryCodec.writeString(out, size.path());
+      out.writeInt(size.width());
+      out.writeInt(size.height());
+    }
+
+    private static Renditions readRenditions(DataInputStream in) throws IOException {
+      String key = SummaryCodec.readString(in);
+      int width = in.readInt();
+      int height = in.readInt();
+      int n = in.readInt();
+      List<Renditions.Size> sizes = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        sizes.add(readSize(in));
+      }
+      Renditions.Size thumb = in.readBoolean() ? readSize(in) : null;
+      return new Renditions(key, width, height, sizes, thumb, SummaryCodec.readString(in));
+    }
+
+    private static Renditions.Size readSize(DataInputStream in) throws IOException {
+      return new Renditions.Size(SummaryCodec.readString(in), in.readInt(), in.readInt());
     }
   }
 
@@ -319,8 +379,15 @@ public final class SplitBuild {
       }
     }
     SiteBuilder.browserSearch(publisher, options.offline()); // before the pages, as locally
+    // pictures in their sizes, on the driver (once each), for every part's pages
+    ImageStage images = new ImageStage(options.source(), options.out(), publisher, diagnostics);
+    Optional<Renditions> logo = images.logo(config.logo());
+    for (String src : ImageStage.sources(archive)) {
+      images.picture(src);
+    }
+    Map<String, Renditions> pictures = images.pictures(archive);
     failed += articles.size() - archive.size();
-    return new Merged(archive, hashes, related, failed, skipped);
+    return new Merged(archive, hashes, related, pictures, logo, failed, skipped);
   }
 
   /**
@@ -333,7 +400,7 @@ public final class SplitBuild {
       throws IOException {
     Map<String, String> assets =
         SiteBuilder.publishAssets(ThemeAssets.load(templatesDir()), publisher);
-    Views views = views(assets);
+    Views views = views(assets, merged);
     ArticlePages articlePages = articlePages(views, merged, diagnostics);
     Routes routes =
         new Routes(
@@ -356,7 +423,7 @@ public final class SplitBuild {
   public int renderArticles(
       Merged merged, List<Article> some, Publisher publisher, Diagnostics diagnostics)
       throws IOException {
-    Views views = views(SiteBuilder.assetNames(templatesDir()));
+    Views views = views(SiteBuilder.assetNames(templatesDir()), merged);
     ArticlePages articlePages = articlePages(views, merged, diagnostics);
     PageStage stage = stage(publisher);
     for (Runnable work :
@@ -390,12 +457,15 @@ public final class SplitBuild {
         Map.of());
   }
 
-  private Views views(Map<String, String> assets) {
-    return new Views(
-        SiteBuilder.siteView(config, options, assets),
-        new Links(options.offline()),
-        config.timeZone(),
-        ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+  private Views views(Map<String, String> assets, Merged merged) {
+    Views views =
+        new Views(
+            SiteBuilder.siteView(config, options, assets, merged.logo()),
+            new Links(options.offline()),
+            config.timeZone(),
+            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+    views.usePictures(merged.pictures());
+    return views;
   }
 
   private Path templatesDir() {

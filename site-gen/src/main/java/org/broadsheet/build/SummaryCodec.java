@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
@@ -47,6 +48,13 @@ public final class SummaryCodec {
     writeList(out, a.tags());
     out.writeBoolean(a.draft());
     writeExtras(out, a.extras());
+    out.writeBoolean(a.image().isPresent());
+    if (a.image().isPresent()) {
+      ArticleImage i = a.image().get();
+      for (String s : new String[] {i.src(), i.alt(), i.caption(), i.credit()}) {
+        writeString(out, s);
+      }
+    }
   }
 
   private static void writeExtras(DataOutputStream out, Extras e) throws IOException {
@@ -80,6 +88,11 @@ public final class SummaryCodec {
     List<String> tags = readList(in);
     boolean draft = in.readBoolean();
     Extras extras = readExtras(in);
+    Optional<ArticleImage> image =
+        in.readBoolean()
+            ? Optional.of(
+                new ArticleImage(readString(in), readString(in), readString(in), readString(in)))
+            : Optional.empty();
     return new Article(
         s[0],
         s[1],
@@ -97,7 +110,8 @@ public final class SummaryCodec {
         draft,
         s[11],
         Body.EMPTY,
-        extras);
+        extras,
+        image);
   }
 
   public static Optional<ZonedDateTime> date(String s) {

@@ -82,7 +82,8 @@ final class CheckCommand implements Callable<Integer> {
         r.elapsed(),
         diagnostics,
         r.parsed(),
-        r.rendered());
+        r.rendered(),
+        r.imagesEncoded());
   }
 
   private int explain() throws java.io.IOException {

@@ -16,6 +16,7 @@ import org.broadsheet.view.ArticlePage;
 import org.broadsheet.view.ArticleView;
 import org.broadsheet.view.Card;
 import org.broadsheet.view.Link;
+import org.broadsheet.view.Picture;
 
 /** Builds article pages: the view, its neighbours and related articles, and its JSON-LD. */
 public final class ArticlePages {
@@ -144,7 +145,19 @@ public final class ArticlePages {
     if (!a.authors().isEmpty()) {
       ld.put("author", a.authors().stream().map(this::person).toList());
     }
-    ld.put("publisher", typed("Organization", views.site().title()));
+    Picture picture = views.picture(a);
+    if (picture != null) {
+      ld.put("image", imageObject(picture));
+    }
+    Map<String, Object> publisher = typed("Organization", views.site().title());
+    publisher.put("url", views.site().baseUrl());
+    if (!views.site().logoUrl().isEmpty()) {
+      Map<String, Object> logo = new LinkedHashMap<>();
+      logo.put("@type", "ImageObject");
+      logo.put("url", views.site().logoUrl());
+      publisher.put("logo", logo);
+    }
+    ld.put("publisher", publisher);
     if (!a.dateline().isEmpty()) {
       ld.put("dateline", a.dateline());
     }
@@ -170,6 +183,25 @@ public final class ArticlePages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** schema.org ImageObject of a picture: its largest size, absolute, with size and credit. */
+  private static Map<String, Object> imageObject(Picture p) {
+    Map<String, Object> image = new LinkedHashMap<>();
+    image.put("@type", "ImageObject");
+    image.put("url", p.url());
+    image.put("contentUrl", p.url());
+    if (p.urlWidth() > 0) {
+      image.put("width", p.urlWidth());
+      image.put("height", p.urlHeight());
+    }
+    if (!p.caption().isEmpty()) {
+      image.put("caption", p.caption());
+    }
+    if (!p.credit().isEmpty()) {
+      image.put("creditText", p.credit());
+    }
+    return image;
   }
 
   /** An author, with the URL of their page on this site. */

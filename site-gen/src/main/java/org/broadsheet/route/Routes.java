@@ -14,6 +14,7 @@ import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.view.ArchivePage;
 import org.broadsheet.view.BasicPage;
 import org.broadsheet.view.GroupsPage;
+import org.broadsheet.view.HomePage;
 import org.broadsheet.view.Link;
 import org.broadsheet.view.Listing;
 import org.broadsheet.view.ListingPage;
@@ -38,6 +39,7 @@ public final class Routes {
   private final Feeds feeds;
   private final int pageSize;
   private final Diagnostics diagnostics;
+  private final FrontPages front;
 
   /**
    * @param diagnostics where aliases that cannot be written are reported
@@ -49,12 +51,13 @@ public final class Routes {
     this.articlePages = articlePages;
     this.feeds = feeds;
     this.pageSize = pageSize;
+    this.front = new FrontPages(views);
   }
 
   /** Every page of the site except article pages, which {@link #articles} plans separately. */
   public List<Page> plan(Archive archive) {
     List<Page> pages = new ArrayList<>();
-    pages.addAll(
+    List<Page> home =
         listing(
             archive.articles(),
             "",
@@ -65,7 +68,9 @@ public final class Routes {
             "home",
             "Latest",
             "index.ftlh",
-            List.of()));
+            List.of());
+    pages.add(homePage(archive, home.get(0)));
+    pages.addAll(home.subList(1, home.size()));
     for (String[] kind : GROUP_KINDS) {
       pages.addAll(groups(archive, kind[0], kind[1], kind[2]));
     }
@@ -167,6 +172,23 @@ public final class Routes {
     return true;
   }
 
+  /** The front page's first page: its listing with the news layout of its stories. */
+  private Page homePage(Archive archive, Page first) {
+    List<Article> shown = archive.articles().subList(0, Math.min(pageSize, archive.size()));
+    return new Page(
+        first.path(),
+        first.template(),
+        () -> {
+          ListingPage list = (ListingPage) first.view().get();
+          return new HomePage(
+              list.site(),
+              list.page(),
+              list.listing(),
+              list.breadcrumbs(),
+              front.front(archive, shown));
+        });
+  }
+
   /** One page per article. */
   public List<Page> articles(Archive archive) {
     List<Page> pages = new ArrayList<>(archive.size());
@@ -250,6 +272,8 @@ public final class Routes {
                     years,
                     max(years),
                     undatedLink,
+                    List.of(),
+                    yearBars(archive),
                     List.of())));
     for (Period year : archive.years()) {
       List<Link> months =
@@ -276,7 +300,9 @@ public final class Routes {
                       months,
                       max(months),
                       null,
-                      List.of(archiveCrumb))));
+                      List.of(archiveCrumb),
+                      monthBars(archive, year.year()),
+                      monthStories(archive, year.year()))));
     }
     for (Period month : archive.months()) {
       String title = monthName(month.month()) + " " + month.year();
@@ -308,6 +334,71 @@ public final class Routes {
               List.of(archiveCrumb)));
     }
     return pages;
+  }
+
+  /** A bar for every year from the first to the last, oldest first. */
+  private List<ArchivePage.Bar> yearBars(Archive archive) {
+    List<ArchivePage.Bar> bars = new ArrayList<>();
+    if (archive.years().isEmpty()) {
+      return bars;
+    }
+    int last = archive.years().get(0).year();
+    int first = archive.years().get(archive.years().size() - 1).year();
+    if (last - first > 200) { // a stray year 1 would draw two thousand empty bars
+      first = last - 200;
+    }
+    for (int y = first; y <= last; y++) {
+      int year = y;
+      int count =
+          archive.years().stream()
+              .filter(p -> p.year() == year)
+              .mapToInt(p -> p.articles().size())
+              .sum();
+      String label = String.valueOf(y);
+      bars.add(
+          new ArchivePage.Bar(
+              label, label, count == 0 ? "" : views.links().href(Links.year(y)), count));
+    }
+    return bars;
+  }
+
+  /** A bar for each month of {@code year}, January first. */
+  private List<ArchivePage.Bar> monthBars(Archive archive, int year) {
+    List<ArchivePage.Bar> bars = new ArrayList<>(12);
+    for (int m = 1; m <= 12; m++) {
+      int month = m;
+      int count =
+          archive.months().stream()
+              .filter(p -> p.year() == year && p.month() == month)
+              .mapToInt(p -> p.articles().size())
+              .sum();
+      bars.add(
+          new ArchivePage.Bar(
+              monthName(m).substring(0, 3),
+              monthName(m) + " " + year,
+              count == 0 ? "" : views.links().href(Links.month(year, m)),
+              count));
+    }
+    return bars;
+  }
+
+  /** Each month of {@code year} with stories, newest month first, with its newest stories. */
+  private List<ArchivePage.Month> monthStories(Archive archive, int year) {
+    return archive.months().stream()
+        .filter(p -> p.year() == year)
+        .map(
+            p ->
+                new ArchivePage.Month(
+                    new Link(
+                        monthName(p.month()) + " " + year,
+                        views.links().href(Links.month(year, p.month())),
+                        p.articles().size()),
+                    p.articles().stream()
+                        .limit(ArchivePage.STORIES_PER_MONTH)
+                        .map(views::card)
+                        .toList(),
+                    p.articles().size() > ArchivePage.STORIES_PER_MONTH))
+        .toList();
   }
 
   /** A paginated listing whose first page is at {@code folder}. */

@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Slugs;
+import org.broadsheet.image.Renditions;
 import org.broadsheet.view.Card;
 import org.broadsheet.view.Link;
 import org.broadsheet.view.PageInfo;
+import org.broadsheet.view.Picture;
 import org.broadsheet.view.SiteView;
 
 /**
@@ -24,6 +27,7 @@ public final class Views {
   private final ZonedDateTime now;
   private final DateTimeFormatter display;
   private final Map<String, Card> cards = new ConcurrentHashMap<>();
+  private volatile Map<String, Renditions> pictures = Map.of();
 
   public Views(SiteView site, Links links, ZoneId zone, ZonedDateTime now) {
     this.site = site;
@@ -50,6 +54,66 @@ public final class Views {
     return now;
   }
 
+  /**
+   * The published sizes of the site's pictures, by source path ({@link
+   * org.broadsheet.image.ImageStage}); set before the first card is made.
+   */
+  public void usePictures(Map<String, Renditions> published) {
+    this.pictures = Map.copyOf(published);
+  }
+
+  /** The article's picture as pages show it, or null: none, or its file is missing. */
+  public Picture picture(Article a) {
+    if (a.image().isEmpty()) {
+      return null;
+    }
+    ArticleImage i = a.image().get();
+    if (i.remote()) {
+      return new Picture(
+          i.src(), 0, 0, List.of(), null, i.alt(), i.caption(), i.credit(), i.src(), 0, 0, true);
+    }
+    Renditions r = pictures.get(i.src());
+    if (r == null) {
+      return null;
+    }
+    if (r.sizes().isEmpty()) { // not decodable here (SVG, WebP): the file as it is
+      String href = r.original();
+      return new Picture(
+          href,
+          0,
+          0,
+          List.of(),
+          null,
+          i.alt(),
+          i.caption(),
+          i.credit(),
+          site.baseUrl() + r.original(),
+          0,
+          0,
+          false);
+    }
+    List<Picture.Source> sizes = r.sizes().stream().map(Views::source).toList();
+    Renditions.Size src = r.fallback();
+    Renditions.Size largest = r.largest();
+    return new Picture(
+        src.path(),
+        src.width(),
+        src.height(),
+        sizes,
+        source(r.thumb()),
+        i.alt(),
+        i.caption(),
+        i.credit(),
+        site.baseUrl() + largest.path(),
+        largest.width(),
+        largest.height(),
+        false);
+  }
+
+  private static Picture.Source source(Renditions.Size s) {
+    return new Picture.Source(s.path(), s.width(), s.height());
+  }
+
   public Card card(Article a) {
     return cards.computeIfAbsent(a.id(), id -> newCard(a));
   }
@@ -73,7 +137,8 @@ public final class Views {
         a.draft(),
         a.date().map(d -> d.isAfter(now)).orElse(false),
         a.extras().weight().orElse(0),
-        a.extras().params());
+        a.extras().params(),
+        picture(a));
   }
 
   private List<Link> groupLinks(String kind, List<String> names) {

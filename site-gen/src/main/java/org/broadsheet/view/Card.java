@@ -13,6 +13,7 @@ import java.util.Map;
  * @param scheduled dated in the future (only built with --future or in preview)
  * @param weight front matter {@code weight} (orders articles of one date), 0 when unset
  * @param params the front-matter keys Broadsheet does not know, as written (Hugo's {@code .Params})
+ * @param image the article's picture, or null
  */
 public record Card(
     String id,
@@ -28,7 +29,8 @@ public record Card(
     boolean draft,
     boolean scheduled,
     int weight,
-    Map<String, Object> params) {
+    Map<String, Object> params,
+    Picture image) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);

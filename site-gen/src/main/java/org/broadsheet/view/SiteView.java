@@ -10,6 +10,9 @@ import org.broadsheet.render.ContentPolicy;
  *     assets/style.3f2a9c1b.css}
  * @param preview true only when served by {@code broadsheet serve}: drafts and future articles
  *     carry a badge
+ * @param logoUrl absolute URL of the site's logo (the publisher logo in JSON-LD), empty for none
+ * @param favicon site-relative path of the icon every page names (the logo's, else the theme's
+ *     {@code assets/favicon.svg}); {@code faviconType} its media type
  */
 public record SiteView(
     String title,
@@ -20,7 +23,10 @@ public record SiteView(
     boolean offline,
     boolean preview,
     Map<String, String> assets,
-    String version) {
+    String version,
+    String logoUrl,
+    String favicon,
+    String faviconType) {
   public SiteView {
     assets = Map.copyOf(assets);
   }
