@@ -27,6 +27,7 @@ import org.broadsheet.render.RenderLimits;
 import org.broadsheet.render.TemplateFailure;
 import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
+import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
@@ -100,13 +101,15 @@ public final class SiteBuilder {
     try (Publisher publisher = Publisher.begin(out);
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
-      SiteView site = siteView(config, options, publishAssets(assets, publisher));
+      ThemeMessages messages = new ThemeMessages(templatesDir);
+      SiteView site = siteView(config, options, publishAssets(assets, publisher), messages);
       Views views =
           new Views(
               site,
               new Links(options.offline()),
               config.timeZone(),
-              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+              messages);
       Path indexDir = publisher.staging().resolve("search/lucene");
       boolean takeOver =
           !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
@@ -366,12 +369,14 @@ public final class SiteBuilder {
     ThemeAssets.load(templatesDir)
         .files()
         .forEach((name, bytes) -> assets.put(name, ThemeAssets.fingerprinted(name, bytes)));
+    ThemeMessages messages = new ThemeMessages(templatesDir);
     Views views =
         new Views(
-            siteView(config, options, assets),
+            siteView(config, options, assets, messages),
             new Links(options.offline()),
             config.timeZone(),
-            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+            messages);
     ArticlePages articlePages =
         new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
     Routes routes =
@@ -457,7 +462,7 @@ public final class SiteBuilder {
   }
 
   private static SiteView siteView(
-      SiteConfig config, BuildOptions options, Map<String, String> assets) {
+      SiteConfig config, BuildOptions options, Map<String, String> assets, ThemeMessages messages) {
     String version =
         Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion())
             .orElse("dev");
@@ -470,7 +475,9 @@ public final class SiteBuilder {
         options.offline(),
         options.preview(),
         assets,
-        version);
+        version,
+        messages.of(config.language()),
+        config.timeZone().getId());
   }
 
   /**

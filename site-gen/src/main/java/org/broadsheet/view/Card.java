@@ -10,6 +10,8 @@ import java.util.List;
  * @param displayDate e.g. {@code 8 August 2022}, or {@code Undated}
  * @param section the section link, or null
  * @param scheduled dated in the future (only built with --future or in preview)
+ * @param lang the article's language where it is not the site's (its elements say so), else empty
+ * @param dir {@code ltr} or {@code rtl} with {@code lang}, else empty
  */
 public record Card(
     String id,
@@ -23,7 +25,9 @@ public record Card(
     List<Link> authors,
     List<Link> tags,
     boolean draft,
-    boolean scheduled) {
+    boolean scheduled,
+    String lang,
+    String dir) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);

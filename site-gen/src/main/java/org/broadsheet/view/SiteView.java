@@ -10,6 +10,8 @@ import org.broadsheet.render.ContentPolicy;
  *     assets/style.3f2a9c1b.css}
  * @param preview true only when served by {@code broadsheet serve}: drafts and future articles
  *     carry a badge
+ * @param messages the theme's strings in the site's language (with its text direction)
+ * @param timeZone the zone dates are shown in, for the page's scripts
  */
 public record SiteView(
     String title,
@@ -20,9 +22,16 @@ public record SiteView(
     boolean offline,
     boolean preview,
     Map<String, String> assets,
-    String version) {
+    String version,
+    Messages messages,
+    String timeZone) {
   public SiteView {
     assets = Map.copyOf(assets);
+  }
+
+  /** The site language's direction: {@code ltr}, or {@code rtl} for Persian, Arabic, Hebrew. */
+  public String dir() {
+    return messages.dir();
   }
 
   /**
