@@ -3,6 +3,7 @@ package org.broadsheet.view;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.format.DecimalStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ public record Messages(
 
   /** The text of {@code key} with {@code {0}}, {@code {1}}, ... replaced by {@code args}. */
   public String t(String key, Object... args) {
-    return format(strings.getOrDefault(key, key), args);
+    return format(strings.getOrDefault(key, key), digits(args));
   }
 
   /**
@@ -47,7 +48,7 @@ public record Messages(
     Object[] all = new Object[args.length + 1];
     all[0] = n;
     System.arraycopy(args, 0, all, 1, args.length);
-    return format(text, all);
+    return format(text, digits(all));
   }
 
   /** Whether the text runs right to left. */
@@ -72,6 +73,27 @@ public record Messages(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whole numbers among {@code args} in the digits of {@link #dateLocale} (Persian: ۲, Arabic: ٢).
+   */
+  private Object[] digits(Object[] args) {
+    char zero = DecimalStyle.of(Locale.forLanguageTag(dateLocale)).getZeroDigit();
+    if (zero == '0') {
+      return args;
+    }
+    Object[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof Integer || out[i] instanceof Long) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : out[i].toString().toCharArray()) {
+          sb.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+        }
+        out[i] = sb.toString();
+      }
+    }
+    return out;
   }
 
   static String format(String text, Object... args) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MessagesTest {
   private static Messages of(String language, Map<String, String> strings) {
-    return new Messages(language, "ltr", language, strings);
+    return new Messages(language, "ltr", "en", strings);
   }
 
   @Test
@@ -18,6 +18,17 @@ class MessagesTest {
     assertEquals("Page 2 sur 7 de l'archive {2}", m.t("k", 2, 7));
     assertEquals("«{1}»", m.t("q", "{1}"), "an argument is not read again for placeholders");
     assertEquals("Page {0} sur {1} de l'archive {2}", m.t("k"));
+  }
+
+  @Test
+  void wholeNumbersTakeTheDigitsOfTheLanguagesDates() {
+    Map<String, String> fa = Map.of("p", "صفحهٔ {0} از {1}", "m.other", "{0} دقیقه", "v", "{0}");
+    Messages persian = new Messages("fa", "rtl", "fa", fa);
+    assertEquals("صفحهٔ ۲ از ۱۲", persian.t("p", 2, 12));
+    assertEquals("۳ دقیقه", persian.tn("m", 3));
+    assertEquals("1.2.0", persian.t("v", "1.2.0"), "text stays as it is");
+    assertEquals("٣", new Messages("ar", "rtl", "ar-u-nu-arab", Map.of("v", "{0}")).t("v", 3));
+    assertEquals("3", new Messages("ar", "rtl", "ar-u-nu-latn", Map.of("v", "{0}")).t("v", 3));
   }
 
   @Test
