@@ -491,8 +491,10 @@
     'search.years.active': '{0}: shown alone. Show every year.'
   };
 
-  function pageText() {
-    var texts = {}, k;
+  // numbers: whole numbers among the arguments are written in the digits of the site's dates (Persian ۲۰۲۴)
+  function pageText(locale) {
+    var texts = {}, k, numbers = null;
+    try { numbers = new Intl.NumberFormat(locale, { useGrouping: false }); } catch (e) { /* ASCII digits */ }
     for (k in ENGLISH) texts[k] = ENGLISH[k];
     var embedded = el('search-messages');
     if (embedded) {
@@ -504,9 +506,13 @@
     var rules = null;
     try { rules = new Intl.PluralRules(document.documentElement.lang || 'en'); } catch (e) { /* one/other */ }
     function fill(s, args) {
-      return s.replace(/\{(\d+)\}/g, function (m, n) { return +n < args.length ? String(args[+n]) : m; });
+      return s.replace(/\{(\d+)\}/g, function (m, n) {
+        var a = args[+n];
+        return +n >= args.length ? m : typeof a === 'number' && numbers ? numbers.format(a) : String(a);
+      });
     }
     return {
+      num: function (n) { return numbers ? numbers.format(n) : String(n); },
       t: function (key) {
         return fill(texts[key] !== undefined ? texts[key] : key, [].slice.call(arguments, 1));
       },
@@ -520,8 +526,12 @@
 
   // Dates as the site writes them (the page carries the theme's date.locale and the site's zone):
   // the long style of the Gregorian calendar, "1 December 2026", "1. Dezember 2026".
+  function dateLocale(app) {
+    return app.getAttribute('data-date-locale') || document.documentElement.lang || 'en';
+  }
+
   function dateFormat(app) {
-    var locale = app.getAttribute('data-date-locale') || document.documentElement.lang || 'en';
+    var locale = dateLocale(app);
     var zone = app.getAttribute('data-time-zone') || undefined;
     var options = { dateStyle: 'long', calendar: 'gregory', timeZone: zone };
     try {
@@ -551,7 +561,7 @@
     var sort = el('search-sort'), from = el('search-from'), to = el('search-to');
     var chips = el('search-chips'), years = el('search-years'), filters = el('search-filters');
     var filterCount = el('search-filter-count');
-    var text = pageText(), t = text.t, tn = text.tn;
+    var text = pageText(dateLocale(app)), t = text.t, tn = text.tn;
     var dates = dateFormat(app);
     var params = new URLSearchParams(location.search);
     var state = { tag: params.get('tag') || '', section: params.get('section') || '', year: params.get('year') || '' };
@@ -753,7 +763,7 @@
         if (at < 0) return;
         var x = (rtl ? list.length - 1 - at : at) * (W + GAP) + W / 2;
         var label = svgNode('text', { x: x, y: H + LABEL - 2, 'text-anchor': 'middle', 'aria-hidden': 'true' });
-        label.textContent = String(b.year);
+        label.textContent = text.num(b.year);
         svg.appendChild(label);
       });
       years.appendChild(svg);
