@@ -600,7 +600,7 @@
       var list = [];
       if (state.section) list.push({ key: 'section', name: t('search.facet.section'), value: state.section });
       if (state.tag) list.push({ key: 'tag', name: t('search.facet.tags'), value: state.tag });
-      if (state.year) list.push({ key: 'year', name: t('search.facet.year'), value: state.year });
+      if (state.year) list.push({ key: 'year', name: t('search.facet.year'), value: /^\d+$/.test(state.year) ? text.num(+state.year) : state.year });
       if (from && from.value) list.push({ key: 'from', name: t('search.facet.from'), value: from.value });
       if (to && to.value) list.push({ key: 'to', name: t('search.facet.to'), value: to.value });
       return list;
