@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DecimalStyle;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
 public record Messages(
     String language, String dir, String dateLocale, Map<String, String> strings) {
   public Messages {
-    strings = Map.copyOf(strings);
+    // sorted: each page's fingerprint walks the strings in key order, and finds them so at once
+    strings = Collections.unmodifiableSortedMap(new TreeMap<>(strings));
   }
 
   /** The text of {@code key} with {@code {0}}, {@code {1}}, ... replaced by {@code args}. */
