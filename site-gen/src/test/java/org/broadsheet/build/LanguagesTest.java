@@ -122,6 +122,10 @@ class LanguagesTest {
     String home = SiteFixture.read(site, "public/index.html");
     assertTrue(home.contains("lang=\"fa-IR\" dir=\"rtl\">گزارش</a>"), home);
     assertTrue(home.contains(">3 December 2024</time>"), "listed in the site's language");
+    String atom = SiteFixture.read(site, "public/feed.xml");
+    assertTrue(atom.contains("<entry xml:lang=\"fa-IR\">"), atom);
+    assertTrue(atom.contains("<entry>"), "the site's language is the feed's");
+    assertTrue(SiteFixture.read(site, "public/feed.json").contains("\"language\" : \"fa-IR\""));
     String english = SiteFixture.read(site, "public/articles/one/index.html");
     assertTrue(english.contains("data-article-id=\"one\">"), "no lang where it is the site's");
   }
