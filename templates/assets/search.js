@@ -12,7 +12,11 @@
 //   #search-app              the search page; data-index = URL of the site's search/ folder
 //   #search-form #search-q #search-sort #search-from #search-to   the query and its options
 //   #search-status #search-facets #search-results #search-more    where results go
-//   ?q=&sort=&from=&to=&tag=&section=   the search page's state, kept in the address bar
+//   #search-chips #search-years #search-filters #search-filter-count  (optional) active filters as chips, the
+//                            hits-per-year chart, the <details> filter panel and its count of active filters
+//   #search-messages         (optional) JSON of the theme's search.* strings; data-date-locale and data-time-zone
+//                            on #search-app: how dates are written (English and the browser's zone without them)
+//   ?q=&sort=&from=&to=&tag=&section=&year=   the search page's state, kept in the address bar
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
 // Files (all relative to search/): manifest.json, <hash>.open, lucene/<file> (byte ranges), offline/ (file:// only:
@@ -471,12 +475,94 @@
 
   function siteRoot(base) { return new URL('../', base).href; }
 
+  // The page's strings: the theme's search.* messages in the page's language, which the page embeds as
+  // JSON (#search-messages); these English ones where it does not. "{0}" is an argument; a key.one,
+  // key.other, ... set is a count, picked by the language's plural rules (Intl.PluralRules).
+  var ENGLISH = {
+    'search.loading': 'Loading search…', 'search.empty': 'Type a word or two to search the archive.',
+    'search.results.one': '{0} result ({1} ms)', 'search.results.other': '{0} results ({1} ms)',
+    'search.none': 'No results for “{0}”.', 'search.noneFiltered': 'No results for “{0}” with {1}.',
+    'search.noneOnlyFilters': 'No results with {0}.', 'search.clear': 'Clear filters',
+    'search.failed': 'Search failed: {0}', 'search.facet.section': 'Section', 'search.facet.tags': 'Tag',
+    'search.facet.year': 'Year', 'search.facet.from': 'From', 'search.facet.to': 'To', 'search.chip': '{0}: {1}',
+    'search.chip.remove': 'Remove filter {0}: {1}', 'search.and': ', ', 'search.filtersActive': '({0} on)',
+    'search.years': 'Results per year', 'search.years.bar.one': '{1}: {0} result. Show only {1}.',
+    'search.years.bar.other': '{1}: {0} results. Show only {1}.',
+    'search.years.active': '{0}: shown alone. Show every year.'
+  };
+
+  // numbers: whole numbers among the arguments are written in the digits of the site's dates (Persian ۲۰۲۴)
+  function pageText(locale) {
+    var texts = {}, k, numbers = null;
+    try { numbers = new Intl.NumberFormat(locale, { useGrouping: false }); } catch (e) { /* ASCII digits */ }
+    for (k in ENGLISH) texts[k] = ENGLISH[k];
+    var embedded = el('search-messages');
+    if (embedded) {
+      try {
+        var given = JSON.parse(embedded.textContent);
+        for (k in given) if (typeof given[k] === 'string') texts[k] = given[k];
+      } catch (e) { /* English, then */ }
+    }
+    var rules = null;
+    try { rules = new Intl.PluralRules(document.documentElement.lang || 'en'); } catch (e) { /* one/other */ }
+    function fill(s, args) {
+      return s.replace(/\{(\d+)\}/g, function (m, n) {
+        var a = args[+n];
+        return +n >= args.length ? m : typeof a === 'number' && numbers ? numbers.format(a) : String(a);
+      });
+    }
+    return {
+      num: function (n) { return numbers ? numbers.format(n) : String(n); },
+      t: function (key) {
+        return fill(texts[key] !== undefined ? texts[key] : key, [].slice.call(arguments, 1));
+      },
+      tn: function (key, n) {
+        var s = texts[key + '.' + (rules ? rules.select(n) : n === 1 ? 'one' : 'other')];
+        if (s === undefined) s = texts[key + '.other'];
+        return fill(s === undefined ? key : s, [].slice.call(arguments, 1));
+      }
+    };
+  }
+
+  // Dates as the site writes them (the page carries the theme's date.locale and the site's zone):
+  // the long style of the Gregorian calendar, "1 December 2026", "1. Dezember 2026".
+  function dateLocale(app) {
+    return app.getAttribute('data-date-locale') || document.documentElement.lang || 'en';
+  }
+
+  function dateFormat(app) {
+    var locale = dateLocale(app);
+    var zone = app.getAttribute('data-time-zone') || undefined;
+    var options = { dateStyle: 'long', calendar: 'gregory', timeZone: zone };
+    try {
+      return new Intl.DateTimeFormat(locale, options);
+    } catch (e) {
+      try {
+        return new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory' });
+      } catch (e2) {
+        return null;
+      }
+    }
+  }
+
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function svgNode(name, attributes) {
+    var n = document.createElementNS(SVG, name);
+    for (var a in attributes) n.setAttribute(a, attributes[a]);
+    return n;
+  }
+
   function setupSearchPage() {
     var app = el('search-app');
     if (!app) return;
     var box = el('search-q'), form = el('search-form'), status = el('search-status');
     var results = el('search-results'), facets = el('search-facets'), more = el('search-more');
     var sort = el('search-sort'), from = el('search-from'), to = el('search-to');
+    var chips = el('search-chips'), years = el('search-years'), filters = el('search-filters');
+    var filterCount = el('search-filter-count');
+    var text = pageText(dateLocale(app)), t = text.t, tn = text.tn;
+    var dates = dateFormat(app);
     var params = new URLSearchParams(location.search);
     var state = { tag: params.get('tag') || '', section: params.get('section') || '', year: params.get('year') || '' };
     box.value = params.get('q') || '';
@@ -484,12 +570,17 @@
     if (from && params.get('from')) from.value = params.get('from');
     if (to && params.get('to')) to.value = params.get('to');
     var shown = 0, generation = 0, timer = null;
+    var yearCounts = { key: null, counts: null }; // the year facet of the last search without a year filter
+    var clear = null; // the "Clear filters" button, while a search with filters finds nothing
 
-    function options(offset) {
-      var f = from && from.value, t = to && to.value;
-      if (state.year) { f = f || state.year + '-01-01'; t = t || state.year + '-12-31'; }
-      return { limit: 10, offset: offset, tag: state.tag, section: state.section, from: f, to: t,
-        sort: sort ? sort.value : 'relevance', facets: offset === 0 };
+    // the filter panel is open beside the results on a wide screen, a closed <details> on a phone
+    if (filters && window.matchMedia && matchMedia('(min-width: 48rem)').matches) filters.open = true;
+
+    function options(offset, withoutYear) {
+      var f = from && from.value, tt = to && to.value;
+      if (state.year && !withoutYear) { f = f || state.year + '-01-01'; tt = tt || state.year + '-12-31'; }
+      return { limit: offset < 0 ? 1 : 10, offset: Math.max(0, offset), tag: state.tag, section: state.section,
+        from: f, to: tt, sort: sort ? sort.value : 'relevance', facets: offset <= 0 };
     }
 
     function keepInAddress() {
@@ -503,83 +594,248 @@
       history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
     }
 
+    // ---- active filters: chips that remove them, and the count on the filter panel ----
+
+    function activeFilters() {
+      var list = [];
+      if (state.section) list.push({ key: 'section', name: t('search.facet.section'), value: state.section });
+      if (state.tag) list.push({ key: 'tag', name: t('search.facet.tags'), value: state.tag });
+      if (state.year) list.push({ key: 'year', name: t('search.facet.year'), value: /^\d+$/.test(state.year) ? text.num(+state.year) : state.year });
+      if (from && from.value) list.push({ key: 'from', name: t('search.facet.from'), value: from.value });
+      if (to && to.value) list.push({ key: 'to', name: t('search.facet.to'), value: to.value });
+      return list;
+    }
+
+    function dropFilter(key) {
+      if (key === 'from' || key === 'to') (key === 'from' ? from : to).value = '';
+      else state[key] = '';
+    }
+
+    function renderChips() {
+      var list = activeFilters();
+      if (filterCount) filterCount.textContent = list.length ? t('search.filtersActive', list.length) : '';
+      if (!chips) return;
+      chips.innerHTML = '';
+      chips.hidden = list.length === 0;
+      list.forEach(function (f) {
+        var li = document.createElement('li');
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'chip';
+        b.setAttribute('data-filter', f.key);
+        b.setAttribute('aria-label', t('search.chip.remove', f.name, f.value));
+        b.textContent = t('search.chip', f.name, f.value);
+        var x = document.createElement('span');
+        x.setAttribute('aria-hidden', 'true');
+        x.className = 'chip-x';
+        x.textContent = '×';
+        b.appendChild(x);
+        b.addEventListener('click', function () {
+          dropFilter(f.key);
+          box.focus();
+          search();
+        });
+        li.appendChild(b);
+        chips.appendChild(li);
+      });
+    }
+
+    function clearFilters() {
+      state.tag = state.section = state.year = '';
+      if (from) from.value = '';
+      if (to) to.value = '';
+      box.focus();
+      search();
+    }
+
+    // ---- results ----
+
+    function displayDate(iso) {
+      var d = new Date(iso);
+      if (!dates || isNaN(d.getTime())) return iso.slice(0, 10);
+      return dates.format(d);
+    }
+
     function renderHits(hits, root) {
       hits.forEach(function (h) {
         var li = document.createElement('li');
         li.className = 'search-hit';
-        li.innerHTML = '<a class="search-hit-title" href="' + escapeHtml(new URL(h.url, root).href) + '">' +
-          escapeHtml(h.title) + '</a>' + (h.date ? ' <time datetime="' + escapeHtml(h.date) + '">' +
-          escapeHtml(h.date.slice(0, 10)) + '</time>' : '') + '<p class="search-snippet">' + safeSnippet(h.snippet) + '</p>';
+        li.innerHTML = '<a class="search-hit-title" dir="auto" href="' + escapeHtml(new URL(h.url, root).href) + '">' +
+          escapeHtml(h.title) + '</a>' + (h.date ? ' <time class="search-date" datetime="' + escapeHtml(h.date) + '">' +
+          escapeHtml(displayDate(h.date)) + '</time>' : '') +
+          '<p class="search-snippet" dir="auto">' + safeSnippet(h.snippet) + '</p>';
         results.appendChild(li);
       });
     }
 
+    function facetButton(label, active, onClick) {
+      var li = document.createElement('li');
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('aria-pressed', active ? 'true' : 'false');
+      b.textContent = label;
+      b.addEventListener('click', onClick);
+      li.appendChild(b);
+      return li;
+    }
+
     function renderFacets(list) {
       facets.innerHTML = '';
-      var names = { section: 'Section', tags: 'Tag', year: 'Year' };
+      var names = { section: t('search.facet.section'), tags: t('search.facet.tags'), year: t('search.facet.year') };
       var keys = { section: 'section', tags: 'tag', year: 'year' };
-      ['section', 'tags', 'year'].forEach(function (field) {
+      // years are charted above the results where the page has room for the chart
+      (years ? ['section', 'tags'] : ['section', 'tags', 'year']).forEach(function (field) {
+        var key = keys[field];
         var values = (list && list[field]) || [];
-        if (!values.length && !state[keys[field]]) return;
-        var box = document.createElement('section');
-        box.innerHTML = '<h2>' + names[field] + '</h2>';
+        if (!values.length && !state[key]) return;
+        var group = document.createElement('section');
+        var h = document.createElement('h2');
+        h.textContent = names[field];
+        group.appendChild(h);
         var ul = document.createElement('ul');
         values.forEach(function (f) {
-          var li = document.createElement('li');
-          var b = document.createElement('button');
-          b.type = 'button';
-          var active = state[keys[field]] === f.value;
-          b.setAttribute('aria-pressed', active ? 'true' : 'false');
-          b.textContent = f.value + ' (' + f.count + ')';
-          b.addEventListener('click', function () {
-            state[keys[field]] = active ? '' : f.value;
+          var active = state[key] === f.value;
+          ul.appendChild(facetButton(f.value + ' (' + f.count + ')', active, function () {
+            state[key] = active ? '' : f.value;
             search();
-          });
-          li.appendChild(b);
-          ul.appendChild(li);
+          }));
         });
-        if (state[keys[field]] && !values.some(function (f) { return f.value === state[keys[field]]; })) {
-          var li = document.createElement('li');
-          var b = document.createElement('button');
-          b.type = 'button';
-          b.setAttribute('aria-pressed', 'true');
-          b.textContent = state[keys[field]] + ' (clear)';
-          b.addEventListener('click', function () { state[keys[field]] = ''; search(); });
-          li.appendChild(b);
-          ul.appendChild(li);
+        if (state[key] && !values.some(function (f) { return f.value === state[key]; })) {
+          ul.appendChild(facetButton(state[key] + ' ×', true, function () { state[key] = ''; search(); }));
         }
-        box.appendChild(ul);
-        facets.appendChild(box);
+        group.appendChild(ul);
+        facets.appendChild(group);
       });
+    }
+
+    // ---- hits per year: an inline SVG bar chart of the year facet; a bar is a button filtering to its year ----
+
+    function renderYears(counts) {
+      if (!years) return;
+      years.innerHTML = '';
+      var byYear = {}, list = [];
+      (counts || []).forEach(function (c) { if (/^\d{1,4}$/.test(c.value)) byYear[+c.value] = c.count; });
+      var known = Object.keys(byYear).map(Number).sort(function (a, b) { return a - b; });
+      if (!known.length) { years.hidden = true; return; }
+      var first = known[0], last = known[known.length - 1];
+      if (last - first < 80) {
+        for (var y = first; y <= last; y++) list.push({ year: y, count: byYear[y] || 0 });
+      } else {
+        list = known.map(function (k) { return { year: k, count: byYear[k] }; });
+      }
+      var most = Math.max.apply(null, list.map(function (b) { return b.count; }));
+      var W = 24, GAP = 4, H = 48, LABEL = 14, rtl = getComputedStyle(years).direction === 'rtl';
+      var width = list.length * (W + GAP) - GAP;
+      var svg = svgNode('svg', { viewBox: '0 0 ' + width + ' ' + (H + LABEL), width: Math.min(width, 640),
+        height: H + LABEL, role: 'group', 'aria-label': t('search.years'), focusable: 'false' });
+      svg.setAttribute('class', 'years-chart');
+      list.forEach(function (b, i) {
+        var x = (rtl ? list.length - 1 - i : i) * (W + GAP);
+        var h = b.count ? Math.max(2, Math.round(b.count * H / most)) : 0;
+        var active = state.year === String(b.year);
+        if (!b.count) return; // an empty year is a gap in the axis, nothing to choose
+        var label = active ? t('search.years.active', b.year) : tn('search.years.bar', b.count, b.year);
+        var g = svgNode('g', { role: 'button', tabindex: '0', 'aria-label': label,
+          'aria-pressed': active ? 'true' : 'false', 'data-year': b.year });
+        g.setAttribute('class', 'year-bar' + (active ? ' active' : ''));
+        var title = svgNode('title', {});
+        title.textContent = label;
+        g.appendChild(title);
+        g.appendChild(svgNode('rect', { x: x, y: 0, width: W, height: H, 'class': 'year-hit' }));
+        g.appendChild(svgNode('rect', { x: x, y: H - h, width: W, height: h, rx: 2, 'class': 'year-count' }));
+        var choose = function () {
+          state.year = active ? '' : String(b.year);
+          search().then(function () {
+            var again = years.querySelector('[data-year="' + b.year + '"]');
+            if (again) again.focus();
+          });
+        };
+        g.addEventListener('click', choose);
+        g.addEventListener('keydown', function (e) {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); choose(); }
+        });
+        svg.appendChild(g);
+      });
+      // the first and last year under the axis, and the chosen one
+      [list[0], list[list.length - 1]].concat(state.year ? [{ year: +state.year }] : []).forEach(function (b, i, all) {
+        if (i > 0 && all[i].year === all[0].year) return;
+        var at = list.map(function (x) { return x.year; }).indexOf(b.year);
+        if (at < 0) return;
+        var x = (rtl ? list.length - 1 - at : at) * (W + GAP) + W / 2;
+        var label = svgNode('text', { x: x, y: H + LABEL - 2, 'text-anchor': 'middle', 'aria-hidden': 'true' });
+        label.textContent = text.num(b.year);
+        svg.appendChild(label);
+      });
+      years.appendChild(svg);
+      years.hidden = false;
+    }
+
+    // The chart shows every year the query (and the other filters) finds, also while one year is chosen:
+    // those counts come from the last search without the year filter, or one more search for them.
+    async function yearFacet(r, q) {
+      var key = JSON.stringify([q, state.tag, state.section, from && from.value, to && to.value]);
+      if (!state.year) {
+        yearCounts = { key: key, counts: r.facets && r.facets.year };
+        return yearCounts.counts;
+      }
+      if (yearCounts.key !== key) {
+        var all = await api.search(q, options(-1, true));
+        yearCounts = { key: key, counts: all.facets && all.facets.year };
+      }
+      return yearCounts.counts;
+    }
+
+    function describe(list) {
+      return list.map(function (f) { return t('search.chip', f.name, f.value); }).join(t('search.and'));
+    }
+
+    function showNone(q) {
+      var list = activeFilters();
+      status.textContent = !list.length ? t('search.none', q)
+        : q ? t('search.noneFiltered', q, describe(list)) : t('search.noneOnlyFilters', describe(list));
+      if (list.length) {
+        clear = document.createElement('button');
+        clear.type = 'button';
+        clear.id = 'search-clear';
+        clear.className = 'search-clear';
+        clear.textContent = t('search.clear');
+        clear.addEventListener('click', clearFilters);
+        status.parentNode.insertBefore(clear, status.nextSibling);
+      }
     }
 
     async function search() {
       var mine = ++generation;
       keepInAddress();
+      renderChips();
+      if (clear) { clear.remove(); clear = null; }
       var q = box.value.trim();
-      if (!q && !state.tag && !state.section && !state.year) {
+      if (!q && !activeFilters().length) {
         results.innerHTML = '';
         facets.innerHTML = '';
+        renderYears(null);
         more.hidden = true;
-        status.textContent = '';
+        status.textContent = t('search.empty');
         return;
       }
-      if (!api.runtime) status.textContent = 'Loading search…';
+      if (!api.runtime) status.textContent = t('search.loading');
       app.setAttribute('aria-busy', 'true');
       try {
         var t0 = performance.now();
         var r = await api.search(q, options(0));
+        var counts = await yearFacet(r, q);
         if (mine !== generation) return;
         var root = siteRoot(searchBase());
         results.innerHTML = '';
         renderHits(r.hits, root);
         renderFacets(r.facets);
+        renderYears(r.total ? counts : null);
         shown = r.hits.length;
         more.hidden = shown >= r.total;
-        status.textContent = r.total === 0 ? 'No results for “' + q + '”.'
-          : r.total + (r.total === 1 ? ' result' : ' results') + ' (' + Math.round(performance.now() - t0) + ' ms)';
+        if (r.total === 0) showNone(q);
+        else status.textContent = tn('search.results', r.total, Math.round(performance.now() - t0));
       } catch (e) {
-        if (mine === generation) status.textContent = 'Search failed: ' + e.message;
+        if (mine === generation) status.textContent = t('search.failed', e.message);
       } finally {
         if (mine === generation) app.removeAttribute('aria-busy');
       }
@@ -618,7 +874,9 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); search(); });
     [sort, from, to].forEach(function (c) { if (c) c.addEventListener('change', search); });
     more.addEventListener('click', showMore);
-    if (box.value || state.tag || state.section || state.year) search();
+    renderChips();
+    if (box.value || activeFilters().length) search();
+    else status.textContent = t('search.empty');
   }
 
   // Pages other than the search page forbid eval, which TeaVM's WasmGC loader needs (ContentPolicy),

@@ -25,7 +25,7 @@ final class Facets {
 
   /**
    * The {@value #VALUES} most frequent values of each facet field over every match of {@code
-   * query}.
+   * query}; every year, since there are few and the search page charts them all.
    */
   static List<FacetCount> count(IndexSearcher searcher, Query query) throws IOException {
     Map<String, Map<String, Integer>> counts = searcher.search(query, new FacetCounter());
@@ -40,7 +40,8 @@ final class Facets {
                       ? b.getKey().compareTo(a.getKey())
                       : a.getKey().compareTo(b.getKey()))
                   : b.getValue() - a.getValue());
-      for (int i = 0; i < entries.size() && i < VALUES; i++) {
+      int limit = field.equals(SearchSchema.YEAR) ? entries.size() : VALUES;
+      for (int i = 0; i < entries.size() && i < limit; i++) {
         out.add(new FacetCount(field, entries.get(i).getKey(), entries.get(i).getValue()));
       }
     }

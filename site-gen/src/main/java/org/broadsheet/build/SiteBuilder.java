@@ -30,6 +30,7 @@ import org.broadsheet.render.RenderLimits;
 import org.broadsheet.render.TemplateFailure;
 import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
+import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
@@ -104,14 +105,21 @@ public final class SiteBuilder {
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
       ImageStage images = new ImageStage(options.source(), out, publisher, diagnostics);
+      ThemeMessages messages = new ThemeMessages(templatesDir);
       SiteView site =
-          siteView(config, options, publishAssets(assets, publisher), images.logo(config.logo()));
+          siteView(
+              config,
+              options,
+              publishAssets(assets, publisher),
+              images.logo(config.logo()),
+              messages);
       Views views =
           new Views(
               site,
               new Links(options.offline()),
               config.timeZone(),
-              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+              messages);
       Path indexDir = publisher.staging().resolve("search/lucene");
       boolean takeOver =
           !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
@@ -391,12 +399,14 @@ public final class SiteBuilder {
       Diagnostics diagnostics)
       throws IOException {
     Path templatesDir = options.source().resolve("templates");
+    ThemeMessages messages = new ThemeMessages(templatesDir);
     Views views =
         new Views(
-            siteView(config, options, assetNames(templatesDir), Optional.empty()),
+            siteView(config, options, assetNames(templatesDir), Optional.empty(), messages),
             new Links(options.offline()),
             config.timeZone(),
-            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+            messages);
     ArticlePages articlePages =
         new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
     Routes routes =
@@ -499,7 +509,8 @@ public final class SiteBuilder {
       SiteConfig config,
       BuildOptions options,
       Map<String, String> assets,
-      Optional<Renditions> logo) {
+      Optional<Renditions> logo,
+      ThemeMessages messages) {
     String version =
         Optional.ofNullable(SiteBuilder.class.getPackage().getImplementationVersion())
             .orElse("dev");
@@ -517,7 +528,9 @@ public final class SiteBuilder {
         logo.map(l -> l.thumb() != null ? l.thumb().path() : l.original())
             .orElse("assets/favicon.svg"),
         logo.map(l -> l.thumb() != null ? "image/png" : mediaType(l.original()))
-            .orElse("image/svg+xml"));
+            .orElse("image/svg+xml"),
+        messages.of(config.language()),
+        config.timeZone().getId());
   }
 
   /** The logo's absolute URL: its published size, or the URL written in site.yaml. */

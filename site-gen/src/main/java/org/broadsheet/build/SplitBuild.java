@@ -35,6 +35,7 @@ import org.broadsheet.parse.Parsers;
 import org.broadsheet.render.RenderLimits;
 import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
+import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
@@ -458,12 +459,14 @@ public final class SplitBuild {
   }
 
   private Views views(Map<String, String> assets, Merged merged) {
+    ThemeMessages messages = new ThemeMessages(templatesDir());
     Views views =
         new Views(
-            SiteBuilder.siteView(config, options, assets, merged.logo()),
+            SiteBuilder.siteView(config, options, assets, merged.logo(), messages),
             new Links(options.offline()),
             config.timeZone(),
-            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()));
+            ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+            messages);
     views.usePictures(merged.pictures());
     return views;
   }

@@ -78,7 +78,7 @@ public final class ArticlePages {
             card,
             body.html(),
             Views.iso(a.updated().orElse(null)),
-            a.updated().map(views::displayDate).orElse(""),
+            a.updated().map(d -> views.displayDate(d, a.lang())).orElse(""),
             a.source(),
             a.source().isEmpty()
                 ? null
@@ -94,7 +94,9 @@ public final class ArticlePages {
             archive.newer(a).map(views::card).orElse(null),
             archive.older(a).map(views::card).orElse(null),
             related.of(archive, a).stream().limit(RELATED).map(views::card).toList(),
-            jsonLd(a, page.canonical(), licence));
+            jsonLd(a, page.canonical(), licence),
+            views.text(a.lang()),
+            a.date().map(d -> views.displayDate(d, a.lang())).orElse(""));
     return new ArticlePage(views.site(), page, view);
   }
 

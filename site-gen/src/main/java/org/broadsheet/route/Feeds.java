@@ -176,7 +176,8 @@ public final class Feeds {
         a.summary(),
         whole ? bodies.apply(a).html() : "",
         a.authors(),
-        a.tags());
+        a.tags(),
+        views.otherLanguage(a));
   }
 
   /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1), serialised by Jackson. */
@@ -205,6 +206,9 @@ public final class Feeds {
       }
       if (!e.tags().isEmpty()) {
         item.put("tags", e.tags());
+      }
+      if (!e.lang().isEmpty()) {
+        item.put("language", e.lang());
       }
       items.add(item);
     }

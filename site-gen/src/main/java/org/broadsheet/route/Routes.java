@@ -18,6 +18,7 @@ import org.broadsheet.view.HomePage;
 import org.broadsheet.view.Link;
 import org.broadsheet.view.Listing;
 import org.broadsheet.view.ListingPage;
+import org.broadsheet.view.Messages;
 import org.broadsheet.view.PageInfo;
 import org.broadsheet.view.Pager;
 import org.broadsheet.view.RedirectPage;
@@ -27,12 +28,11 @@ import org.broadsheet.view.RedirectPage;
  * new page kind is one more entry here plus a template.
  */
 public final class Routes {
-  /** The group kinds, their folder and their heading. */
-  private static final List<String[]> GROUP_KINDS =
-      List.of(
-          new String[] {"tags", "Tags", "Tag"}, new String[] {"sections", "Sections", "Section"},
-          new String[] {"authors", "Authors", "Author"},
-              new String[] {"sources", "Sources", "Source"});
+  /**
+   * The group kinds (their folders); headings come from the theme's messages ({@code groups.tags},
+   * {@code group.tags}, {@code describe.tags}, ...).
+   */
+  private static final List<String> GROUP_KINDS = List.of("tags", "sections", "authors", "sources");
 
   private final Views views;
   private final ArticlePages articlePages;
@@ -56,6 +56,7 @@ public final class Routes {
 
   /** Every page of the site except article pages, which {@link #articles} plans separately. */
   public List<Page> plan(Archive archive) {
+    Messages m = views.text();
     List<Page> pages = new ArrayList<>();
     List<Page> home =
         listing(
@@ -63,16 +64,16 @@ public final class Routes {
             "",
             views.site().title(),
             views.site().description().isEmpty()
-                ? "The latest from " + views.site().title()
+                ? m.t("home.description", views.site().title())
                 : views.site().description(),
             "home",
-            "Latest",
+            m.t("home.latest"),
             "index.ftlh",
             List.of());
     pages.add(homePage(archive, home.get(0)));
     pages.addAll(home.subList(1, home.size()));
-    for (String[] kind : GROUP_KINDS) {
-      pages.addAll(groups(archive, kind[0], kind[1], kind[2]));
+    for (String kind : GROUP_KINDS) {
+      pages.addAll(groups(archive, kind));
     }
     pages.addAll(calendar(archive));
     pages.add(
@@ -82,12 +83,12 @@ public final class Routes {
             () ->
                 new BasicPage(
                     views.site(),
-                    views.page("Search", "Search the archive", "search/", "search"))));
+                    views.page(m.t("search.heading"), m.t("search.label"), "search/", "search"))));
     pages.add(
         new Page(
             "404.html",
             "404.ftlh",
-            () -> new BasicPage(views.site(), views.notFound("Page not found", "404.html"))));
+            () -> new BasicPage(views.site(), views.notFound(m.t("notfound.title"), "404.html"))));
     pages.addAll(feeds.pages(archive));
     pages.addAll(redirects(archive, pages));
     return pages;
@@ -198,7 +199,9 @@ public final class Routes {
     return pages;
   }
 
-  private List<Page> groups(Archive archive, String folder, String plural, String singular) {
+  private List<Page> groups(Archive archive, String folder) {
+    Messages m = views.text();
+    String plural = m.t("groups." + folder);
     List<Group> groups =
         switch (folder) {
           case "tags" -> archive.tags();
@@ -224,7 +227,11 @@ public final class Routes {
             () ->
                 new GroupsPage(
                     views.site(),
-                    views.page(plural, plural + " of " + views.site().title(), index, "groups"),
+                    views.page(
+                        plural,
+                        m.t("groups.description", plural, views.site().title()),
+                        index,
+                        "groups"),
                     plural,
                     links)));
     List<Link> crumbs = List.of(Link.of(plural, views.links().href(index)));
@@ -233,7 +240,7 @@ public final class Routes {
           listing(
               g.articles(),
               Links.group(folder, g.slug()),
-              singular + ": " + g.name(),
+              m.t("group." + folder, g.name()),
               describe(folder, g.name(), g.articles().size()),
               folder,
               g.name(),
@@ -244,13 +251,14 @@ public final class Routes {
   }
 
   private List<Page> calendar(Archive archive) {
+    Messages m = views.text();
     List<Page> pages = new ArrayList<>();
     List<Link> years =
         archive.years().stream()
             .map(
                 p ->
                     new Link(
-                        String.valueOf(p.year()),
+                        views.number(p.year()),
                         views.links().href(Links.year(p.year())),
                         p.articles().size()))
             .toList();
@@ -258,8 +266,9 @@ public final class Routes {
     Link undatedLink =
         undated.isEmpty()
             ? null
-            : new Link("Undated", views.links().href("archive/undated/"), undated.size());
-    Link archiveCrumb = Link.of("Archive", views.links().href("archive/"));
+            : new Link(m.t("date.undated"), views.links().href("archive/undated/"), undated.size());
+    String archiveHeading = m.t("archive.heading");
+    Link archiveCrumb = Link.of(archiveHeading, views.links().href("archive/"));
     pages.add(
         new Page(
             "archive/index.html",
@@ -267,8 +276,8 @@ public final class Routes {
             () ->
                 new ArchivePage(
                     views.site(),
-                    views.page("Archive", "Every article by year", "archive/", "archive"),
-                    "Archive",
+                    views.page(archiveHeading, m.t("archive.description"), "archive/", "archive"),
+                    archiveHeading,
                     years,
                     max(years),
                     undatedLink,
@@ -278,15 +287,15 @@ public final class Routes {
     for (Period year : archive.years()) {
       List<Link> months =
           archive.months().stream()
-              .filter(m -> m.year() == year.year())
+              .filter(p -> p.year() == year.year())
               .map(
-                  m ->
+                  p ->
                       new Link(
-                          monthName(m.month()) + " " + m.year(),
-                          views.links().href(Links.month(m.year(), m.month())),
-                          m.articles().size()))
+                          views.month(p.year(), p.month()),
+                          views.links().href(Links.month(p.year(), p.month())),
+                          p.articles().size()))
               .toList();
-      String title = String.valueOf(year.year());
+      String title = views.number(year.year());
       pages.add(
           new Page(
               Links.file(Links.year(year.year())),
@@ -295,7 +304,7 @@ public final class Routes {
                   new ArchivePage(
                       views.site(),
                       views.page(
-                          title, "Articles from " + title, Links.year(year.year()), "archive"),
+                          title, m.t("archive.year", title), Links.year(year.year()), "archive"),
                       title,
                       months,
                       max(months),
@@ -305,17 +314,17 @@ public final class Routes {
                       monthStories(archive, year.year()))));
     }
     for (Period month : archive.months()) {
-      String title = monthName(month.month()) + " " + month.year();
+      String title = views.month(month.year(), month.month());
       List<Link> crumbs =
           List.of(
               archiveCrumb,
-              Link.of(String.valueOf(month.year()), views.links().href(Links.year(month.year()))));
+              Link.of(views.number(month.year()), views.links().href(Links.year(month.year()))));
       pages.addAll(
           listing(
               month.articles(),
               Links.month(month.year(), month.month()),
               title,
-              articles(month.articles().size()) + " from " + title,
+              m.tn("describe.month", month.articles().size(), title),
               "month",
               title,
               "list.ftlh",
@@ -326,10 +335,10 @@ public final class Routes {
           listing(
               undated,
               "archive/undated/",
-              "Undated articles",
-              articles(undated.size()) + " without a date",
+              m.t("archive.undated"),
+              m.tn("describe.undated", undated.size()),
               "undated",
-              "Undated",
+              m.t("date.undated"),
               "list.ftlh",
               List.of(archiveCrumb)));
     }
@@ -374,8 +383,8 @@ public final class Routes {
               .sum();
       bars.add(
           new ArchivePage.Bar(
-              monthName(m).substring(0, 3),
-              monthName(m) + " " + year,
+              views.shortMonth(m),
+              views.month(year, m),
               count == 0 ? "" : views.links().href(Links.month(year, m)),
               count));
     }
@@ -390,7 +399,7 @@ public final class Routes {
             p ->
                 new ArchivePage.Month(
                     new Link(
-                        monthName(p.month()) + " " + year,
+                        views.month(year, p.month()),
                         views.links().href(Links.month(year, p.month())),
                         p.articles().size()),
                     p.articles().stream()
@@ -439,13 +448,14 @@ public final class Routes {
                             ? views.links().href(Links.paged(folder, number + 1))
                             : "",
                         all);
-                String pageTitle = number > 1 ? title + " (page " + number + ")" : title;
+                Messages m = views.text();
+                String pageTitle = number > 1 ? m.t("title.page", title, number) : title;
                 return new ListingPage(
                     views.site(),
                     views.page(
                         pageTitle,
                         number > 1
-                            ? description + " (page " + number + " of " + pageCount + ")"
+                            ? m.t("description.page", description, number, pageCount)
                             : description,
                         at,
                         kind),
@@ -462,28 +472,12 @@ public final class Routes {
     return pages;
   }
 
-  /** A listing's description, e.g. "3 articles tagged economy". */
-  static String describe(String folder, String name, int count) {
-    String how =
-        switch (folder) {
-          case "tags" -> " tagged ";
-          case "sections" -> " in ";
-          case "authors" -> " by ";
-          default -> " from ";
-        };
-    return articles(count) + how + name;
-  }
-
-  static String articles(int count) {
-    return count == 1 ? "1 article" : count + " articles";
+  /** A listing's description, e.g. "3 articles tagged economy" ({@code describe.tags}). */
+  private String describe(String folder, String name, int count) {
+    return views.text().tn("describe." + folder, count, name);
   }
 
   private static int max(List<Link> links) {
     return links.stream().mapToInt(Link::count).max().orElse(0);
-  }
-
-  static String monthName(int month) {
-    return java.time.Month.of(month)
-        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
   }
 }

@@ -4,15 +4,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.image.Renditions;
+import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.view.Card;
 import org.broadsheet.view.Link;
+import org.broadsheet.view.Messages;
 import org.broadsheet.view.PageInfo;
 import org.broadsheet.view.Picture;
 import org.broadsheet.view.SiteView;
@@ -25,17 +26,44 @@ public final class Views {
   private final Links links;
   private final ZoneId zone;
   private final ZonedDateTime now;
-  private final DateTimeFormatter display;
+  private final ThemeMessages messages;
+  private final Map<String, Dates> dates = new ConcurrentHashMap<>();
   private final Map<String, Card> cards = new ConcurrentHashMap<>();
   private volatile Map<String, Renditions> pictures = Map.of();
 
-  public Views(SiteView site, Links links, ZoneId zone, ZonedDateTime now) {
+  /**
+   * @param messages the theme's strings; {@code site.messages()} are the site language's
+   */
+  public Views(SiteView site, Links links, ZoneId zone, ZonedDateTime now, ThemeMessages messages) {
     this.site = site;
     this.links = links;
     this.zone = zone;
     this.now = now;
-    this.display =
-        DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
+    this.messages = messages;
+  }
+
+  /** The theme's strings in the site's language. */
+  public Messages text() {
+    return site.messages();
+  }
+
+  /** The theme's strings in a language (an article's). */
+  public Messages text(String language) {
+    return messages.of(language);
+  }
+
+  private Dates dates(String language) {
+    return dates.computeIfAbsent(
+        ThemeMessages.normalise(language), l -> new Dates(messages.of(l), zone));
+  }
+
+  /**
+   * An article's language as its elements carry it ({@code lang}), empty when it is the site's (the
+   * page says so already).
+   */
+  String otherLanguage(Article a) {
+    String lang = ThemeMessages.normalise(a.lang());
+    return lang.equals(ThemeMessages.normalise(site.language())) ? "" : lang;
   }
 
   public SiteView site() {
@@ -123,12 +151,13 @@ public final class Views {
         a.section().isEmpty()
             ? null
             : Link.of(a.section(), links.href(Links.group("sections", Slugs.slugify(a.section()))));
+    String lang = otherLanguage(a);
     return new Card(
         a.id(),
         a.title(),
         links.href(Links.article(a.slug())),
         iso(a.date().orElse(null)),
-        a.date().map(this::displayDate).orElse("Undated"),
+        a.date().map(this::displayDate).orElse(text().t("date.undated")),
         a.summary(),
         a.dateline(),
         section,
@@ -138,7 +167,9 @@ public final class Views {
         a.date().map(d -> d.isAfter(now)).orElse(false),
         a.extras().weight().orElse(0),
         a.extras().params(),
-        picture(a));
+        picture(a),
+        lang,
+        lang.isEmpty() ? "" : messages.of(lang).dir());
   }
 
   private List<Link> groupLinks(String kind, List<String> names) {
@@ -147,8 +178,29 @@ public final class Views {
         .toList();
   }
 
+  /** A date as the site's language writes it: {@code 1 December 2026}, {@code 1. Dezember 2026}. */
   public String displayDate(ZonedDateTime d) {
-    return d.withZoneSameInstant(zone).format(display);
+    return dates(site.language()).day(d);
+  }
+
+  /** A date as {@code language} writes it. */
+  public String displayDate(ZonedDateTime d, String language) {
+    return dates(language).day(d);
+  }
+
+  /** A month as the site's language writes it: {@code December 2026}. */
+  public String month(int year, int month) {
+    return dates(site.language()).month(year, month);
+  }
+
+  /** A month's short name in the site's language, for a chart's axis. */
+  public String shortMonth(int month) {
+    return dates(site.language()).shortMonth(month);
+  }
+
+  /** A number (a year) in the site language's digits. */
+  public String number(long n) {
+    return dates(site.language()).number(n);
   }
 
   public static String iso(ZonedDateTime d) {

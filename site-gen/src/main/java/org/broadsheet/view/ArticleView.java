@@ -10,6 +10,10 @@ import java.util.List;
  * @param credit attribution line, e.g. {@code Mehr News Agency, CC BY 4.0}
  * @param jsonLd schema.org NewsArticle, serialised by Jackson and safe inside a script element
  * @param newer the next newer article, or null; {@code older} likewise
+ * @param messages the theme's strings in the article's language, for what the article element says
+ *     of itself (byline, reading time, attribution); it carries {@code card.lang} and {@code
+ *     card.dir} where that is not the site's language
+ * @param displayDate the date as the article's language writes it, or empty when undated
  */
 public record ArticleView(
     Card card,
@@ -27,7 +31,9 @@ public record ArticleView(
     Card newer,
     Card older,
     List<Card> related,
-    String jsonLd) {
+    String jsonLd,
+    Messages messages,
+    String displayDate) {
   private static final int WORDS_PER_MINUTE = 230;
 
   public ArticleView {
@@ -57,6 +63,8 @@ public record ArticleView(
         newer,
         older,
         related,
-        jsonLd);
+        jsonLd,
+        messages,
+        displayDate);
   }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param weight front matter {@code weight} (orders articles of one date), 0 when unset
  * @param params the front-matter keys Broadsheet does not know, as written (Hugo's {@code .Params})
  * @param image the article's picture, or null
+ * @param lang the article's language where it is not the site's (its elements say so), else empty
+ * @param dir {@code ltr} or {@code rtl} with {@code lang}, else empty
  */
 public record Card(
     String id,
@@ -30,7 +32,9 @@ public record Card(
     boolean scheduled,
     int weight,
     Map<String, Object> params,
-    Picture image) {
+    Picture image,
+    String lang,
+    String dir) {
   public Card {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);

@@ -6,6 +6,7 @@ import java.util.List;
  * One item of the feeds and the news sitemap; URLs are absolute.
  *
  * @param contentHtml the article's body, as on its page (feeds carry the whole article)
+ * @param lang the article's language where it is not the site's, else empty
  */
 public record FeedEntry(
     String id,
@@ -17,7 +18,8 @@ public record FeedEntry(
     String summary,
     String contentHtml,
     List<String> authors,
-    List<String> tags) {
+    List<String> tags,
+    String lang) {
   public FeedEntry {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);

@@ -13,6 +13,8 @@ import org.broadsheet.render.ContentPolicy;
  * @param logoUrl absolute URL of the site's logo (the publisher logo in JSON-LD), empty for none
  * @param favicon site-relative path of the icon every page names (the logo's, else the theme's
  *     {@code assets/favicon.svg}); {@code faviconType} its media type
+ * @param messages the theme's strings in the site's language (with its text direction)
+ * @param timeZone the zone dates are shown in, for the page's scripts
  */
 public record SiteView(
     String title,
@@ -26,9 +28,16 @@ public record SiteView(
     String version,
     String logoUrl,
     String favicon,
-    String faviconType) {
+    String faviconType,
+    Messages messages,
+    String timeZone) {
   public SiteView {
     assets = Map.copyOf(assets);
+  }
+
+  /** The site language's direction: {@code ltr}, or {@code rtl} for Persian, Arabic, Hebrew. */
+  public String dir() {
+    return messages.dir();
   }
 
   /**

@@ -142,6 +142,28 @@ class BundledContentTest {
     }
   }
 
+  @Test
+  void theGermanAndPersianSamplesAreSearchedWithTheirOwnLanguagesAnalysis() throws IOException {
+    try (var dir = FSDirectory.open(tmp.resolve("online/search/lucene"));
+        var reader = DirectoryReader.open(dir)) {
+      IndexInfo info = IndexInfo.read(reader);
+      var codes = info.languages().stream().map(l -> l.code()).toList();
+      assertTrue(codes.containsAll(List.of("en", "de", "fa")), codes.toString());
+      var search = new ArchiveSearch(reader, info);
+      String german = "articles/hamburg-landstrom-terminal/";
+      for (String q : List.of("Landstrom", "Schiff", "Dieselgenerator", "Kreuzfahrtschiffe")) {
+        assertEquals(
+            german, topUrl(search, q), q + ": German stemming (Schiffe, Dieselgeneratoren)");
+      }
+      String persian = "articles/national-library-manuscripts-fa/";
+      // the Arabic-keyboard spelling (ك, ي) finds the Persian one (ک, ی); the author and dateline
+      // too
+      for (String q : List.of("کتابخانه", "كتابخانه", "نسخه", "خطي", "مریم احمدی", "تهران")) {
+        assertEquals(persian, topUrl(search, q), q + ": Persian normalisation");
+      }
+    }
+  }
+
   private static String top(ArchiveSearch search, String query) throws IOException {
     return search.search(SearchRequest.of(query)).hits().get(0).id();
   }
