@@ -20,7 +20,6 @@ import org.broadsheet.diag.LineMap;
 import org.broadsheet.source.TextDecoder;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -79,15 +78,11 @@ public final class SiteConfigLoader {
     try {
       root = new Yaml(new SafeConstructor(YamlLimits.options())).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 1 : mark.getLine() + 1;
+      YamlProblem problem = YamlProblem.of(e);
+      int line = problem.line() + 1;
       diagnostics.add(
           Diagnostic.error(
-              FILE_NAME,
-              line,
-              mark == null ? 1 : mark.getColumn() + 1,
-              e.getProblem() != null ? e.getProblem() : e.getMessage(),
-              lines.lineText(line)));
+              FILE_NAME, line, problem.column() + 1, problem.message(), lines.lineText(line)));
       return SiteConfig.defaults();
     } catch (YAMLException e) {
       diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, e.getMessage(), lines.lineText(1)));
