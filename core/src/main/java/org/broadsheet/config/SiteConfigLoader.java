@@ -47,8 +47,27 @@ public final class SiteConfigLoader {
 
   /** Loads {@code site.yaml} from {@code siteDir}; a missing file gives the defaults. */
   public static SiteConfig load(Path siteDir, Diagnostics diagnostics) throws IOException {
+    return load(siteDir, diagnostics, true);
+  }
+
+  /**
+   * Loads {@code site.yaml} for a site to be published: as {@link #load(Path, Diagnostics)}, and a
+   * warning when it sets no {@code baseUrl} (and {@code baseUrlGiven} says the command line gives
+   * none either), since canonical URLs, feeds and sitemaps would then point at {@code
+   * http://localhost:8080/}.
+   */
+  public static SiteConfig loadForPublishing(
+      Path siteDir, Diagnostics diagnostics, boolean baseUrlGiven) throws IOException {
+    return load(siteDir, diagnostics, baseUrlGiven);
+  }
+
+  private static SiteConfig load(Path siteDir, Diagnostics diagnostics, boolean baseUrlGiven)
+      throws IOException {
     Path file = siteDir.resolve(FILE_NAME);
     if (!Files.exists(file)) {
+      if (!baseUrlGiven) {
+        diagnostics.add(Diagnostic.warning(FILE_NAME, noBaseUrl("there is no site.yaml")));
+      }
       return SiteConfig.defaults();
     }
     long size = Files.size(file);
@@ -68,7 +87,41 @@ public final class SiteConfigLoader {
     if (text.isEmpty()) {
       return SiteConfig.defaults();
     }
-    return parse(text.get(), diagnostics);
+    SiteConfig config = parse(text.get(), diagnostics);
+    if (!baseUrlGiven && !setsBaseUrl(text.get())) {
+      diagnostics.add(Diagnostic.warning(FILE_NAME, 1, 0, noBaseUrl("it sets none"), ""));
+    }
+    return config;
+  }
+
+  private static String noBaseUrl(String why) {
+    return "no baseUrl ("
+        + why
+        + "): canonical URLs, feeds and sitemaps point at "
+        + SiteConfig.defaults().baseUrl()
+        + "; add 'baseUrl: https://your.site/' to site.yaml or build with --base-url";
+  }
+
+  /**
+   * Whether the text gives {@code baseUrl} a value (a wrong one is an error of its own). Text that
+   * is no YAML mapping counts as setting it, so that its error is the only one reported.
+   */
+  private static boolean setsBaseUrl(String text) {
+    try {
+      Node root =
+          new Yaml(new SafeConstructor(YamlLimits.options())).compose(new StringReader(text));
+      if (!(root instanceof MappingNode map)) {
+        return root != null;
+      }
+      return map.getValue().stream()
+          .anyMatch(
+              t ->
+                  t.getKeyNode() instanceof ScalarNode key
+                      && key.getValue().equals("baseUrl")
+                      && !t.getValueNode().getTag().equals(Tag.NULL));
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /** Reads the text of a {@code site.yaml}. */

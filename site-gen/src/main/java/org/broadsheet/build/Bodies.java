@@ -22,7 +22,7 @@ final class Bodies {
   private final Path siteDir;
   private final Parsers parsers;
   private final Diagnostics diagnostics;
-  private final Set<Diagnostic> firstPass;
+  private volatile Set<Diagnostic> firstPass;
   private final Set<Diagnostic> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
@@ -30,7 +30,23 @@ final class Bodies {
     this.siteDir = siteDir;
     this.parsers = parsers;
     this.diagnostics = diagnostics;
-    this.firstPass = Set.copyOf(diagnostics.snapshot());
+  }
+
+  /**
+   * What the parse reported, taken at the first read again (after the parse phase: taken when this
+   * was made, before it, every read again reported its file's warnings a second time).
+   */
+  private Set<Diagnostic> firstPass() {
+    Set<Diagnostic> seen = firstPass;
+    if (seen == null) {
+      synchronized (this) {
+        if (firstPass == null) {
+          firstPass = Set.copyOf(diagnostics.snapshot());
+        }
+        seen = firstPass;
+      }
+    }
+    return seen;
   }
 
   /** The article's body could not be read again; already reported. */
@@ -58,7 +74,7 @@ final class Bodies {
     Optional<Article> parsed =
         parsers.parse(new SourceFile(a.sourcePath(), siteDir.resolve(a.sourcePath())), again);
     for (Diagnostic d : again.snapshot()) {
-      if (!firstPass.contains(d) && reported.add(d)) {
+      if (!firstPass().contains(d) && reported.add(d)) {
         diagnostics.add(d);
       }
     }

@@ -3,6 +3,7 @@ package org.broadsheet.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.broadsheet.build.BuildResult;
+import org.broadsheet.build.DiagnosticLines;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
 import org.broadsheet.render.TemplateFailure;
@@ -10,9 +11,6 @@ import org.broadsheet.render.TemplateFailure;
 /** Prints diagnostics and the one-line summary at the end of a build or check. */
 final class Reports {
   private Reports() {}
-
-  /** Warnings shown before the rest are only counted (errors are always all shown). */
-  static final int WARNINGS_SHOWN = 100;
 
   /**
    * The exit code of a theme or template failure, apart from content errors (1) and refusals (2).
@@ -37,20 +35,7 @@ final class Reports {
   }
 
   private static void print(List<Diagnostic> diagnostics, PrintWriter err, boolean verbose) {
-    int warnings = 0;
-    for (Diagnostic d : diagnostics) {
-      if (d.severity() == Severity.NOTE && !verbose) {
-        continue;
-      }
-      if (d.severity() == Severity.WARNING && !verbose && ++warnings > WARNINGS_SHOWN) {
-        continue;
-      }
-      err.println(d.format());
-    }
-    if (warnings > WARNINGS_SHOWN) {
-      err.println(
-          "... and " + (warnings - WARNINGS_SHOWN) + " more warnings (--verbose prints them all)");
-    }
+    DiagnosticLines.print(diagnostics, verbose, err::println);
   }
 
   static String summary(BuildResult result, String verb) {

@@ -1,14 +1,15 @@
 package org.broadsheet.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.broadsheet.preview.PreviewBuild;
 import org.broadsheet.preview.PreviewServer;
 import org.broadsheet.serve.ArchiveServer;
+import org.broadsheet.serve.ServeLimits;
 import org.broadsheet.write.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,9 +21,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Preview a project with live reload, or serve a built site or a packed archive.",
-      "A project folder (content/, no index.html) is built with drafts and future articles, watched and",
-      "rebuilt as you edit; a built site folder or a SITE.zip from 'pack' is served read-only.",
-      "Both answer /api/search."
+      "A project folder (one with content/ and no index.html) is built with drafts and future"
+          + " articles, watched, and rebuilt as you edit; open pages reload themselves, and the"
+          + " build's errors and warnings are printed here as 'check' prints them. Until the first"
+          + " build is ready, pages answer 'Building...' and reload, and /api/search waits.",
+      "A built site folder or a SITE.zip from 'pack' is served read-only.",
+      "Both answer /api/search with the JSON of 'broadsheet search --json'. Ctrl-C stops."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -33,11 +37,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Default: the project in the current folder.")
   Path target = Path.of(".");
 
-  @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 8080;
 
   @Option(
       names = "--host",
+      paramLabel = "HOST",
       description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only).")
   String host = "127.0.0.1";
 
@@ -62,29 +70,64 @@ final class ServeCommand implements Callable<Integer> {
               + " is neither a project (content/), a built site (index.html) nor a zip");
       return 2;
     }
+    return preview(path, err);
+  }
+
+  /**
+   * Builds, serves and watches a project. Ctrl-C is handled from the start: the first build or a
+   * rebuild in progress is stopped and waited for, then the temporary output is deleted; nothing is
+   * printed but "stopping...".
+   */
+  private int preview(Path path, PrintWriter err) throws Exception {
     Path out = Files.createTempDirectory("broadsheet-preview-");
-    err.println("building " + path + " (drafts and future articles included)...");
-    PrintStream log = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    AtomicReference<PreviewServer> running = new AtomicReference<>();
+    Thread hook =
+        onStop(
+            err,
+            () -> {
+              PreviewServer preview = running.get();
+              if (preview != null) {
+                preview.close();
+              }
+              Publisher.deleteTree(out);
+            });
     try (PreviewServer preview =
-        PreviewServer.start(
+        PreviewServer.listen(
             path,
             new PreviewBuild(path, out.resolve("site"), Clock.systemUTC()),
             host,
             port,
-            log)) {
+            err,
+            ServeLimits.DEFAULTS)) {
+      running.set(preview);
+      err.println(
+          "building "
+              + path
+              + " (drafts and future articles included); "
+              + preview.uri()
+              + " answers when it is ready");
+      err.flush();
+      preview.buildFirst();
+      if (preview.closing()) {
+        return 0;
+      }
       err.println(
           "previewing at "
               + preview.uri()
               + " (watching content/, templates/, static/, site.yaml; Ctrl-C stops)");
-      return untilStopped(
-          () -> {
-            preview.close();
-            Publisher.deleteTree(out);
-          },
-          preview::join,
-          err);
+      preview.join();
+      return 0;
+    } catch (java.io.IOException | RuntimeException e) {
+      PreviewServer preview = running.get();
+      if (preview != null && preview.closing()) {
+        return 0; // stopped while starting: what failed was only the stopping
+      }
+      throw e;
     } finally {
-      Publisher.deleteTree(out);
+      if (running.get() == null || !running.get().closing()) {
+        removeHook(hook);
+        Publisher.deleteTree(out);
+      }
     }
   }
 
@@ -101,9 +144,19 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static int untilStopped(Stop stop, Join join, PrintWriter err)
       throws InterruptedException {
+    onStop(err, stop);
+    join.run();
+    return 0;
+  }
+
+  /** Runs {@code stop} when the JVM is asked to end (Ctrl-C, SIGTERM); its failures are quiet. */
+  private static Thread onStop(PrintWriter err, Stop stop) {
     Thread hook =
         new Thread(
             () -> {
+              // a thread of a build being stopped (a Lucene merge) may fail as its folder goes:
+              // nothing to report while stopping
+              Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {});
               err.println("stopping...");
               err.flush();
               try {
@@ -114,7 +167,14 @@ final class ServeCommand implements Callable<Integer> {
             },
             "broadsheet-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    join.run();
-    return 0;
+    return hook;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs now
+    }
   }
 }
