@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.broadsheet.preview.PreviewBuild;
 import org.broadsheet.preview.PreviewServer;
@@ -81,10 +82,12 @@ final class ServeCommand implements Callable<Integer> {
   private int preview(Path path, PrintWriter err) throws Exception {
     Path out = Files.createTempDirectory("broadsheet-preview-");
     AtomicReference<PreviewServer> running = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread hook =
         onStop(
             err,
             () -> {
+              stopping.set(true);
               PreviewServer preview = running.get();
               if (preview != null) {
                 preview.close();
@@ -108,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
               + " answers when it is ready");
       err.flush();
       preview.buildFirst();
-      if (preview.closing()) {
+      if (stopping.get()) {
         return 0;
       }
       err.println(
@@ -118,13 +121,12 @@ final class ServeCommand implements Callable<Integer> {
       preview.join();
       return 0;
     } catch (java.io.IOException | RuntimeException e) {
-      PreviewServer preview = running.get();
-      if (preview != null && preview.closing()) {
+      if (stopping.get()) {
         return 0; // stopped while starting: what failed was only the stopping
       }
       throw e;
     } finally {
-      if (running.get() == null || !running.get().closing()) {
+      if (!stopping.get()) {
         removeHook(hook);
         Publisher.deleteTree(out);
       }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.broadsheet.build.DiagnosticLines;
@@ -46,6 +47,7 @@ public final class PreviewServer implements AutoCloseable {
 
   private volatile Thread builder;
   private volatile boolean closing;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private Set<String> warningsShown = Set.of();
   private SiteFiles files;
   private SearchIndex search;
@@ -255,6 +257,9 @@ public final class PreviewServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     closing = true;
+    if (!closed.compareAndSet(false, true)) {
+      return; // closed already (Ctrl-C's hook and the command both close it)
+    }
     if (watcher != null) {
       watcher.close();
     }
