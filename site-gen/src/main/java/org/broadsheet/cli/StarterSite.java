@@ -92,7 +92,7 @@ final class StarterSite {
 
   private static String siteYaml(String title) {
     return """
-        # Settings of this Broadsheet site. Every key is optional; the comments give the defaults.
+        # Settings of this Broadsheet site. Every key but baseUrl has a default, given in its comment.
         # Command-line flags override them (for example 'broadsheet build --base-url URL').
 
         # The site's name, in every page's header, in titles and in the feeds.
