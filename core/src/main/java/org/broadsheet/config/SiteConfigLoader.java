@@ -22,7 +22,6 @@ import org.broadsheet.parse.ImageRefs;
 import org.broadsheet.source.TextDecoder;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -51,8 +50,27 @@ public final class SiteConfigLoader {
 
   /** Loads {@code site.yaml} from {@code siteDir}; a missing file gives the defaults. */
   public static SiteConfig load(Path siteDir, Diagnostics diagnostics) throws IOException {
+    return load(siteDir, diagnostics, true);
+  }
+
+  /**
+   * Loads {@code site.yaml} for a site to be published: as {@link #load(Path, Diagnostics)}, and a
+   * warning when it sets no {@code baseUrl} (and {@code baseUrlGiven} says the command line gives
+   * none either), since canonical URLs, feeds and sitemaps would then point at {@code
+   * http://localhost:8080/}.
+   */
+  public static SiteConfig loadForPublishing(
+      Path siteDir, Diagnostics diagnostics, boolean baseUrlGiven) throws IOException {
+    return load(siteDir, diagnostics, baseUrlGiven);
+  }
+
+  private static SiteConfig load(Path siteDir, Diagnostics diagnostics, boolean baseUrlGiven)
+      throws IOException {
     Path file = siteDir.resolve(FILE_NAME);
     if (!Files.exists(file)) {
+      if (!baseUrlGiven) {
+        diagnostics.add(Diagnostic.warning(FILE_NAME, noBaseUrl("there is no site.yaml")));
+      }
       return SiteConfig.defaults();
     }
     long size = Files.size(file);
@@ -72,7 +90,41 @@ public final class SiteConfigLoader {
     if (text.isEmpty()) {
       return SiteConfig.defaults();
     }
-    return parse(text.get(), diagnostics);
+    SiteConfig config = parse(text.get(), diagnostics);
+    if (!baseUrlGiven && !setsBaseUrl(text.get())) {
+      diagnostics.add(Diagnostic.warning(FILE_NAME, 1, 0, noBaseUrl("it sets none"), ""));
+    }
+    return config;
+  }
+
+  private static String noBaseUrl(String why) {
+    return "no baseUrl ("
+        + why
+        + "): canonical URLs, feeds and sitemaps point at "
+        + SiteConfig.defaults().baseUrl()
+        + "; add 'baseUrl: https://your.site/' to site.yaml or build with --base-url";
+  }
+
+  /**
+   * Whether the text gives {@code baseUrl} a value (a wrong one is an error of its own). Text that
+   * is no YAML mapping counts as setting it, so that its error is the only one reported.
+   */
+  private static boolean setsBaseUrl(String text) {
+    try {
+      Node root =
+          new Yaml(new SafeConstructor(YamlLimits.options())).compose(new StringReader(text));
+      if (!(root instanceof MappingNode map)) {
+        return root != null;
+      }
+      return map.getValue().stream()
+          .anyMatch(
+              t ->
+                  t.getKeyNode() instanceof ScalarNode key
+                      && key.getValue().equals("baseUrl")
+                      && !t.getValueNode().getTag().equals(Tag.NULL));
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /** Reads the text of a {@code site.yaml}. */
@@ -82,15 +134,11 @@ public final class SiteConfigLoader {
     try {
       root = new Yaml(new SafeConstructor(YamlLimits.options())).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 1 : mark.getLine() + 1;
+      YamlProblem problem = YamlProblem.of(e);
+      int line = problem.line() + 1;
       diagnostics.add(
           Diagnostic.error(
-              FILE_NAME,
-              line,
-              mark == null ? 1 : mark.getColumn() + 1,
-              e.getProblem() != null ? e.getProblem() : e.getMessage(),
-              lines.lineText(line)));
+              FILE_NAME, line, problem.column() + 1, problem.message(), lines.lineText(line)));
       return SiteConfig.defaults();
     } catch (YAMLException e) {
       diagnostics.add(Diagnostic.error(FILE_NAME, 1, 1, e.getMessage(), lines.lineText(1)));

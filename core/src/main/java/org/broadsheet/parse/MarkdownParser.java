@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.broadsheet.config.YamlLimits;
+import org.broadsheet.config.YamlProblem;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Slugs;
@@ -152,16 +153,14 @@ public final class MarkdownParser implements ArticleParser {
       }
       raw = loaded == null ? Map.of() : (Map<?, ?>) loaded;
     } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 2 : mark.getLine() + 2;
-      int col = mark == null ? 1 : mark.getColumn() + 1;
+      YamlProblem problem = YamlProblem.of(e); // an unclosed [ or quote: where it was opened
+      int line = problem.line() + 2;
       diagnostics.add(
           Diagnostic.error(
               path,
               line,
-              col,
-              "broken YAML in front matter: "
-                  + (e.getProblem() != null ? e.getProblem() : e.getMessage()),
+              problem.column() + 1,
+              "broken YAML in front matter: " + problem.message(),
               lines.lineText(line)));
       return Optional.empty();
     } catch (YAMLException e) {

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.broadsheet.config.YamlLimits;
+import org.broadsheet.config.YamlProblem;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.LineMap;
 import org.broadsheet.source.SourceFile;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -56,7 +58,25 @@ public final class Sidecars {
         }
         String yaml = Files.readString(sidecar, StandardCharsets.UTF_8);
         LineMap lines = new LineMap(yaml);
-        Object loaded = Yamls.load(yaml);
+        Object loaded;
+        try {
+          loaded = Yamls.load(yaml);
+        } catch (MarkedYAMLException e) {
+          YamlProblem problem = YamlProblem.of(e);
+          int line = problem.line() + 1;
+          diagnostics.add(
+              Diagnostic.error(
+                  sidePath,
+                  line,
+                  problem.column() + 1,
+                  "broken YAML in sidecar: "
+                      + problem.message()
+                      + "; "
+                      + file.fileName()
+                      + " left out",
+                  lines.lineText(line)));
+          return Optional.empty();
+        }
         if (loaded == null) {
           return Optional.of(Sidecar.NONE);
         }

@@ -89,6 +89,7 @@ public final class SiteBuilder {
     Instant start = Instant.now();
     Path out =
         OutputGuard.siteFolder(options.out(), options.source(), options.force()); // before any work
+    NoContent.check(options.source());
     Diagnostics diagnostics = new Diagnostics();
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
@@ -356,6 +357,7 @@ public final class SiteBuilder {
    */
   public BuildResult check(BuildOptions options) throws IOException {
     Instant start = Instant.now();
+    NoContent.check(options.source());
     Diagnostics diagnostics = new Diagnostics();
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
@@ -444,7 +446,10 @@ public final class SiteBuilder {
   }
 
   static SiteConfig config(BuildOptions options, Diagnostics diagnostics) throws IOException {
-    SiteConfig config = SiteConfigLoader.load(options.source(), diagnostics);
+    // the preview serves at its own address: only a published site needs a baseUrl
+    SiteConfig config =
+        SiteConfigLoader.loadForPublishing(
+            options.source(), diagnostics, options.baseUrl() != null || options.preview());
     return options.baseUrl() != null ? config.withBaseUrl(options.baseUrl()) : config;
   }
 

@@ -13,17 +13,26 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
-    description = "Build the site into its output folder.")
+    description = {
+      "Build the site into its output folder.",
+      "Reads content/, templates/ and site.yaml from --source and replaces --out as a whole once"
+          + " the build succeeds. Problems are printed as path:line:col with the source line."
+          + " Exit codes: 0 built; 1 an article had errors (it is left out) or, with --strict,"
+          + " warnings; 2 refused (no content/, an output folder that is not a build); 3 the theme"
+          + " failed (nothing published)."
+    })
 final class BuildCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--source",
+      paramLabel = "DIR",
       description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
   Path source = Path.of(".");
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       description = {
         "Output folder, replaced as a whole. Default: <source>/public.",
         "Must be new, empty or an earlier Broadsheet build (it holds a .broadsheet-site file)."
@@ -48,10 +57,15 @@ final class BuildCommand implements Callable<Integer> {
       description = "Links end in index.html, so the site works from file://.")
   boolean offline;
 
-  @Option(names = "--base-url", description = "Override site.yaml's baseUrl.")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description = "Override site.yaml's baseUrl (where the site is published).")
   String baseUrl;
 
-  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) on warnings too, a missing baseUrl among them.")
   boolean strict;
 
   @Option(

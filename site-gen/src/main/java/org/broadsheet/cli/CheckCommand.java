@@ -13,17 +13,26 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Parse every article and report every problem; write nothing.")
+    description = {
+      "Parse every article and report every problem; write nothing.",
+      "Also renders one page of each template, so a broken theme shows here too. Exit codes as for"
+          + " 'build': 1 on errors (and on warnings with --strict), 2 when there is no content/, 3"
+          + " when the theme fails."
+    })
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", description = "Site folder. Default: current folder.")
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description = "Site folder. Default: current folder.")
   Path source = Path.of(".");
 
   @Option(
       names = "--strict",
       description =
-          "Fail (exit 1) on warnings too; front-matter keys Broadsheet does not know count as warnings.")
+          "Fail (exit 1) on warnings too: a missing baseUrl, and front-matter keys Broadsheet does not"
+              + " know.")
   boolean strict;
 
   @Option(

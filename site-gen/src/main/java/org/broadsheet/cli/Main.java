@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Builds a static news-archive site with Lucene search that works without a server.",
+    footer = {
+      "",
+      "Start with 'broadsheet new site DIR', then 'broadsheet serve' in DIR.",
+      "'broadsheet COMMAND --help' explains a command and its options."
+    },
     subcommands = {
       BuildCommand.class,
       SearchCommand.class,

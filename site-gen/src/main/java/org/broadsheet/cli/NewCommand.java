@@ -1,37 +1,43 @@
 package org.broadsheet.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.broadsheet.config.SiteConfigLoader;
-import org.broadsheet.content.Slugs;
-import org.broadsheet.diag.Diagnostics;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code broadsheet new}: {@code new site DIR} starts a site, {@code new "Title"} (short for {@code
+ * new article "Title"}) a draft article in one.
+ */
 @Command(
     name = "new",
     mixinStandardHelpOptions = true,
-    description = "Create a new Markdown article with front matter under content/<year>/.")
+    description = {
+      "Start a new site, or write a new draft article.",
+      "'broadsheet new site DIR' makes a starter site in DIR. 'broadsheet new \"Title\"' (the same"
+          + " as 'broadsheet new article \"Title\"') writes a draft Markdown article with front"
+          + " matter to content/<year>/<slug>.md and prints its path; an existing file is never"
+          + " replaced."
+    },
+    subcommands = {NewCommand.Site.class, NewCommand.Article.class})
 final class NewCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", description = "The article's title.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TITLE",
+      description = "The article's title (quote it when it has spaces).")
   String title;
 
-  @Option(names = "--source", description = "Site folder. Default: current folder.")
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description = "Site folder for the article. Default: current folder.")
   Path source = Path.of(".");
 
   @Option(names = "--section", description = "Section of the article.")
@@ -41,41 +47,66 @@ final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var zone = SiteConfigLoader.load(source, new Diagnostics()).timeZone();
-    ZonedDateTime now =
-        ZonedDateTime.now(clock).withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
-    String slug = Slugs.slugify(title);
-    Path file =
-        source.resolve("content").resolve(String.valueOf(now.getYear())).resolve(slug + ".md");
-    if (Files.exists(file)) {
-      spec.commandLine()
-          .getErr()
-          .println("broadsheet: " + file + " already exists; not overwritten");
-      return 1;
+    if (title == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Say what to make: 'new site DIR' or 'new \"Title\"'.");
     }
-    Map<String, Object> front = new LinkedHashMap<>();
-    front.put("title", title);
-    front.put("date", now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    front.put("authors", List.of());
-    front.put("section", section == null ? "" : section);
-    front.put("tags", List.of());
-    front.put("summary", "");
-    front.put("draft", true);
-    DumperOptions dump = new DumperOptions();
-    dump.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
-    dump.setPrettyFlow(false);
-    dump.setDefaultScalarStyle(DumperOptions.ScalarStyle.PLAIN);
-    StringBuilder yaml = new StringBuilder();
-    Yaml writer = new Yaml(dump);
-    for (Map.Entry<String, Object> e : front.entrySet()) {
-      yaml.append(
-              writer.dump(Map.of(e.getKey(), e.getValue())).replaceAll("^\\{|\\}\\s*$", "").strip())
-          .append('\n');
+    return NewArticle.write(source, title, section, clock, spec.commandLine());
+  }
+
+  @Command(
+      name = "article",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a draft Markdown article with front matter to content/<year>/<slug>.md and print"
+            + " its path.",
+        "The date is now, in the site's time zone; 'draft: true' keeps it out of 'build' until"
+            + " you remove it ('serve' shows drafts). An existing file is never replaced (exit 1)."
+      })
+  static final class Article implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "TITLE",
+        description = "The article's title (quote it when it has spaces).")
+    String title;
+
+    @Option(
+        names = "--source",
+        paramLabel = "DIR",
+        description = "Site folder. Default: current folder.")
+    Path source = Path.of(".");
+
+    @Option(names = "--section", description = "Section of the article.")
+    String section;
+
+    @Override
+    public Integer call() throws Exception {
+      return NewArticle.write(source, title, section, Clock.systemUTC(), spec.commandLine());
     }
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file, "---\n" + yaml + "---\n\nWrite the story here.\n", StandardCharsets.UTF_8);
-    spec.commandLine().getOut().println(file);
-    return 0;
+  }
+
+  @Command(
+      name = "site",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Make a starter site in DIR: a site.yaml with every setting explained, two sample"
+            + " articles under content/ (Markdown, and wire copy with a sidecar), and a"
+            + " .gitignore. Then prints what to do next.",
+        "DIR must be new or empty (exit 2 otherwise): nothing is ever overwritten."
+      })
+  static final class Site implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The folder to create.")
+    Path dir;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws Exception {
+      return StarterSite.write(dir, clock, spec.commandLine());
+    }
   }
 }

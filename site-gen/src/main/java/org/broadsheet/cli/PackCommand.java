@@ -14,18 +14,24 @@ import picocli.CommandLine.Spec;
     name = "pack",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the site for offline reading (--offline links) and write it, with its search index,",
-      "into one zip: unzipped it opens from file://, and 'broadsheet serve SITE.zip' serves it."
+      "Build the site for offline reading and write it, with its search index, into one zip.",
+      "Links end in index.html and the index is also written as scripts, so the unzipped folder"
+          + " opens from file:// with search working; 'broadsheet serve SITE.zip' serves the zip"
+          + " as it is. Exit codes as for 'build'."
     })
 final class PackCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--source",
+      paramLabel = "DIR",
       description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
   Path source = Path.of(".");
 
-  @Option(names = "--out", description = "The zip to write. Default: <source>/site.zip.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.zip",
+      description = "The zip to write. Default: <source>/site.zip.")
   Path out;
 
   @Option(names = "--force", description = "Replace the --out file even if it is not a zip.")

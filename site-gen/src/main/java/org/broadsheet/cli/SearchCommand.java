@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Search a built site's Lucene index.",
-      "Words (optional, ranked by BM25), \"exact phrases\", -excluded, prefix*."
+      "Words (optional, ranked by BM25), \"exact phrases\", -excluded, prefix*. A bad option is"
+          + " refused (exit 2) with the message /api/search gives."
     })
 final class SearchCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -41,6 +42,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--site",
+      paramLabel = "DIR",
       description = "Built site folder (holding search/lucene/). Default: ./public.")
   Path site = Path.of("public");
 

@@ -62,8 +62,11 @@ public final class PreviewBuild implements SiteBuild {
       BuildResult result = new SiteBuilder(Progress.quiet()).build(options);
       List<Diagnostic> errors =
           result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+      List<Diagnostic> warnings =
+          result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).toList();
       return report(
           errors,
+          warnings,
           String.format(
               "%s: %d articles, %d files (%d parsed, %d pages rendered)",
               what, result.articles(), result.files(), result.parsed(), result.rendered()),
@@ -73,15 +76,25 @@ public final class PreviewBuild implements SiteBuild {
       if (!Files.isDirectory(out)) {
         Files.createDirectories(out);
       }
-      return report(List.of(TemplateProblems.of(e)), what + ": build failed", start);
+      return report(List.of(TemplateProblems.of(e)), List.of(), what + ": build failed", start);
     }
   }
 
-  private static Report report(List<Diagnostic> problems, String what, long start) {
+  private static Report report(
+      List<Diagnostic> problems, List<Diagnostic> warnings, String what, long start) {
     long ms = (System.nanoTime() - start) / 1_000_000;
     List<Diagnostic> all = new ArrayList<>(problems);
     return new Report(
-        all, what + " in " + ms + " ms" + (all.isEmpty() ? "" : "; " + all.size() + " problem(s)"));
+        all,
+        warnings,
+        what
+            + " in "
+            + ms
+            + " ms; "
+            + all.size()
+            + (all.size() == 1 ? " error, " : " errors, ")
+            + warnings.size()
+            + (warnings.size() == 1 ? " warning" : " warnings"));
   }
 
   @Override

@@ -32,11 +32,17 @@ public interface SiteBuild extends AutoCloseable {
    * The outcome of a (re)build.
    *
    * @param problems every error the project has now (not just in the changed files)
+   * @param warnings every warning the project has now; printed, never shown in the pages
    * @param summary one line for the terminal, e.g. "1 article, 23 pages in 84 ms"
    */
-  record Report(List<Diagnostic> problems, String summary) {
+  record Report(List<Diagnostic> problems, List<Diagnostic> warnings, String summary) {
     public Report {
       problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+
+    public Report(List<Diagnostic> problems, String summary) {
+      this(problems, List.of(), summary);
     }
   }
 

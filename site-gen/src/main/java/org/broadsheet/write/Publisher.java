@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -29,6 +32,9 @@ import java.util.stream.Stream;
  * half of one.
  */
 public final class Publisher implements AutoCloseable {
+  /** How long a stop waits for the build to give up before deleting its staging folder anyway. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
   private final Path out;
   private final Path staging;
   private final AtomicLong files = new AtomicLong();
@@ -39,6 +45,14 @@ public final class Publisher implements AutoCloseable {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   private final Thread shutdownHook;
+
+  /**
+   * The thread that began the build; a stop interrupts it and waits for it to close this publisher
+   * (so the index writer and its merges have let go of the staging folder before it is deleted).
+   */
+  private final Thread owner = Thread.currentThread();
+
+  private final CountDownLatch finished = new CountDownLatch(1);
   private boolean committed;
   private boolean closed;
 
@@ -295,6 +309,7 @@ public final class Publisher implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
+    finished.countDown();
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -310,6 +325,16 @@ public final class Publisher implements AutoCloseable {
    * it has stayed gone for a few checks (at most about two seconds).
    */
   private void abandon() {
+    if (owner != Thread.currentThread() && owner.isAlive()) {
+      owner.interrupt();
+      try {
+        if (finished.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          return; // the build stopped and deleted its staging folder itself
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     lock.writeLock().lock();
     try {
       closed = true;

@@ -39,7 +39,7 @@ class ContentLinksBuildTest {
   void aSymlinkedContentFolderBuildsItsArticles(@TempDir Path site, @TempDir Path archive)
       throws Exception {
     SiteFixture.write(archive, ARTICLES);
-    SiteFixture.write(site, "-- site.yaml --\ntitle: Linked\n");
+    SiteFixture.write(site, "-- site.yaml --\ntitle: Linked\nbaseUrl: https://linked.example/\n");
     Files.createSymbolicLink(site.resolve("content"), archive);
     BuildResult r = build(site);
     assertEquals(2, r.articles(), r.diagnostics().toString());

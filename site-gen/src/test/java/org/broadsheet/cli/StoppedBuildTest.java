@@ -53,14 +53,14 @@ class StoppedBuildTest {
     assertEquals(previous, TreeHash.of(site.resolve("public")), "the previous output is intact");
   }
 
-  private static String classpath() {
+  static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
     return surefire != null && !surefire.isBlank()
         ? surefire
         : System.getProperty("java.class.path");
   }
 
-  private static void writeArticles(Path site, int n) throws Exception {
+  static void writeArticles(Path site, int n) throws Exception {
     String text =
         "Harbour workers and port officials met again on Tuesday to talk about pay and hours. "
             .repeat(30);
