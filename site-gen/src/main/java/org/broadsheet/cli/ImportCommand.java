@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Turn feeds (RSS, Atom, JSON Feed), WordPress exports (WXR), scraped article pages (HTML)",
-      "and IPTC NITF / NewsML-G2 items into article files under content/. Running it again",
-      "updates the same files (keyed by each story's guid or id) and leaves unchanged ones alone."
+      "Turn feeds (RSS, Atom, JSON Feed), WordPress exports (WXR), scraped article pages (HTML)"
+          + " and IPTC NITF / NewsML-G2 items into article files under content/.",
+      "Running it again updates the same files (keyed by each story's guid or id)"
+          + " and leaves unchanged ones alone."
     })
 final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

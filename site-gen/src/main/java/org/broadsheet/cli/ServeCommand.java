@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Preview a project with live reload, or serve a built site or a packed archive.",
-      "A project folder (content/, no index.html) is built with drafts and future articles, watched and",
-      "rebuilt as you edit; a built site folder or a SITE.zip from 'pack' is served read-only.",
-      "Both answer /api/search."
+      "A project folder (content/, no index.html) is built with drafts and future articles.",
+      "It is then watched and rebuilt as you edit.",
+      "A built site folder or a SITE.zip from 'pack' is served read-only.",
+      "Both answer /api/search; Ctrl-C stops."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

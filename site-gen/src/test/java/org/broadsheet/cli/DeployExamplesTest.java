@@ -144,7 +144,7 @@ class DeployExamplesTest {
     assertEquals(List.of("java", "-jar", "site-gen/target/broadsheet.jar"), pack.subList(0, 3));
     assertTrue(
         Files.readString(ROOT.resolve("site-gen/pom.xml"))
-            .contains("<finalName>broadsheet</finalName>"),
+            .contains("<outputFile>${project.build.directory}/broadsheet.jar</outputFile>"),
         "the jar the image copies is the one site-gen builds");
     ParseResult packed = parseCli(pack.subList(3, pack.size())).subcommand();
     assertEquals("pack", packed.commandSpec().name());

@@ -64,7 +64,9 @@ class ImportCommandTest {
 
   @Test
   void aSavedFeedAndAFolderOfPagesBuildIntoASearchableSite(@TempDir Path dir) throws Exception {
-    SiteFixture.write(dir, INPUTS + "-- site/site.yaml --\ntitle: Imported\n");
+    SiteFixture.write(
+        dir,
+        INPUTS + "-- site/site.yaml --\ntitle: Imported\nbaseUrl: https://imported.example/\n");
     Path site = dir.resolve("site");
     MainTest.Run imported =
         MainTest.run(
