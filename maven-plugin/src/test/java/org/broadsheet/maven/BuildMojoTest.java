@@ -97,6 +97,7 @@ class BuildMojoTest {
     BuildMojo strict = mojo(dir, new RecordingLog());
     strict.out = dir.resolve("target/strict").toFile(); // a clean build: a rebuild shows it twice
     strict.strict = true;
+    strict.baseUrl = "https://example.org/"; // else its missing baseUrl is a second warning
     MojoFailureException e = assertThrows(MojoFailureException.class, strict::execute);
     assertTrue(
         e.getMessage()
