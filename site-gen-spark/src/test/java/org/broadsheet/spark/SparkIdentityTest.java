@@ -92,7 +92,7 @@ class SparkIdentityTest {
     assertTrue(c.local().articles() > 10, "the sample has articles: " + c.local().articles());
     List<String> problems = headlines(c.spark().diagnostics());
     assertTrue(
-        problems.stream().anyMatch(d -> d.startsWith("content/zzzz-broken.md:3:")),
+        problems.stream().anyMatch(d -> d.startsWith("content/zzzz-broken.md:2:8:")),
         "the parse error, with its line and column: " + problems);
     assertTrue(
         problems.stream().anyMatch(d -> d.contains("zzzz-second.md") && d.contains("shared-id")),
