@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,20 +24,86 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Fingerprint {
   private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
+  private final Shared shared;
   private long h = 0x243F6A8885A308D3L;
+  private char[] chars;
 
-  private Fingerprint() {}
+  private Fingerprint(Shared shared) {
+    this.shared = shared;
+  }
 
   /** The digest of {@code parts}, as text. */
   static String of(Object... parts) {
-    Fingerprint f = new Fingerprint();
+    return Long.toHexString(digest(Shared.NONE, parts));
+  }
+
+  /**
+   * The digest of {@code parts}, as text, taking the digest of each value {@code shared} holds only
+   * once: the same digest as {@link #of} where nothing is shared, but a value shared by many pages
+   * (the site, its messages, an article's card) is hashed once a build, not once a page.
+   */
+  static String of(Shared shared, Object... parts) {
+    return Long.toHexString(digest(shared, parts));
+  }
+
+  private static long digest(Shared shared, Object... parts) {
+    Fingerprint f = new Fingerprint(shared);
     for (Object part : parts) {
       f.add(part);
     }
-    long x = f.h; // murmur3's finaliser: every input bit reaches every output bit
+    return f.finish();
+  }
+
+  private long finish() {
+    long x = h; // murmur3's finaliser: every input bit reaches every output bit
     x = (x ^ (x >>> 33)) * 0xFF51AFD7ED558CCDL;
     x = (x ^ (x >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return Long.toHexString(x ^ (x >>> 33));
+    return x ^ (x >>> 33);
+  }
+
+  /**
+   * Values of the given classes whose digests are kept, by identity, for as long as this object is
+   * kept (a build): they must be immutable, like the view records. Sharing changes the digest of a
+   * value that holds them (a shared value is mixed in as its own digest), so fingerprints compared
+   * with each other must all be taken with sharing of the same classes, or all without.
+   */
+  static final class Shared {
+    static final Shared NONE = new Shared(Set.of());
+    private final Set<Class<?>> classes;
+    private final Map<Same, Long> digests = new ConcurrentHashMap<>();
+
+    Shared(Set<Class<?>> classes) {
+      this.classes = Set.copyOf(classes);
+    }
+
+    /** The record's digest when its class is shared, else null. */
+    private Long digest(Record value) {
+      if (!classes.contains(value.getClass())) {
+        return null;
+      }
+      Same key = new Same(value);
+      Long known = digests.get(key);
+      if (known == null) {
+        Fingerprint f = new Fingerprint(this);
+        f.addRecord(value); // not computeIfAbsent: its components may be shared too
+        known = f.finish();
+        digests.put(key, known);
+      }
+      return known;
+    }
+
+    /** A map key equal only to itself: views are records, whose own equals compares content. */
+    private record Same(Object value) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Same other && other.value == value;
+      }
+
+      @Override
+      public int hashCode() {
+        return System.identityHashCode(value);
+      }
+    }
   }
 
   /** Mixes one 32-bit value in: multiply, then fold the high bits down (a murmur-style step). */
@@ -52,12 +119,17 @@ final class Fingerprint {
       update(1);
       int n = s.length();
       update(n);
+      // copied out in bulk: charAt costs a call a character where the JIT is C1 (the launcher's)
+      if (chars == null || chars.length < n) {
+        chars = new char[Math.max(n, 256)];
+      }
+      s.getChars(0, n, chars, 0);
       int i = 0;
       for (; i + 1 < n; i += 2) {
-        update(s.charAt(i) << 16 | s.charAt(i + 1));
+        update(chars[i] << 16 | chars[i + 1]);
       }
       if (i < n) {
-        update(s.charAt(i));
+        update(chars[i]);
       }
     } else if (value instanceof byte[] bytes) {
       update(6);
@@ -94,16 +166,27 @@ final class Fingerprint {
                 add(e.getValue());
               });
     } else if (value instanceof Record record) {
-      update(5);
-      add(record.getClass().getName());
-      for (Method accessor : accessors(record.getClass())) {
-        add(component(accessor, record));
+      Long digest = shared.digest(record);
+      if (digest != null) {
+        update(7);
+        update((int) (digest >>> 32));
+        update((int) (long) digest);
+        return;
       }
+      addRecord(record);
     } else {
       throw new IllegalArgumentException(
           "a page view holds a "
               + value.getClass().getName()
               + ", which the build cannot fingerprint; views are records of text, numbers, lists and maps");
+    }
+  }
+
+  private void addRecord(Record record) {
+    update(5);
+    add(record.getClass().getName());
+    for (Method accessor : accessors(record.getClass())) {
+      add(component(accessor, record));
     }
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.content.Archive;
@@ -11,15 +12,16 @@ import org.broadsheet.content.Article;
 import org.broadsheet.render.Templates;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Page;
-import org.broadsheet.route.PageBody;
-import org.broadsheet.view.ArticlePage;
+import org.broadsheet.view.Card;
+import org.broadsheet.view.Messages;
+import org.broadsheet.view.SiteView;
 import org.broadsheet.write.Publisher;
 
 /**
  * Renders the site's pages, each only when its inputs changed: a page's fingerprint is a digest of
- * the theme and of the view its template renders (for an article page, with the body stood in for
- * by the source's content hash, so no body is read to decide). A page whose fingerprint equals the
- * last build's is published as that build's file, unrendered.
+ * the theme and of the view its template renders, or for an article page of the source's content
+ * key and {@link ArticlePages#inputs}, so neither its body nor its view is made to decide. A page
+ * whose fingerprint equals the last build's is published as that build's file, unrendered.
  */
 final class PageStage {
   private final Templates templates;
@@ -29,6 +31,9 @@ final class PageStage {
   private final Map<String, String> previousPages;
   private final Map<String, String> pages = new ConcurrentHashMap<>();
   private final AtomicInteger rendered = new AtomicInteger();
+  // what many pages show: the site and its strings on every page, a card on a dozen
+  private final Fingerprint.Shared shared =
+      new Fingerprint.Shared(Set.of(SiteView.class, Messages.class, Card.class));
 
   /**
    * @param theme a digest of the templates, so a theme change renders every page that uses them
@@ -86,21 +91,10 @@ final class PageStage {
     List<Runnable> work = new ArrayList<>(some.size());
     for (Article a : some) {
       work.add(
-          () -> {
-            ArticlePage inputs =
-                articles.view(
-                    archive, a, new PageBody("\u0000source " + hashes.get(a.sourcePath()), 0));
-            Page page = articles.page(archive, a);
-            stage.publish(
-                inputs,
-                new Page(
-                    page.path(),
-                    page.template(),
-                    () -> {
-                      PageBody body = articles.body(a);
-                      return inputs.withBody(body.html(), body.words());
-                    }));
-          });
+          () ->
+              stage.publish(
+                  List.of("source " + hashes.get(a.sourcePath()), articles.inputs(archive, a)),
+                  articles.page(archive, a)));
     }
     return work;
   }
@@ -110,7 +104,7 @@ final class PageStage {
    * rendered.
    */
   private void publish(Object inputs, Page page) {
-    String fingerprint = Fingerprint.of(theme, page.template(), inputs);
+    String fingerprint = Fingerprint.of(shared, theme, page.template(), inputs);
     pages.put(page.path(), fingerprint);
     if (fingerprint.equals(previousPages.get(page.path()))
         && publisher.keep(previousOut.resolve(page.path()), page.path())) {

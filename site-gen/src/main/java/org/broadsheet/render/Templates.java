@@ -135,7 +135,7 @@ public final class Templates {
       if (guard.stopped() != null) {
         throw guard.stopped(); // the template caught the stop with #attempt and went on
       }
-      return out.toString().getBytes(StandardCharsets.UTF_8);
+      return out.toBytes();
     } catch (StackOverflowError e) {
       throw guard.stop(
           "the Java stack overflowed: a macro or function probably calls itself without end");

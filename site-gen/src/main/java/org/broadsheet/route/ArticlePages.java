@@ -62,7 +62,7 @@ public final class ArticlePages {
     return view(archive, a, body(a));
   }
 
-  /** The page's view with the body given (the build fingerprints pages with a stand-in for it). */
+  /** The page's view with the body given. */
   public ArticlePage view(Archive archive, Article a, PageBody body) {
     Card card = views.card(a);
     Licences.Licence licence = Licences.of(a.license());
@@ -98,6 +98,24 @@ public final class ArticlePages {
             views.text(a.lang()),
             a.date().map(d -> views.displayDate(d, a.lang())).orElse(""));
     return new ArticlePage(views.site(), page, view);
+  }
+
+  /**
+   * What the page of {@code a} shows besides the article: the site, its strings in the article's
+   * language, and the cards of the article and of the articles it links to (newer, older, related).
+   * The page is a function of these and of the article's source, whose content key stands for every
+   * field and the body, so a build keeps a page whose inputs and source are unchanged without
+   * making its view: {@link #view} must read nothing else.
+   */
+  public List<Object> inputs(Archive archive, Article a) {
+    List<Object> inputs = new ArrayList<>(6);
+    inputs.add(views.site());
+    inputs.add(views.text(a.lang()));
+    inputs.add(views.card(a));
+    inputs.add(archive.newer(a).map(views::card).orElse(null));
+    inputs.add(archive.older(a).map(views::card).orElse(null));
+    inputs.add(related.of(archive, a).stream().limit(RELATED).map(views::card).toList());
+    return inputs;
   }
 
   /** Articles nearest in time that share the first tag (else the section). */

@@ -44,27 +44,4 @@ public record ArticleView(
   public static int minutes(int words) {
     return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
   }
-
-  /** The same view with another body (and the word count and reading time that go with it). */
-  ArticleView withBody(String html, int words) {
-    return new ArticleView(
-        card,
-        html,
-        updatedIso,
-        updatedDisplay,
-        source,
-        sourceLink,
-        license,
-        licenseName,
-        licenseUrl,
-        credit,
-        words,
-        minutes(words),
-        newer,
-        older,
-        related,
-        jsonLd,
-        messages,
-        displayDate);
-  }
 }

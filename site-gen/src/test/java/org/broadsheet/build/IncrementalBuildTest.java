@@ -71,6 +71,22 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aRetitledArticleRendersAgainThePagesThatShowItsCard(@TempDir Path dir) throws IOException {
+    Path site = sample(dir);
+    Path out = dir.resolve("out");
+    build(site, out, false);
+    Path article = site.resolve("content/2021/glacier-report-warns-of-faster-melt.md");
+    String text = Files.readString(article);
+    String title = text.lines().filter(l -> l.startsWith("title:")).findFirst().orElseThrow();
+    Files.writeString(article, text.replace(title, "title: Alpine ice is going, a report says"));
+    BuildResult second = build(site, out, false);
+    assertEquals(1, second.parsed());
+    // its page, its neighbours' and related articles' pages, and listings showing its card
+    assertTrue(second.rendered() > 3, second.rendered() + " pages rendered");
+    assertSameAsCleanBuild(site, out, dir.resolve("clean"));
+  }
+
+  @Test
   void addedRemovedAndRenamedArticlesGiveTheCleanBuildsSite(@TempDir Path dir) throws IOException {
     Path site = sample(dir);
     Path out = dir.resolve("out");
