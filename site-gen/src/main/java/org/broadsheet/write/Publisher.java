@@ -84,6 +84,8 @@ public final class Publisher implements AutoCloseable {
       Files.writeString(
           staging.resolve(OutputGuard.MARKER), publisher.marker(), StandardCharsets.UTF_8);
       readableByAll(staging.resolve(OutputGuard.MARKER));
+      publisher.files.incrementAndGet(); // the summary counts every file on disk, this one too
+      publisher.bytes.addAndGet(Files.size(staging.resolve(OutputGuard.MARKER)));
       Runtime.getRuntime().addShutdownHook(publisher.shutdownHook);
     } catch (IOException | RuntimeException e) {
       StagingFolders.deleteTree(staging);
