@@ -174,7 +174,7 @@ public final class SummaryCodec {
   }
 
   /** A picture's sizes as published: key, source size, each size, the thumbnail, the original. */
-  public static void writeRenditions(DataOutputStream out, Renditions r) throws IOException {
+  static void writeRenditions(DataOutputStream out, Renditions r) throws IOException {
     writeString(out, r.key());
     out.writeInt(r.width());
     out.writeInt(r.height());
@@ -189,7 +189,7 @@ public final class SummaryCodec {
     writeString(out, r.original());
   }
 
-  public static Renditions readRenditions(DataInputStream in) throws IOException {
+  static Renditions readRenditions(DataInputStream in) throws IOException {
     String key = readString(in);
     int width = in.readInt();
     int height = in.readInt();
@@ -212,7 +212,7 @@ public final class SummaryCodec {
     return new Renditions.Size(readString(in), in.readInt(), in.readInt());
   }
 
-  public static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+  static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
     out.writeInt(map.size());
     for (Map.Entry<String, String> e : map.entrySet()) {
       writeString(out, e.getKey());
@@ -220,7 +220,7 @@ public final class SummaryCodec {
     }
   }
 
-  public static Map<String, String> readMap(DataInputStream in) throws IOException {
+  static Map<String, String> readMap(DataInputStream in) throws IOException {
     int n = in.readInt();
     Map<String, String> map = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
