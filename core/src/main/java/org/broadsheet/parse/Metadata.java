@@ -36,41 +36,6 @@ public record Metadata(
     Extras extras,
     Optional<ArticleImage> image) {
 
-  /** Metadata without {@link Extras} or an image. */
-  public Metadata(
-      Optional<String> title,
-      Optional<ZonedDateTime> date,
-      Optional<ZonedDateTime> updated,
-      List<String> authors,
-      List<String> tags,
-      Optional<String> section,
-      Optional<String> summary,
-      Optional<String> slug,
-      Optional<String> id,
-      boolean draft,
-      Optional<String> source,
-      Optional<String> license,
-      Optional<String> lang,
-      Optional<String> dateline) {
-    this(
-        title,
-        date,
-        updated,
-        authors,
-        tags,
-        section,
-        summary,
-        slug,
-        id,
-        draft,
-        source,
-        license,
-        lang,
-        dateline,
-        Extras.NONE,
-        Optional.empty());
-  }
-
   /**
    * The keys of Hugo and Jekyll front matter that map onto Broadsheet's: {@code categories} (the
    * first is the section when none is given, the others are tags), {@code description} (the

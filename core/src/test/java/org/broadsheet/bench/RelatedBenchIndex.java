@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.broadsheet.search.SearchIndexWriter;
 
 /**
@@ -74,6 +75,8 @@ public final class RelatedBenchIndex {
         "",
         false,
         file.toString(),
-        new Body("", body));
+        new Body("", body),
+        Extras.NONE,
+        Optional.empty());
   }
 }

@@ -28,7 +28,9 @@ class ArchiveTest {
         "en",
         false,
         path,
-        Body.EMPTY);
+        Body.EMPTY,
+        Extras.NONE,
+        Optional.empty());
   }
 
   @Test

@@ -35,7 +35,9 @@ class ArchiveWithUpdatedTest {
         a.lang(),
         a.draft(),
         a.sourcePath(),
-        a.body());
+        a.body(),
+        a.extras(),
+        a.image());
   }
 
   @Test

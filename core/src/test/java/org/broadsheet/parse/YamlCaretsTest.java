@@ -18,55 +18,52 @@ import org.junit.jupiter.api.io.TempDir;
 class YamlCaretsTest {
   @TempDir Path site;
 
-  private Diagnostic onlyError(Diagnostics d) {
+  /** The one diagnostic of parsing {@code text} as {@code content/<file>}. */
+  private Diagnostic onlyDiagnostic(String file, String text) throws Exception {
+    Diagnostics d = new Diagnostics();
+    ParseFixtures.parse(site, file, text, d);
+    return onlyDiagnostic(d);
+  }
+
+  private static Diagnostic onlyDiagnostic(Diagnostics d) {
     assertEquals(1, d.snapshot().size(), d.snapshot().toString());
     return d.snapshot().get(0);
   }
 
+  private static void assertAt(int line, int column, Diagnostic d) {
+    assertEquals(line + ":" + column, d.line() + ":" + d.column(), d.format());
+  }
+
   @Test
   void anUnclosedBracketInFrontMatterIsMarkedAtTheBracket() throws Exception {
-    Diagnostics d = new Diagnostics();
-    ParseFixtures.parse(
-        site, "a.md", "---\ntitle: Hello\ntags: [a, b\ndate: 2024-01-01\n---\nBody.\n", d);
-    Diagnostic e = onlyError(d);
-    assertEquals(3, e.line(), e.format());
-    assertEquals(7, e.column(), e.format());
+    Diagnostic e =
+        onlyDiagnostic("a.md", "---\ntitle: Hello\ntags: [a, b\ndate: 2024-01-01\n---\nBody.\n");
+    assertAt(3, 7, e);
     assertTrue(e.message().contains("'[' is never closed"), e.message());
     assertTrue(e.format().endsWith("    tags: [a, b\n          ^"), e.format());
   }
 
   @Test
   void anUnclosedQuoteInFrontMatterIsMarkedAtTheQuote() throws Exception {
-    Diagnostics d = new Diagnostics();
-    ParseFixtures.parse(site, "b.md", "---\ntitle: \"Hello\ndate: 2024-01-01\n---\nBody.\n", d);
-    Diagnostic e = onlyError(d);
-    assertEquals(2, e.line(), e.format());
-    assertEquals(8, e.column(), e.format());
+    Diagnostic e = onlyDiagnostic("b.md", "---\ntitle: \"Hello\ndate: 2024-01-01\n---\nBody.\n");
+    assertAt(2, 8, e);
     assertTrue(e.message().contains("the quote is never closed"), e.message());
 
-    Diagnostics single = new Diagnostics();
-    ParseFixtures.parse(
-        site, "c.md", "---\ndate: 2024-01-01\ntitle: 'It is\nsummary: x\n---\nBody.\n", single);
-    Diagnostic s = onlyError(single);
-    assertEquals(3, s.line(), s.format());
-    assertEquals(8, s.column(), s.format());
+    Diagnostic single =
+        onlyDiagnostic("c.md", "---\ndate: 2024-01-01\ntitle: 'It is\nsummary: x\n---\nBody.\n");
+    assertAt(3, 8, single);
   }
 
   @Test
   void anUnclosedBraceIsMarkedAtTheBrace() throws Exception {
-    Diagnostics d = new Diagnostics();
-    ParseFixtures.parse(site, "d.md", "---\ntitle: Hi\nextra: {a: 1\nsummary: x\n---\nBody.\n", d);
-    Diagnostic e = onlyError(d);
-    assertEquals(3, e.line(), e.format());
-    assertEquals(8, e.column(), e.format());
+    Diagnostic e = onlyDiagnostic("d.md", "---\ntitle: Hi\nextra: {a: 1\nsummary: x\n---\nBody.\n");
+    assertAt(3, 8, e);
     assertTrue(e.message().contains("'{' is never closed"), e.message());
   }
 
   @Test
   void otherErrorsKeepSnakeYamlsPosition() throws Exception {
-    Diagnostics d = new Diagnostics();
-    ParseFixtures.parse(site, "e.md", "---\ntitle: Hi\n  bad: indent\n---\nBody.\n", d);
-    Diagnostic e = onlyError(d);
+    Diagnostic e = onlyDiagnostic("e.md", "---\ntitle: Hi\n  bad: indent\n---\nBody.\n");
     assertEquals(3, e.line(), e.format());
   }
 
@@ -74,15 +71,14 @@ class YamlCaretsTest {
   void siteYamlCaretsPointAtTheOpenedQuoteAndBracket() {
     Diagnostics quote = new Diagnostics();
     SiteConfigLoader.parse("title: \"My site\nbaseUrl: https://x.org/\nlanguage: en\n", quote);
-    Diagnostic q = onlyError(quote);
+    Diagnostic q = onlyDiagnostic(quote);
     assertEquals("site.yaml:1:8", q.path() + ":" + q.line() + ":" + q.column(), q.format());
     assertTrue(q.format().endsWith("    title: \"My site\n           ^"), q.format());
 
     Diagnostics bracket = new Diagnostics();
     SiteConfigLoader.parse("title: X\ndescription: [one, two\npageSize: 3\n", bracket);
-    Diagnostic b = onlyError(bracket);
-    assertEquals(2, b.line(), b.format());
-    assertEquals(14, b.column(), b.format());
+    Diagnostic b = onlyDiagnostic(bracket);
+    assertAt(2, 14, b);
     assertTrue(b.message().contains("before line 3"), b.message());
   }
 
@@ -97,8 +93,7 @@ class YamlCaretsTest {
             .filter(x -> x.path().endsWith("000_abc.yaml"))
             .findFirst()
             .orElseThrow(() -> new AssertionError(d.snapshot()));
-    assertEquals(2, e.line(), e.format());
-    assertEquals(7, e.column(), e.format());
+    assertAt(2, 7, e);
     assertTrue(e.message().contains("'[' is never closed"), e.message());
   }
 }

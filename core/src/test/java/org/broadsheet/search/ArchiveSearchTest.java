@@ -14,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class ArchiveSearchTest {
         "",
         false,
         "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body));
+        new Body("<p>" + body + "</p>", body),
+        Extras.NONE,
+        Optional.empty());
   }
 
   @BeforeAll

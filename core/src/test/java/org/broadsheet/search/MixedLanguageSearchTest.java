@@ -17,6 +17,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,9 @@ class MixedLanguageSearchTest {
         lang,
         false,
         "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body));
+        new Body("<p>" + body + "</p>", body),
+        Extras.NONE,
+        Optional.empty());
   }
 
   static ByteBuffersDirectory index(String language, List<Article> articles) throws IOException {

@@ -19,6 +19,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.junit.jupiter.api.Test;
 
 /** Every article's related articles at once, from the index alone. */
@@ -171,7 +172,9 @@ class RelatedListsTest {
         lang,
         false,
         "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body));
+        new Body("<p>" + body + "</p>", body),
+        Extras.NONE,
+        Optional.empty());
   }
 
   /**

@@ -13,6 +13,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.broadsheet.search.ScoreExplanation.Kind;
 import org.broadsheet.search.ScoreExplanation.Part;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,9 @@ class SearchExplainerTest {
         "en",
         false,
         "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body));
+        new Body("<p>" + body + "</p>", body),
+        Extras.NONE,
+        Optional.empty());
   }
 
   @BeforeAll

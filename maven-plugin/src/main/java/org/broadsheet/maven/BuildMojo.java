@@ -56,18 +56,13 @@ public final class BuildMojo extends BroadsheetMojo {
   @Override
   void run() throws IOException, MojoFailureException {
     BuildOptions options =
-        new BuildOptions(
-            sourcePath(),
-            out.toPath().toAbsolutePath().normalize(),
-            drafts,
-            future,
-            offline,
-            baseUrl,
-            false,
-            false,
-            null,
-            force,
-            clean);
+        BuildOptions.of(sourcePath())
+            .withOut(out.toPath().toAbsolutePath().normalize())
+            .withDraftsAndFuture(drafts, future)
+            .withOffline(offline)
+            .withBaseUrl(baseUrl)
+            .withForce(force)
+            .withClean(clean);
     BuildResult result = new SiteBuilder(Progress.quiet()).build(options);
     report().result(result, BuildReport.summary(result, "built") + " -> " + options.out());
     failOnProblems(result, strict);

@@ -14,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BuildMojoTest {
   static BuildMojo mojo(Path project, RecordingLog log) {
-    BuildMojo mojo = new BuildMojo();
-    mojo.setLog(log);
-    mojo.source = project.toFile();
+    BuildMojo mojo = Sites.goal(new BuildMojo(), project, log);
     mojo.out = project.resolve("target/broadsheet").toFile();
-    mojo.executionRoot = project.toFile();
     return mojo;
   }
 

@@ -15,19 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckAndPackMojoTest {
   static CheckMojo check(Path project, RecordingLog log) {
-    CheckMojo mojo = new CheckMojo();
-    mojo.setLog(log);
-    mojo.source = project.toFile();
-    mojo.executionRoot = project.toFile();
-    return mojo;
+    return Sites.goal(new CheckMojo(), project, log);
   }
 
   static PackMojo pack(Path project, RecordingLog log) {
-    PackMojo mojo = new PackMojo();
-    mojo.setLog(log);
-    mojo.source = project.toFile();
+    PackMojo mojo = Sites.goal(new PackMojo(), project, log);
     mojo.archive = project.resolve("target/site.zip").toFile();
-    mojo.executionRoot = project.toFile();
     return mojo;
   }
 

@@ -21,10 +21,7 @@ class ServeMojoTest {
   private static final Pattern AT = Pattern.compile("info (previewing|serving .*) at (\\S+)");
 
   static ServeMojo serve(Path project, RecordingLog log) {
-    ServeMojo mojo = new ServeMojo();
-    mojo.setLog(log);
-    mojo.source = project.toFile();
-    mojo.executionRoot = project.toFile();
+    ServeMojo mojo = Sites.goal(new ServeMojo(), project, log);
     mojo.host = "127.0.0.1";
     mojo.port = 0;
     return mojo;

@@ -4,9 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Small sites written into a test's folder. */
+/** Small sites written into a test's folder, and goals set up to build them. */
 final class Sites {
   private Sites() {}
+
+  /**
+   * {@code goal} as Maven sets it up for the project in {@code project}, started there: the site is
+   * the project's folder, and problems go to {@code log}.
+   */
+  static <T extends BroadsheetMojo> T goal(T goal, Path project, RecordingLog log) {
+    goal.setLog(log);
+    goal.source = project.toFile();
+    goal.executionRoot = project.toFile();
+    return goal;
+  }
 
   static final String GOOD =
       """

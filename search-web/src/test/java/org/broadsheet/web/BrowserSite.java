@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.search.pages.RuntimeFiles;
@@ -107,7 +108,9 @@ final class BrowserSite {
         language,
         false,
         id + ".md",
-        new Body("<p>" + body + "</p>", body));
+        new Body("<p>" + body + "</p>", body),
+        Extras.NONE,
+        Optional.empty());
   }
 
   private static final String PAGE =

@@ -31,18 +31,13 @@ public record JobSettings(
 
   /** The build's options for a site seen locally in {@code site}, written below {@code out}. */
   BuildOptions options(Path site, Path out) {
-    return new BuildOptions(
-        site,
-        out,
-        drafts,
-        future,
-        offline,
-        baseUrl,
-        false,
-        false,
-        Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC),
-        false,
-        true);
+    return BuildOptions.of(site)
+        .withOut(out)
+        .withDraftsAndFuture(drafts, future)
+        .withOffline(offline)
+        .withBaseUrl(baseUrl)
+        .withClock(Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC))
+        .withClean(true);
   }
 
   /**

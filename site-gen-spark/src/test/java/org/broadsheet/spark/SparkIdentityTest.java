@@ -13,9 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -24,12 +23,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
+import org.broadsheet.build.SameSite;
 import org.broadsheet.build.SiteBuilder;
+import org.broadsheet.build.SiteFixture;
 import org.broadsheet.diag.Diagnostic;
-import org.broadsheet.search.ArchiveSearch;
-import org.broadsheet.search.IndexInfo;
-import org.broadsheet.search.SearchRequest;
-import org.broadsheet.search.SortOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +65,7 @@ class SparkIdentityTest {
 
   @Test
   void theBundledSampleIsBuiltAsTheLocalBuildBuildsIt(@TempDir Path dir) throws IOException {
-    Path site = dir.resolve("site");
-    copyTree(bundledSite(), site);
+    Path site = SiteFixture.copyOfBundledSite(dir);
     // what only the whole archive can settle, split over parts: an id given twice (the later file
     // in path order is left out; the index must hold the earlier's document only), a slug two
     // articles want, and a file that does not parse (its error with line and column)
@@ -169,14 +165,9 @@ class SparkIdentityTest {
                 null,
                 partitions,
                 NOW.toEpochMilli()));
-    Map<String, byte[]> expected = files(localOut);
-    Map<String, byte[]> actual = files(sparkOut);
-    assertEquals(expected.keySet(), actual.keySet(), "the same files");
-    for (String path : expected.keySet()) {
-      assertEquals(new String(expected.get(path)), new String(actual.get(path)), path);
-    }
-    assertTrue(expected.keySet().stream().anyMatch(p -> p.startsWith("articles/")));
-    assertTrue(expected.containsKey("feed.xml") && expected.containsKey("index.html"));
+    Set<String> published = SameSite.assertSameFiles(localOut, sparkOut);
+    assertTrue(published.stream().anyMatch(p -> p.startsWith("articles/")));
+    assertTrue(published.contains("feed.xml") && published.contains("index.html"));
     assertEquals(local.articles(), built.articles(), "articles published");
     assertEquals(local.skipped(), built.skipped(), "skipped");
     assertEquals(headlines(local.diagnostics()), headlines(built.diagnostics()), "diagnostics");
@@ -187,8 +178,9 @@ class SparkIdentityTest {
   }
 
   private static void assertQueriesAgree(Comparison c, List<String> queries) throws IOException {
-    List<String> expected = results(c.localOut(), queries);
-    assertEquals(expected, results(c.sparkOut(), queries));
+    List<String> expected = SameSite.searchResults(c.localOut(), queries);
+    assertEquals(expected, SameSite.searchResults(c.sparkOut(), queries));
+    assertEquals(segments(c.localOut()), segments(c.sparkOut()), "segments");
     assertTrue(
         expected.stream().filter(l -> !l.contains(" total ")).count() > queries.size(), "hits");
   }
@@ -197,86 +189,10 @@ class SparkIdentityTest {
     return diagnostics.stream().map(Diagnostic::format).sorted().toList();
   }
 
-  /** Ids, float bits of scores and urls of each query's hits, by relevance and by date. */
-  private static List<String> results(Path site, List<String> queries) throws IOException {
-    List<String> lines = new ArrayList<>();
+  private static int segments(Path site) throws IOException {
     try (var d = FSDirectory.open(site.resolve("search/lucene"));
         var reader = DirectoryReader.open(d)) {
-      ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
-      for (String q : queries) {
-        for (SortOrder sort : List.of(SortOrder.RELEVANCE, SortOrder.DATE)) {
-          var results =
-              search.search(new SearchRequest(q, 20, 0, null, null, null, null, sort, true));
-          lines.add(q + " " + sort + " total " + results.total() + " " + results.facets());
-          results
-              .hits()
-              .forEach(
-                  h ->
-                      lines.add(
-                          h.id()
-                              + " "
-                              + Float.floatToIntBits(h.score())
-                              + " "
-                              + h.url()
-                              + " "
-                              + h.snippet()));
-        }
-      }
-      lines.add("documents " + reader.numDocs() + " segments " + reader.leaves().size());
-    }
-    return lines;
-  }
-
-  /**
-   * Files by site path, but for the Lucene index and what names its files for the browser (their
-   * bytes carry Lucene's random segment ids; the index is compared by its search results) and the
-   * marker (the build's id).
-   */
-  private static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String path = root.relativize(p).toString().replace('\\', '/');
-        if (!path.startsWith("search/lucene/")
-            && !path.equals("search/manifest.json")
-            && !path.matches("search/[0-9a-f]{16}\\.open")
-            && !path.startsWith("search/offline/")
-            && !path.equals(".broadsheet-site")) {
-          files.put(path, Files.readAllBytes(p));
-        }
-      }
-    }
-    return files;
-  }
-
-  /** The repository's bundled site: content/, site.yaml (and templates/ if any). */
-  private static Path bundledSite() {
-    for (Path p : List.of(Path.of(".."), Path.of("."))) {
-      if (Files.isDirectory(p.resolve("content")) && Files.isRegularFile(p.resolve("site.yaml"))) {
-        return p.toAbsolutePath().normalize();
-      }
-    }
-    throw new IllegalStateException("the bundled site (content/, site.yaml) not found");
-  }
-
-  /** The site's content and settings (the repository's templates/ is the theme's module). */
-  private static void copyTree(Path from, Path to) throws IOException {
-    for (String top : List.of("content", "site.yaml")) {
-      Path src = from.resolve(top);
-      if (!Files.exists(src)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(src)) {
-        for (Path p : (Iterable<Path>) walk::iterator) {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.createDirectories(target.getParent());
-            Files.copy(p, target);
-          }
-        }
-      }
+      return reader.leaves().size();
     }
   }
 

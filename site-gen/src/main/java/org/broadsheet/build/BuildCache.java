@@ -72,21 +72,8 @@ record BuildCache(
             in.readBoolean() ? Optional.of(SummaryCodec.readArticle(in)) : Optional.empty();
         sources.put(path, new Source(hash, article, SummaryCodec.readDiagnostics(in)));
       }
-      n = in.readInt();
-      Map<String, Indexed> indexed = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        indexed.put(
-            SummaryCodec.readString(in),
-            new Indexed(
-                SummaryCodec.readString(in),
-                SummaryCodec.readString(in),
-                SummaryCodec.readString(in)));
-      }
-      n = in.readInt();
-      Map<String, String> pages = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        pages.put(SummaryCodec.readString(in), SummaryCodec.readString(in));
-      }
+      Map<String, Indexed> indexed = SummaryCodec.readIndexed(in);
+      Map<String, String> pages = SummaryCodec.readMap(in);
       return new BuildCache(key, buildId, sources, indexed, pages);
     } catch (IOException | RuntimeException e) {
       return EMPTY; // unreadable: the build is a clean one, and writes a new cache
@@ -111,18 +98,8 @@ record BuildCache(
         }
         SummaryCodec.writeDiagnostics(out, e.getValue().diagnostics());
       }
-      out.writeInt(indexed.size());
-      for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
-        SummaryCodec.writeString(out, e.getKey());
-        SummaryCodec.writeString(out, e.getValue().sourcePath());
-        SummaryCodec.writeString(out, e.getValue().hash());
-        SummaryCodec.writeString(out, e.getValue().slug());
-      }
-      out.writeInt(pages.size());
-      for (Map.Entry<String, String> e : pages.entrySet()) {
-        SummaryCodec.writeString(out, e.getKey());
-        SummaryCodec.writeString(out, e.getValue());
-      }
+      SummaryCodec.writeIndexed(out, indexed);
+      SummaryCodec.writeMap(out, pages);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * How to build a site.
+ * How to build a site. Every front end (the command line, the Maven plugin, the Spark job, the
+ * preview server) starts from {@link #of} and changes what its user chose with the {@code with...}
+ * methods.
  *
  * @param source the site folder: {@code content/}, optional {@code templates/}, {@code static/},
  *     {@code site.yaml}
@@ -38,38 +40,20 @@ public record BuildOptions(
     clock = clock == null ? Clock.systemUTC() : clock;
   }
 
-  public BuildOptions(
-      Path source,
-      Path out,
-      boolean drafts,
-      boolean future,
-      boolean offline,
-      String baseUrl,
-      boolean preview,
-      boolean progress,
-      Clock clock,
-      boolean force) {
-    this(source, out, drafts, future, offline, baseUrl, preview, progress, clock, force, false);
-  }
-
-  /** Options that never replace a folder Broadsheet did not build. */
-  public BuildOptions(
-      Path source,
-      Path out,
-      boolean drafts,
-      boolean future,
-      boolean offline,
-      String baseUrl,
-      boolean preview,
-      boolean progress,
-      Clock clock) {
-    this(source, out, drafts, future, offline, baseUrl, preview, progress, clock, false);
-  }
-
   /** Defaults: build {@code source} into {@code source/public}, published articles only. */
   public static BuildOptions of(Path source) {
     return new BuildOptions(
-        source, source.resolve("public"), false, false, false, null, false, false, null);
+        source,
+        source.resolve("public"),
+        false,
+        false,
+        false,
+        null,
+        false,
+        false,
+        null,
+        false,
+        false);
   }
 
   public BuildOptions withOut(Path dir) {
@@ -80,6 +64,21 @@ public record BuildOptions(
   public BuildOptions withOffline(boolean value) {
     return new BuildOptions(
         source, out, drafts, future, value, baseUrl, preview, progress, clock, force, clean);
+  }
+
+  public BuildOptions withBaseUrl(String value) {
+    return new BuildOptions(
+        source, out, drafts, future, offline, value, preview, progress, clock, force, clean);
+  }
+
+  public BuildOptions withPreview(boolean value) {
+    return new BuildOptions(
+        source, out, drafts, future, offline, baseUrl, value, progress, clock, force, clean);
+  }
+
+  public BuildOptions withProgress(boolean value) {
+    return new BuildOptions(
+        source, out, drafts, future, offline, baseUrl, preview, value, clock, force, clean);
   }
 
   public BuildOptions withDraftsAndFuture(boolean withDrafts, boolean withFuture) {

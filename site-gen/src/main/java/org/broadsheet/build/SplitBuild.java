@@ -126,21 +126,11 @@ public final class SplitBuild {
             for (Article a : articles) {
               SummaryCodec.writeArticle(out, a);
             }
-            out.writeInt(hashes.size());
-            for (Map.Entry<String, String> e : hashes.entrySet()) {
-              SummaryCodec.writeString(out, e.getKey());
-              SummaryCodec.writeString(out, e.getValue());
-            }
+            SummaryCodec.writeMap(out, hashes);
             out.writeInt(failed);
             out.writeInt(skipped);
             SummaryCodec.writeDiagnostics(out, diagnostics);
-            out.writeInt(indexed.size());
-            for (Map.Entry<String, BuildCache.Indexed> e : indexed.entrySet()) {
-              SummaryCodec.writeString(out, e.getKey());
-              SummaryCodec.writeString(out, e.getValue().sourcePath());
-              SummaryCodec.writeString(out, e.getValue().hash());
-              SummaryCodec.writeString(out, e.getValue().slug());
-            }
+            SummaryCodec.writeIndexed(out, indexed);
             SummaryCodec.writeList(out, List.copyOf(duplicates));
           });
     }
@@ -154,20 +144,11 @@ public final class SplitBuild {
             for (int i = 0; i < n; i++) {
               articles.add(SummaryCodec.readArticle(in));
             }
-            Map<String, String> hashes = readMap(in);
+            Map<String, String> hashes = SummaryCodec.readMap(in);
             int failed = in.readInt();
             int skipped = in.readInt();
             List<Diagnostic> diagnostics = SummaryCodec.readDiagnostics(in);
-            n = in.readInt();
-            Map<String, BuildCache.Indexed> indexed = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-              indexed.put(
-                  SummaryCodec.readString(in),
-                  new BuildCache.Indexed(
-                      SummaryCodec.readString(in),
-                      SummaryCodec.readString(in),
-                      SummaryCodec.readString(in)));
-            }
+            Map<String, BuildCache.Indexed> indexed = SummaryCodec.readIndexed(in);
             Set<String> duplicates = new HashSet<>(SummaryCodec.readList(in));
             return new Part(articles, hashes, failed, skipped, diagnostics, indexed, duplicates);
           });
@@ -239,11 +220,11 @@ public final class SplitBuild {
             out.writeInt(pictures.size());
             for (Map.Entry<String, Renditions> e : new TreeMap<>(pictures).entrySet()) {
               SummaryCodec.writeString(out, e.getKey());
-              writeRenditions(out, e.getValue());
+              SummaryCodec.writeRenditions(out, e.getValue());
             }
             out.writeBoolean(logo.isPresent());
             if (logo.isPresent()) {
-              writeRenditions(out, logo.get());
+              SummaryCodec.writeRenditions(out, logo.get());
             }
           });
     }
@@ -266,52 +247,14 @@ public final class SplitBuild {
             int p = in.readInt();
             Map<String, Renditions> pictures = new HashMap<>(p * 2);
             for (int i = 0; i < p; i++) {
-              pictures.put(SummaryCodec.readString(in), readRenditions(in));
+              pictures.put(SummaryCodec.readString(in), SummaryCodec.readRenditions(in));
             }
             Optional<Renditions> logo =
-                in.readBoolean() ? Optional.of(readRenditions(in)) : Optional.empty();
+                in.readBoolean() ? Optional.of(SummaryCodec.readRenditions(in)) : Optional.empty();
             // the articles are the model's already: unique ids and slugs, nothing to report
             Archive archive = Archive.of(articles, new Diagnostics());
             return new Merged(archive, hashes, related, pictures, logo, 0, 0);
           });
-    }
-
-    private static void writeRenditions(DataOutputStream out, Renditions r) throws IOException {
-      SummaryCodec.writeString(out, r.key());
-      out.writeInt(r.width());
-      out.writeInt(r.height());
-      out.writeInt(r.sizes().size());
-      for (Renditions.Size size : r.sizes()) {
-        writeSize(out, size);
-      }
-      out.writeBoolean(r.thumb() != null);
-      if (r.thumb() != null) {
-        writeSize(out, r.thumb());
-      }
-      SummaryCodec.writeString(out, r.original());
-    }
-
-    private static void writeSize(DataOutputStream out, Renditions.Size size) throws IOException {
-      SummaryCodec.writeString(out, size.path());
-      out.writeInt(size.width());
-      out.writeInt(size.height());
-    }
-
-    private static Renditions readRenditions(DataInputStream in) throws IOException {
-      String key = SummaryCodec.readString(in);
-      int width = in.readInt();
-      int height = in.readInt();
-      int n = in.readInt();
-      List<Renditions.Size> sizes = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        sizes.add(readSize(in));
-      }
-      Renditions.Size thumb = in.readBoolean() ? readSize(in) : null;
-      return new Renditions(key, width, height, sizes, thumb, SummaryCodec.readString(in));
-    }
-
-    private static Renditions.Size readSize(DataInputStream in) throws IOException {
-      return new Renditions.Size(SummaryCodec.readString(in), in.readInt(), in.readInt());
     }
   }
 
@@ -502,14 +445,5 @@ public final class SplitBuild {
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt part data", e);
     }
-  }
-
-  private static Map<String, String> readMap(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    Map<String, String> map = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      map.put(SummaryCodec.readString(in), SummaryCodec.readString(in));
-    }
-    return map;
   }
 }

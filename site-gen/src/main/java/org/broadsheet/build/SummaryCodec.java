@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,14 @@ import org.broadsheet.content.Body;
 import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
+import org.broadsheet.image.Renditions;
 
 /**
- * The binary form of an article's summary (an {@link Article} without its body) and of diagnostics:
- * what the {@link BuildCache} keeps between builds and what a distributed build's parts send to its
- * driver. Strings are length-prefixed UTF-8; dates ISO text with their zone.
+ * The one binary format of the build's own data: an article's summary (an {@link Article} without
+ * its body), diagnostics, the index's entries, a picture's {@link Renditions}, and the strings,
+ * lists and maps they are made of. It is what the {@link BuildCache} keeps between builds and what
+ * a distributed build's parts and driver send each other ({@link SplitBuild}). Strings are
+ * length-prefixed UTF-8; dates ISO text with their zone; counts and pixel sizes 4-byte ints.
  */
 public final class SummaryCodec {
   private SummaryCodec() {}
@@ -145,6 +149,84 @@ public final class SummaryCodec {
               readString(in)));
     }
     return list;
+  }
+
+  /** The index's entries by id ({@link BuildCache.Indexed}). */
+  static void writeIndexed(DataOutputStream out, Map<String, BuildCache.Indexed> indexed)
+      throws IOException {
+    out.writeInt(indexed.size());
+    for (Map.Entry<String, BuildCache.Indexed> e : indexed.entrySet()) {
+      writeString(out, e.getKey());
+      writeString(out, e.getValue().sourcePath());
+      writeString(out, e.getValue().hash());
+      writeString(out, e.getValue().slug());
+    }
+  }
+
+  static Map<String, BuildCache.Indexed> readIndexed(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Map<String, BuildCache.Indexed> indexed = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      indexed.put(
+          readString(in), new BuildCache.Indexed(readString(in), readString(in), readString(in)));
+    }
+    return indexed;
+  }
+
+  /** A picture's sizes as published: key, source size, each size, the thumbnail, the original. */
+  static void writeRenditions(DataOutputStream out, Renditions r) throws IOException {
+    writeString(out, r.key());
+    out.writeInt(r.width());
+    out.writeInt(r.height());
+    out.writeInt(r.sizes().size());
+    for (Renditions.Size size : r.sizes()) {
+      writeSize(out, size);
+    }
+    out.writeBoolean(r.thumb() != null);
+    if (r.thumb() != null) {
+      writeSize(out, r.thumb());
+    }
+    writeString(out, r.original());
+  }
+
+  static Renditions readRenditions(DataInputStream in) throws IOException {
+    String key = readString(in);
+    int width = in.readInt();
+    int height = in.readInt();
+    int n = in.readInt();
+    List<Renditions.Size> sizes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      sizes.add(readSize(in));
+    }
+    Renditions.Size thumb = in.readBoolean() ? readSize(in) : null;
+    return new Renditions(key, width, height, sizes, thumb, readString(in));
+  }
+
+  private static void writeSize(DataOutputStream out, Renditions.Size size) throws IOException {
+    writeString(out, size.path());
+    out.writeInt(size.width());
+    out.writeInt(size.height());
+  }
+
+  private static Renditions.Size readSize(DataInputStream in) throws IOException {
+    return new Renditions.Size(readString(in), in.readInt(), in.readInt());
+  }
+
+  static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+    out.writeInt(map.size());
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      writeString(out, e.getKey());
+      writeString(out, e.getValue());
+    }
+  }
+
+  static Map<String, String> readMap(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Map<String, String> map = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      map.put(readString(in), readString(in));
+    }
+    return map;
   }
 
   public static void writeList(DataOutputStream out, List<String> list) throws IOException {

@@ -90,18 +90,14 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path src = source.toAbsolutePath().normalize();
     BuildOptions options =
-        new BuildOptions(
-            src,
-            out != null ? out : src.resolve("public"),
-            drafts,
-            future,
-            offline,
-            baseUrl,
-            false,
-            !noProgress,
-            null,
-            force,
-            clean);
+        BuildOptions.of(src)
+            .withOut(out != null ? out : src.resolve("public"))
+            .withDraftsAndFuture(drafts, future)
+            .withOffline(offline)
+            .withBaseUrl(baseUrl)
+            .withProgress(!noProgress)
+            .withForce(force)
+            .withClean(clean);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
     Reports.print(result, err, verbose);

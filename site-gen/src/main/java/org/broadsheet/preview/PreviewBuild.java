@@ -57,7 +57,13 @@ public final class PreviewBuild implements SiteBuild {
   private Report build(boolean clean, String what) throws IOException {
     long start = System.nanoTime();
     BuildOptions options =
-        new BuildOptions(site, out, true, true, false, null, true, false, clock, true, clean);
+        BuildOptions.of(site)
+            .withOut(out)
+            .withDraftsAndFuture(true, true)
+            .withPreview(true)
+            .withClock(clock)
+            .withForce(true)
+            .withClean(clean);
     try {
       BuildResult result = new SiteBuilder(Progress.quiet()).build(options);
       List<Diagnostic> errors =

@@ -58,20 +58,9 @@ class AccessibilityBrowserTest {
   @BeforeAll
   static void buildAndServe() throws Exception {
     Path out = tmp.resolve("site");
-    BuildOptions bundled = BundledContentTest.options();
     // served at the root: the 404 page links from the base URL's path (its CSS too)
     new SiteBuilder(Progress.quiet())
-        .build(
-            new BuildOptions(
-                bundled.source(),
-                out,
-                false,
-                false,
-                false,
-                "https://example.org/",
-                false,
-                false,
-                bundled.clock()));
+        .build(BundledContentTest.options().withOut(out).withBaseUrl("https://example.org/"));
     for (String page : PAGES) {
       if (!page.contains("?") && !page.startsWith("no/")) {
         assertTrue(Files.exists(out.resolve(page).resolve("index.html")), page + " is built");

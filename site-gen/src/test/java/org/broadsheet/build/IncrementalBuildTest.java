@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
-import org.broadsheet.search.ArchiveSearch;
-import org.broadsheet.search.IndexInfo;
-import org.broadsheet.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build into a folder an earlier build wrote reuses that build's work (unchanged files are not
  * parsed, the index is updated, unchanged pages are kept), and its output equals a clean build's:
- * every page, feed and sitemap byte for byte, and the same search results (ids, order, scores).
+ * every page, feed and sitemap byte for byte, and the same search results (ids, order, scores,
+ * snippets and facets).
  */
 class IncrementalBuildTest {
   private static final List<String> QUERIES =
@@ -36,25 +28,18 @@ class IncrementalBuildTest {
           "the");
 
   private static BuildResult build(Path site, Path out, boolean clean) throws IOException {
-    BuildOptions sample = BundledContentTest.options();
     return new SiteBuilder(Progress.quiet())
         .build(
-            new BuildOptions(
-                site, out, false, false, false, null, false, false, sample.clock(), false, clean));
-  }
-
-  /** The bundled sample, copied so it can be edited. */
-  private static Path sample(Path dir) throws IOException {
-    Path site = dir.resolve("site");
-    copy(BundledContentTest.REPO.resolve("content"), site.resolve("content"));
-    Files.copy(BundledContentTest.REPO.resolve("site.yaml"), site.resolve("site.yaml"));
-    return site;
+            BuildOptions.of(site)
+                .withOut(out)
+                .withClock(BundledContentTest.options().clock())
+                .withClean(clean));
   }
 
   @Test
   void anEditedArticleIsTheOnlyFileParsedAndTheSiteEqualsACleanBuild(@TempDir Path dir)
       throws IOException {
-    Path site = sample(dir);
+    Path site = SiteFixture.copyOfBundledSite(dir);
     Path out = dir.resolve("out");
     BuildResult first = build(site, out, false);
     Path article = site.resolve("content/2021/glacier-report-warns-of-faster-melt.md");
@@ -88,7 +73,7 @@ class IncrementalBuildTest {
 
   @Test
   void addedRemovedAndRenamedArticlesGiveTheCleanBuildsSite(@TempDir Path dir) throws IOException {
-    Path site = sample(dir);
+    Path site = SiteFixture.copyOfBundledSite(dir);
     Path out = dir.resolve("out");
     build(site, out, false);
     Files.delete(site.resolve("content/2019/lodz-film-festival-opens.md"));
@@ -112,7 +97,7 @@ class IncrementalBuildTest {
 
   @Test
   void aChangedTemplateOrSettingRendersWhatUsesIt(@TempDir Path dir) throws IOException {
-    Path site = sample(dir);
+    Path site = SiteFixture.copyOfBundledSite(dir);
     Path out = dir.resolve("out");
     build(site, out, false);
     Files.createDirectories(site.resolve("templates"));
@@ -132,64 +117,10 @@ class IncrementalBuildTest {
 
   private static void assertSameAsCleanBuild(Path site, Path out, Path clean) throws IOException {
     build(site, clean, true);
-    Map<String, byte[]> built = files(out);
-    Map<String, byte[]> expected = files(clean);
-    assertEquals(expected.keySet(), built.keySet(), "the same files");
-    for (String path : expected.keySet()) {
-      assertEquals(new String(expected.get(path)), new String(built.get(path)), path);
-    }
-    assertEquals(results(clean), results(out), "the same search results");
-  }
-
-  private static List<String> results(Path site) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (var d = FSDirectory.open(site.resolve("search/lucene"));
-        var reader = DirectoryReader.open(d)) {
-      ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
-      for (String q : QUERIES) {
-        var results = search.search(SearchRequest.of(q));
-        lines.add(q + " " + results.total());
-        results
-            .hits()
-            .forEach(
-                h -> lines.add(h.id() + " " + Float.floatToIntBits(h.score()) + " " + h.url()));
-      }
-    }
-    return lines;
-  }
-
-  /**
-   * Files by site path, but for the Lucene index and what names its files for the browser (their
-   * bytes carry Lucene's random segment ids; the index is compared by its search results) and the
-   * marker (the build's id).
-   */
-  private static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String path = root.relativize(p).toString().replace('\\', '/');
-        if (!path.startsWith("search/lucene/")
-            && !path.equals("search/manifest.json")
-            && !path.matches("search/[0-9a-f]{16}\\.open")
-            && !path.startsWith("search/offline/")
-            && !path.equals(".broadsheet-site")) {
-          files.put(path, Files.readAllBytes(p));
-        }
-      }
-    }
-    return files;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    SameSite.assertSameFiles(clean, out);
+    assertEquals(
+        SameSite.searchResults(clean, QUERIES),
+        SameSite.searchResults(out, QUERIES),
+        "the same search results");
   }
 }

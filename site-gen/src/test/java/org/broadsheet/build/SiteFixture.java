@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A site written inline, Hugo-style: {@code -- path --} lines start files.
+ * A site for a test: written inline, Hugo-style ({@code -- path --} lines start files), or a copy
+ * of the repository's bundled sample.
  *
  * <pre>
  * -- site.yaml --
@@ -49,5 +52,28 @@ public final class SiteFixture {
 
   public static String read(Path site, String path) throws IOException {
     return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The repository's bundled sample ({@code content/} and {@code site.yaml}; the theme is the
+   * templates module) copied into {@code dir/site}, so that a test may edit it.
+   */
+  public static Path copyOfBundledSite(Path dir) throws IOException {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path site = dir.resolve("site");
+    for (String top : List.of("content", "site.yaml")) {
+      try (Stream<Path> walk = Files.walk(repo.resolve(top))) {
+        for (Path p : (Iterable<Path>) walk::iterator) {
+          Path target = site.resolve(repo.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(target);
+          } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(p, target);
+          }
+        }
+      }
+    }
+    return site;
   }
 }

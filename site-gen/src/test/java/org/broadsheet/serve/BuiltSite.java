@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Body;
+import org.broadsheet.content.Extras;
 import org.broadsheet.search.SearchIndexWriter;
 
 /** A small built site written by hand, as the build would leave it, with a real Lucene index. */
@@ -106,7 +107,9 @@ public final class BuiltSite {
         "en",
         false,
         "content/" + id + ".md",
-        new Body("<p>" + text + "</p>", text));
+        new Body("<p>" + text + "</p>", text),
+        Extras.NONE,
+        Optional.empty());
   }
 
   /** The site folder packed into a zip, files at the top, as {@code broadsheet pack} writes it. */
