@@ -57,7 +57,7 @@ class IncrementalBuildTest {
 
   @Test
   void aRetitledArticleRendersAgainThePagesThatShowItsCard(@TempDir Path dir) throws IOException {
-    Path site = sample(dir);
+    Path site = SiteFixture.copyOfBundledSite(dir);
     Path out = dir.resolve("out");
     build(site, out, false);
     Path article = site.resolve("content/2021/glacier-report-warns-of-faster-melt.md");
