@@ -75,6 +75,8 @@ class LanguagesTest {
     String month = SiteFixture.read(site, "public/archive/2024/index.html");
     assertTrue(month.contains("Dezember 2024"), month);
     assertTrue(month.contains("März 2024"), month);
+    assertTrue(month.contains("<span class=\"count\">1 Artikel</span>"), month);
+    assertFalse(month.contains("1 article"), month);
     String search = SiteFixture.read(site, "public/search/index.html");
     assertTrue(search.contains("data-date-locale=\"de\""), search);
     assertTrue(search.contains("\"search.button\":\"Suchen\""), search);
