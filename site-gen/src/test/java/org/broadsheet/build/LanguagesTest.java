@@ -103,6 +103,8 @@ class LanguagesTest {
     List<Integer> rtl = barsAndAxis(build(dir.resolve("fa"), site("fa", "")));
     assertTrue(rtl.get(0) > rtl.get(1), "time runs right to left: " + rtl);
     assertTrue(rtl.get(2) > rtl.get(0), "the count axis stands on the right: " + rtl);
+    String persian = SiteFixture.read(dir.resolve("fa"), "public/archive/2024/index.html");
+    assertTrue(persian.contains("text-anchor=\"end\">۱</text>"), "its numbers in Persian digits");
   }
 
   /** The x of the year page's March and December bars, then of its count axis's numbers. */
