@@ -91,6 +91,7 @@ class LanguagesTest {
     assertTrue(home.contains(">۱ دسامبر ۲۰۲۴</time>"), home);
     String archive = SiteFixture.read(site, "public/archive/index.html");
     assertTrue(archive.contains(">۲۰۲۴</a>"), archive);
+    assertTrue(archive.contains("<span class=\"count\">۲</span>"), archive);
   }
 
   @Test
