@@ -40,14 +40,13 @@ public final class ServeMojo extends BroadsheetMojo {
               port,
               getLog()::info,
               rebuilt -> {
-                report.diagnostics(rebuilt.problems());
+                report.diagnostics(rebuilt.diagnostics());
                 getLog().info(rebuilt.summary());
               });
     } catch (Serving.NotServable e) {
       throw new MojoExecutionException("Broadsheet: " + e.getMessage(), e);
     }
     try (serving) {
-      getLog().info(serving.description());
       serving.untilStopped(getLog()::info);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,7 +3,6 @@ package org.broadsheet.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.preview.Serving;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +15,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Preview a project with live reload, or serve a built site or a packed archive.",
       "A project folder (content/, no index.html) is built with drafts and future articles.",
-      "It is then watched and rebuilt as you edit.",
+      "It is then watched and rebuilt as you edit; its errors and warnings are printed as 'check'"
+          + " prints them.",
+      "Until the first build is ready, pages answer 'Building...' and reload, and /api/search"
+          + " waits.",
       "A built site folder or a SITE.zip from 'pack' is served read-only.",
       "Both answer /api/search; Ctrl-C stops."
     })
@@ -49,10 +51,7 @@ final class ServeCommand implements Callable<Integer> {
               port,
               err::println,
               report -> {
-                for (Diagnostic d : report.problems()) {
-                  err.println(d.format());
-                }
-                err.println(report.summary());
+                report.lines().forEach(err::println);
                 err.flush();
               });
     } catch (Serving.NotServable e) {
@@ -60,8 +59,6 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     try (serving) {
-      err.println(serving.description());
-      err.flush();
       serving.untilStopped(
           line -> {
             err.println(line);

@@ -2,10 +2,12 @@ package org.broadsheet.preview;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.broadsheet.build.BuildReport;
 import org.broadsheet.diag.Diagnostic;
 
 /**
@@ -43,6 +45,27 @@ public interface SiteBuild extends AutoCloseable {
 
     public Report(List<Diagnostic> problems, String summary) {
       this(problems, List.of(), summary);
+    }
+
+    /** The errors, then the warnings. */
+    public List<Diagnostic> diagnostics() {
+      List<Diagnostic> all = new ArrayList<>(problems);
+      all.addAll(warnings);
+      return all;
+    }
+
+    /**
+     * The lines for a terminal: the errors and warnings as {@code check} prints them, the summary.
+     */
+    public List<String> lines() {
+      BuildReport.Shown shown = BuildReport.shown(diagnostics(), false);
+      List<String> lines = new ArrayList<>();
+      shown.diagnostics().forEach(d -> lines.add(d.format()));
+      if (shown.hiddenWarnings() > 0) {
+        lines.add(shown.hiddenLine("'broadsheet check --verbose'"));
+      }
+      lines.add(summary);
+      return lines;
     }
   }
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +75,8 @@ class LanguagesTest {
     String month = SiteFixture.read(site, "public/archive/2024/index.html");
     assertTrue(month.contains("Dezember 2024"), month);
     assertTrue(month.contains("März 2024"), month);
+    assertTrue(month.contains("<span class=\"count\">1 Artikel</span>"), month);
+    assertFalse(month.contains("1 article"), month);
     String search = SiteFixture.read(site, "public/search/index.html");
     assertTrue(search.contains("data-date-locale=\"de\""), search);
     assertTrue(search.contains("\"search.button\":\"Suchen\""), search);
@@ -85,6 +91,38 @@ class LanguagesTest {
     assertTrue(home.contains(">۱ دسامبر ۲۰۲۴</time>"), home);
     String archive = SiteFixture.read(site, "public/archive/index.html");
     assertTrue(archive.contains(">۲۰۲۴</a>"), archive);
+    assertTrue(archive.contains("<span class=\"count\">۲</span>"), archive);
+  }
+
+  @Test
+  void theArchiveChartRunsRightToLeftOnARightToLeftPage(@TempDir Path dir) throws Exception {
+    // March and December 2024: the year page's chart has a bar for each, March's first in the page
+    List<Integer> ltr = barsAndAxis(build(dir.resolve("de"), site("de", "")));
+    assertTrue(ltr.get(0) < ltr.get(1), "time runs left to right: " + ltr);
+    assertTrue(ltr.get(2) < ltr.get(0), "the count axis stands on the left: " + ltr);
+
+    List<Integer> rtl = barsAndAxis(build(dir.resolve("fa"), site("fa", "")));
+    assertTrue(rtl.get(0) > rtl.get(1), "time runs right to left: " + rtl);
+    assertTrue(rtl.get(2) > rtl.get(0), "the count axis stands on the right: " + rtl);
+    String persian = SiteFixture.read(dir.resolve("fa"), "public/archive/2024/index.html");
+    assertTrue(persian.contains("text-anchor=\"end\">۱</text>"), "its numbers in Persian digits");
+  }
+
+  /** The x of the year page's March and December bars, then of its count axis's numbers. */
+  private static List<Integer> barsAndAxis(Path site) throws Exception {
+    String page = SiteFixture.read(site, "public/archive/2024/index.html");
+    String chart = page.substring(page.indexOf("<figure class=\"timeline\">"));
+    List<Integer> xs = new ArrayList<>();
+    Matcher bars = Pattern.compile("<rect x=\"(\\d+)\"").matcher(chart);
+    while (bars.find()) {
+      xs.add(Integer.parseInt(bars.group(1)));
+    }
+    assertEquals(2, xs.size(), chart);
+    Matcher axis =
+        Pattern.compile("<text x=\"(\\d+)\" y=\"\\d+\" text-anchor=\"end\">").matcher(chart);
+    assertTrue(axis.find(), chart);
+    xs.add(Integer.parseInt(axis.group(1)));
+    return xs;
   }
 
   @Test
