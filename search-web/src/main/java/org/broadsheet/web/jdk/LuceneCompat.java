@@ -1,6 +1,5 @@
 package org.broadsheet.web.jdk;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
@@ -69,16 +68,33 @@ public final class LuceneCompat {
   }
 
   /**
-   * {@code String.format} as called from Lucene (exception messages): the pattern and its
-   * arguments.
+   * {@code String.format} as called from Lucene (exception messages): the pattern alone. Its
+   * arguments are left out on purpose: their {@code toString} would compile in {@code
+   * Double.toString} (TeaVM's DoubleAnalyzer and its 9 KB power table) for the boxed doubles of a
+   * few hash-map messages.
    */
   public static String format(Locale locale, String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
   }
 
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
+  }
+
+  /**
+   * {@code StringHelper.idToString}, a segment id in hex for exception messages, without {@code
+   * BigInteger} (Lucene prints it in base 36).
+   */
+  public static String idToString(byte[] id) {
+    if (id == null) {
+      return "(null)";
+    }
+    StringBuilder hex = new StringBuilder(id.length * 2);
+    for (byte b : id) {
+      hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+    }
+    return hex.toString();
   }
 
   /**
