@@ -1,5 +1,6 @@
 package org.broadsheet.web.jdk;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
@@ -68,18 +69,16 @@ public final class LuceneCompat {
   }
 
   /**
-   * {@code String.format} as called from Lucene (exception messages): the pattern alone. Its
-   * arguments are left out on purpose: their {@code toString} would compile in {@code
-   * Double.toString} (TeaVM's DoubleAnalyzer and its 9 KB power table) for the boxed doubles of a
-   * few hash-map messages.
+   * {@code String.format} as called from Lucene (exception messages): the pattern and its
+   * arguments.
    */
   public static String format(Locale locale, String pattern, Object... args) {
-    return pattern;
+    return pattern + " " + Arrays.toString(args);
   }
 
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
-    return pattern;
+    return pattern + " " + Arrays.toString(args);
   }
 
   /**
