@@ -208,6 +208,11 @@ def notes(result):
                "all its work was slowed. Network throttling reached its worker in every condition.")
     out.append("- Requests: every request the server logged from the keystroke until the wire was quiet, "
                "the page's and its workers'; \"for one file\" = the most requests any one file got in a query.")
+    for c in result["broadsheet"]["conditions"]:
+        for k in ("first", "later"):
+            summary = split_summary(c[k])
+            if summary:
+                out.append("- Broadsheet, %s, %s queries: %s." % (c["name"], k, summary))
     for tool in ("broadsheet", "pagefind"):
         for c in result[tool]["conditions"]:
             for k in ("first", "later"):
@@ -251,8 +256,13 @@ QUERY_JS = {
   function count(text) { return +text.replace(/\D/g, ''); }  // "1,364" as a page may print it
   var box = document.getElementById('search-q'), status = document.getElementById('search-status');
   var app = document.getElementById('search-app'), list = document.getElementById('search-results');
+  // search.js's running totals (window.broadsheet.stats), before and after: this query's share
+  function totals() {
+    var s = window.broadsheet && window.broadsheet.stats;
+    return s ? {rounds: s.rounds, wasm: s.searchMillis, fetch: s.fetchMillis} : null;
+  }
   return new Promise(function (resolve, reject) {
-    var t0 = performance.now();
+    var t0 = performance.now(), s0 = totals();
     var watch = new MutationObserver(function () {
       var t = status.textContent;
       if (t.indexOf('Search failed') === 0) { watch.disconnect(); reject(new Error(t)); return; }
@@ -260,7 +270,10 @@ QUERY_JS = {
       var m = /^([\d,.\s]+) results? \(/.exec(t);
       if (m || t.indexOf('No results for') === 0) {
         watch.disconnect();
-        resolve({ms: performance.now() - t0, total: m ? count(m[1]) : 0, shown: list.children.length});
+        var s1 = totals(), ms = performance.now() - t0;
+        resolve({ms: ms, total: m ? count(m[1]) : 0, shown: list.children.length,
+                 split: s0 && s1 ? {rounds: s1.rounds - s0.rounds, wasm_ms: s1.wasm - s0.wasm,
+                                     fetch_ms: s1.fetch - s0.fetch} : null});
       }
     });
     watch.observe(status, {childList: true, characterData: true, subtree: true});
@@ -375,7 +388,7 @@ def most_per_file(entries):
 
 
 def phase():
-    return {"bytes": [], "requests": [], "per_file": [], "ms": [], "failed": []}
+    return {"bytes": [], "requests": [], "per_file": [], "ms": [], "failed": [], "split": []}
 
 
 def record(c, r, entries, q, base_bytes=0, base_requests=0):
@@ -387,6 +400,21 @@ def record(c, r, entries, q, base_bytes=0, base_requests=0):
     c["requests"].append(max(0, len(entries) - base_requests))
     c["per_file"].append(most_per_file(entries))
     c["ms"].append(r["ms"])
+    if r.get("split"):
+        c.setdefault("split", []).append(dict(r["split"], ms=r["ms"]))
+
+
+def split_summary(c):
+    """Where a phase's time went in Broadsheet's page (search.js's counters), as medians: rounds of the
+    search, the wasm's time (search calls and their JSON), the wait for a round's Range reads, and the
+    rest (the page: events, rendering). None when the tool keeps no such counters."""
+    split = c.get("split") or []
+    if not split:
+        return None
+    rest = [x["ms"] - x["wasm_ms"] - x["fetch_ms"] for x in split]
+    return "median %g rounds; wasm %s, waiting on reads %s, the rest (page) %s" % (
+        median([x["rounds"] for x in split]), ms(median([x["wasm_ms"] for x in split])),
+        ms(median([x["fetch_ms"] for x in split])), ms(median(rest)))
 
 
 def fresh_page(browser, log, url):
@@ -444,6 +472,8 @@ def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say):
             say("%s, %s: first results median %s, later median %s; %d of %d long questions without hits%s" % (
                 tool, name, ms(median(c["first"]["ms"])), ms(median(c["later"]["ms"])), no_hits, len(questions),
                 "; %d queries failed" % failed if failed else ""))
+            if split_summary(c["later"]):
+                say("%s, %s, later queries: %s" % (tool, name, split_summary(c["later"])))
             out["conditions"].append(c)
         browser.hide_workers(False)
     return out

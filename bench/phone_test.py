@@ -154,6 +154,22 @@ class TableTest(unittest.TestCase):
         r["broadsheet"]["conditions"][0]["first"]["failed"] = c["failed"]
         self.assertFalse(row(phone.rows(r), "queries without results")[5])
 
+    def test_a_later_querys_time_is_split_into_rounds_wasm_reads_and_the_page(self):
+        c = phone.phase()
+        phone.record(c, {"ms": 100, "total": 3, "split": {"rounds": 2, "wasm_ms": 10, "fetch_ms": 60}},
+                     [("/a", "-", 206, 500)], "oil")
+        phone.record(c, {"ms": 50, "total": 1, "split": {"rounds": 1, "wasm_ms": 20, "fetch_ms": 0}},
+                     [], "gas")
+        phone.record(c, {"ms": 70, "total": 1, "split": {"rounds": 3, "wasm_ms": 12, "fetch_ms": 40}},
+                     [], "tin")
+        self.assertEqual("median 2 rounds; wasm 12 ms, waiting on reads 40 ms, the rest (page) 30 ms",
+                         phone.split_summary(c))
+        self.assertIsNone(phone.split_summary(phone.phase()))  # Pagefind keeps no such counters
+        r = result()
+        r["broadsheet"]["conditions"][0]["later"] = c
+        self.assertIn("- Broadsheet, unthrottled, later queries: median 2 rounds; wasm 12 ms, waiting on reads "
+                      "40 ms, the rest (page) 30 ms.", phone.notes(r))
+
     def test_the_table_prints_the_files_and_one_block_per_protocol(self):
         results = {"files": {"broadsheet": {"files": 20, "bytes": 12_000_000},
                              "pagefind": {"files": 10_000, "bytes": 10_000_000}},

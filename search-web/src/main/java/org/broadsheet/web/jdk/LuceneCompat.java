@@ -82,6 +82,21 @@ public final class LuceneCompat {
   }
 
   /**
+   * {@code StringHelper.idToString}, a segment id in hex for exception messages, without {@code
+   * BigInteger} (Lucene prints it in base 36).
+   */
+  public static String idToString(byte[] id) {
+    if (id == null) {
+      return "(null)";
+    }
+    StringBuilder hex = new StringBuilder(id.length * 2);
+    for (byte b : id) {
+      hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+    }
+    return hex.toString();
+  }
+
+  /**
    * Readers of index parts {@code SearchSchema} never writes (term vectors, binary doc values...).
    */
   public static <T> T notShipped(Object format, Object a) {

@@ -103,6 +103,9 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry("org.apache.lucene.index.SegmentInfo.checkFileNames", EMPTY),
           // random segment ids (BigInteger, /dev/urandom) are for writing; the hash seed stays 0
           Map.entry("org.apache.lucene.util.StringHelper.<clinit>", EMPTY),
+          // a segment id for exception messages: base 36 needs BigInteger
+          Map.entry(
+              "org.apache.lucene.util.StringHelper.idToString", JDK + "LuceneCompat#idToString"),
           // BEST_COMPRESSION stored fields (zlib); the shipped index uses BEST_SPEED (LZ4)
           Map.entry(
               "org.apache.lucene.codecs.lucene90.DeflateWithPresetDictCompressionMode$DeflateWithPresetDictDecompressor.decompress",
