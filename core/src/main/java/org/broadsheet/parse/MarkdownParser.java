@@ -2,6 +2,7 @@ package org.broadsheet.parse;
 
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -12,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,8 +237,17 @@ public final class MarkdownParser implements ArticleParser {
    * The body as plain text, for summaries and search. flexmark's collector fails on some input
    * (IllegalStateException "Accumulated range ... overlaps", flexmark-java issue 667; an
    * AssertionError where assertions are on; found by fuzzing): then the text nodes are joined.
+   * Footnote references are left out (the HTML is rendered first): their numbers would stick to the
+   * word before ("decade1") in summaries, snippets and the index; the notes' own text stays.
    */
   private static String plainText(Node document) {
+    List<Node> references = new ArrayList<>();
+    for (Node node : document.getDescendants()) {
+      if (node instanceof Footnote) {
+        references.add(node);
+      }
+    }
+    references.forEach(Node::unlink);
     try {
       return new TextCollectingVisitor().collectAndGetText(document).strip();
     } catch (RuntimeException | AssertionError e) {

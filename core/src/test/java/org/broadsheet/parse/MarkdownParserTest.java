@@ -125,6 +125,9 @@ class MarkdownParserTest {
     assertTrue(html.contains("<del>wrong</del>"), html);
     assertTrue(html.contains("<a href=\"https://example.org/report\">"), html);
     assertTrue(html.contains("footnote"), html);
+    String text = a.body().text();
+    assertTrue(text.contains("and a note.\n"), "no reference number in the text: " + text);
+    assertTrue(text.endsWith("The note."), "the note's own text stays: " + text);
   }
 
   @Test
