@@ -363,7 +363,7 @@ public final class Routes {
               .filter(p -> p.year() == year)
               .mapToInt(p -> p.articles().size())
               .sum();
-      String label = String.valueOf(y);
+      String label = views.text().number(y);
       bars.add(
           new ArchivePage.Bar(
               label, label, count == 0 ? "" : views.links().href(Links.year(y)), count));

@@ -77,6 +77,11 @@ public record Messages(
     }
   }
 
+  /** A whole number in the language's digits: {@code 2024} on a Persian page is ۲۰۲۴. */
+  public String number(long n) {
+    return String.valueOf(digits(new Object[] {n})[0]);
+  }
+
   /**
    * Whole numbers among {@code args} in the digits of {@link #dateLocale} (Persian: ۲, Arabic: ٢).
    */

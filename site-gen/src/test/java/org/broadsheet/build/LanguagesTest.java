@@ -106,6 +106,8 @@ class LanguagesTest {
     assertTrue(rtl.get(2) > rtl.get(0), "the count axis stands on the right: " + rtl);
     String persian = SiteFixture.read(dir.resolve("fa"), "public/archive/2024/index.html");
     assertTrue(persian.contains("text-anchor=\"end\">۱</text>"), "its numbers in Persian digits");
+    String years = SiteFixture.read(dir.resolve("fa"), "public/archive/index.html");
+    assertTrue(years.contains("text-anchor=\"middle\">۲۰۲۴</text>"), "the years' labels too");
   }
 
   /** The x of the year page's March and December bars, then of its count axis's numbers. */
