@@ -59,11 +59,7 @@ public final class ArticlePages {
   }
 
   ArticlePage view(Archive archive, Article a) {
-    return view(archive, a, body(a));
-  }
-
-  /** The page's view with the body given. */
-  public ArticlePage view(Archive archive, Article a, PageBody body) {
+    PageBody body = body(a);
     Card card = views.card(a);
     Licences.Licence licence = Licences.of(a.license());
     String credit =
