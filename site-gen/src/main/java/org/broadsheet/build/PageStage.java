@@ -71,8 +71,8 @@ final class PageStage {
     for (Page page : planned) {
       work.add(
           () -> {
-            Object view = page.view().get();
-            stage.publish(view, new Page(page.path(), page.template(), () -> view));
+            Page once = page.once();
+            stage.publish(once.inputs().get(), once);
           });
     }
     return work;

@@ -32,7 +32,6 @@ import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
 import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
-import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
 import org.broadsheet.route.Page;
 import org.broadsheet.route.PageBody;
@@ -170,13 +169,8 @@ public final class SiteBuilder {
                                       "its page is not published, though other pages may link to it;"
                                           + " build again"))));
       articlePages.useRelated(related(indexDir, archive));
-      Routes routes =
-          new Routes(
-              views,
-              articlePages,
-              new Feeds(views, articlePages::body),
-              config.pageSize(),
-              diagnostics);
+      articlePages.useSourceHashes(parsed.hashes());
+      Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
       PageStage pages =
           new PageStage(
               new Templates(templatesDir, limits),
@@ -411,13 +405,7 @@ public final class SiteBuilder {
             messages);
     ArticlePages articlePages =
         new ArticlePages(views, a -> PageBody.of(bodies.of(a, "its page is not checked")));
-    Routes routes =
-        new Routes(
-            views,
-            articlePages,
-            new Feeds(views, articlePages::body),
-            config.pageSize(),
-            diagnostics);
+    Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
     Map<String, Page> firstOfEach = new LinkedHashMap<>();
     routes.plan(archive).forEach(page -> firstOfEach.putIfAbsent(page.template(), page));
     archive.articles().stream()

@@ -37,7 +37,6 @@ import org.broadsheet.render.Templates;
 import org.broadsheet.render.ThemeAssets;
 import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
-import org.broadsheet.route.Feeds;
 import org.broadsheet.route.Links;
 import org.broadsheet.route.PageBody;
 import org.broadsheet.route.Routes;
@@ -346,13 +345,7 @@ public final class SplitBuild {
         SiteBuilder.publishAssets(ThemeAssets.load(templatesDir()), publisher);
     Views views = views(assets, merged);
     ArticlePages articlePages = articlePages(views, merged, diagnostics);
-    Routes routes =
-        new Routes(
-            views,
-            articlePages,
-            new Feeds(views, articlePages::body),
-            config.pageSize(),
-            diagnostics);
+    Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
     PageStage stage = stage(publisher);
     for (Runnable work : PageStage.planned(stage, routes.plan(merged.archive()))) {
       work.run();
@@ -389,6 +382,7 @@ public final class SplitBuild {
                         "its page is not published, though other pages may link to it;"
                             + " build again")));
     pages.useRelated(SiteBuilder.relatedFrom(id -> merged.related().getOrDefault(id, List.of())));
+    pages.useSourceHashes(merged.hashes());
     return pages;
   }
 

@@ -24,6 +24,7 @@ public final class ArticlePages {
   private final Views views;
   private final Function<Article, PageBody> bodies;
   private volatile Related related = this::nearestSharingTag;
+  private volatile Map<String, String> sourceHashes = Map.of();
 
   /** Finds the articles shown as related to one. */
   @FunctionalInterface
@@ -45,6 +46,23 @@ public final class ArticlePages {
    */
   public void useRelated(Related finder) {
     this.related = finder;
+  }
+
+  /**
+   * The content hashes of the articles' sources, by source path, which then stand for their bodies
+   * in the inputs of pages that show bodies ({@link #bodyInput}).
+   */
+  public void useSourceHashes(Map<String, String> hashes) {
+    this.sourceHashes = Map.copyOf(hashes);
+  }
+
+  /**
+   * What stands for the body of {@code a} in a page's inputs: its source's content hash where known
+   * (the body is a function of the source), else the body itself.
+   */
+  public Object bodyInput(Article a) {
+    String hash = sourceHashes.get(a.sourcePath());
+    return hash != null ? "source " + hash : body(a).html();
   }
 
   public Page page(Archive archive, Article a) {

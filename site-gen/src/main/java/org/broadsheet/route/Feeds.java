@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Group;
@@ -34,21 +33,34 @@ public final class Feeds {
   private static final long NEWS_WINDOW_SECONDS = 2 * 24 * 3600;
 
   private final Views views;
-  private final Function<Article, PageBody> bodies;
+  private final ArticlePages articles;
 
   /**
-   * @param bodies an article's body, as its page shows it
+   * @param articles gives an article's body, as its page shows it, and what stands for it in a
+   *     feed's inputs
    */
-  public Feeds(Views views, Function<Article, PageBody> bodies) {
+  Feeds(Views views, ArticlePages articles) {
     this.views = views;
-    this.bodies = bodies;
+    this.articles = articles;
   }
 
   List<Page> pages(Archive archive) {
     List<Page> pages = new ArrayList<>();
-    pages.add(new Page("feed.xml", "feed.ftlx", () -> feed(archive, "feed.xml")));
-    pages.add(new Page("rss.xml", "rss.ftlx", () -> feed(archive, "rss.xml")));
-    pages.add(new Page("feed.json", "json", () -> jsonFeed(archive)));
+    pages.add(
+        new Page(
+            "feed.xml",
+            "feed.ftlx",
+            () -> feed(archive, "feed.xml", true),
+            () -> feedInputs(archive, "feed.xml")));
+    pages.add(
+        new Page(
+            "rss.xml",
+            "rss.ftlx",
+            () -> feed(archive, "rss.xml", true),
+            () -> feedInputs(archive, "rss.xml")));
+    pages.add(
+        new Page(
+            "feed.json", "json", () -> jsonFeed(archive), () -> feedInputs(archive, "feed.json")));
     List<SitemapUrl> sitemaps = new ArrayList<>();
     sitemaps.add(new SitemapUrl(views.site().baseUrl() + "sitemap.xml", ""));
     if (recent(archive).findAny().isPresent()) {
@@ -126,14 +138,23 @@ public final class Feeds {
         .orElse("");
   }
 
-  private FeedPage feed(Archive archive, String self) {
-    List<FeedEntry> entries =
-        archive.articles().stream()
-            .filter(Article::isDated)
-            .limit(FEED_SIZE)
-            .map(a -> entry(a, true))
-            .toList();
-    return page(entries, List.of(), self);
+  private List<Article> feedArticles(Archive archive) {
+    return archive.articles().stream().filter(Article::isDated).limit(FEED_SIZE).toList();
+  }
+
+  /** The feed; {@code whole}: its entries with the articles' bodies. */
+  private FeedPage feed(Archive archive, String self, boolean whole) {
+    return page(feedArticles(archive).stream().map(a -> entry(a, whole)).toList(), List.of(), self);
+  }
+
+  /**
+   * What a feed is a function of: the feed without bodies, and what stands for each body (its
+   * source's content hash), so an unchanged feed is kept without loading a body.
+   */
+  private List<Object> feedInputs(Archive archive, String self) {
+    return List.of(
+        feed(archive, self, false),
+        feedArticles(archive).stream().map(articles::bodyInput).toList());
   }
 
   private java.util.stream.Stream<Article> recent(Archive archive) {
@@ -174,7 +195,7 @@ public final class Feeds {
         Views.iso(a.updated().orElse(date)),
         date.format(DateTimeFormatter.RFC_1123_DATE_TIME),
         a.summary(),
-        whole ? bodies.apply(a).html() : "",
+        whole ? articles.body(a).html() : "",
         a.authors(),
         a.tags(),
         views.otherLanguage(a));
@@ -192,7 +213,7 @@ public final class Feeds {
     }
     feed.put("language", views.site().language());
     List<Map<String, Object>> items = new ArrayList<>();
-    for (FeedEntry e : feed(archive, "feed.json").entries()) {
+    for (FeedEntry e : feed(archive, "feed.json", true).entries()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("id", e.id());
       item.put("url", e.url());

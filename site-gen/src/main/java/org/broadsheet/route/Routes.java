@@ -44,12 +44,11 @@ public final class Routes {
   /**
    * @param diagnostics where aliases that cannot be written are reported
    */
-  public Routes(
-      Views views, ArticlePages articlePages, Feeds feeds, int pageSize, Diagnostics diagnostics) {
+  public Routes(Views views, ArticlePages articlePages, int pageSize, Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.views = views;
     this.articlePages = articlePages;
-    this.feeds = feeds;
+    this.feeds = new Feeds(views, articlePages);
     this.pageSize = pageSize;
     this.front = new FrontPages(views);
   }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.broadsheet.render.RenderLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,37 @@ class IncrementalBuildTest {
         second.rendered() < first.rendered() / 2,
         second.rendered() + " of " + first.rendered() + " rendered");
     assertSameAsCleanBuild(site, out, dir.resolve("clean"));
+  }
+
+  @Test
+  void aBuildThatChangesNothingLoadsNoBodyForItsFeeds(@TempDir Path dir) throws IOException {
+    Path site = SiteFixture.copyOfBundledSite(dir);
+    Path out = dir.resolve("out");
+    build(site, out, false);
+    Path feed = out.resolve("feed.xml");
+    String before = Files.readString(feed);
+    // the sources go once they are hashed: a page or feed that wants a body now reports it lost
+    Consumer<String> removeSources =
+        phase -> {
+          if (phase.equals("render")) {
+            try (Stream<Path> files = Files.walk(site.resolve("content"))) {
+              for (Path f : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Files.delete(f);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
+    BuildResult second =
+        new SiteBuilder(Progress.quiet(), RenderLimits.DEFAULT, removeSources)
+            .build(
+                BuildOptions.of(site).withOut(out).withClock(BundledContentTest.options().clock()));
+    assertEquals(0, second.parsed());
+    assertEquals(0, second.rendered(), "every page and feed kept");
+    assertEquals(0, second.leftOut(), second.diagnostics().toString());
+    assertEquals(before, Files.readString(feed), "the feeds still carry the bodies");
+    assertTrue(before.contains("<content type=\"html\""), "the feed holds whole articles");
   }
 
   @Test
