@@ -204,8 +204,9 @@ def notes(result):
         out.append("- Times on a shared machine: load average %.1f at the start and %.1f at the end of this "
                    "protocol's runs (%d cores)." % (load[0], load[1], result.get("cores", 0)))
     out.append("- 4x CPU: DevTools slows a page's main thread only, never a web worker, so in that condition "
-               "Pagefind ran without its worker (Worker hidden; its own fallback searches in the page) and "
-               "all its work was slowed. Network throttling reached its worker in every condition.")
+               "both tools ran without their workers (Worker hidden; Pagefind's own fallback and Broadsheet's "
+               "in-page engine search in the page) and all their work was slowed. Network throttling reached "
+               "their workers in every condition.")
     out.append("- Requests: every request the server logged from the keystroke until the wire was quiet, "
                "the page's and its workers'; \"for one file\" = the most requests any one file got in a query.")
     for c in result["broadsheet"]["conditions"]:
@@ -444,7 +445,8 @@ def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say):
             c = {"name": name, "first": phase(), "later": phase()}
             browser.emulate(latency_ms=latency, down_bps=down, cpu_rate=cpu)
             # DevTools' CPU slowdown holds back a page's main thread only, never a web worker; with
-            # Worker hidden, Pagefind runs its search in the page (its own fallback), slowed as well
+            # Worker hidden, both tools search in the page (Pagefind's own fallback; search.js runs its
+            # engine in the page where no worker can start), slowed as well
             browser.hide_workers(cpu != 1)
             for q in picks:
                 fresh_page(browser, log, url)

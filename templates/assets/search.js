@@ -5,6 +5,10 @@
 //           and /api/search; with facets: true also facets: {section: [{value, count}], tags: [...], year: [...]})
 //        Options are read as text by the same parser as the command line's and /api/search's: a bad one
 //        (limit: -1, from: '2024-13-01') rejects the promise with an Error whose message is theirs.
+//        window.broadsheet.load() starts the engine without a search; once it has started, .runtime says
+//        which runtime runs ('wasm-gc' or 'js') and .engine where ('worker' or 'page'); .stats counts requests,
+//        bytes and rounds (tests and benchmarks read it), and await .resources() lists the resource timing
+//        entries of the engine's requests.
 //
 // Page contract (templates/search.ftlh, templates/base.ftlh):
 //   input[data-search-box]   any search box; the runtime starts loading on its first focus or when the
@@ -23,10 +27,19 @@
 // manifest.js, <hash>.open.js, <file hash>-<chunk>.js),
 // runtime/wasm-gc-runtime.js, runtime/search.wasm or search-en.wasm (the one the site needs; + .js, base64,
 // for file://, in --offline and pack builds only), runtime/search-js.js.
+//
+// Where the engine runs: over http(s) in a Web Worker, which is this same file started with new Worker
+// (its engine part answers the page's messages, see serveWorker), so that starting the runtime (compiling
+// and instantiating ~700 KB of wasm, opening the index) and every search round leave the page's main
+// thread free. Where no worker can start (file://, where Chromium refuses one; no Worker; a worker that
+// fails to load) the engine runs in the page, as it always did. window.broadsheet.engine tells which:
+// 'worker' or 'page'. Both run the same code below, so results are the same.
 (function () {
   'use strict';
 
-  var script = document.currentScript;
+  // a dedicated worker has importScripts and no document
+  var isWorker = typeof document === 'undefined' && typeof importScripts === 'function';
+  var script = isWorker ? null : document.currentScript;
   var fileMode = location.protocol === 'file:';
 
   function searchBase() {
@@ -40,6 +53,14 @@
   // ---- loading files: fetch over http(s), script tags from file:// ---------------------------------
 
   function loadScript(url) {
+    if (isWorker) { // synchronous in a worker
+      try {
+        importScripts(url);
+        return Promise.resolve();
+      } catch (e) {
+        return Promise.reject(new Error('could not load ' + url));
+      }
+    }
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = url;
@@ -320,6 +341,10 @@
     return window.broadsheetRuntime === 'js' || new URLSearchParams(location.search).get('runtime') === 'js';
   }
 
+  function runtimeKind() {
+    return !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
+  }
+
   // search.wasm has every analyzer; search-en.wasm (smaller) serves English and the languages
   // without an analyzer of their own (SearchSchema), so it does only if every language the index
   // holds (manifest.languages, the site's and those of articles in other languages) is one of those.
@@ -372,34 +397,26 @@
     });
   }
 
-  var engine = null;
-
-  function start() {
-    if (engine) return engine;
-    engine = (async function () {
-      var base = searchBase();
-      var t0 = performance.now();
-      var kind = !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
-      // the loader downloads while the manifest does, whose languages pick the wasm module
-      var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
-      if (loader) loader.catch(function () { /* reported by loadWasm */ });
-      var manifest = await loadManifest(base);
-      if (manifest.format !== 5) {
-        throw new Error('the search index has pages of format ' + manifest.format +
-          ': it was built by another Broadsheet version; rebuild the site');
-      }
-      var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest, loader) : await loadJs(base);
-      // the analyzer is the one the index records in its commit data (core IndexInfo)
-      rt.open(manifest.files.map(function (f) {
-        return f.name + '\t' + f.length;
-      }).join('\n'), manifest.pageSize);
-      rt.addBundle(await loadOpenBundle(base, manifest));
-      api.runtime = kind;
-      api.loadMillis = performance.now() - t0;
-      return { rt: rt, base: base, files: indexFiles(manifest), pageSize: manifest.pageSize,
-        chunkSize: manifest.chunkSize, noRanges: rangesIgnored };
-    })();
-    return engine;
+  // Opens the engine here (the page or the worker): the manifest, the runtime, the index's open bundle.
+  async function openEngine(base, kind) {
+    // the manifest's request goes first: in a worker loadScript holds the thread until the loader is
+    // in; the loader downloads while the manifest does, whose languages pick the wasm module
+    var manifestLoad = loadManifest(base);
+    var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
+    if (loader) loader.catch(function () { /* reported by loadWasm */ });
+    var manifest = await manifestLoad;
+    if (manifest.format !== 5) {
+      throw new Error('the search index has pages of format ' + manifest.format +
+        ': it was built by another Broadsheet version; rebuild the site');
+    }
+    var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest, loader) : await loadJs(base);
+    // the analyzer is the one the index records in its commit data (core IndexInfo)
+    rt.open(manifest.files.map(function (f) {
+      return f.name + '\t' + f.length;
+    }).join('\n'), manifest.pageSize);
+    rt.addBundle(await loadOpenBundle(base, manifest));
+    return { rt: rt, base: base, files: indexFiles(manifest), pageSize: manifest.pageSize,
+      chunkSize: manifest.chunkSize, noRanges: rangesIgnored };
   }
 
   // An option as the runtime's parameter text: "" when not given; anything else as written, so that
@@ -408,12 +425,16 @@
     return v === undefined || v === null ? '' : String(v);
   }
 
+  // A search's parameters as the runtime takes them: all text, in its order.
+  function searchArgs(query, o) {
+    return [query, o.limit, o.offset, o.tag, o.section, o.from, o.to, o.sort, o.facets].map(text);
+  }
+
   // Runs one search to the end: each round either answers or names the pages it still needs.
-  async function run(e, query, o) {
+  async function run(e, args) {
     for (var round = 0; round < 500; round++) {
       var t0 = performance.now();
-      var out = JSON.parse(e.rt.search(text(query), text(o.limit), text(o.offset), text(o.tag), text(o.section),
-        text(o.from), text(o.to), text(o.sort), text(o.facets)));
+      var out = JSON.parse(e.rt.search.apply(e.rt, args));
       var t1 = performance.now();
       stats.searchMillis += t1 - t0;
       stats.rounds++;
@@ -429,16 +450,164 @@
     throw new Error('search did not converge');
   }
 
+  // This context's resource timing entries (its requests), as plain objects.
+  function resourceTimings() {
+    return performance.getEntriesByType('resource').map(function (r) { return r.toJSON(); });
+  }
+
+  function messageOf(e) {
+    return e && e.message !== undefined ? String(e.message) : String(e);
+  }
+
+  // ---- the worker: this file, started by the page with new Worker (see inWorker) ---------------------
+  //
+  // page -> worker  {op: 'open', base, kind}, then {op: 'search', id, args, gap} (one at a time) or {op: 'resources', id}
+  // worker -> page  {op: 'ready'} or {op: 'failed', message}, then {op: 'result', id, result} or {..., error}
+  // Every answer carries the worker's stats, which the page mirrors in window.broadsheet.stats.
+
+  function serveWorker() {
+    var opened = null, queue = Promise.resolve();
+    function reply(message) {
+      message.stats = stats;
+      self.postMessage(message);
+    }
+    async function handle(d) {
+      if (d.op === 'open') {
+        opened = opened || openEngine(d.base, d.kind);
+        try {
+          await opened;
+          reply({ op: 'ready' });
+        } catch (e) {
+          reply({ op: 'failed', message: messageOf(e) });
+        }
+      } else if (d.op === 'search') {
+        self.broadsheetGapPages = d.gap;
+        try {
+          reply({ op: 'result', id: d.id, result: await run(await opened, d.args) });
+        } catch (e) {
+          reply({ op: 'result', id: d.id, error: messageOf(e) });
+        }
+      } else if (d.op === 'resources') {
+        reply({ op: 'result', id: d.id, result: resourceTimings() });
+      }
+    }
+    self.onmessage = function (m) {
+      queue = queue.then(function () { return handle(m.data); });
+    };
+  }
+
+  if (isWorker) {
+    serveWorker();
+    return;
+  }
+
+  // ---- the engine, seen from the page: in a worker where one runs, else here ---------------------------
+
+  // The engine in the page: {where, kind, search(args) -> promise of the answer, resources() -> promise
+  // of the resource timing entries of the requests it made}.
+  function inPage(base, kind) {
+    return openEngine(base, kind).then(function (e) {
+      return { where: 'page', kind: kind, search: function (args) { return run(e, args); },
+        resources: function () { return Promise.resolve(resourceTimings()); } };
+    });
+  }
+
+  function noWorker(message) {
+    var e = new Error(message);
+    e.noWorker = true;
+    return e;
+  }
+
+  // The engine in a worker, as inPage's; rejects with noWorker set when no worker ran (none could be
+  // made, or it failed to load or start before saying anything), so that the page runs it instead.
+  function inWorker(base, kind) {
+    return new Promise(function (resolve, reject) {
+      var worker;
+      try {
+        worker = new Worker(script.src);
+      } catch (e) {
+        reject(noWorker('no worker: ' + messageOf(e)));
+        return;
+      }
+      var calls = {}, next = 0, heard = false, broken = null;
+      function ask(message) {
+        if (broken) return Promise.reject(broken);
+        return new Promise(function (res, rej) {
+          message.id = ++next;
+          calls[message.id] = { resolve: res, reject: rej };
+          worker.postMessage(message);
+        });
+      }
+      var remote = { where: 'worker', kind: kind,
+        search: function (args) { return ask({ op: 'search', args: args, gap: gapPages() }); },
+        resources: function () { return ask({ op: 'resources' }); } };
+      worker.onmessage = function (m) {
+        var d = m.data;
+        heard = true;
+        for (var k in d.stats) stats[k] = d.stats[k];
+        if (d.op === 'ready') {
+          resolve(remote);
+        } else if (d.op === 'failed') {
+          worker.terminate();
+          reject(new Error(d.message));
+        } else if (calls[d.id]) {
+          var call = calls[d.id];
+          delete calls[d.id];
+          if (d.error !== undefined) call.reject(new Error(d.error));
+          else call.resolve(d.result);
+        }
+      };
+      worker.onerror = function (ev) {
+        ev.preventDefault();
+        if (!heard) {
+          worker.terminate();
+          reject(noWorker('the search worker did not start: ' + (ev.message || 'error')));
+          return;
+        }
+        broken = new Error('the search worker stopped: ' + (ev.message || 'error'));
+        Object.keys(calls).forEach(function (id) { calls[id].reject(broken); });
+        calls = {};
+      };
+      worker.postMessage({ op: 'open', base: base, kind: kind });
+    });
+  }
+
+  // No worker from file:// (Chromium refuses one there) nor without a script URL to start it from.
+  function workerPossible() {
+    return !fileMode && typeof Worker === 'function' && !!(script && script.src);
+  }
+
+  var engine = null;
+
+  function start() {
+    if (engine) return engine;
+    var base = searchBase(), kind = runtimeKind(), t0 = performance.now();
+    var opened = workerPossible() ? inWorker(base, kind).catch(function (e) {
+      if (e && e.noWorker) return inPage(base, kind);
+      throw e;
+    }) : inPage(base, kind);
+    engine = opened.then(function (e) {
+      api.runtime = e.kind;
+      api.engine = e.where;
+      api.loadMillis = performance.now() - t0;
+      return e;
+    });
+    return engine;
+  }
+
   var queue = Promise.resolve();
 
   var api = {
     runtime: null,
+    engine: null,
     loadMillis: null,
     stats: stats,
     load: function () { return start().then(function () { return api.runtime; }); },
+    // the resource timing entries of the engine's requests (the worker's, or the page's)
+    resources: function () { return start().then(function (e) { return e.resources(); }); },
     search: function (query, options) {
-      var o = options || {};
-      var next = queue.then(function () { return start(); }).then(function (e) { return run(e, query, o); });
+      var args = searchArgs(query, options || {});
+      var next = queue.then(function () { return start(); }).then(function (e) { return e.search(args); });
       queue = next.catch(function () {});
       return next;
     }

@@ -1,5 +1,6 @@
 package org.broadsheet.parse;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -13,6 +14,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,16 +240,26 @@ public final class MarkdownParser implements ArticleParser {
    * (IllegalStateException "Accumulated range ... overlaps", flexmark-java issue 667; an
    * AssertionError where assertions are on; found by fuzzing): then the text nodes are joined.
    * Footnote references are left out (the HTML is rendered first): their numbers would stick to the
-   * word before ("decade1") in summaries, snippets and the index; the notes' own text stays.
+   * word before ("decade1") in summaries, snippets and the index; the notes' own text stays. A
+   * heading is ended with a full stop where it ends no sentence ({@link BlockEnds}), so that it
+   * does not run into the paragraph after it in a summary or a snippet.
    */
   private static String plainText(Node document) {
     List<Node> references = new ArrayList<>();
+    List<Heading> headings = new ArrayList<>();
     for (Node node : document.getDescendants()) {
       if (node instanceof Footnote) {
         references.add(node);
+      } else if (node instanceof Heading heading) {
+        headings.add(heading);
       }
     }
     references.forEach(Node::unlink);
+    for (Heading heading : headings) {
+      if (!endsSentence(heading)) {
+        heading.appendChild(new Text(BasedSequence.of(BlockEnds.STOP)));
+      }
+    }
     try {
       return new TextCollectingVisitor().collectAndGetText(document).strip();
     } catch (RuntimeException | AssertionError e) {
@@ -260,6 +272,15 @@ public final class MarkdownParser implements ArticleParser {
         }
       }
       return out.toString().strip();
+    }
+  }
+
+  /** Whether a heading's text ends a sentence (not known where flexmark's collector fails). */
+  private static boolean endsSentence(Heading heading) {
+    try {
+      return BlockEnds.endsSentence(new TextCollectingVisitor().collectAndGetText(heading));
+    } catch (RuntimeException | AssertionError e) {
+      return false;
     }
   }
 

@@ -87,6 +87,7 @@ final class StaticServer implements AutoCloseable {
               file = file.resolve("index.html");
             }
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+              log.add("404 " + exchange.getRequestURI());
               exchange.sendResponseHeaders(404, -1);
               return;
             }

@@ -164,6 +164,37 @@ class BundledContentTest {
     }
   }
 
+  /**
+   * Issue 13's sample content: stories with pictures (a figure with caption and credit, og:image),
+   * and a German and a Persian story shown in their direction, with their strings and dates.
+   */
+  @Test
+  void theSamplesShowPicturesAndTheGermanAndPersianStoriesInTheirOwnLanguage() throws IOException {
+    Path articles = tmp.resolve("online/articles");
+    int pictured = 0;
+    try (Stream<Path> pages = Files.list(articles)) {
+      for (Path folder : pages.toList()) {
+        String html = Files.readString(folder.resolve("index.html"));
+        if (html.contains("<figure class=\"article-figure\">")) {
+          assertTrue(
+              html.contains("<meta property=\"og:image\" content=\"https://"), folder.toString());
+          assertTrue(html.contains("<span class=\"credit\">"), folder + ": the picture's credit");
+          pictured++;
+        }
+      }
+    }
+    assertTrue(pictured >= 3, "sample stories with a picture: " + pictured);
+    String german = Files.readString(articles.resolve("hamburg-landstrom-terminal/index.html"));
+    assertTrue(german.contains("lang=\"de\" dir=\"ltr\""), "German, left to right");
+    assertTrue(german.contains(">12. Juni 2024</time>"), "a German date");
+    assertTrue(german.contains("1 Min. Lesezeit"), "German strings");
+    String persian =
+        Files.readString(articles.resolve("national-library-manuscripts-fa/index.html"));
+    assertTrue(persian.contains("lang=\"fa\" dir=\"rtl\""), "Persian, right to left");
+    assertTrue(persian.contains(">۱۸ فوریهٔ ۲۰۲۵</time>"), "a Persian date, in Persian digits");
+    assertTrue(persian.contains("۱ دقیقه مطالعه"), "Persian strings");
+  }
+
   private static String top(ArchiveSearch search, String query) throws IOException {
     return search.search(SearchRequest.of(query)).hits().get(0).id();
   }

@@ -142,9 +142,10 @@ class ContentPolicyBrowserTest {
 
   /**
    * The search page finds the Vienna article: through its form with WasmGC, through the API with
-   * JavaScript.
+   * JavaScript; its engine runs where expected ({@code worker} over http: a worker started under
+   * the page's policy, and under the server's header; {@code page} from disk).
    */
-  private void searchFinds(String searchPage) {
+  private void searchFinds(String searchPage, String engine) {
     ChromeDriver d = driver();
     d.get(searchPage + "?q=vienna");
     new WebDriverWait(d, Duration.ofSeconds(90))
@@ -153,6 +154,7 @@ class ContentPolicyBrowserTest {
                 !x.findElements(By.cssSelector("#search-results a[href*='articles/vienna']"))
                     .isEmpty());
     assertEquals("wasm-gc", d.executeScript("return window.broadsheet.runtime"));
+    assertEquals(engine, d.executeScript("return window.broadsheet.engine"));
     d.get(searchPage + "?runtime=js");
     Object hits =
         d.executeAsyncScript(
@@ -160,11 +162,12 @@ class ContentPolicyBrowserTest {
                 + "window.broadsheet.search('vienna').then(r => done(r.hits.map(h => h.id).join()), e => done(String(e)));");
     assertEquals("vienna", hits);
     assertEquals("js", d.executeScript("return window.broadsheet.runtime"));
+    assertEquals(engine, d.executeScript("return window.broadsheet.engine"));
   }
 
   @Test
   void searchRunsUnderThePolicyOverHttp() throws Exception {
-    searchFinds(http("search/index.html"));
+    searchFinds(http("search/index.html"), "worker");
   }
 
   @Test
@@ -200,7 +203,7 @@ class ContentPolicyBrowserTest {
 
   @Test
   void searchRunsUnderThePolicyFromDisk() {
-    searchFinds(offline.resolve("search/index.html").toUri().toString());
+    searchFinds(offline.resolve("search/index.html").toUri().toString(), "page");
   }
 
   /** The title after loading {@code page} with the injected script, handler and link (clicked). */

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Slugs;
+import org.broadsheet.parse.BlockEnds;
 import org.broadsheet.parse.Html;
 
 /**
- * Blocks to the two body forms: HTML ({@code <p>}, {@code <h2 id>}, {@code <pre>}) and plain text.
+ * Blocks to the two body forms: HTML ({@code <p>}, {@code <h2 id>}, {@code <pre>}) and plain text,
+ * where a heading ends with a full stop unless it ends a sentence ({@link BlockEnds}).
  */
 public final class BodyRenderer {
   private BodyRenderer() {}
@@ -35,7 +37,8 @@ public final class BodyRenderer {
                 .append("</h2>\n");
         case PREFORMATTED -> Html.escapeTo(html.append("<pre>"), b.text()).append("</pre>\n");
       }
-      text.append(text.length() > 0 ? "\n\n" : "").append(b.text());
+      text.append(text.length() > 0 ? "\n\n" : "")
+          .append(b.kind() == Block.Kind.HEADING ? BlockEnds.closed(b.text()) : b.text());
     }
     return new Body(html.toString(), text.toString());
   }
