@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
@@ -113,7 +112,8 @@ public final class ArchiveSearch {
     Map<QueryLanguage, Highlighter> highlighters = new HashMap<>();
     for (int i = request.offset(); i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
-      Document doc = stored.document(sd.doc);
+      StoredText doc = new StoredText();
+      stored.document(sd.doc, doc);
       QueryLanguage language = languageOf(doc);
       Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(used, l));
       hits.add(
@@ -513,7 +513,7 @@ public final class ArchiveSearch {
   // ------------------------------------------------------------------------------------
 
   /** The language a stored article is in: the one its {@code lang} names, else the site's. */
-  private QueryLanguage languageOf(Document doc) {
+  private QueryLanguage languageOf(StoredText doc) {
     String code = doc.get(SearchSchema.LANG);
     for (QueryLanguage language : languages) {
       if (code != null && language.code().equals(code)) {
@@ -535,7 +535,7 @@ public final class ArchiveSearch {
   }
 
   /** The passage of the body that holds most of the query, analysed in the article's language. */
-  private static String snippet(Highlighter highlighter, QueryLanguage language, Document doc)
+  private static String snippet(Highlighter highlighter, QueryLanguage language, StoredText doc)
       throws IOException {
     String body = doc.get(SearchSchema.BODY);
     if (body != null && !body.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.broadsheet.web.jdk;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
@@ -69,16 +68,17 @@ public final class LuceneCompat {
   }
 
   /**
-   * {@code String.format} as called from Lucene (exception messages): the pattern and its
-   * arguments.
+   * {@code String.format} as called from Lucene (exception messages): the pattern alone. Printing
+   * the arguments would compile in {@code Double.toString} (a 9 KB table) for the few messages that
+   * format a double.
    */
   public static String format(Locale locale, String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
   }
 
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
   }
 
   /**
