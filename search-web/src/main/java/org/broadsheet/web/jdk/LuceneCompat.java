@@ -76,6 +76,14 @@ public final class LuceneCompat {
     return pattern;
   }
 
+  /**
+   * {@code Double.toString(double)} in the runtime: the float nearest the double, as {@code
+   * Float.toString} prints it. Only exception messages print a double there.
+   */
+  public static String doubleText(double d) {
+    return Float.toString((float) d);
+  }
+
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
     return pattern;

@@ -178,6 +178,18 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
 
   @Override
   public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+    if (cls.getName().equals("java.lang.Double")) {
+      // only exception messages print a double in the runtime (scores are floats: Float.toString);
+      // TeaVM's exact Double.toString needs a 9 KB table
+      for (MethodHolder method : cls.getMethods()) {
+        if (method.getName().equals("toString")
+            && method.parameterCount() == 1
+            && method.hasModifier(ElementModifier.STATIC)) {
+          replaceBody(method, JDK + "LuceneCompat#doubleText", context);
+        }
+      }
+      return;
+    }
     if (!cls.getName().startsWith("org.apache.lucene.")) {
       return;
     }
