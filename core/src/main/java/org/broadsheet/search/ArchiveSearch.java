@@ -103,8 +103,13 @@ public final class ArchiveSearch {
     return results(request, rank(request));
   }
 
-  /** The hits (from the request's offset), snippets and facets of {@code ranking}. */
-  SearchResults results(SearchRequest request, Ranking ranking) throws IOException {
+  /**
+   * The hits (from the request's offset), snippets and facets of {@code ranking}. {@code
+   * search(request)} is {@code results(request, rank(request))}; the browser, which runs a request
+   * again after each round of page loads, keeps a ranking that read every page it needed and only
+   * repeats this part.
+   */
+  public SearchResults results(SearchRequest request, Ranking ranking) throws IOException {
     Query used = ranking.query();
     TopDocs top = ranking.top();
     List<SearchHit> hits = new ArrayList<>();
@@ -133,7 +138,7 @@ public final class ArchiveSearch {
    * The query a search runs (the strict one, or the relaxed one when that finds nothing) and its
    * top documents up to {@code offset + limit}; {@link SearchExplainer} explains hits with it.
    */
-  Ranking rank(SearchRequest request) throws IOException {
+  public Ranking rank(SearchRequest request) throws IOException {
     List<Clause> clauses = parse(request.query());
     Query strict = filtered(textQuery(clauses, false), request);
     int wanted = request.offset() + request.limit();
@@ -146,7 +151,7 @@ public final class ArchiveSearch {
   }
 
   /** What {@link #rank} found; {@code relaxed}: phrases and prefixes were made optional. */
-  record Ranking(Query query, TopDocs top, boolean relaxed) {}
+  public record Ranking(Query query, TopDocs top, boolean relaxed) {}
 
   /** The searcher every search runs on, with the schema's similarity. */
   IndexSearcher searcher() {
