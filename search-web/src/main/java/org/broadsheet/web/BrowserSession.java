@@ -68,12 +68,14 @@ final class BrowserSession {
       ArchiveSearch.Ranking ranking = request.equals(rankedRequest) ? ranked : null;
       if (ranking == null) {
         ranking = search.rank(request);
-        if (!store.hasMissing()) {
-          // every page the ranking read was there: it is the JVM's, and a later round of this
-          // request (one that only misses stored fields or facets) need not rank again
-          rankedRequest = request;
-          ranked = ranking;
+        if (store.hasMissing()) {
+          // the hits may be the wrong ones: their stored fields and facets would be wasted work
+          return SearchJson.missing(store.takeMissing());
         }
+        // every page the ranking read was there: it is the JVM's, and a later round of this
+        // request (one that only misses stored fields or facet values) need not rank again
+        rankedRequest = request;
+        ranked = ranking;
       }
       String json = SearchJson.results(request, search.results(request, ranking));
       List<String> missing = store.takeMissing();
