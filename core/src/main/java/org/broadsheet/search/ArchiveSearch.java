@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
@@ -104,8 +103,13 @@ public final class ArchiveSearch {
     return results(request, rank(request));
   }
 
-  /** The hits (from the request's offset), snippets and facets of {@code ranking}. */
-  SearchResults results(SearchRequest request, Ranking ranking) throws IOException {
+  /**
+   * The hits (from the request's offset), snippets and facets of {@code ranking}. {@code
+   * search(request)} is {@code results(request, rank(request))}; the browser, which runs a request
+   * again after each round of page loads, keeps a ranking that read every page it needed and only
+   * repeats this part.
+   */
+  public SearchResults results(SearchRequest request, Ranking ranking) throws IOException {
     Query used = ranking.query();
     TopDocs top = ranking.top();
     List<SearchHit> hits = new ArrayList<>();
@@ -113,7 +117,8 @@ public final class ArchiveSearch {
     Map<QueryLanguage, Highlighter> highlighters = new HashMap<>();
     for (int i = request.offset(); i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
-      Document doc = stored.document(sd.doc);
+      StoredText doc = new StoredText();
+      stored.document(sd.doc, doc);
       QueryLanguage language = languageOf(doc);
       Highlighter highlighter = highlighters.computeIfAbsent(language, l -> highlighter(used, l));
       hits.add(
@@ -133,7 +138,7 @@ public final class ArchiveSearch {
    * The query a search runs (the strict one, or the relaxed one when that finds nothing) and its
    * top documents up to {@code offset + limit}; {@link SearchExplainer} explains hits with it.
    */
-  Ranking rank(SearchRequest request) throws IOException {
+  public Ranking rank(SearchRequest request) throws IOException {
     List<Clause> clauses = parse(request.query());
     Query strict = filtered(textQuery(clauses, false), request);
     int wanted = request.offset() + request.limit();
@@ -146,7 +151,7 @@ public final class ArchiveSearch {
   }
 
   /** What {@link #rank} found; {@code relaxed}: phrases and prefixes were made optional. */
-  record Ranking(Query query, TopDocs top, boolean relaxed) {}
+  public record Ranking(Query query, TopDocs top, boolean relaxed) {}
 
   /** The searcher every search runs on, with the schema's similarity. */
   IndexSearcher searcher() {
@@ -513,7 +518,7 @@ public final class ArchiveSearch {
   // ------------------------------------------------------------------------------------
 
   /** The language a stored article is in: the one its {@code lang} names, else the site's. */
-  private QueryLanguage languageOf(Document doc) {
+  private QueryLanguage languageOf(StoredText doc) {
     String code = doc.get(SearchSchema.LANG);
     for (QueryLanguage language : languages) {
       if (code != null && language.code().equals(code)) {
@@ -535,7 +540,7 @@ public final class ArchiveSearch {
   }
 
   /** The passage of the body that holds most of the query, analysed in the article's language. */
-  private static String snippet(Highlighter highlighter, QueryLanguage language, Document doc)
+  private static String snippet(Highlighter highlighter, QueryLanguage language, StoredText doc)
       throws IOException {
     String body = doc.get(SearchSchema.BODY);
     if (body != null && !body.isEmpty()) {

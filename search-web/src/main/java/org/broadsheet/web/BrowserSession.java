@@ -28,6 +28,11 @@ final class BrowserSession {
   private DirectoryReader reader;
   private ArchiveSearch search;
 
+  /** The last request whose ranking missed no page, and that ranking. */
+  private SearchRequest rankedRequest;
+
+  private ArchiveSearch.Ranking ranked;
+
   BrowserSession(PageStore store) {
     this.store = store;
   }
@@ -60,7 +65,19 @@ final class BrowserSession {
         open();
       }
       store.forgetExpected();
-      String json = SearchJson.results(request, search.search(request));
+      ArchiveSearch.Ranking ranking = request.equals(rankedRequest) ? ranked : null;
+      if (ranking == null) {
+        ranking = search.rank(request);
+        if (store.hasMissing()) {
+          // the hits may be the wrong ones: their stored fields and facets would be wasted work
+          return SearchJson.missing(store.takeMissing());
+        }
+        // every page the ranking read was there: it is the JVM's, and a later round of this
+        // request (one that only misses stored fields or facet values) need not rank again
+        rankedRequest = request;
+        ranked = ranking;
+      }
+      String json = SearchJson.results(request, search.results(request, ranking));
       List<String> missing = store.takeMissing();
       return missing.isEmpty()
           ? json

@@ -1,6 +1,5 @@
 package org.broadsheet.web.jdk;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsReader;
@@ -69,16 +68,25 @@ public final class LuceneCompat {
   }
 
   /**
-   * {@code String.format} as called from Lucene (exception messages): the pattern and its
-   * arguments.
+   * {@code String.format} as called from Lucene (exception messages): the pattern alone. Printing
+   * the arguments would compile in {@code Double.toString} (a 9 KB table) for the few messages that
+   * format a double.
    */
   public static String format(Locale locale, String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
+  }
+
+  /**
+   * {@code Double.toString(double)} in the runtime: the float nearest the double, as {@code
+   * Float.toString} prints it. Only exception messages print a double there.
+   */
+  public static String doubleText(double d) {
+    return Float.toString((float) d);
   }
 
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
-    return pattern + " " + Arrays.toString(args);
+    return pattern;
   }
 
   /**

@@ -130,6 +130,17 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getSortedNumeric",
               JDK + "LuceneCompat#notShipped"),
+          // single-threaded: one value per CloseableThreadLocal, no weak references or thread map
+          Map.entry("org.apache.lucene.util.CloseableThreadLocal.<init>", EMPTY),
+          Map.entry(
+              "org.apache.lucene.util.CloseableThreadLocal.get",
+              "org.apache.lucene.util.BrowserThreadLocals#get"),
+          Map.entry(
+              "org.apache.lucene.util.CloseableThreadLocal.set",
+              "org.apache.lucene.util.BrowserThreadLocals#set"),
+          Map.entry(
+              "org.apache.lucene.util.CloseableThreadLocal.close",
+              "org.apache.lucene.util.BrowserThreadLocals#close"),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
@@ -155,10 +166,30 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
           "org.apache.lucene.search.SloppyPhraseMatcher");
 
+  /**
+   * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
+   * keeps its readers for the whole page, so a reader's set of parents needs no weak keys (and
+   * {@code WeakReference.get} does not validate in WasmGC compact mode).
+   */
+  private static final Map<String, String> CONSTRUCTED_INSTEAD =
+      Map.of("java.util.WeakHashMap", "java.util.HashMap");
+
   private static final Set<String> RANGED_ONLY = Set.of("java.util.Arrays.equals");
 
   @Override
   public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+    if (cls.getName().equals("java.lang.Double")) {
+      // only exception messages print a double in the runtime (scores are floats: Float.toString);
+      // TeaVM's exact Double.toString needs a 9 KB table
+      for (MethodHolder method : cls.getMethods()) {
+        if (method.getName().equals("toString")
+            && method.parameterCount() == 1
+            && method.hasModifier(ElementModifier.STATIC)) {
+          replaceBody(method, JDK + "LuceneCompat#doubleText", context);
+        }
+      }
+      return;
+    }
     if (!cls.getName().startsWith("org.apache.lucene.")) {
       return;
     }
@@ -200,15 +231,30 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
         } else if (insn instanceof InvokeInstruction) {
           todo.add(insn);
         } else if (insn instanceof ConstructInstruction c
-            && NEVER_CONSTRUCTED.contains(c.getType())) {
+            && (NEVER_CONSTRUCTED.contains(c.getType())
+                || CONSTRUCTED_INSTEAD.containsKey(c.getType()))) {
           todo.add(insn);
         }
       }
     }
     Set<Variable> neverBuilt = new HashSet<>();
+    Map<Variable, String> builtInstead = new HashMap<>();
     for (Instruction insn : todo) {
       if (insn instanceof PutFieldInstruction) {
         insn.delete();
+        continue;
+      }
+      if (insn instanceof ConstructInstruction c && CONSTRUCTED_INSTEAD.containsKey(c.getType())) {
+        c.setType(CONSTRUCTED_INSTEAD.get(c.getType()));
+        builtInstead.put(c.getReceiver(), c.getType());
+        continue;
+      }
+      if (insn instanceof InvokeInstruction init
+          && builtInstead.containsKey(init.getInstance())
+          && init.getMethod().getName().equals("<init>")) {
+        init.setMethod(
+            new MethodReference(
+                builtInstead.get(init.getInstance()), init.getMethod().getDescriptor()));
         continue;
       }
       if (insn instanceof ConstructInstruction c) {
