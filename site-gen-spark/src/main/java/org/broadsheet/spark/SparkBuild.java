@@ -14,9 +14,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -102,7 +102,7 @@ public final class SparkBuild {
         SplitBuild.open(settings.options(site.dir(), localOut), diagnostics, site::localize);
     List<String> articles = new ArrayList<>();
     List<SourceFile> statics = new ArrayList<>();
-    for (String path : site.contentFiles()) {
+    for (String path : site.contentFiles(diagnostics)) {
       SourceFile file = new SourceFile(path, site.dir().resolve(path));
       Parsers.Kind kind = build.kindOf(file);
       if (kind == Parsers.Kind.ARTICLE) {
@@ -119,9 +119,7 @@ public final class SparkBuild {
         spark
             .parallelize(articles, parts)
             .mapPartitionsWithIndex(
-                (n, paths) ->
-                    List.of(parsePart(settings, SiteOutput.partIndex(work, n), paths)).iterator(),
-                true)
+                (n, paths) -> List.of(parsePart(settings, work, n, paths)).iterator(), true)
             .collect();
     phases.put("parse", since(t));
 
@@ -148,15 +146,12 @@ public final class SparkBuild {
       t = System.nanoTime();
       byte[] modelBytes = merged.encodeForPages();
       Broadcast<byte[]> model = spark.broadcast(modelBytes);
-      int slices = parts(settings, spark, merged.archive().size());
       int total = merged.archive().size();
+      List<Slice> slices = slices(decoded, merged);
       List<byte[]> rendered =
           spark
-              .parallelize(IntStream.range(0, slices).boxed().toList(), slices)
-              .map(
-                  n ->
-                      renderPart(
-                          settings, staging, model, n * total / slices, (n + 1) * total / slices))
+              .parallelize(slices, slices.size())
+              .map(slice -> renderPart(settings, staging, work, model, slice))
               .collect();
       model.destroy();
       int pages = 0;
@@ -183,17 +178,64 @@ public final class SparkBuild {
     }
   }
 
-  private static int parts(JobSettings settings, JavaSparkContext spark, int articles) {
-    if (settings.partitions() > 0) {
-      return settings.partitions();
-    }
-    return Math.max(
-        spark.defaultParallelism(), (articles + ARTICLES_PER_PART - 1) / ARTICLES_PER_PART);
+  /**
+   * How many parts: as asked, else one per {@link #ARTICLES_PER_PART} articles, rounded up to a
+   * multiple of Spark's default parallelism (its cores), so that every wave of tasks keeps every
+   * core busy: 5 parts on 2 cores left one core idle for the last fifth of each pass.
+   */
+  static int parts(JobSettings settings, JavaSparkContext spark, int articles) {
+    return parts(settings.partitions(), spark.defaultParallelism(), articles);
   }
 
-  /** Pass 1 on one part: its summaries and diagnostics; its index left at {@code indexUri}. */
+  static int parts(int asked, int cores, int articles) {
+    if (asked > 0) {
+      return asked;
+    }
+    int lanes = Math.max(1, cores);
+    int needed = Math.max(1, (articles + ARTICLES_PER_PART - 1) / ARTICLES_PER_PART);
+    return (needed + lanes - 1) / lanes * lanes;
+  }
+
+  /**
+   * What one task of pass 2 renders: the archive's articles (by their place in it) whose files part
+   * {@code part} parsed, whose bodies that part kept.
+   */
+  record Slice(int part, int[] articles) implements java.io.Serializable {}
+
+  /** The archive's articles by the part that parsed each: a slice per part, in part order. */
+  private static List<Slice> slices(List<SplitBuild.Part> parts, SplitBuild.Merged merged) {
+    Map<String, Integer> partOf = new java.util.HashMap<>();
+    for (int n = 0; n < parts.size(); n++) {
+      for (String path : parts.get(n).hashes().keySet()) {
+        partOf.put(path, n);
+      }
+    }
+    List<Article> all = merged.archive().articles();
+    int[] counts = new int[parts.size()];
+    int[] owner = new int[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      owner[i] = partOf.getOrDefault(all.get(i).sourcePath(), 0);
+      counts[owner[i]]++;
+    }
+    List<Slice> slices = new ArrayList<>(parts.size());
+    int[][] articles = new int[parts.size()][];
+    for (int n = 0; n < parts.size(); n++) {
+      articles[n] = new int[counts[n]];
+      slices.add(new Slice(n, articles[n]));
+    }
+    int[] filled = new int[parts.size()];
+    for (int i = 0; i < all.size(); i++) {
+      articles[owner[i]][filled[owner[i]]++] = i;
+    }
+    return slices;
+  }
+
+  /**
+   * Pass 1 on part {@code n}: its summaries and diagnostics; its index and its articles' bodies
+   * left in the {@code work} folder. A local work folder is written in place.
+   */
   private static byte[] parsePart(
-      JobSettings settings, java.net.URI indexUri, Iterator<String> paths) throws IOException {
+      JobSettings settings, java.net.URI work, int n, Iterator<String> paths) throws IOException {
     Path scratch = Files.createTempDirectory("broadsheet-parse-");
     try {
       Configuration conf = JobSettings.taskConf();
@@ -206,12 +248,25 @@ public final class SparkBuild {
               site::localize);
       List<SourceFile> files = new ArrayList<>();
       paths.forEachRemaining(p -> files.add(new SourceFile(p, site.dir().resolve(p))));
-      Path indexDir = scratch.resolve("index");
+      java.net.URI indexUri = SiteOutput.partIndex(work, n);
+      java.net.URI bodiesUri = SiteOutput.partBodies(work, n);
+      Optional<Path> localIndex = SiteOutput.localPath(indexUri, conf);
+      Optional<Path> localBodies = SiteOutput.localPath(bodiesUri, conf);
+      Path indexDir = localIndex.orElse(scratch.resolve("index"));
+      Path bodiesDir = localBodies.orElse(scratch.resolve("bodies"));
+      // what an earlier attempt at this task left
+      Publisher.deleteTree(indexDir);
+      Publisher.deleteTree(bodiesDir);
       SplitBuild.Part part;
       try (FSDirectory dir = FSDirectory.open(indexDir)) {
-        part = build.parse(files, dir);
+        part = build.parse(files, dir, bodiesDir);
       }
-      SiteOutput.upload(indexDir, indexUri, conf);
+      if (localIndex.isEmpty()) {
+        SiteOutput.upload(indexDir, indexUri, conf);
+      }
+      if (localBodies.isEmpty()) {
+        SiteOutput.upload(bodiesDir, bodiesUri, conf);
+      }
       return part.encode();
     } finally {
       Publisher.deleteTree(scratch);
@@ -219,11 +274,16 @@ public final class SparkBuild {
   }
 
   /**
-   * Pass 2 on one slice of the archive, articles {@code from} to {@code to}: their pages, uploaded
-   * into the staging folder; returns how many were written and the diagnostics of reading bodies.
+   * Pass 2 on one slice of the archive: the pages of the articles part {@code slice.part()} parsed,
+   * with the bodies it kept, written into the staging folder (in place when it is local); returns
+   * how many were written and the diagnostics of reading bodies.
    */
   private static byte[] renderPart(
-      JobSettings settings, java.net.URI staging, Broadcast<byte[]> model, int from, int to)
+      JobSettings settings,
+      java.net.URI staging,
+      java.net.URI work,
+      Broadcast<byte[]> model,
+      Slice slice)
       throws IOException {
     SplitBuild.Merged merged = Models.of(model);
     Path scratch = Files.createTempDirectory("broadsheet-pages-");
@@ -232,16 +292,24 @@ public final class SparkBuild {
       SiteMirror site = SiteMirror.open(settings.source(), conf, scratch);
       site.localizeAll("site.yaml");
       site.localizeAll("templates");
-      Path out = scratch.resolve("out");
+      Optional<Path> localStaging = SiteOutput.localPath(staging, conf);
+      Path out = localStaging.orElse(scratch.resolve("out"));
+      Path bodies =
+          SiteOutput.local(
+              SiteOutput.partBodies(work, slice.part()), scratch.resolve("bodies"), conf);
       Diagnostics diagnostics = new Diagnostics();
       SplitBuild build =
           SplitBuild.open(settings.options(site.dir(), out), new Diagnostics(), site::localize);
-      List<Article> some = merged.archive().articles().subList(from, to);
+      List<Article> all = merged.archive().articles();
+      List<Article> some = new ArrayList<>(slice.articles().length);
+      for (int i : slice.articles()) {
+        some.add(all.get(i));
+      }
       int written;
       try (Publisher publisher = Publisher.inPlace(out)) {
-        written = build.renderArticles(merged, some, publisher, diagnostics);
+        written = build.renderArticles(merged, some, bodies, publisher, diagnostics);
       }
-      if (Files.isDirectory(out)) {
+      if (localStaging.isEmpty() && Files.isDirectory(out)) {
         SiteOutput.upload(out, staging, conf);
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

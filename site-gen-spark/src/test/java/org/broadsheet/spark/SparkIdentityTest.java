@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,6 +167,13 @@ class SparkIdentityTest {
                 partitions,
                 NOW.toEpochMilli()));
     Set<String> published = SameSite.assertSameFiles(localOut, sparkOut);
+    for (String path : published) {
+      // a web server reads the site as another user: what the local build lets others read, so
+      // does the Spark build (its tasks write pages in place, through temporary files made 0600)
+      if (readableByOthers(localOut.resolve(path))) {
+        assertTrue(readableByOthers(sparkOut.resolve(path)), "others may read " + path);
+      }
+    }
     assertTrue(published.stream().anyMatch(p -> p.startsWith("articles/")));
     assertTrue(published.contains("feed.xml") && published.contains("index.html"));
     assertEquals(local.articles(), built.articles(), "articles published");
@@ -183,6 +191,11 @@ class SparkIdentityTest {
     assertEquals(segments(c.localOut()), segments(c.sparkOut()), "segments");
     assertTrue(
         expected.stream().filter(l -> !l.contains(" total ")).count() > queries.size(), "hits");
+  }
+
+  private static boolean readableByOthers(Path file) throws IOException {
+    return !file.getFileSystem().supportedFileAttributeViews().contains("posix")
+        || Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
   }
 
   private static List<String> headlines(List<Diagnostic> diagnostics) {

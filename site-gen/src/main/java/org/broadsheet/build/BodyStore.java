@@ -1,5 +1,9 @@
 package org.broadsheet.build;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,14 +22,24 @@ import org.broadsheet.route.PageBody;
  * Article bodies between the parse and the article pages, on disk: the parse appends each body's
  * HTML to one spill file and keeps only its place and word count, so the heap holds summaries, not
  * texts, however large the archive, and no file is parsed twice. Safe for many threads.
+ *
+ * <p>A local build's store is a temporary file, deleted on close. A distributed build parses and
+ * renders in different tasks, so each part's store is {@link #keep kept} in a folder of its own
+ * ({@code bodies} and the places, {@code places}, written on close) and {@link #open opened} again
+ * by the task that renders the part's pages.
  */
 final class BodyStore implements AutoCloseable {
   /** Where a body is in the file, and its word count (the page shows the reading time). */
   private record Place(long offset, int length, int words) {}
 
+  private static final String BODIES = "bodies";
+  private static final String PLACES = "places";
+
   private final Path file;
   private final FileChannel channel;
-  private final Map<String, Place> places = new ConcurrentHashMap<>();
+  private final Map<String, Place> places;
+  private final Path placesFile; // where a kept store's places go on close
+  private final boolean temporary;
   private long end;
 
   /**
@@ -33,13 +47,55 @@ final class BodyStore implements AutoCloseable {
    * close.
    */
   BodyStore(Path dir) throws IOException {
-    this.file = Files.createTempFile(dir, ".broadsheet-bodies-", ".tmp");
-    this.channel =
-        FileChannel.open(
-            file,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.DELETE_ON_CLOSE);
+    this(
+        Files.createTempFile(dir, ".broadsheet-bodies-", ".tmp"),
+        new ConcurrentHashMap<>(),
+        null,
+        true,
+        StandardOpenOption.READ,
+        StandardOpenOption.WRITE,
+        StandardOpenOption.DELETE_ON_CLOSE);
+  }
+
+  private BodyStore(
+      Path file,
+      Map<String, Place> places,
+      Path placesFile,
+      boolean temporary,
+      StandardOpenOption... options)
+      throws IOException {
+    this.file = file;
+    this.channel = FileChannel.open(file, options);
+    this.places = places;
+    this.placesFile = placesFile;
+    this.temporary = temporary;
+    this.end = channel.size();
+  }
+
+  /** A new store in the folder {@code dir} (made if missing), kept on close for {@link #open}. */
+  static BodyStore keep(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return new BodyStore(
+        dir.resolve(BODIES),
+        new ConcurrentHashMap<>(),
+        dir.resolve(PLACES),
+        false,
+        StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+  }
+
+  /** The store {@link #keep} left in {@code dir}, to read. */
+  static BodyStore open(Path dir) throws IOException {
+    Map<String, Place> places = new ConcurrentHashMap<>();
+    try (DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(Files.newInputStream(dir.resolve(PLACES)), 1 << 16))) {
+      for (int n = in.readInt(); n > 0; n--) {
+        places.put(in.readUTF(), new Place(in.readLong(), in.readInt(), in.readInt()));
+      }
+    }
+    return new BodyStore(dir.resolve(BODIES), places, null, false, StandardOpenOption.READ);
   }
 
   /** Keeps the body of the article parsed from {@code sourcePath}. */
@@ -83,9 +139,24 @@ final class BodyStore implements AutoCloseable {
         new PageBody(new String(buffer.array(), StandardCharsets.UTF_8), place.words()));
   }
 
+  /** Closes the file; a kept store writes its places, a temporary one is deleted. */
   @Override
   public void close() throws IOException {
     channel.close();
-    Files.deleteIfExists(file);
+    if (placesFile != null) {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(placesFile), 1 << 16))) {
+        out.writeInt(places.size());
+        for (Map.Entry<String, Place> e : places.entrySet()) {
+          out.writeUTF(e.getKey());
+          out.writeLong(e.getValue().offset());
+          out.writeInt(e.getValue().length());
+          out.writeInt(e.getValue().words());
+        }
+      }
+    } else if (temporary) {
+      Files.deleteIfExists(file);
+    }
   }
 }

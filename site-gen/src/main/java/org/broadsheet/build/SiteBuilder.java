@@ -21,6 +21,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
+import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.image.ImageStage;
 import org.broadsheet.image.Renditions;
@@ -155,19 +156,7 @@ public final class SiteBuilder {
       views.usePictures(images.pictures(archive));
       // before the pages: it counts what it finds under search/, which then holds none of them
       timed("search", () -> browserSearch(publisher, options.offline()));
-      ArticlePages articlePages =
-          new ArticlePages(
-              views,
-              a ->
-                  store
-                      .get(a.sourcePath())
-                      .orElseGet(
-                          () ->
-                              PageBody.of(
-                                  reread.of(
-                                      a,
-                                      "its page is not published, though other pages may link to it;"
-                                          + " build again"))));
+      ArticlePages articlePages = new ArticlePages(views, a -> pageBody(a, store, reread));
       articlePages.useRelated(related(indexDir, archive));
       articlePages.useSourceHashes(parsed.hashes());
       Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
@@ -224,6 +213,21 @@ public final class SiteBuilder {
         throw e;
       }
     }
+  }
+
+  /**
+   * An article page's body: the one the parse kept in {@code store} (null: none), else its file
+   * parsed again.
+   */
+  static PageBody pageBody(Article a, BodyStore store, Bodies reread) {
+    Optional<PageBody> kept = store == null ? Optional.empty() : store.get(a.sourcePath());
+    return kept.orElseGet(
+        () ->
+            PageBody.of(
+                reread.of(
+                    a,
+                    "its page is not published, though other pages may link to it;"
+                        + " build again")));
   }
 
   /** The article and static files under {@code content/}. */

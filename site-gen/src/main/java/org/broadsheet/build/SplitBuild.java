@@ -38,7 +38,6 @@ import org.broadsheet.render.ThemeAssets;
 import org.broadsheet.render.ThemeMessages;
 import org.broadsheet.route.ArticlePages;
 import org.broadsheet.route.Links;
-import org.broadsheet.route.PageBody;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
@@ -156,12 +155,14 @@ public final class SplitBuild {
 
   /**
    * Pass 1 on one part: parses {@code files} (each once, in order, on this thread), writes their
-   * documents into a fresh index in {@code indexDir} (committed, not merged) and keeps summaries.
+   * documents into a fresh index in {@code indexDir} (committed, not merged), their bodies into a
+   * new folder {@code bodiesDir} for {@link #renderArticles}, and keeps summaries.
    */
-  public Part parse(List<SourceFile> files, Directory indexDir) throws IOException {
+  public Part parse(List<SourceFile> files, Directory indexDir, Path bodiesDir) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     try (SearchIndexWriter index =
-        SearchIndexWriter.open(indexDir, config.language(), config.timeZone(), true)) {
+            SearchIndexWriter.open(indexDir, config.language(), config.timeZone(), true);
+        BodyStore bodies = BodyStore.keep(bodiesDir)) {
       ArticleStage stage =
           new ArticleStage(
               parsers,
@@ -169,7 +170,7 @@ public final class SplitBuild {
               new SourceKeys(options.source(), "split"),
               BuildCache.EMPTY,
               index,
-              null,
+              bodies,
               new Links(options.offline()),
               diagnostics);
       for (SourceFile file : files) {
@@ -347,40 +348,43 @@ public final class SplitBuild {
     ArticlePages articlePages = articlePages(views, merged, diagnostics);
     Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
     PageStage stage = stage(publisher);
-    for (Runnable work : PageStage.planned(stage, routes.plan(merged.archive()))) {
-      work.run();
-    }
+    // on the driver's cores, as the local build renders them
+    Workers.run("render", PageStage.planned(stage, routes.plan(merged.archive())), Runnable::run);
     SiteBuilder.copyStatic(options.source(), statics, publisher, diagnostics);
   }
 
   /**
-   * On a part of the model's articles: their pages, each with its body parsed again from its source
-   * (an article whose file no longer gives it is left out and reported). Returns the pages written.
+   * On a part of the model's articles: their pages, each with the body {@link #parse} kept in
+   * {@code bodiesDir} (null: none kept), else parsed again from its source (an article whose file
+   * no longer gives it is left out and reported). Returns the pages written.
    */
   public int renderArticles(
-      Merged merged, List<Article> some, Publisher publisher, Diagnostics diagnostics)
+      Merged merged,
+      List<Article> some,
+      Path bodiesDir,
+      Publisher publisher,
+      Diagnostics diagnostics)
       throws IOException {
     Views views = views(SiteBuilder.assetNames(templatesDir()), merged);
-    ArticlePages articlePages = articlePages(views, merged, diagnostics);
-    PageStage stage = stage(publisher);
-    for (Runnable work :
-        PageStage.articles(stage, merged.archive(), some, articlePages, merged.hashes())) {
-      SiteBuilder.leaveOutLost(work);
+    try (BodyStore kept = bodiesDir == null ? null : BodyStore.open(bodiesDir)) {
+      ArticlePages articlePages = articlePages(views, merged, kept, diagnostics);
+      PageStage stage = stage(publisher);
+      for (Runnable work :
+          PageStage.articles(stage, merged.archive(), some, articlePages, merged.hashes())) {
+        SiteBuilder.leaveOutLost(work);
+      }
+      return stage.rendered();
     }
-    return stage.rendered();
   }
 
   private ArticlePages articlePages(Views views, Merged merged, Diagnostics diagnostics) {
+    return articlePages(views, merged, null, diagnostics);
+  }
+
+  private ArticlePages articlePages(
+      Views views, Merged merged, BodyStore kept, Diagnostics diagnostics) {
     Bodies bodies = new Bodies(options.source(), parsers, diagnostics, localize);
-    ArticlePages pages =
-        new ArticlePages(
-            views,
-            a ->
-                PageBody.of(
-                    bodies.of(
-                        a,
-                        "its page is not published, though other pages may link to it;"
-                            + " build again")));
+    ArticlePages pages = new ArticlePages(views, a -> SiteBuilder.pageBody(a, kept, bodies));
     pages.useRelated(SiteBuilder.relatedFrom(id -> merged.related().getOrDefault(id, List.of())));
     pages.useSourceHashes(merged.hashes());
     return pages;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -70,18 +71,30 @@ public final class ThemeAssets {
     try {
       URI uri = marker.toURI();
       if (uri.getScheme().equals("jar")) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        }
-        readTree(fs.getPath(Templates.THEME, "assets"), files);
+        readTree(jar(uri).getPath(Templates.THEME, "assets"), files);
       } else {
         readTree(Path.of(uri).getParent().resolve("assets"), files);
       }
     } catch (URISyntaxException e) {
       throw new IOException(e);
+    }
+  }
+
+  /**
+   * The jar's file system, opened once per JVM and never closed: two threads opening it at once
+   * (two Spark tasks starting together) both find it missing, and the second's open fails.
+   */
+  private static FileSystem jar(URI uri) throws IOException {
+    synchronized (ThemeAssets.class) {
+      try {
+        return FileSystems.getFileSystem(uri);
+      } catch (FileSystemNotFoundException e) {
+        try {
+          return FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException opened) {
+          return FileSystems.getFileSystem(uri); // opened meanwhile outside this method
+        }
+      }
     }
   }
 

@@ -147,6 +147,7 @@ public final class Publisher implements AutoCloseable {
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
         Files.write(temp, content);
+        readableByAll(temp); // created private, as a temporary file is
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {
@@ -170,6 +171,7 @@ public final class Publisher implements AutoCloseable {
       if (inPlace) {
         Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
         Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        readableByAll(temp);
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {

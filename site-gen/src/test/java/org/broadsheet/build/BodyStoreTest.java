@@ -1,0 +1,46 @@
+package org.broadsheet.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.broadsheet.content.Body;
+import org.broadsheet.route.PageBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BodyStoreTest {
+  @Test
+  void aKeptStoreIsReadAgainAfterItIsClosed(@TempDir Path dir) throws IOException {
+    Path part = dir.resolve("bodies/part-00003");
+    try (BodyStore store = BodyStore.keep(part)) {
+      store.put(
+          "content/a.md", new Body("<p>Dock workers went back.</p>", "Dock workers went back."));
+      store.put("content/ü/b.md", new Body("<p>Ünïcode — “quotes”</p>", "Ünïcode quotes"));
+    }
+    try (BodyStore again = BodyStore.open(part)) {
+      assertEquals(
+          Optional.of(new PageBody("<p>Dock workers went back.</p>", 4)),
+          again.get("content/a.md"));
+      assertEquals(
+          Optional.of(new PageBody("<p>Ünïcode — “quotes”</p>", 2)), again.get("content/ü/b.md"));
+      assertEquals(Optional.empty(), again.get("content/c.md"));
+    }
+    assertTrue(Files.isRegularFile(part.resolve("bodies")), "an opened store is not deleted");
+  }
+
+  @Test
+  void aTemporaryStoreLeavesNothing(@TempDir Path dir) throws IOException {
+    try (BodyStore store = new BodyStore(dir)) {
+      store.put("content/a.md", new Body("<p>x</p>", "x"));
+      assertEquals(Optional.of(new PageBody("<p>x</p>", 1)), store.get("content/a.md"));
+    }
+    try (var files = Files.list(dir)) {
+      assertFalse(files.findAny().isPresent(), "the spill file is deleted on close");
+    }
+  }
+}
