@@ -32,7 +32,7 @@ record BuildCache(
     Map<String, Source> sources,
     Map<String, Indexed> indexed,
     Map<String, String> pages) {
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
   static final BuildCache EMPTY = new BuildCache("", "", Map.of(), Map.of(), Map.of());
 
   /** A source file as last parsed: its hash, its article (empty if it failed), its diagnostics. */

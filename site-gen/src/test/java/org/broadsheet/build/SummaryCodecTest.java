@@ -58,6 +58,26 @@ class SummaryCodecTest {
   }
 
   @Test
+  void datesComeBackEqualInTheirZoneEvenWhereClocksChange() throws IOException {
+    for (String text :
+        List.of(
+            "2024-05-01T10:00:00Z",
+            "2024-05-01T12:00:00.123456789+02:00",
+            "2024-03-31T03:30:00+02:00[Europe/Berlin]", // just after clocks went forward
+            "2024-10-27T02:30:00+02:00[Europe/Berlin]", // the first of two 02:30s
+            "2024-10-27T02:30:00+01:00[Europe/Berlin]", // the second
+            "1899-12-31T23:59:59-03:06:28[America/Sao_Paulo]")) { // the last, local mean time
+      Optional<ZonedDateTime> date = Optional.of(ZonedDateTime.parse(text));
+      DataInputStream in = written(out -> SummaryCodec.writeDate(out, date));
+      Optional<ZonedDateTime> back = SummaryCodec.readDate(in);
+      assertEquals(date, back, text);
+      assertEquals(date.get().toString(), back.get().toString(), text);
+    }
+    DataInputStream none = written(out -> SummaryCodec.writeDate(out, Optional.empty()));
+    assertEquals(Optional.empty(), SummaryCodec.readDate(none));
+  }
+
+  @Test
   void anArticleComesBackWithoutItsBodyAndWithItsExtrasAndImage() throws IOException {
     Extras extras =
         new Extras(
