@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
@@ -93,13 +94,17 @@ public final class SiteBuilder {
     Diagnostics diagnostics = new Diagnostics();
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
-    Sources sources = sources(options, parsers, diagnostics); // load
     Path cacheFile = BuildCache.file(out);
     String key = cacheKey(config, options);
-    BuildCache previous =
+    // read while the content folder is walked: both take a few tenths of a second at 10,000
+    // articles
+    CompletableFuture<BuildCache> cached =
         options.clean()
-            ? BuildCache.EMPTY
-            : BuildCache.load(cacheFile, key, Publisher.buildOf(out));
+            ? CompletableFuture.completedFuture(BuildCache.EMPTY)
+            : CompletableFuture.supplyAsync(
+                () -> BuildCache.load(cacheFile, key, Publisher.buildOf(out)));
+    Sources sources = sources(options, parsers, diagnostics); // load
+    BuildCache previous = cached.join();
     Path templatesDir = options.source().resolve("templates");
     Bodies reread = new Bodies(options.source(), parsers, diagnostics);
     try (Publisher publisher = Publisher.begin(out);
