@@ -56,6 +56,9 @@ public final class Publisher implements AutoCloseable {
   private boolean committed;
   private boolean closed;
 
+  /** The previous output's removal, begun by {@link #commit()} and awaited by {@link #close()}. */
+  private TreeRemoval removal;
+
   /**
    * Names this build in the output's marker, so that the next build knows its cache describes it.
    */
@@ -271,7 +274,10 @@ public final class Publisher implements AutoCloseable {
     return bytes.get();
   }
 
-  /** Swaps the staging folder in as the output; the previous output is removed. */
+  /**
+   * Swaps the staging folder in as the output. The previous output is removed in the background
+   * meanwhile; {@link #close()} waits until it is gone.
+   */
   public void commit() throws IOException {
     if (inPlace) {
       committed = true;
@@ -294,7 +300,7 @@ public final class Publisher implements AutoCloseable {
       lock.writeLock().unlock();
     }
     if (old != null) {
-      StagingFolders.deleteTree(old);
+      removal = TreeRemoval.start(old);
     }
   }
 
@@ -313,12 +319,18 @@ public final class Publisher implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
-    finished.countDown();
-    if (shutdownHook != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run; it deletes only this build's staging folder
+    try {
+      if (removal != null) {
+        removal.finish();
+      }
+    } finally {
+      finished.countDown();
+      if (shutdownHook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run; it deletes only this build's staging folder
+        }
       }
     }
   }

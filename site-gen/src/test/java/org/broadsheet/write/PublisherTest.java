@@ -112,6 +112,35 @@ class PublisherTest {
   }
 
   @Test
+  void theReplacedOutputIsGoneWhenThePublisherClosesAndWhatItLinkedToIsNot(@TempDir Path dir)
+      throws Exception {
+    Path outside = dir.resolve("outside");
+    write(outside.resolve("deep/keep.txt"), "keep");
+    Path out = dir.resolve("public");
+    try (Publisher p = Publisher.begin(out)) {
+      for (int i = 0; i < 50; i++) {
+        p.write("articles/story-" + i + "/index.html", ("story " + i).getBytes());
+      }
+      p.write("tags/a/b/c/index.html", "deep".getBytes());
+      p.write("index.html", "one".getBytes());
+      p.commit();
+    }
+    Files.createSymbolicLink(out.resolve("to-outside"), outside); // put there by someone
+    Files.createSymbolicLink(out.resolve("articles/to-outside"), outside);
+    Map<String, String> before = TreeHash.of(outside);
+
+    Publisher p = Publisher.begin(out);
+    p.write("index.html", "two".getBytes());
+    p.commit();
+    assertEquals("two", Files.readString(out.resolve("index.html")));
+    p.close();
+
+    assertEquals(List.of("outside", "public"), names(dir), "the old output is gone");
+    assertEquals(List.of(".broadsheet-site", "index.html"), names(out));
+    assertEquals(before, TreeHash.of(outside));
+  }
+
+  @Test
   void deleteTreeRemovesLinksButNeverWhatTheyPointAt(@TempDir Path dir) throws Exception {
     Path outside = dir.resolve("outside");
     write(outside.resolve("deep/keep.txt"), "keep");
