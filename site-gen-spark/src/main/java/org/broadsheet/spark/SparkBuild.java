@@ -2,8 +2,6 @@ package org.broadsheet.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -313,7 +311,7 @@ public final class SparkBuild {
         SiteOutput.upload(out, staging, conf);
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream data = new DataOutputStream(bytes)) {
+      try (SummaryCodec.Out data = new SummaryCodec.Out(bytes)) {
         data.writeInt(written);
         SummaryCodec.writeDiagnostics(data, diagnostics.snapshot());
       }
@@ -328,7 +326,7 @@ public final class SparkBuild {
    * already (a body read again reports only what is new, as locally).
    */
   private static int readRendered(byte[] bytes, Set<Diagnostic> known, Diagnostics diagnostics) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try (SummaryCodec.In in = new SummaryCodec.In(new ByteArrayInputStream(bytes))) {
       int written = in.readInt();
       for (Diagnostic d : SummaryCodec.readDiagnostics(in)) {
         if (known.add(d)) {

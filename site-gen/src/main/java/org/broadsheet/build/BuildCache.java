@@ -2,8 +2,6 @@ package org.broadsheet.build;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ record BuildCache(
     Map<String, Source> sources,
     Map<String, Indexed> indexed,
     Map<String, String> pages) {
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
   static final BuildCache EMPTY = new BuildCache("", "", Map.of(), Map.of(), Map.of());
 
   /** A source file as last parsed: its hash, its article (empty if it failed), its diagnostics. */
@@ -54,8 +52,8 @@ record BuildCache(
     if (!Files.isRegularFile(file) || outBuild.isEmpty()) {
       return EMPTY;
     }
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (SummaryCodec.In in =
+        new SummaryCodec.In(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != FORMAT || !SummaryCodec.readString(in).equals(key)) {
         return EMPTY;
       }
@@ -83,8 +81,8 @@ record BuildCache(
   /** Writes the cache (a new file moved over the old one, so a reader never sees half of it). */
   void save(Path file) throws IOException {
     Path temp = Files.createTempFile(file.getParent(), ".build-", ".tmp");
-    try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+    try (SummaryCodec.Out out =
+        new SummaryCodec.Out(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
       out.writeInt(FORMAT);
       SummaryCodec.writeString(out, key);
       SummaryCodec.writeString(out, buildId);

@@ -2,8 +2,6 @@ package org.broadsheet.build;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -418,17 +416,17 @@ public final class SplitBuild {
 
   @FunctionalInterface
   private interface Writing {
-    void to(DataOutputStream out) throws IOException;
+    void to(SummaryCodec.Out out) throws IOException;
   }
 
   @FunctionalInterface
   private interface Reading<T> {
-    T from(DataInputStream in) throws IOException;
+    T from(SummaryCodec.In in) throws IOException;
   }
 
   private static byte[] bytes(Writing writing) {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(buffer))) {
+    try (SummaryCodec.Out out = new SummaryCodec.Out(new DeflaterOutputStream(buffer))) {
       writing.to(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -437,8 +435,8 @@ public final class SplitBuild {
   }
 
   private static <T> T read(byte[] bytes, Reading<T> reading) {
-    try (DataInputStream in =
-        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+    try (SummaryCodec.In in =
+        new SummaryCodec.In(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
       return reading.from(in);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt part data", e);

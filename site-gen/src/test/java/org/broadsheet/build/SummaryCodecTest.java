@@ -1,14 +1,16 @@
 package org.broadsheet.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +20,56 @@ import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Extras;
 import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Severity;
 import org.broadsheet.image.Renditions;
 import org.junit.jupiter.api.Test;
 
 class SummaryCodecTest {
   @FunctionalInterface
   private interface Writing {
-    void to(DataOutputStream out) throws IOException;
+    void to(SummaryCodec.Out out) throws IOException;
   }
 
-  private static DataInputStream written(Writing writing) throws IOException {
+  private static byte[] bytes(Writing writing) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    try (SummaryCodec.Out out = new SummaryCodec.Out(bytes)) {
       writing.to(out);
     }
-    return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    return bytes.toByteArray();
+  }
+
+  private static SummaryCodec.In written(Writing writing) throws IOException {
+    return new SummaryCodec.In(new ByteArrayInputStream(bytes(writing)));
+  }
+
+  @Test
+  void recurringStringsAreWrittenOnceAndReadBackAsOneObject() throws IOException {
+    String message =
+        "front-matter key 'newid' is not one of Broadsheet's (known: aliases, author, authors, "
+            + "categories, date, dateline, description, draft); kept as params.newid for templates";
+    List<Diagnostic> notes = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      notes.add(
+          new Diagnostic(
+              Severity.NOTE, "content/reuters-" + (i % 10) + ".md", i, 1, message, "newid: 1"));
+    }
+    byte[] written = bytes(out -> SummaryCodec.writeDiagnostics(out, notes));
+    assertTrue(written.length < 1000 * 40, written.length + " bytes for 1,000 notes");
+
+    List<Diagnostic> back =
+        SummaryCodec.readDiagnostics(new SummaryCodec.In(new ByteArrayInputStream(written)));
+    assertEquals(notes, back);
+    assertSame(back.get(0).message(), back.get(999).message());
+    assertSame(back.get(3).path(), back.get(13).path());
+  }
+
+  @Test
+  void aStreamCutShortIsAnErrorNotAShortString() throws IOException {
+    byte[] whole = bytes(out -> SummaryCodec.writeString(out, "Harbour strike ends"));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+    assertThrows(
+        java.io.EOFException.class,
+        () -> SummaryCodec.readString(new SummaryCodec.In(new ByteArrayInputStream(cut))));
   }
 
   private static Article article(Extras extras, Optional<ArticleImage> image) {
@@ -68,12 +105,12 @@ class SummaryCodecTest {
             "2024-10-27T02:30:00+01:00[Europe/Berlin]", // the second
             "1899-12-31T23:59:59-03:06:28[America/Sao_Paulo]")) { // the last, local mean time
       Optional<ZonedDateTime> date = Optional.of(ZonedDateTime.parse(text));
-      DataInputStream in = written(out -> SummaryCodec.writeDate(out, date));
+      SummaryCodec.In in = written(out -> SummaryCodec.writeDate(out, date));
       Optional<ZonedDateTime> back = SummaryCodec.readDate(in);
       assertEquals(date, back, text);
       assertEquals(date.get().toString(), back.get().toString(), text);
     }
-    DataInputStream none = written(out -> SummaryCodec.writeDate(out, Optional.empty()));
+    SummaryCodec.In none = written(out -> SummaryCodec.writeDate(out, Optional.empty()));
     assertEquals(Optional.empty(), SummaryCodec.readDate(none));
   }
 
@@ -93,7 +130,7 @@ class SummaryCodecTest {
             article(extras, Optional.of(image)),
             article(Extras.NONE, Optional.empty()),
             article(extras, Optional.empty()))) {
-      DataInputStream in = written(out -> SummaryCodec.writeArticle(out, a));
+      SummaryCodec.In in = written(out -> SummaryCodec.writeArticle(out, a));
       assertEquals(a.withBody(Body.EMPTY), SummaryCodec.readArticle(in));
     }
   }
@@ -132,7 +169,7 @@ class SummaryCodecTest {
         List.of(
             Diagnostic.error("content/bad.md", 2, 8, "unclosed '['", "title: [unclosed"),
             Diagnostic.warning("content/b.md", "'image' has no 'imageAlt'"));
-    DataInputStream in =
+    SummaryCodec.In in =
         written(
             out -> {
               SummaryCodec.writeIndexed(out, indexed);
@@ -146,7 +183,7 @@ class SummaryCodecTest {
 
   @Test
   void aCorruptStringLengthIsAnErrorNotAHugeRead() throws IOException {
-    DataInputStream in = written(out -> out.writeInt(Integer.MAX_VALUE));
+    SummaryCodec.In in = written(out -> out.writeInt(Integer.MAX_VALUE));
     assertThrows(IOException.class, () -> SummaryCodec.readString(in));
   }
 }
