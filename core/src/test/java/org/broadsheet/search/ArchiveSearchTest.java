@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,25 +23,15 @@ class ArchiveSearchTest {
 
   static Article article(
       String id, String title, String body, String date, List<String> tags, String section) {
-    return new Article(
-        id,
-        id,
-        title,
-        body.length() > 60 ? body.substring(0, 60) : body,
-        Optional.ofNullable(date).map(ZonedDateTime::parse),
-        Optional.empty(),
-        List.of("Desk"),
-        "",
-        section,
-        tags,
-        "",
-        "",
-        "",
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.length() > 60 ? body.substring(0, 60) : body)
+        .date(date)
+        .authors("Desk")
+        .section(section)
+        .tags(tags)
+        .text(body)
+        .build();
   }
 
   @BeforeAll

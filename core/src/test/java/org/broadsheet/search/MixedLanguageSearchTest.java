@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
@@ -16,8 +14,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,25 +126,17 @@ class MixedLanguageSearchTest {
       String date,
       String section,
       List<String> tags) {
-    return new Article(
-        id,
-        id,
-        title,
-        body.substring(0, Math.min(60, body.length())),
-        Optional.of(ZonedDateTime.parse(date)),
-        Optional.empty(),
-        List.of("Desk"),
-        "",
-        section,
-        tags,
-        "Mehr News Agency",
-        "",
-        lang,
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.substring(0, Math.min(60, body.length())))
+        .date(date)
+        .authors("Desk")
+        .section(section)
+        .tags(tags)
+        .source("Mehr News Agency")
+        .lang(lang)
+        .text(body)
+        .build();
   }
 
   static ByteBuffersDirectory index(String language, List<Article> articles) throws IOException {

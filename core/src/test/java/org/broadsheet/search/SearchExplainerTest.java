@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.broadsheet.search.ScoreExplanation.Kind;
 import org.broadsheet.search.ScoreExplanation.Part;
 import org.junit.jupiter.api.AfterAll;
@@ -35,25 +33,16 @@ class SearchExplainerTest {
       String source,
       String author,
       String section) {
-    return new Article(
-        id,
-        id,
-        title,
-        "",
-        Optional.of(ZonedDateTime.parse("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")),
-        Optional.empty(),
-        List.of(author),
-        dateline,
-        section,
-        List.of(),
-        source,
-        "",
-        "en",
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .date("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")
+        .authors(author)
+        .dateline(dateline)
+        .section(section)
+        .source(source)
+        .lang("en")
+        .text(body)
+        .build();
   }
 
   @BeforeAll
