@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -284,21 +285,16 @@ class MixedLanguageSearchTest {
 
   @Test
   void filtersAndFacetsCountEveryLanguage() throws IOException {
-    SearchRequest economy =
-        new SearchRequest("oil نفت", 10, 0, null, "economy", null, null, SortOrder.RELEVANCE, true);
+    SearchRequest economy = request("oil نفت").section("economy").facets().build();
     SearchResults r = search.search(economy);
     assertEquals(4, r.total());
     assertTrue(r.facets().contains(new FacetCount("tags", "نفت", 2)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("tags", "oil", 2)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("tags", "trade", 2)), r.facets().toString());
-    SearchResults trade =
-        search.search(
-            new SearchRequest("", 10, 0, "Trade", null, null, null, SortOrder.DATE, false));
+    SearchResults trade = search.search(request("").tag("Trade").sort(SortOrder.DATE).build());
     assertEquals(List.of("exports-fa", "exports-en"), ids(trade), "newest first, across languages");
     SearchResults y2023 =
-        search.search(
-            new SearchRequest(
-                "", 10, 0, null, null, "2023-01-01", "2023-12-31", SortOrder.DATE, false));
+        search.search(request("").from("2023-01-01").to("2023-12-31").sort(SortOrder.DATE).build());
     assertEquals(List.of("talks-fa", "talks-en", "book-fa", "book-en"), ids(y2023));
   }
 

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,9 +142,8 @@ class SearchExplainerTest {
             SearchRequest.of("-vienna"),
             SearchRequest.of(""),
             SearchRequest.of("the bank and the deal and a strike"),
-            new SearchRequest(
-                "vienna", 10, 0, null, "culture", "2022", null, SortOrder.DATE, false),
-            new SearchRequest("strike rates reuters", 2, 1, null, null, null, null, null, false))) {
+            request("vienna").section("culture").from("2022").sort(SortOrder.DATE).build(),
+            request("strike rates reuters").limit(2).offset(1).build())) {
       ExplainedResults r = explainer.explain(request);
       assertEquals(
           search.search(request), r.results(), "the same results as the search: " + request);
@@ -233,8 +233,7 @@ class SearchExplainerTest {
   void filtersAndExclusionsAddNothingAndAreNotWords() throws IOException {
     ExplainedResults r =
         explainer.explain(
-            new SearchRequest(
-                "rates -nuclear", 10, 0, null, "business", "2022", "2022", null, false));
+            request("rates -nuclear").section("business").from("2022").to("2022").build());
     ScoreExplanation e = of(r, "rates");
     assertEquals(List.of("rate"), e.parts().stream().map(Part::match).distinct().toList());
     assertEquals(List.of(), e.unmatched());

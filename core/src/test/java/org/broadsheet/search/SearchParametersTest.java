@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,8 +29,16 @@ class SearchParametersTest {
   @Test
   void valuesInTheOrderOfTheNamesAreReadByName() {
     assertEquals(
-        new SearchRequest(
-            "oil", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        request("oil")
+            .limit(25)
+            .offset(50)
+            .tag("energy")
+            .section("business")
+            .from("2023-01")
+            .to("2024")
+            .sort(SortOrder.DATE)
+            .facets()
+            .build(),
         SearchParameters.parse(
             SearchParameters.inOrder(
                 "oil", "25", "50", "energy", "business", "2023-01", "2024", "date", "true")));
@@ -50,8 +59,16 @@ class SearchParametersTest {
   @Test
   void everyParameterIsReadIntoTheRequest() {
     assertEquals(
-        new SearchRequest(
-            "oil -opec", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        request("oil -opec")
+            .limit(25)
+            .offset(50)
+            .tag("energy")
+            .section("business")
+            .from("2023-01")
+            .to("2024")
+            .sort(SortOrder.DATE)
+            .facets()
+            .build(),
         parse(
             "q",
             "oil -opec",
@@ -173,15 +190,11 @@ class SearchParametersTest {
   void theRequestItselfRefusesWithTheSameMessages() {
     assertEquals(
         "limit must be between 1 and 1000, was -1",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> new SearchRequest("", -1, 0, null, null, null, null, null, false))
+        assertThrows(IllegalArgumentException.class, () -> request("").limit(-1).build())
             .getMessage());
     assertEquals(
         "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> new SearchRequest("", 10, 0, null, null, "2024-13-01", null, null, false))
+        assertThrows(IllegalArgumentException.class, () -> request("").from("2024-13-01").build())
             .getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package org.broadsheet.build;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.SearchHit;
-import org.broadsheet.search.SearchRequest;
 import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,10 +52,7 @@ class BundledSiteBrowserTest {
     try (var dir = FSDirectory.open(out.resolve("search/lucene"));
         var reader = DirectoryReader.open(dir)) {
       var jvm =
-          new ArchiveSearch(reader, "en")
-              .search(
-                  new SearchRequest(
-                      "JCPOA Vienna talks", 5, 0, null, null, null, null, null, false));
+          new ArchiveSearch(reader, "en").search(request("JCPOA Vienna talks").limit(5).build());
       assertEquals(jvm.total(), ((Number) browser.get("total")).longValue(), browser.toString());
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> hits = (List<Map<String, Object>>) browser.get("hits");
