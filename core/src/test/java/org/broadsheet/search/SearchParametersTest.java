@@ -26,19 +26,24 @@ class SearchParametersTest {
     return assertThrows(IllegalArgumentException.class, () -> parse(pairs)).getMessage();
   }
 
+  /** {@code query} with every other parameter given, none at its default. */
+  static SearchRequest everyValueSet(String query) {
+    return request(query)
+        .limit(25)
+        .offset(50)
+        .tag("energy")
+        .section("business")
+        .from("2023-01")
+        .to("2024")
+        .sort(SortOrder.DATE)
+        .facets()
+        .build();
+  }
+
   @Test
   void valuesInTheOrderOfTheNamesAreReadByName() {
     assertEquals(
-        request("oil")
-            .limit(25)
-            .offset(50)
-            .tag("energy")
-            .section("business")
-            .from("2023-01")
-            .to("2024")
-            .sort(SortOrder.DATE)
-            .facets()
-            .build(),
+        everyValueSet("oil"),
         SearchParameters.parse(
             SearchParameters.inOrder(
                 "oil", "25", "50", "energy", "business", "2023-01", "2024", "date", "true")));
@@ -59,16 +64,7 @@ class SearchParametersTest {
   @Test
   void everyParameterIsReadIntoTheRequest() {
     assertEquals(
-        request("oil -opec")
-            .limit(25)
-            .offset(50)
-            .tag("energy")
-            .section("business")
-            .from("2023-01")
-            .to("2024")
-            .sort(SortOrder.DATE)
-            .facets()
-            .build(),
+        everyValueSet("oil -opec"),
         parse(
             "q",
             "oil -opec",
