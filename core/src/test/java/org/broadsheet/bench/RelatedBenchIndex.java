@@ -5,14 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.ArticleBuilder;
 import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
 import org.broadsheet.search.SearchIndexWriter;
 
 /**
@@ -49,34 +46,22 @@ public final class RelatedBenchIndex {
     String text = Files.readString(file);
     int end = text.indexOf("\n---", 4);
     String title = "";
-    Optional<ZonedDateTime> date = Optional.empty();
+    String date = null;
     for (String line : text.substring(0, Math.max(0, end)).split("\n")) {
       if (line.startsWith("title: ")) {
         title = line.substring(7).replace("\"", "");
       } else if (line.startsWith("date: ")) {
-        date = Optional.of(ZonedDateTime.parse(line.substring(6).strip()));
+        date = line.substring(6).strip();
       }
     }
     String body = text.substring(end < 0 ? 0 : end + 4);
     String id = file.getFileName().toString().replace(".md", "");
-    return new Article(
-        id,
-        id,
-        title,
-        body.substring(0, Math.min(200, body.length())),
-        date,
-        Optional.empty(),
-        List.of(),
-        "",
-        "",
-        List.of(),
-        "",
-        "",
-        "",
-        false,
-        file.toString(),
-        new Body("", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.substring(0, Math.min(200, body.length())))
+        .date(date)
+        .sourcePath(file.toString())
+        .body(new Body("", body))
+        .build();
   }
 }

@@ -3,34 +3,15 @@ package org.broadsheet.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
 import org.junit.jupiter.api.Test;
 
 class ArchiveTest {
-  static Article article(String id, String slug, String date, List<String> tags, String path) {
-    return new Article(
-        id,
-        slug,
-        "Title " + id,
-        "",
-        Optional.ofNullable(date).map(ZonedDateTime::parse),
-        Optional.empty(),
-        List.of("Ana"),
-        "",
-        "world",
-        tags,
-        "",
-        "",
-        "en",
-        false,
-        path,
-        Body.EMPTY,
-        Extras.NONE,
-        Optional.empty());
+  /** An article by Ana in the world section, in English; the test names the rest. */
+  static ArticleBuilder article(String id) {
+    return ArticleBuilder.article(id).authors("Ana").section("world").lang("en");
   }
 
   @Test
@@ -38,9 +19,9 @@ class ArchiveTest {
     Archive archive =
         Archive.of(
             List.of(
-                article("a", "a", "2020-01-01T00:00Z", List.of(), "content/a.md"),
-                article("u", "u", null, List.of(), "content/u.md"),
-                article("b", "b", "2021-01-01T00:00Z", List.of(), "content/b.md")),
+                article("a").date("2020-01-01T00:00Z").build(),
+                article("u").build(),
+                article("b").date("2021-01-01T00:00Z").build()),
             new Diagnostics());
     assertEquals(List.of("b", "a", "u"), archive.articles().stream().map(Article::id).toList());
     assertEquals("b", archive.newer(archive.byId("a").orElseThrow()).orElseThrow().id());
@@ -55,8 +36,16 @@ class ArchiveTest {
     Archive archive =
         Archive.of(
             List.of(
-                article("x", "one", "2020-01-01T00:00Z", List.of(), "content/b.md"),
-                article("x", "two", "2020-01-02T00:00Z", List.of(), "content/a.md")),
+                article("x")
+                    .slug("one")
+                    .date("2020-01-01T00:00Z")
+                    .sourcePath("content/b.md")
+                    .build(),
+                article("x")
+                    .slug("two")
+                    .date("2020-01-02T00:00Z")
+                    .sourcePath("content/a.md")
+                    .build()),
             d);
     assertEquals(1, archive.size());
     assertEquals("two", archive.articles().get(0).slug());
@@ -71,8 +60,16 @@ class ArchiveTest {
     Archive archive =
         Archive.of(
             List.of(
-                article("x", "same", "2020-01-01T00:00Z", List.of(), "content/a.md"),
-                article("y", "same", "2020-01-02T00:00Z", List.of(), "content/b.md")),
+                article("x")
+                    .slug("same")
+                    .date("2020-01-01T00:00Z")
+                    .sourcePath("content/a.md")
+                    .build(),
+                article("y")
+                    .slug("same")
+                    .date("2020-01-02T00:00Z")
+                    .sourcePath("content/b.md")
+                    .build()),
             d);
     assertEquals(
         List.of("same-2", "same"), archive.articles().stream().map(Article::slug).toList());
@@ -84,13 +81,8 @@ class ArchiveTest {
     Archive archive =
         Archive.of(
             List.of(
-                article("a", "a", "2020-01-01T00:00Z", List.of("Interest Rates"), "content/a.md"),
-                article(
-                    "b",
-                    "b",
-                    "2021-01-01T00:00Z",
-                    List.of("interest rates", "São Paulo"),
-                    "content/b.md")),
+                article("a").date("2020-01-01T00:00Z").tags("Interest Rates").build(),
+                article("b").date("2021-01-01T00:00Z").tags("interest rates", "São Paulo").build()),
             new Diagnostics());
     assertEquals(
         List.of("interest-rates", "sao-paulo"), archive.tags().stream().map(Group::slug).toList());

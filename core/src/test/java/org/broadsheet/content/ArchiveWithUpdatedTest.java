@@ -13,36 +13,15 @@ class ArchiveWithUpdatedTest {
   private final Archive archive =
       Archive.of(
           List.of(
-              article("a", "a", "2020-01-01T00:00Z", List.of("oil"), "content/a.md"),
-              article("b", "b", "2021-03-01T00:00Z", List.of("oil", "gas"), "content/b.md"),
-              article("c", "c", "2021-04-01T00:00Z", List.of("gas"), "content/c.md")),
+              article("a").date("2020-01-01T00:00Z").tags("oil").build(),
+              article("b").date("2021-03-01T00:00Z").tags("oil", "gas").build(),
+              article("c").date("2021-04-01T00:00Z").tags("gas").build()),
           new Diagnostics());
-
-  private static Article retitled(Article a, String title) {
-    return new Article(
-        a.id(),
-        a.slug(),
-        title,
-        a.summary(),
-        a.date(),
-        a.updated(),
-        a.authors(),
-        a.dateline(),
-        a.section(),
-        a.tags(),
-        a.source(),
-        a.license(),
-        a.lang(),
-        a.draft(),
-        a.sourcePath(),
-        a.body(),
-        a.extras(),
-        a.image());
-  }
 
   @Test
   void swapsAnArticleEditedInPlaceIntoEveryViewThatHoldsIt() {
-    Article edited = retitled(archive.byId("b").orElseThrow(), "New title");
+    Article edited =
+        ArticleBuilder.copyOf(archive.byId("b").orElseThrow()).title("New title").build();
     Archive updated = archive.withUpdated(edited).orElseThrow();
     Archive rebuilt =
         Archive.of(
@@ -64,10 +43,10 @@ class ArchiveWithUpdatedTest {
   @Test
   void refusesWhenTheArticleMustBePlacedAnew() {
     Article b = archive.byId("b").orElseThrow();
-    Article moved = article("b", "b", "2022-01-01T00:00Z", b.tags(), b.sourcePath());
-    Article retagged = article("b", "b", "2021-03-01T00:00Z", List.of("coal"), b.sourcePath());
+    Article moved = ArticleBuilder.copyOf(b).date("2022-01-01T00:00Z").build();
+    Article retagged = ArticleBuilder.copyOf(b).tags("coal").build();
     assertTrue(archive.withUpdated(moved).isEmpty());
     assertTrue(archive.withUpdated(retagged).isEmpty());
-    assertTrue(archive.withUpdated(article("z", "z", null, List.of(), "content/z.md")).isEmpty());
+    assertTrue(archive.withUpdated(article("z").build()).isEmpty());
   }
 }

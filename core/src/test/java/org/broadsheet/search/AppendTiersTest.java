@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,8 +113,7 @@ class AppendTiersTest {
       ArchiveSearch search = new ArchiveSearch(reader, IndexInfo.read(reader));
       for (String q : List.of("oil", "bank rates", "\"crude oil\"", "story", "wheat -coffee")) {
         for (SortOrder sort : SortOrder.values()) {
-          SearchResults r =
-              search.search(new SearchRequest(q, 10, 0, null, null, null, null, sort, false));
+          SearchResults r = search.search(request(q).sort(sort).build());
           lines.add(q + " " + sort + " " + r.total());
           r.hits().forEach(h -> lines.add(h.id() + " " + Float.floatToIntBits(h.score())));
         }

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,25 +24,15 @@ class ArchiveSearchTest {
 
   static Article article(
       String id, String title, String body, String date, List<String> tags, String section) {
-    return new Article(
-        id,
-        id,
-        title,
-        body.length() > 60 ? body.substring(0, 60) : body,
-        Optional.ofNullable(date).map(ZonedDateTime::parse),
-        Optional.empty(),
-        List.of("Desk"),
-        "",
-        section,
-        tags,
-        "",
-        "",
-        "",
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.length() > 60 ? body.substring(0, 60) : body)
+        .date(date)
+        .authors("Desk")
+        .section(section)
+        .tags(tags)
+        .text(body)
+        .build();
   }
 
   @BeforeAll
@@ -176,28 +164,25 @@ class ArchiveSearchTest {
 
   @Test
   void tagAndSectionFiltersAreCaseInsensitive() throws IOException {
-    SearchRequest r =
-        new SearchRequest(
-            "rates", 10, 0, "INTEREST RATES", "Business", null, null, SortOrder.RELEVANCE, false);
+    SearchRequest r = request("rates").tag("INTEREST RATES").section("Business").build();
     assertEquals(
         List.of("cut", "rates1", "rates2"), ids(search.search(r)).stream().sorted().toList());
   }
 
   @Test
   void dateSortIsNewestFirstAndDateRangeFilters() throws IOException {
-    SearchRequest r = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest r = request("").sort(SortOrder.DATE).build();
     assertEquals(
         List.of("cut", "vienna", "rates1", "football", "rates2", "undated"), ids(search.search(r)));
     SearchRequest range =
-        new SearchRequest("", 10, 0, null, null, "2022-07-21", "2022-08-08", SortOrder.DATE, false);
+        request("").from("2022-07-21").to("2022-08-08").sort(SortOrder.DATE).build();
     assertEquals(List.of("vienna", "rates1"), ids(search.search(range)));
   }
 
   @Test
   void offsetPagesThroughTheSameOrder() throws IOException {
-    SearchRequest all = new SearchRequest("", 10, 0, null, null, null, null, SortOrder.DATE, false);
-    SearchRequest second =
-        new SearchRequest("", 2, 2, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest all = request("").sort(SortOrder.DATE).build();
+    SearchRequest second = request("").limit(2).offset(2).sort(SortOrder.DATE).build();
     assertEquals(ids(search.search(all)).subList(2, 4), ids(search.search(second)));
   }
 
@@ -213,9 +198,7 @@ class ArchiveSearchTest {
 
   @Test
   void facetsCountSectionsTagsAndYearsOverAllMatches() throws IOException {
-    SearchResults r =
-        search.search(
-            new SearchRequest("", 1, 0, null, null, null, null, SortOrder.RELEVANCE, true));
+    SearchResults r = search.search(request("").limit(1).facets().build());
     assertTrue(
         r.facets().contains(new FacetCount("section", "business", 4)), r.facets().toString());
     assertTrue(
@@ -291,28 +274,19 @@ class ArchiveSearchTest {
   void offsetAndLimitBeyondTheResultWindowAreRefusedNotOverflowed() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new SearchRequest("x", 10, Integer.MAX_VALUE, null, null, null, null, null, false));
+            IllegalArgumentException.class, () -> request("x").offset(Integer.MAX_VALUE).build());
     assertTrue(e.getMessage().contains("10000"), e.getMessage());
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new SearchRequest("x", 1000, 9001, null, null, null, null, null, false));
+        IllegalArgumentException.class, () -> request("x").limit(1000).offset(9001).build());
+    assertThrows(IllegalArgumentException.class, () -> request("x").limit(-5).build());
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new SearchRequest("x", -5, 0, null, null, null, null, null, false));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new SearchRequest("x", Integer.MAX_VALUE, 0, null, null, null, null, null, false));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new SearchRequest("x", 10, -1, null, null, null, null, null, false));
+        IllegalArgumentException.class, () -> request("x").limit(Integer.MAX_VALUE).build());
+    assertThrows(IllegalArgumentException.class, () -> request("x").offset(-1).build());
   }
 
   @Test
   void lastPageOfTheResultWindowStillAnswers() throws IOException {
-    SearchRequest last =
-        new SearchRequest("", 1000, 9000, null, null, null, null, SortOrder.DATE, false);
+    SearchRequest last = request("").limit(1000).offset(9000).sort(SortOrder.DATE).build();
     assertEquals(6, search.search(last).total());
     assertEquals(List.of(), search.search(last).hits());
   }
@@ -333,17 +307,12 @@ class ArchiveSearchTest {
             "+2024",
             "２０２４")) {
       IllegalArgumentException e =
-          assertThrows(
-              IllegalArgumentException.class,
-              () -> new SearchRequest("x", 10, 0, null, null, bad, null, null, false),
-              bad);
+          assertThrows(IllegalArgumentException.class, () -> request("x").from(bad).build(), bad);
       assertTrue(e.getMessage().startsWith("from must be a date"), e.getMessage());
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> new SearchRequest("x", 10, 0, null, null, null, bad, null, false));
+      assertThrows(IllegalArgumentException.class, () -> request("x").to(bad).build());
     }
     for (String good : List.of("2024", "2024-02", "2024-02-29", " 2023-12-31 ")) {
-      new SearchRequest("x", 10, 0, null, null, good, good, null, false);
+      request("x").from(good).to(good).build();
     }
   }
 

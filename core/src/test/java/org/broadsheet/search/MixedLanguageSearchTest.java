@@ -1,14 +1,13 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
@@ -16,8 +15,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,25 +127,17 @@ class MixedLanguageSearchTest {
       String date,
       String section,
       List<String> tags) {
-    return new Article(
-        id,
-        id,
-        title,
-        body.substring(0, Math.min(60, body.length())),
-        Optional.of(ZonedDateTime.parse(date)),
-        Optional.empty(),
-        List.of("Desk"),
-        "",
-        section,
-        tags,
-        "Mehr News Agency",
-        "",
-        lang,
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.substring(0, Math.min(60, body.length())))
+        .date(date)
+        .authors("Desk")
+        .section(section)
+        .tags(tags)
+        .source("Mehr News Agency")
+        .lang(lang)
+        .text(body)
+        .build();
   }
 
   static ByteBuffersDirectory index(String language, List<Article> articles) throws IOException {
@@ -295,21 +285,16 @@ class MixedLanguageSearchTest {
 
   @Test
   void filtersAndFacetsCountEveryLanguage() throws IOException {
-    SearchRequest economy =
-        new SearchRequest("oil نفت", 10, 0, null, "economy", null, null, SortOrder.RELEVANCE, true);
+    SearchRequest economy = request("oil نفت").section("economy").facets().build();
     SearchResults r = search.search(economy);
     assertEquals(4, r.total());
     assertTrue(r.facets().contains(new FacetCount("tags", "نفت", 2)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("tags", "oil", 2)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("tags", "trade", 2)), r.facets().toString());
-    SearchResults trade =
-        search.search(
-            new SearchRequest("", 10, 0, "Trade", null, null, null, SortOrder.DATE, false));
+    SearchResults trade = search.search(request("").tag("Trade").sort(SortOrder.DATE).build());
     assertEquals(List.of("exports-fa", "exports-en"), ids(trade), "newest first, across languages");
     SearchResults y2023 =
-        search.search(
-            new SearchRequest(
-                "", 10, 0, null, null, "2023-01-01", "2023-12-31", SortOrder.DATE, false));
+        search.search(request("").from("2023-01-01").to("2023-12-31").sort(SortOrder.DATE).build());
     assertEquals(List.of("talks-fa", "talks-en", "book-fa", "book-en"), ids(y2023));
   }
 

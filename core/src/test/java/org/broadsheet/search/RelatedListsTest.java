@@ -6,20 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Every article's related articles at once, from the index alone. */
@@ -156,25 +153,15 @@ class RelatedListsTest {
               "A grandmaster leads the championship."));
 
   static Article story(String id, String lang, String title, String date, String body) {
-    return new Article(
-        id,
-        id,
-        title,
-        body.substring(0, Math.min(40, body.length())),
-        Optional.of(ZonedDateTime.parse(date)),
-        Optional.empty(),
-        List.of("Desk"),
-        "",
-        "news",
-        List.of(),
-        "",
-        "",
-        lang,
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(body.substring(0, Math.min(40, body.length())))
+        .date(date)
+        .authors("Desk")
+        .section("news")
+        .lang(lang)
+        .text(body)
+        .build();
   }
 
   /**

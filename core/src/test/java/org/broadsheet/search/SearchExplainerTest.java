@@ -1,19 +1,18 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.broadsheet.search.ScoreExplanation.Kind;
 import org.broadsheet.search.ScoreExplanation.Part;
 import org.junit.jupiter.api.AfterAll;
@@ -35,25 +34,16 @@ class SearchExplainerTest {
       String source,
       String author,
       String section) {
-    return new Article(
-        id,
-        id,
-        title,
-        "",
-        Optional.of(ZonedDateTime.parse("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")),
-        Optional.empty(),
-        List.of(author),
-        dateline,
-        section,
-        List.of(),
-        source,
-        "",
-        "en",
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + body + "</p>", body),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .date("2022-08-0" + (id.length() % 9 + 1) + "T12:00:00Z")
+        .authors(author)
+        .dateline(dateline)
+        .section(section)
+        .source(source)
+        .lang("en")
+        .text(body)
+        .build();
   }
 
   @BeforeAll
@@ -152,9 +142,8 @@ class SearchExplainerTest {
             SearchRequest.of("-vienna"),
             SearchRequest.of(""),
             SearchRequest.of("the bank and the deal and a strike"),
-            new SearchRequest(
-                "vienna", 10, 0, null, "culture", "2022", null, SortOrder.DATE, false),
-            new SearchRequest("strike rates reuters", 2, 1, null, null, null, null, null, false))) {
+            request("vienna").section("culture").from("2022").sort(SortOrder.DATE).build(),
+            request("strike rates reuters").limit(2).offset(1).build())) {
       ExplainedResults r = explainer.explain(request);
       assertEquals(
           search.search(request), r.results(), "the same results as the search: " + request);
@@ -244,8 +233,7 @@ class SearchExplainerTest {
   void filtersAndExclusionsAddNothingAndAreNotWords() throws IOException {
     ExplainedResults r =
         explainer.explain(
-            new SearchRequest(
-                "rates -nuclear", 10, 0, null, "business", "2022", "2022", null, false));
+            request("rates -nuclear").section("business").from("2022").to("2022").build());
     ScoreExplanation e = of(r, "rates");
     assertEquals(List.of("rate"), e.parts().stream().map(Part::match).distinct().toList());
     assertEquals(List.of(), e.unmatched());

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class SearchJsonTest {
 
   @Test
   void resultsCarryTotalHitsAndFacetsGroupedByField() throws Exception {
-    SearchRequest withFacets = new SearchRequest("oil", 10, 0, null, null, null, null, null, true);
+    SearchRequest withFacets = request("oil").facets().build();
     Map<String, Object> json = JSON.std.mapFrom(SearchJson.results(withFacets, RESULTS));
     assertEquals(List.of("total", "hits", "facets"), List.copyOf(json.keySet()));
     assertEquals(12, json.get("total"));
@@ -88,7 +89,7 @@ class SearchJsonTest {
     Map<String, Object> without =
         JSON.std.mapFrom(SearchJson.results(SearchRequest.of("oil"), RESULTS));
     assertFalse(without.containsKey("facets"), without.toString());
-    SearchRequest asked = new SearchRequest("zzz", 10, 0, null, null, null, null, null, true);
+    SearchRequest asked = request("zzz").facets().build();
     Map<String, Object> none =
         JSON.std.mapFrom(SearchJson.results(asked, new SearchResults(0, List.of(), List.of())));
     assertEquals(Map.of("total", 0, "hits", List.of(), "facets", Map.of()), none);

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import static org.broadsheet.search.SearchRequestBuilder.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,11 +26,24 @@ class SearchParametersTest {
     return assertThrows(IllegalArgumentException.class, () -> parse(pairs)).getMessage();
   }
 
+  /** {@code query} with every other parameter given, none at its default. */
+  static SearchRequest everyValueSet(String query) {
+    return request(query)
+        .limit(25)
+        .offset(50)
+        .tag("energy")
+        .section("business")
+        .from("2023-01")
+        .to("2024")
+        .sort(SortOrder.DATE)
+        .facets()
+        .build();
+  }
+
   @Test
   void valuesInTheOrderOfTheNamesAreReadByName() {
     assertEquals(
-        new SearchRequest(
-            "oil", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        everyValueSet("oil"),
         SearchParameters.parse(
             SearchParameters.inOrder(
                 "oil", "25", "50", "energy", "business", "2023-01", "2024", "date", "true")));
@@ -50,8 +64,7 @@ class SearchParametersTest {
   @Test
   void everyParameterIsReadIntoTheRequest() {
     assertEquals(
-        new SearchRequest(
-            "oil -opec", 25, 50, "energy", "business", "2023-01", "2024", SortOrder.DATE, true),
+        everyValueSet("oil -opec"),
         parse(
             "q",
             "oil -opec",
@@ -173,15 +186,11 @@ class SearchParametersTest {
   void theRequestItselfRefusesWithTheSameMessages() {
     assertEquals(
         "limit must be between 1 and 1000, was -1",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> new SearchRequest("", -1, 0, null, null, null, null, null, false))
+        assertThrows(IllegalArgumentException.class, () -> request("").limit(-1).build())
             .getMessage());
     assertEquals(
         "from must be a date, YYYY-MM-DD (or YYYY-MM, YYYY), was \"2024-13-01\"",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> new SearchRequest("", 10, 0, null, null, "2024-13-01", null, null, false))
+        assertThrows(IllegalArgumentException.class, () -> request("").from("2024-13-01").build())
             .getMessage());
   }
 }

@@ -1,8 +1,6 @@
 package org.broadsheet.importer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLStreamException;
 import org.broadsheet.diag.Diagnostics;
 
 /**
@@ -31,15 +28,11 @@ final class NewsMlReader implements StoryReader {
     Path file = input.file();
     String path = input.path();
     Origin origin = Origin.of(path);
-    XmlNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = SafeXml.document(in);
-    } catch (XMLStreamException e) {
-      diagnostics.add(
-          WxrReader.atLocation(origin, e)
-              .error("broken NewsML-G2: " + WxrReader.clean(e.getMessage()) + "; not imported"));
+    Optional<XmlNode> document = SafeXml.document(file, origin, "NewsML-G2", diagnostics);
+    if (document.isEmpty()) {
       return;
     }
+    XmlNode root = document.get();
     List<XmlNode> items = new ArrayList<>();
     if (root.name.equals("newsItem")) {
       items.add(root);

@@ -1,8 +1,6 @@
 package org.broadsheet.importer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLStreamException;
 import org.broadsheet.diag.Diagnostics;
 
 /**
@@ -29,15 +26,11 @@ final class NitfReader implements StoryReader {
     Path file = input.file();
     String path = input.path();
     Origin origin = Origin.of(path);
-    XmlNode nitf;
-    try (InputStream in = Files.newInputStream(file)) {
-      nitf = SafeXml.document(in);
-    } catch (XMLStreamException e) {
-      diagnostics.add(
-          WxrReader.atLocation(origin, e)
-              .error("broken NITF: " + WxrReader.clean(e.getMessage()) + "; not imported"));
+    Optional<XmlNode> document = SafeXml.document(file, origin, "NITF", diagnostics);
+    if (document.isEmpty()) {
       return;
     }
+    XmlNode nitf = document.get();
     if (!nitf.name.equals("nitf")) {
       diagnostics.add(origin.error("not NITF: the root element is <" + nitf.name + ">"));
       return;

@@ -1,12 +1,16 @@
 package org.broadsheet.importer;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.broadsheet.diag.Diagnostics;
 
 /**
  * XML reading that never fetches anything: no DTD processing (a document that declares one is
@@ -93,6 +97,34 @@ final class SafeXml {
     } finally {
       r.close();
     }
+  }
+
+  /**
+   * The root element of the document in {@code file}; empty, after an error "broken {@code kind}:
+   * ...; not imported" at the parser's position, when the file is not well-formed XML or has a DTD.
+   */
+  static Optional<XmlNode> document(Path file, Origin origin, String kind, Diagnostics diagnostics)
+      throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(document(in));
+    } catch (XMLStreamException e) {
+      diagnostics.add(at(origin, e).error("broken " + kind + ": " + message(e) + "; not imported"));
+      return Optional.empty();
+    }
+  }
+
+  /** Where the parser stopped, when it says. */
+  static Origin at(Origin origin, XMLStreamException e) {
+    return e.getLocation() == null
+        ? origin
+        : origin.at(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
+  }
+
+  /** The parser's message on one line, without the position it prefixes. */
+  static String message(XMLStreamException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    int detail = m.indexOf("Message: ");
+    return (detail >= 0 ? m.substring(detail + 9) : m).replaceAll("\\s+", " ").strip();
   }
 
   /** The local name of the first element, without reading further; empty when not XML. */

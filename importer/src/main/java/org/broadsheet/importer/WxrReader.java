@@ -94,10 +94,10 @@ final class WxrReader implements StoryReader {
       }
     } catch (XMLStreamException e) {
       diagnostics.add(
-          atLocation(origin, e)
+          SafeXml.at(origin, e)
               .error(
                   "broken WordPress export: "
-                      + clean(e.getMessage())
+                      + SafeXml.message(e)
                       + (posts > 0
                           ? "; " + Importer.before(posts, "post")
                           : "; nothing imported from this file")));
@@ -241,17 +241,5 @@ final class WxrReader implements StoryReader {
 
   private static Origin at(Origin origin, XMLStreamReader r) {
     return origin.at(r.getLocation().getLineNumber(), r.getLocation().getColumnNumber());
-  }
-
-  static Origin atLocation(Origin origin, XMLStreamException e) {
-    return e.getLocation() == null
-        ? origin
-        : origin.at(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
-  }
-
-  static String clean(String message) {
-    String m = message == null ? "" : message;
-    int detail = m.indexOf("Message: ");
-    return (detail >= 0 ? m.substring(detail + 9) : m).replaceAll("\\s+", " ").strip();
   }
 }

@@ -7,6 +7,7 @@ import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,11 +25,7 @@ import picocli.CommandLine.Spec;
 final class BuildCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--source",
-      paramLabel = "DIR",
-      description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
-  Path source = Path.of(".");
+  @Mixin SharedOptions.SiteFolder source;
 
   @Option(
       names = "--out",
@@ -75,33 +72,27 @@ final class BuildCommand implements Callable<Integer> {
               + " page, ignoring what the last build into the output folder left (.<out>.broadsheet-cache beside it).")
   boolean clean;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print notes.")
-  boolean verbose;
+  @Mixin SharedOptions.Verbose verbose;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress bars (otherwise shown on a terminal for long phases).")
-  boolean noProgress;
+  @Mixin SharedOptions.NoProgress noProgress;
 
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
-    Path src = source.toAbsolutePath().normalize();
+    Path src = source.path();
     BuildOptions options =
         BuildOptions.of(src)
             .withOut(out != null ? out : src.resolve("public"))
             .withDraftsAndFuture(drafts, future)
             .withOffline(offline)
             .withBaseUrl(baseUrl)
-            .withProgress(!noProgress)
+            .withProgress(noProgress.shown())
             .withForce(force)
             .withClean(clean);
     Progress progress = new Progress(options.progress());
     BuildResult result = new SiteBuilder(progress).build(options);
-    Reports.print(result, err, verbose);
-    if (verbose) {
+    Reports.print(result, err, verbose.on);
+    if (verbose.on) {
       err.println("phases: " + progress.timings());
     }
     err.println(Reports.summary(result, "built") + " -> " + options.out());

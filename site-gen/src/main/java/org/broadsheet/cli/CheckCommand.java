@@ -7,6 +7,7 @@ import org.broadsheet.build.BuildResult;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +23,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--source",
-      paramLabel = "DIR",
-      description = "Site folder. Default: current folder.")
-  Path source = Path.of(".");
+  @Mixin SharedOptions.SiteFolder source;
 
   @Option(
       names = "--strict",
@@ -35,10 +32,7 @@ final class CheckCommand implements Callable<Integer> {
               + " know.")
   boolean strict;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print notes.")
-  boolean verbose;
+  @Mixin SharedOptions.Verbose verbose;
 
   @Option(
       names = "--explain",
@@ -53,12 +47,12 @@ final class CheckCommand implements Callable<Integer> {
     if (explain != null) {
       return explain();
     }
-    BuildOptions options = BuildOptions.of(source.toAbsolutePath().normalize());
+    BuildOptions options = BuildOptions.of(source.path());
     BuildResult result = new SiteBuilder(Progress.quiet()).check(options);
     if (strict) {
       result = keysAsWarnings(result);
     }
-    Reports.print(result, err, verbose);
+    Reports.print(result, err, verbose.on);
     err.println(Reports.summary(result, "checked"));
     return result.exitCode(strict);
   }
@@ -96,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int explain() throws java.io.IOException {
-    Path site = source.toAbsolutePath().normalize();
+    Path site = source.path();
     Path file = explain.toAbsolutePath().normalize();
     if (!java.nio.file.Files.isRegularFile(file)) {
       spec.commandLine().getErr().println("broadsheet: no such file: " + explain);

@@ -9,6 +9,7 @@ import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Severity;
 import org.broadsheet.importer.Importer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,7 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", description = "Site folder. Default: current folder.")
-  Path source = Path.of(".");
+  @Mixin SharedOptions.SiteFolder source;
 
   @Option(
       names = "--into",
@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
       err.println("broadsheet: unknown --format '" + format + "'; one of " + Importer.FORMATS);
       return 2;
     }
-    Path site = source.toAbsolutePath().normalize();
+    Path site = source.path();
     Path content = site.resolve("content");
     Path target =
         into == null

@@ -1,10 +1,12 @@
 package org.broadsheet.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,21 +29,12 @@ import picocli.CommandLine.Spec;
 final class NewCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "TITLE",
-      description = "The article's title (quote it when it has spaces).")
+  private static final String TITLE = "The article's title (quote it when it has spaces).";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TITLE", description = TITLE)
   String title;
 
-  @Option(
-      names = "--source",
-      paramLabel = "DIR",
-      description = "Site folder for the article. Default: current folder.")
-  Path source = Path.of(".");
-
-  @Option(names = "--section", description = "Section of the article.")
-  String section;
+  @Mixin ArticleOptions options;
 
   Clock clock = Clock.systemUTC();
 
@@ -51,7 +44,23 @@ final class NewCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Say what to make: 'new site DIR' or 'new \"Title\"'.");
     }
-    return NewArticle.write(source, title, section, clock, spec.commandLine());
+    return options.write(title, clock, spec.commandLine());
+  }
+
+  /** The options of {@code new "Title"} and its long form {@code new article "Title"}. */
+  static final class ArticleOptions {
+    @Option(
+        names = "--source",
+        paramLabel = "DIR",
+        description = "Site folder for the article. Default: current folder.")
+    Path source = Path.of(".");
+
+    @Option(names = "--section", description = "Section of the article.")
+    String section;
+
+    int write(String title, Clock clock, CommandLine cli) throws IOException {
+      return NewArticle.write(source, title, section, clock, cli);
+    }
   }
 
   @Command(
@@ -66,24 +75,16 @@ final class NewCommand implements Callable<Integer> {
   static final class Article implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(
-        index = "0",
-        paramLabel = "TITLE",
-        description = "The article's title (quote it when it has spaces).")
+    @Parameters(index = "0", paramLabel = "TITLE", description = TITLE)
     String title;
 
-    @Option(
-        names = "--source",
-        paramLabel = "DIR",
-        description = "Site folder. Default: current folder.")
-    Path source = Path.of(".");
+    @Mixin ArticleOptions options;
 
-    @Option(names = "--section", description = "Section of the article.")
-    String section;
+    Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
-      return NewArticle.write(source, title, section, Clock.systemUTC(), spec.commandLine());
+      return options.write(title, clock, spec.commandLine());
     }
   }
 

@@ -7,6 +7,7 @@ import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SitePack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +23,7 @@ import picocli.CommandLine.Spec;
 final class PackCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--source",
-      paramLabel = "DIR",
-      description = "Site folder (content/, templates/, site.yaml). Default: current folder.")
-  Path source = Path.of(".");
+  @Mixin SharedOptions.SiteFolder source;
 
   @Option(
       names = "--out",
@@ -37,27 +34,21 @@ final class PackCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the --out file even if it is not a zip.")
   boolean force;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print notes.")
-  boolean verbose;
+  @Mixin SharedOptions.Verbose verbose;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress bars (otherwise shown on a terminal for long phases).")
-  boolean noProgress;
+  @Mixin SharedOptions.NoProgress noProgress;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Path src = source.toAbsolutePath().normalize();
+    Path src = source.path();
     SitePack.Packed packed =
         SitePack.pack(
             BuildOptions.of(src),
             out != null ? out : src.resolve("site.zip"),
             force,
-            new Progress(!noProgress));
-    Reports.print(packed.result(), err, verbose);
+            new Progress(noProgress.shown()));
+    Reports.print(packed.result(), err, verbose.on);
     err.println(packed.summary());
     return packed.result().exitCode(false);
   }

@@ -1,8 +1,5 @@
 package org.broadsheet.route;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.broadsheet.view.ArticleView;
 import org.broadsheet.view.Card;
 import org.broadsheet.view.Link;
 import org.broadsheet.view.Picture;
+import org.broadsheet.view.ScriptJson;
 
 /** Builds article pages: the view, its neighbours and related articles, and its JSON-LD. */
 public final class ArticlePages {
@@ -212,11 +210,7 @@ public final class ArticlePages {
       ld.put("description", a.summary());
     }
     ld.put("inLanguage", a.lang());
-    try {
-      return scriptSafe(JSON.std.asString(ld));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScriptJson.of(ld);
   }
 
   /** schema.org ImageObject of a picture: its largest size, absolute, with size and credit. */
@@ -253,17 +247,5 @@ public final class ArticlePages {
     thing.put("@type", type);
     thing.put("name", name);
     return thing;
-  }
-
-  /**
-   * JSON that can sit inside {@code <script>}: {@code <}, {@code >}, {@code &} and line separators
-   * as escapes.
-   */
-  static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029");
   }
 }

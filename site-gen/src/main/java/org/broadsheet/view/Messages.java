@@ -1,8 +1,5 @@
 package org.broadsheet.view;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DecimalStyle;
 import java.util.Collections;
 import java.util.Locale;
@@ -70,11 +67,7 @@ public record Messages(
             picked.put(k, v);
           }
         });
-    try {
-      return scriptSafe(JSON.std.asString(picked));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScriptJson.of(picked);
   }
 
   /** A whole number in the language's digits: {@code 2024} on a Persian page is ۲۰۲۴. */
@@ -161,14 +154,5 @@ public record Messages(
       default:
         return abs == 1 ? "one" : "other";
     }
-  }
-
-  /** JSON that can sit inside {@code <script>}. */
-  static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029");
   }
 }

@@ -145,17 +145,7 @@ public final class Publisher implements AutoCloseable {
   public void write(String path, byte[] content) {
     lock.readLock().lock();
     try {
-      Path target = open(path);
-      Files.createDirectories(target.getParent());
-      if (inPlace) {
-        Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
-        Files.write(temp, content);
-        readableByAll(temp); // created private, as a temporary file is
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        Files.write(target, content);
-      }
+      put(path, file -> Files.write(file, content));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     } finally {
@@ -169,17 +159,8 @@ public final class Publisher implements AutoCloseable {
   public void copy(Path source, String path) {
     lock.readLock().lock();
     try {
-      Path target = open(path);
-      Files.createDirectories(target.getParent());
-      if (inPlace) {
-        Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
-        Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
-        readableByAll(temp);
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Path target =
+          put(path, file -> Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING));
       bytes.addAndGet(Files.size(target));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + source + " to " + path, e);
@@ -187,6 +168,31 @@ public final class Publisher implements AutoCloseable {
       lock.readLock().unlock();
     }
     files.incrementAndGet();
+  }
+
+  /** Fills a file with what is published: writes or copies into the path it is given. */
+  @FunctionalInterface
+  private interface Fill {
+    void into(Path file) throws IOException;
+  }
+
+  /**
+   * Puts one file at a site-relative path and returns where: into the staging folder, or, in place,
+   * into a temporary file renamed over the old one, so that the preview never serves half a file.
+   * The caller holds the read lock.
+   */
+  private Path put(String path, Fill fill) throws IOException {
+    Path target = open(path);
+    Files.createDirectories(target.getParent());
+    if (inPlace) {
+      Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
+      fill.into(temp);
+      readableByAll(temp); // created private, as a temporary file is
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      fill.into(target);
+    }
+    return target;
   }
 
   /**

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.serve.ArchiveServer;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
+import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * broadsheet serve}.
  */
 class AccessibilityBrowserTest {
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   /** Paths of every page kind; the search page is checked with its results shown. */
   static final List<String> PAGES =
       List.of(
@@ -70,18 +72,8 @@ class AccessibilityBrowserTest {
         assertTrue(Files.exists(out.resolve(page).resolve("index.html")), page + " is built");
       }
     }
-    driver = Chromium.start(tmp.resolve("profile"));
-    server = ArchiveServer.start(out, "127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    driver = browser.driver();
+    server = browser.serve(out);
   }
 
   @ParameterizedTest

@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.broadsheet.render.ContentPolicy;
 import org.broadsheet.serve.ArchiveServer;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
+import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,6 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * while an inline script, an inline event handler or a javascript: link put into a page do not run.
  */
 class ContentPolicyBrowserTest {
+  /** Chromium starts with the first test that asks for it (the pages' policy check needs none). */
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   static final String SITE =
       """
       -- site.yaml --
@@ -66,7 +69,6 @@ class ContentPolicyBrowserTest {
   @TempDir static Path tmp;
   static Path online;
   static Path offline;
-  static ChromeDriver driver;
   static ArchiveServer server;
 
   @BeforeAll
@@ -79,26 +81,9 @@ class ContentPolicyBrowserTest {
         .build(BuildOptions.of(source).withOut(offline).withOffline(true));
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static ChromeDriver driver() {
-    if (driver == null) {
-      driver = Chromium.start(tmp.resolve("profile"));
-    }
-    return driver;
-  }
-
   private static String http(String path) throws Exception {
     if (server == null) {
-      server = ArchiveServer.start(online, "127.0.0.1", 0);
+      server = browser.serve(online);
     }
     return server.uri().resolve("/" + path).toString();
   }
@@ -146,7 +131,7 @@ class ContentPolicyBrowserTest {
    * the page's policy, and under the server's header; {@code page} from disk).
    */
   private void searchFinds(String searchPage, String engine) {
-    ChromeDriver d = driver();
+    ChromeDriver d = browser.driver();
     d.get(searchPage + "?q=vienna");
     new WebDriverWait(d, Duration.ofSeconds(90))
         .until(
@@ -172,7 +157,7 @@ class ContentPolicyBrowserTest {
 
   @Test
   void aSearchBoxOnAnotherPageFetchesTheRuntimeAheadWithoutBreakingItsPolicy() throws Exception {
-    ChromeDriver d = driver();
+    ChromeDriver d = browser.driver();
     d.get(http("articles/vienna/"));
     d.executeScript(
         "window.__violations = [];"
@@ -189,7 +174,7 @@ class ContentPolicyBrowserTest {
 
   @Test
   void thePointerNearingASearchBoxFetchesTheRuntimeBeforeTheBoxIsFocused() throws Exception {
-    ChromeDriver d = driver();
+    ChromeDriver d = browser.driver();
     d.get(http("articles/vienna/"));
     String fetched =
         "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))";
@@ -208,7 +193,7 @@ class ContentPolicyBrowserTest {
 
   /** The title after loading {@code page} with the injected script, handler and link (clicked). */
   private String titleWithInjectedScript(String url) throws Exception {
-    ChromeDriver d = driver();
+    ChromeDriver d = browser.driver();
     d.get(url);
     d.findElement(By.id("js-link")).click();
     Thread.sleep(300);

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
+import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -27,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * changes the title.
  */
 class ScriptLinksBrowserTest {
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   static final String ATTACKS =
       """
       [upper](JAVASCRIPT:alert(1)) [mixed](JaVaScRiPt:alert(1)) [space-entity](&#32;javascript:alert(1))
@@ -63,14 +65,7 @@ class ScriptLinksBrowserTest {
     site = tmp.resolve("site");
     new SiteBuilder(Progress.quiet())
         .build(BuildOptions.of(source).withOut(site).withOffline(true));
-    driver = Chromium.start(tmp.resolve("profile"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    driver = browser.driver();
   }
 
   /** The page as built, and a copy without its Content-Security-Policy meta. */

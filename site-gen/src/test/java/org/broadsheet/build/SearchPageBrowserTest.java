@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.broadsheet.serve.ArchiveServer;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
+import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * that); here the page around it.
  */
 class SearchPageBrowserTest {
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   private static final String ARTICLES =
       """
       -- content/a2016.md --
@@ -82,7 +84,7 @@ class SearchPageBrowserTest {
   static void build() throws Exception {
     english = serve("en", "English");
     german = serve("de", "Deutsch");
-    driver = Chromium.start(tmp.resolve("profile"));
+    driver = browser.driver();
   }
 
   private static ArchiveServer serve(String language, String name) throws Exception {
@@ -94,19 +96,7 @@ class SearchPageBrowserTest {
                 + "\n"
                 + ARTICLES);
     new SiteBuilder(Progress.quiet()).build(SiteBuilderTest.options(site));
-    return ArchiveServer.start(site.resolve("public"), "127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    for (ArchiveServer s : new ArchiveServer[] {english, german}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    return browser.serve(site.resolve("public"));
   }
 
   @BeforeEach

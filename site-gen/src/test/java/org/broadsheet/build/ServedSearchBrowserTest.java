@@ -15,10 +15,10 @@ import org.broadsheet.search.SearchHit;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResults;
 import org.broadsheet.serve.ArchiveServer;
+import org.broadsheet.serve.BrowserSession;
 import org.broadsheet.serve.Packer;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * same files.
  */
 class ServedSearchBrowserTest {
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   static final List<String> QUERIES = List.of("JCPOA Vienna talks", "oil", "\"nuclear deal\"");
 
   @TempDir static Path tmp;
@@ -41,14 +43,7 @@ class ServedSearchBrowserTest {
   static void build() throws Exception {
     out = tmp.resolve("site");
     new SiteBuilder(Progress.quiet()).build(BundledContentTest.options().withOut(out));
-    driver = Chromium.start(tmp.resolve("profile"));
-  }
-
-  @AfterAll
-  static void quit() {
-    if (driver != null) {
-      driver.quit();
-    }
+    driver = browser.driver();
   }
 
   @ParameterizedTest

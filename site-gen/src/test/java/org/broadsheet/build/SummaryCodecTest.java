@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.ArticleBuilder;
 import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Body;
 import org.broadsheet.content.Extras;
@@ -73,25 +74,24 @@ class SummaryCodecTest {
   }
 
   private static Article article(Extras extras, Optional<ArticleImage> image) {
-    return new Article(
-        "harbour-1",
-        "harbour-strike-ends",
-        "Harbour strike ends",
-        "Dock workers went back.",
-        Optional.of(ZonedDateTime.parse("2024-05-01T10:00:00Z")),
-        Optional.empty(),
-        List.of("Ana Ruiz", "Ben Ode"),
-        "GDAŃSK",
-        "business",
-        List.of("ports", "labour"),
-        "Wire",
-        "CC-BY-4.0",
-        "pl",
-        true,
-        "content/2024/harbour.md",
-        new Body("<p>Dock workers went back.</p>", "Dock workers went back."),
-        extras,
-        image);
+    return ArticleBuilder.article("harbour-1")
+        .slug("harbour-strike-ends")
+        .title("Harbour strike ends")
+        .summary("Dock workers went back.")
+        .date("2024-05-01T10:00:00Z")
+        .authors("Ana Ruiz", "Ben Ode")
+        .dateline("GDAŃSK")
+        .section("business")
+        .tags("ports", "labour")
+        .source("Wire")
+        .license("CC-BY-4.0")
+        .lang("pl")
+        .draft(true)
+        .sourcePath("content/2024/harbour.md")
+        .text("Dock workers went back.")
+        .extras(extras)
+        .image(image)
+        .build();
   }
 
   @Test

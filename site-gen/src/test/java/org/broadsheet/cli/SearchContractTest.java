@@ -14,10 +14,10 @@ import java.util.Map;
 import org.broadsheet.build.SiteFixture;
 import org.broadsheet.cli.MainTest.Run;
 import org.broadsheet.serve.ArchiveServer;
-import org.broadsheet.web.Chromium;
-import org.junit.jupiter.api.AfterAll;
+import org.broadsheet.serve.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -28,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * same answer.
  */
 class SearchContractTest {
+  @RegisterExtension static final BrowserSession browser = new BrowserSession();
+
   @TempDir static Path dir;
   static Path site;
   static ArchiveServer server;
@@ -46,19 +48,9 @@ class SearchContractTest {
     Run build = MainTest.run("build", "--source", dir.toString());
     assertEquals(0, build.code(), build.err());
     site = dir.resolve("public");
-    server = ArchiveServer.start(site, "127.0.0.1", 0);
-    driver = Chromium.start(dir.resolve("profile"));
+    server = browser.serve(site);
+    driver = browser.driver();
     driver.get(server.uri().resolve("/search/").toString());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test

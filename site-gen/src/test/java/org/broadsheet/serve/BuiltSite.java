@@ -6,16 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.content.Article;
-import org.broadsheet.content.Body;
-import org.broadsheet.content.Extras;
+import org.broadsheet.content.ArticleBuilder;
 import org.broadsheet.search.SearchIndexWriter;
 
 /** A small built site written by hand, as the build would leave it, with a real Lucene index. */
@@ -90,26 +86,18 @@ public final class BuiltSite {
   }
 
   public static Article article(String id, String title, String text, String day, String section) {
-    ZonedDateTime date = ZonedDateTime.parse(day + "T09:00:00Z");
-    return new Article(
-        id,
-        id,
-        title,
-        text,
-        Optional.of(date),
-        Optional.empty(),
-        List.of("Staff"),
-        "",
-        section,
-        List.of("news"),
-        "Wire",
-        "CC-BY-4.0",
-        "en",
-        false,
-        "content/" + id + ".md",
-        new Body("<p>" + text + "</p>", text),
-        Extras.NONE,
-        Optional.empty());
+    return ArticleBuilder.article(id)
+        .title(title)
+        .summary(text)
+        .date(day + "T09:00:00Z")
+        .authors("Staff")
+        .section(section)
+        .tags("news")
+        .source("Wire")
+        .license("CC-BY-4.0")
+        .lang("en")
+        .text(text)
+        .build();
   }
 
   /** The site folder packed into a zip, files at the top, as {@code broadsheet pack} writes it. */
