@@ -58,9 +58,11 @@ final class Facets {
     }
 
     @Override
-    public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors) {
+    public Map<String, Map<String, Integer>> reduce(Collection<Counter> collectors)
+        throws IOException {
       Map<String, Map<String, Integer>> total = new HashMap<>();
       for (Counter c : collectors) {
+        c.finishSegment();
         c.counts.forEach(
             (field, values) ->
                 values.forEach(
@@ -72,14 +74,23 @@ final class Facets {
       return total;
     }
 
+    /**
+     * Counts a segment's values by ordinal and looks up the text of each value counted once, when
+     * the segment is done: per matching document only its ordinals are read (in the browser the
+     * text of every value of every match made this the costliest part of a search's last round).
+     */
     static final class Counter extends SimpleCollector {
       final Map<String, Map<String, Integer>> counts = new HashMap<>();
       private final SortedSetDocValues[] values = new SortedSetDocValues[FIELDS.length];
+      private final int[][] perOrdinal = new int[FIELDS.length][];
 
       @Override
       protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        finishSegment();
         for (int f = 0; f < FIELDS.length; f++) {
-          values[f] = context.reader().getSortedSetDocValues(FIELDS[f]);
+          SortedSetDocValues dv = context.reader().getSortedSetDocValues(FIELDS[f]);
+          values[f] = dv;
+          perOrdinal[f] = dv == null ? null : new int[Math.toIntExact(dv.getValueCount())];
         }
       }
 
@@ -88,11 +99,32 @@ final class Facets {
         for (int f = 0; f < FIELDS.length; f++) {
           SortedSetDocValues dv = values[f];
           if (dv != null && dv.advanceExact(doc)) {
-            Map<String, Integer> field = counts.computeIfAbsent(FIELDS[f], k -> new HashMap<>());
+            int[] n = perOrdinal[f];
             for (int i = 0; i < dv.docValueCount(); i++) {
-              field.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
+              n[(int) dv.nextOrd()]++;
             }
           }
+        }
+      }
+
+      /** Adds the segment's counts by value to {@link #counts}. */
+      void finishSegment() throws IOException {
+        for (int f = 0; f < FIELDS.length; f++) {
+          int[] n = perOrdinal[f];
+          if (n == null) {
+            continue;
+          }
+          Map<String, Integer> field = null;
+          for (int ord = 0; ord < n.length; ord++) {
+            if (n[ord] > 0) {
+              if (field == null) {
+                field = counts.computeIfAbsent(FIELDS[f], k -> new HashMap<>());
+              }
+              field.merge(values[f].lookupOrd(ord).utf8ToString(), n[ord], Integer::sum);
+            }
+          }
+          perOrdinal[f] = null;
+          values[f] = null;
         }
       }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.ArticleBuilder;
@@ -35,58 +36,66 @@ class ArchiveSearchTest {
         .build();
   }
 
-  @BeforeAll
-  static void index() throws IOException {
-    dir = new ByteBuffersDirectory();
+  static List<Article> articles() {
+    return List.of(
+        article(
+            "rates1",
+            "Central bank raises interest rates",
+            "The central bank raised interest rates by half a point on Thursday.",
+            "2022-07-21T12:00:00Z",
+            List.of("Interest Rates", "economy"),
+            "business"),
+        article(
+            "rates2",
+            "Bank holds rates",
+            "Policymakers kept interest rates unchanged as inflation cooled.",
+            "2019-03-21T12:00:00Z",
+            List.of("interest rates"),
+            "business"),
+        article(
+            "cut",
+            "First rate cut in five years",
+            "The bank cut its main rate; markets had expected interest relief.",
+            "2024-06-06T12:00:00Z",
+            List.of("interest rates"),
+            "business"),
+        article(
+            "vienna",
+            "Talks in Vienna continue",
+            "Negotiators met in Vienna for talks on the nuclear deal <script>alert(1)</script>.",
+            "2022-08-08T06:00:00Z",
+            List.of("diplomacy"),
+            "world"),
+        article(
+            "football",
+            "Late winner in the quarter-final",
+            "A late header decided the football match in Lyon.",
+            "2019-06-29T19:00:00Z",
+            List.of("football"),
+            "sport"),
+        article(
+            "undated",
+            "Harbour strike ends",
+            "Dock workers in Rotterdam ended their strike over pay.",
+            null,
+            List.of(),
+            "business"));
+  }
+
+  /** An index of {@code articles} in {@code dir}, one segment. */
+  static void write(ByteBuffersDirectory dir, List<Article> articles) throws IOException {
     try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
-      for (Article a :
-          List.of(
-              article(
-                  "rates1",
-                  "Central bank raises interest rates",
-                  "The central bank raised interest rates by half a point on Thursday.",
-                  "2022-07-21T12:00:00Z",
-                  List.of("Interest Rates", "economy"),
-                  "business"),
-              article(
-                  "rates2",
-                  "Bank holds rates",
-                  "Policymakers kept interest rates unchanged as inflation cooled.",
-                  "2019-03-21T12:00:00Z",
-                  List.of("interest rates"),
-                  "business"),
-              article(
-                  "cut",
-                  "First rate cut in five years",
-                  "The bank cut its main rate; markets had expected interest relief.",
-                  "2024-06-06T12:00:00Z",
-                  List.of("interest rates"),
-                  "business"),
-              article(
-                  "vienna",
-                  "Talks in Vienna continue",
-                  "Negotiators met in Vienna for talks on the nuclear deal <script>alert(1)</script>.",
-                  "2022-08-08T06:00:00Z",
-                  List.of("diplomacy"),
-                  "world"),
-              article(
-                  "football",
-                  "Late winner in the quarter-final",
-                  "A late header decided the football match in Lyon.",
-                  "2019-06-29T19:00:00Z",
-                  List.of("football"),
-                  "sport"),
-              article(
-                  "undated",
-                  "Harbour strike ends",
-                  "Dock workers in Rotterdam ended their strike over pay.",
-                  null,
-                  List.of(),
-                  "business"))) {
+      for (Article a : articles) {
         w.put(a, "articles/" + a.slug() + "/");
       }
       w.optimizeAndCommit();
     }
+  }
+
+  @BeforeAll
+  static void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    write(dir, articles());
     reader = DirectoryReader.open(dir);
     search = new ArchiveSearch(reader, "en");
   }
@@ -204,6 +213,39 @@ class ArchiveSearchTest {
     assertTrue(
         r.facets().contains(new FacetCount("tags", "interest rates", 3)), r.facets().toString());
     assertTrue(r.facets().contains(new FacetCount("year", "2019", 2)), r.facets().toString());
+  }
+
+  @Test
+  void facetsAddUpTheCountsOfEverySegment() throws IOException {
+    List<Article> all = articles();
+    try (ByteBuffersDirectory first = new ByteBuffersDirectory();
+        ByteBuffersDirectory second = new ByteBuffersDirectory()) {
+      write(first, all.subList(0, 3));
+      write(second, all.subList(3, all.size()));
+      try (MultiReader both =
+          new MultiReader(DirectoryReader.open(first), DirectoryReader.open(second))) {
+        assertEquals(2, both.leaves().size());
+        for (String q : List.of("", "bank interest", "strike")) {
+          SearchRequest request =
+              new SearchRequest(q, 1, 0, null, null, null, null, SortOrder.RELEVANCE, true);
+          assertEquals(
+              search.search(request).facets(),
+              new ArchiveSearch(both, "en").search(request).facets(),
+              q);
+        }
+        SearchRequest everything =
+            new SearchRequest("", 1, 0, null, null, null, null, SortOrder.RELEVANCE, true);
+        assertTrue(
+            new ArchiveSearch(both, "en")
+                .search(everything)
+                .facets()
+                .containsAll(
+                    List.of(
+                        new FacetCount("section", "business", 4),
+                        new FacetCount("year", "2019", 2),
+                        new FacetCount("tags", "football", 1))));
+      }
+    }
   }
 
   @Test

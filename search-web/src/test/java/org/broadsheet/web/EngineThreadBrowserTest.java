@@ -92,6 +92,14 @@ class EngineThreadBrowserTest {
     // the worker's counters and request timings reach the page
     assertTrue(((Number) js("return window.broadsheet.stats.rounds")).longValue() > 0);
     assertTrue(((Number) js("return window.broadsheet.stats.ranges")).longValue() > 0);
+    // each answer carries only the lists' new entries: the page's copies hold each entry once
+    assertEquals(
+        js("return window.broadsheet.stats.requests"),
+        js("return window.broadsheet.stats.log.length"));
+    assertEquals(
+        js("return window.broadsheet.stats.roundLog.length"),
+        js("return window.broadsheet.stats.roundRequests.length"));
+    assertTrue(((Number) js("return window.broadsheet.stats.roundLog.length")).longValue() > 1);
     Object timed =
         fixture.driver.executeAsyncScript(
             "var done = arguments[arguments.length - 1];"
