@@ -116,12 +116,21 @@ class PreviewServerTest {
 
   @Test
   void rapidSavesMakeOneRebuild() throws Exception {
+    int stalls = 0; // pauses between two saves as long as the quiet window (a loaded machine)
+    long last = System.nanoTime();
     for (int i = 0; i < 10; i++) {
       Files.writeString(site.resolve("content/story.md"), "---\ntitle: Story\n---\nSave " + i);
+      long now = System.nanoTime();
+      stalls += i > 0 && now - last >= PreviewServer.QUIET.toNanos() ? 1 : 0;
+      last = now;
     }
     events.next("reload", WAIT);
     Thread.sleep(300);
-    assertEquals(1, build.rebuilds.get());
+    if (stalls == 0) {
+      assertEquals(1, build.rebuilds.get());
+    } else { // each stall may end a burst, never more
+      assertTrue(build.rebuilds.get() <= 1 + stalls, build.rebuilds + " rebuilds, " + stalls);
+    }
     assertTrue(http.get("/articles/story/").body().contains("Save 9"));
   }
 
