@@ -141,9 +141,10 @@ timed() {
   tail -1 "$log.time" | awk -v code="$code" '{ printf "%d %.2f %.2f %d\n", code, $1, $2 + $3, $4 }'
 }
 
-# DIR: "FILES BYTES", the regular files under it (hidden ones too) and the sum of their sizes
+# DIR: "FILES BYTES", the regular files under it (hidden ones too) and the sum of their sizes (%.0f:
+# mawk, Debian's awk, prints %d no larger than 2^31-1, which made 2 GiB and more read as 2,048.0 MiB)
 written() {
-  find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'
+  find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d %.0f\n", n, b }'
 }
 
 # CASE TOOL "EXIT WALL CPU RSS" OUT LOG: appends a run record (see speed_report.py)
