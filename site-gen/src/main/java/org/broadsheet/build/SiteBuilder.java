@@ -96,8 +96,7 @@ public final class SiteBuilder {
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
     Path cacheFile = BuildCache.file(out);
     String key = cacheKey(config, options);
-    // read while the content folder is walked: both take a few tenths of a second at 10,000
-    // articles
+    // read while the content folder is walked: each takes tenths of a second at 10,000 articles
     CompletableFuture<BuildCache> cached =
         options.clean()
             ? CompletableFuture.completedFuture(BuildCache.EMPTY)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,7 +72,7 @@ final class TreeRemoval {
     }
   }
 
-  private static java.util.List<Path> children(Path dir) throws IOException {
+  private static List<Path> children(Path dir) throws IOException {
     try (Stream<Path> list = Files.list(dir)) {
       return list.toList();
     }
