@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One news article, whatever format it came from. Immutable; absent text fields are empty strings,
@@ -87,6 +88,43 @@ public record Article(
         body,
         extras,
         image);
+  }
+
+  /**
+   * The same article with the text that recurs across an archive (dateline, section, authors, tags,
+   * source, licence, language) replaced by {@code share}'s copy, and no extras replaced by {@link
+   * Extras#NONE}: the summaries a build holds for every article then keep one copy of each. {@code
+   * share} must return an equal string.
+   */
+  public Article withSharedText(UnaryOperator<String> share) {
+    return new Article(
+        id,
+        slug,
+        title,
+        summary,
+        date,
+        updated,
+        shared(authors, share),
+        share.apply(dateline),
+        share.apply(section),
+        shared(tags, share),
+        share.apply(source),
+        share.apply(license),
+        share.apply(lang),
+        draft,
+        sourcePath,
+        body,
+        extras.equals(Extras.NONE) ? Extras.NONE : extras,
+        image);
+  }
+
+  private static List<String> shared(List<String> values, UnaryOperator<String> share) {
+    return switch (values.size()) {
+      case 0 -> values;
+      case 1 -> List.of(share.apply(values.get(0)));
+      case 2 -> List.of(share.apply(values.get(0)), share.apply(values.get(1)));
+      default -> List.of(values.stream().map(share).toArray(String[]::new));
+    };
   }
 
   /** The same article without its body, for the archive-wide model (bodies are streamed). */

@@ -49,6 +49,10 @@ final class ArticleStage {
   private final AtomicInteger parsedNow = new AtomicInteger();
   private final List<Article> articles = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+  /** One copy of each dateline, section, author, tag, source, licence and language. */
+  private final Map<String, String> sharedText = new ConcurrentHashMap<>();
+
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger skipped = new AtomicInteger();
   private final ZonedDateTime now;
@@ -141,7 +145,9 @@ final class ArticleStage {
         unchanged = true;
         hash = cached.hash();
       } else {
-        cached = new BuildCache.Source(hash, parsed.map(Article::withoutBody), own.snapshot());
+        cached =
+            new BuildCache.Source(
+                hash, parsed.map(p -> p.withoutBody().withSharedText(this::share)), own.snapshot());
       }
     }
     sources.put(file.relativePath(), cached);
@@ -198,6 +204,11 @@ final class ArticleStage {
     }
     // the cache's summary when there is one: a million articles are held once, not twice
     articles.add(cached.article().orElseGet(a::withoutBody));
+  }
+
+  private String share(String text) {
+    String first = sharedText.putIfAbsent(text, text);
+    return first == null ? text : first;
   }
 
   /** What the files taken in so far gave. */

@@ -1,5 +1,6 @@
 package org.broadsheet.route;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -7,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.broadsheet.view.Messages;
 
 /**
@@ -21,6 +24,9 @@ final class Dates {
   private final DateTimeFormatter month;
   private final DecimalStyle digits;
   private final Locale locale;
+
+  /** Each day's text once: cards of one day share it (a million cards, a few thousand days). */
+  private final Map<LocalDate, String> days = new ConcurrentHashMap<>();
 
   Dates(Messages messages, ZoneId zone) {
     Locale locale = Locale.forLanguageTag(messages.dateLocale());
@@ -43,7 +49,7 @@ final class Dates {
 
   /** A day in the site's zone: {@code 1. Dezember 2026}. */
   String day(ZonedDateTime d) {
-    return d.withZoneSameInstant(zone).format(day);
+    return days.computeIfAbsent(d.withZoneSameInstant(zone).toLocalDate(), day::format);
   }
 
   /** A month: {@code Dezember 2026}. */
