@@ -52,19 +52,6 @@ final class PageStage {
     this.previousPages = previousPages;
   }
 
-  /** The work of the render phase: every planned page, then every article page. */
-  static List<Runnable> work(
-      PageStage stage,
-      List<Page> planned,
-      Archive archive,
-      ArticlePages articles,
-      Map<String, String> hashes) {
-    List<Runnable> work = new ArrayList<>(planned.size() + archive.size());
-    work.addAll(planned(stage, planned));
-    work.addAll(articles(stage, archive, archive.articles(), articles, hashes));
-    return work;
-  }
-
   /** Rendering the planned pages (listings, feeds, the calendar, ...): a work item each. */
   static List<Runnable> planned(PageStage stage, List<Page> planned) {
     List<Runnable> work = new ArrayList<>(planned.size());

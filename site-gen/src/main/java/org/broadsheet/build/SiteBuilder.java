@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
@@ -41,7 +42,6 @@ import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedLists;
-import org.broadsheet.search.SearchIndexWriter;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.search.pages.RuntimeFiles;
 import org.broadsheet.source.ContentSource;
@@ -58,6 +58,12 @@ public final class SiteBuilder {
   /** Related articles shown on an article page. */
   static final int RELATED = 4;
 
+  /**
+   * What the index and the browser's search write under {@code search/}, besides the open bundle.
+   */
+  private static final Set<String> SEARCH_FILES =
+      Set.of("lucene", "runtime", "offline", "manifest.json");
+
   private final Progress progress;
   private final RenderLimits limits;
   private final Consumer<String> beforePhase;
@@ -71,7 +77,8 @@ public final class SiteBuilder {
   }
 
   /**
-   * For tests: a hook called with each phase's name before it runs ("parse", "render"), e.g. to
+   * For tests: a hook called with each phase's name before it runs ("parse", "render"; once for a
+   * phase run in two parts, such as the render's listings and then its article pages), e.g. to
    * change a file between the parse and the pages.
    */
   SiteBuilder(Progress progress, RenderLimits limits, Consumer<String> beforePhase) {
@@ -133,16 +140,17 @@ public final class SiteBuilder {
       Archive archive;
       ArticleStage.Parsed parsed;
       int lostBeforePages;
-      try (FSDirectory dir = FSDirectory.open(indexDir);
-          SearchIndexWriter index =
-              SearchIndexWriter.open(dir, config.language(), config.timeZone(), !takeOver)) {
+      ArticlePages articlePages;
+      PageStage pages;
+      try (BuildIndex index =
+          BuildIndex.open(indexDir, config.language(), config.timeZone(), !takeOver)) {
         articles =
             new ArticleStage(
                 parsers,
                 options,
                 new SourceKeys(options.source(), key),
                 base,
-                index,
+                index.writer(),
                 store,
                 views.links(),
                 diagnostics);
@@ -154,26 +162,30 @@ public final class SiteBuilder {
         Set<String> lost = articles.reconcile(archive, parsed.hashes(), reread);
         archive = without(archive, lost, diagnostics);
         lostBeforePages = reread.lost();
-        timed("index", index::optimizeAndCommit);
+        // the index's last step (flush, merge, commit) runs while the pictures and the listings are
+        // made: the listings need no related lists, the only thing read from the finished index
+        index.finishInBackground();
+        run("images", ImageStage.sources(archive), images::picture);
+        views.usePictures(images.pictures(archive));
+        articlePages = new ArticlePages(views, a -> pageBody(a, store, reread));
+        articlePages.useSourceHashes(parsed.hashes());
+        Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
+        pages =
+            new PageStage(
+                new Templates(templatesDir, limits),
+                publisher,
+                themeDigest(templatesDir),
+                out,
+                base.pages());
+        run("render", PageStage.planned(pages, routes.plan(archive)), SiteBuilder::leaveOutLost);
+        timed("index", index::awaitFinish);
       }
-      run("images", ImageStage.sources(archive), images::picture);
-      views.usePictures(images.pictures(archive));
-      // before the pages: it counts what it finds under search/, which then holds none of them
       timed("search", () -> browserSearch(publisher, options.offline()));
-      ArticlePages articlePages = new ArticlePages(views, a -> pageBody(a, store, reread));
       articlePages.useRelated(related(indexDir, archive));
-      articlePages.useSourceHashes(parsed.hashes());
-      Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
-      PageStage pages =
-          new PageStage(
-              new Templates(templatesDir, limits),
-              publisher,
-              themeDigest(templatesDir),
-              out,
-              base.pages());
-      run(
+      // the same phase, its second part: the hook ran before the first
+      progress.run(
           "render",
-          PageStage.work(pages, routes.plan(archive), archive, articlePages, parsed.hashes()),
+          PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()),
           SiteBuilder::leaveOutLost);
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
@@ -351,7 +363,16 @@ public final class SiteBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
     }
-    publisher.adopt("search");
+    // what these writers made, not the search page beside it, which the publisher wrote and counted
+    try (Stream<Path> entries = Files.list(search)) {
+      for (String name : entries.map(p -> p.getFileName().toString()).toList()) {
+        if (SEARCH_FILES.contains(name) || name.endsWith(".open")) {
+          publisher.adopt("search/" + name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the browser's search files", e);
+    }
   }
 
   /**

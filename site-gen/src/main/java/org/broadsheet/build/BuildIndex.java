@@ -1,0 +1,99 @@
+package org.broadsheet.build;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.SearchIndexWriter;
+
+/**
+ * The search index while a build writes it, and its last step ({@link
+ * SearchIndexWriter#optimizeAndCommit}: the final flush, the merge into the shipped layout, the
+ * commit) on a thread of its own, so that the listing pages render while the index merges; the
+ * merge is one thread's work, and the other cores idled through it. Closing without waiting for the
+ * last step (a failed build) rolls the index back, which stops a merge under way.
+ */
+final class BuildIndex implements AutoCloseable {
+  private final FSDirectory dir;
+  private final SearchIndexWriter writer;
+  private Thread finishing;
+  private volatile Throwable failure;
+
+  private BuildIndex(FSDirectory dir, SearchIndexWriter writer) {
+    this.dir = dir;
+    this.writer = writer;
+  }
+
+  static BuildIndex open(Path indexDir, String language, ZoneId zone, boolean create)
+      throws IOException {
+    FSDirectory dir = FSDirectory.open(indexDir);
+    try {
+      return new BuildIndex(dir, SearchIndexWriter.open(dir, language, zone, create));
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  SearchIndexWriter writer() {
+    return writer;
+  }
+
+  /** Starts the last step; nothing may be added to the index after this. */
+  void finishInBackground() {
+    finishing =
+        new Thread(
+            () -> {
+              try {
+                writer.optimizeAndCommit();
+              } catch (Throwable t) { // reported by awaitFinish
+                failure = t;
+              }
+            },
+            "broadsheet-index");
+    finishing.setDaemon(true);
+    finishing.start();
+  }
+
+  /** Waits for the last step, and throws what it threw. */
+  void awaitFinish() throws IOException {
+    joinUninterruptibly();
+    Throwable t = failure;
+    if (t instanceof IOException e) {
+      throw e;
+    } else if (t instanceof RuntimeException e) {
+      throw e;
+    } else if (t instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private void joinUninterruptibly() throws InterruptedIOException {
+    if (finishing == null) {
+      return;
+    }
+    try {
+      finishing.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the search index was merged");
+    }
+  }
+
+  /**
+   * Closes the index: after {@link #awaitFinish} it is committed; before it, it is rolled back (a
+   * merge under way stops) and the last step's thread is waited for, so nothing writes into the
+   * staging folder once the build is over.
+   */
+  @Override
+  public void close() throws IOException {
+    try (dir) {
+      try {
+        writer.close(); // not committed on close: a rollback, which stops a running merge
+      } finally {
+        joinUninterruptibly();
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.broadsheet.build;
+
+import static org.broadsheet.content.ArticleBuilder.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildIndexTest {
+  private static BuildIndex withArticles(Path dir, int n) throws IOException {
+    BuildIndex index = BuildIndex.open(dir, "en", ZoneOffset.UTC, true);
+    for (int i = 0; i < n; i++) {
+      index
+          .writer()
+          .put(
+              article("a" + i).date("2020-01-0" + (1 + i % 9) + "T00:00:00Z").build(),
+              "articles/a" + i + "/");
+    }
+    return index;
+  }
+
+  @Test
+  void theIndexFinishedInTheBackgroundHoldsEveryArticleInOneSegment(@TempDir Path dir)
+      throws IOException {
+    try (BuildIndex index = withArticles(dir, 50)) {
+      index.finishInBackground();
+      index.awaitFinish();
+    }
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      assertEquals(50, reader.numDocs());
+      assertEquals(1, reader.leaves().size(), "a fresh index ships as one segment");
+    }
+  }
+
+  @Test
+  void aBuildThatFailsBeforeTheIndexIsFinishedLeavesNoCommitAndNoThread(@TempDir Path dir)
+      throws IOException {
+    BuildIndex index = withArticles(dir, 50);
+    index.finishInBackground();
+    index.close(); // the build failed: no awaitFinish
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().equals("broadsheet-index") && t.isAlive()),
+        "the finishing thread was waited for");
+    // either the commit happened before the rollback or it did not; the writer is closed and
+    // the directory can be opened again for writing
+    try (BuildIndex again = BuildIndex.open(dir, "en", ZoneOffset.UTC, true)) {
+      again.finishInBackground();
+      again.awaitFinish();
+    }
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      assertEquals(0, reader.numDocs(), "the new index replaced whatever was there");
+    }
+  }
+}
