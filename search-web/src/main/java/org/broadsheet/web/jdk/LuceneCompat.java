@@ -111,6 +111,11 @@ public final class LuceneCompat {
     throw new UnsupportedOperationException("not part of the shipped index: " + format);
   }
 
+  /** {@code ExactPhraseMatcher}'s impacts source's {@code getImpacts()}: for TOP_SCORES only. */
+  public static <T> T notShipped(Object source) {
+    throw new UnsupportedOperationException("impacts are not compiled into the browser runtime");
+  }
+
   /**
    * {@code Lucene912PostingsReader.impacts(FieldInfo, BlockTermState, int)}: for TOP_SCORES only.
    */

@@ -124,6 +124,10 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.codecs.lucene90.Lucene90PointsFormat.fieldsReader",
               JDK + "LuceneCompat#notShipped"),
+          // an exact phrase's impacts, read only for ScoreMode.TOP_SCORES
+          Map.entry(
+              "org.apache.lucene.search.ExactPhraseMatcher$1.getImpacts",
+              JDK + "LuceneCompat#notShipped"),
           Map.entry(
               "org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary",
               JDK + "LuceneCompat#notShipped"),
@@ -155,16 +159,18 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for {@code
    * ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores COMPLETE;
-   * WANDScorer stays, it also serves minimum-should-match) and the matcher for sloppy phrases
-   * (Broadsheet's phrases are exact). Each {@code new} of one becomes a call that throws, so none
-   * of their code is compiled in. ReutersParityTest runs every query shape through them.
+   * WANDScorer also serves a minimum-should-match above 1, which no Broadsheet query sets) and the
+   * matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new} of one becomes a
+   * call that throws, so none of their code is compiled in. ReutersParityTest runs every query
+   * shape through them.
    */
   private static final Set<String> NEVER_CONSTRUCTED =
       Set.of(
           "org.apache.lucene.search.MaxScoreBulkScorer",
           "org.apache.lucene.search.BlockMaxConjunctionScorer",
           "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
-          "org.apache.lucene.search.SloppyPhraseMatcher");
+          "org.apache.lucene.search.SloppyPhraseMatcher",
+          "org.apache.lucene.search.WANDScorer");
 
   /**
    * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
