@@ -9,6 +9,8 @@ Names come from the module's "name" section: build the runtime with them first,
 Prints each section (raw bytes, deflated alone), then the TOP (default 40) largest functions and the
 largest packages (the part of a TeaVM name before its class). Deflating a function alone overstates
 what it adds to the gzipped module (similar functions compress together), so it only ranks them.
+Last, the compressed share of each group (a package; TeaVM's start function; its per-class type-check
+functions): how many bytes the deflated code section loses when that group's bodies are left out.
 """
 import collections
 import sys
@@ -98,6 +100,49 @@ def function_names(data, start, size):
     return names
 
 
+def bodies(data):
+    """[(name, body bytes)] of every function body."""
+    found = sections(data)
+    imports = sum(imported_functions(data, s) for sid, _, s, _ in found if sid == 2)
+    names = {}
+    for sid, label, start, size in found:
+        if label == "custom:name":
+            names = function_names(data, start, size)
+    out = []
+    for sid, _, start, _ in found:
+        if sid == 10:
+            count, p = uleb(data, start)
+            for i in range(count):
+                size, body = uleb(data, p)
+                out.append((names.get(imports + i, "f%d" % (imports + i)), data[body:body + size]))
+                p = body + size
+    return out
+
+
+def group(function_name):
+    """The group a function's bytes count for in the compressed shares."""
+    if function_name.endswith("@isSupertypes"):
+        return "TeaVM type checks (@isSupertypes)"
+    if function_name == "teavm@initializer":
+        return "TeaVM start function"
+    return package(function_name)
+
+
+def compressed_shares(data):
+    """[(bytes the deflated code loses without the group, raw bytes, functions, group)], largest first."""
+    found = bodies(data)
+    full = len(zlib.compress(b"".join(b for _, b in found), 9))
+    groups = collections.defaultdict(list)
+    for i, (n, _) in enumerate(found):
+        groups[group(n)].append(i)
+    rows = []
+    for g, members in groups.items():
+        left_out = set(members)
+        rest = b"".join(b for i, (_, b) in enumerate(found) if i not in left_out)
+        rows.append((full - len(zlib.compress(rest, 9)), sum(len(found[i][1]) for i in members), len(members), g))
+    return sorted(rows, reverse=True)
+
+
 def functions(data):
     """[(name, raw bytes, deflated bytes)] of every function body."""
     found = sections(data)
@@ -139,6 +184,9 @@ def main(argv):
     print("\npackages:")
     for p, size in by_package.most_common(top):
         print("%9d  %s" % (size, p))
+    print("\ncompressed share (deflated code without the group's bodies, minus with), raw, functions:")
+    for share, size, count, g in compressed_shares(data)[:top]:
+        print("%9d %9d %6d  %s" % (share, size, count, g))
     return 0
 
 

@@ -37,6 +37,15 @@ class WasmSizesTest(unittest.TestCase):
                          wasm_sizes.package("org.apache.lucene.search.BooleanQuery$Builder::add@caller"))
         self.assertEqual("teavm", wasm_sizes.package("teavm@initializer"))
 
+    def test_each_group_is_charged_what_the_deflated_code_loses_without_it(self):
+        rows = wasm_sizes.compressed_shares(module())
+        self.assertEqual([("demo", 4, 1), ("f2", 2, 1)], [(g, size, n) for _, size, n, g in rows])
+        self.assertTrue(all(share > 0 for share, _, _, _ in rows))
+
+    def test_teavm_type_checks_and_start_function_are_groups_of_their_own(self):
+        self.assertEqual("TeaVM type checks (@isSupertypes)", wasm_sizes.group("java.util.List@isSupertypes"))
+        self.assertEqual("TeaVM start function", wasm_sizes.group("teavm@initializer"))
+
     def test_a_file_that_is_not_webassembly_is_refused(self):
         with self.assertRaises(ValueError):
             wasm_sizes.sections(b"<html>")

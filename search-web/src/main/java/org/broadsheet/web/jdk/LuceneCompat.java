@@ -84,6 +84,45 @@ public final class LuceneCompat {
     return Float.toString((float) d);
   }
 
+  /**
+   * {@code Character.isWhitespace(int)} as Java 17 answers it: the space, line and paragraph
+   * separators but the non-breaking ones (U+00A0, U+2007, U+202F), and the nine controls TAB to CR
+   * and FS to US. TeaVM's own body reads the Unicode category table (3.4 KB gzip of the runtime)
+   * for it, and nothing else in the runtime reads that table. {@code BrowserCharactersTest}
+   * compares every code point with the JVM's.
+   */
+  public static boolean isWhitespace(int c) {
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    }
+    if (c < 0x1680) {
+      return false;
+    }
+    return c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A && c != 0x2007)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x205F
+        || c == 0x3000;
+  }
+
+  /**
+   * {@code Object.toString()} of a class that does not override it, without the class name: the
+   * runtime prints such text only in exception messages. With the JDK's {@code
+   * getClass().getName()}, TeaVM keeps the name of every class that may reach it.
+   */
+  public static String objectText(Object o) {
+    return "@" + Integer.toHexString(o.hashCode());
+  }
+
+  /** {@code Class.cast} without the class names in the exception's message (see objectText). */
+  public static Object cast(Class<?> cls, Object o) {
+    if (o != null && !cls.isInstance(o)) {
+      throw new ClassCastException();
+    }
+    return o;
+  }
+
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
     return pattern;
@@ -109,6 +148,11 @@ public final class LuceneCompat {
    */
   public static <T> T notShipped(Object format, Object a) {
     throw new UnsupportedOperationException("not part of the shipped index: " + format);
+  }
+
+  /** {@code ExactPhraseMatcher}'s impacts source's {@code getImpacts()}: for TOP_SCORES only. */
+  public static <T> T notShipped(Object source) {
+    throw new UnsupportedOperationException("impacts are not compiled into the browser runtime");
   }
 
   /**

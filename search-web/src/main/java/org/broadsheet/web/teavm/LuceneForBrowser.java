@@ -124,6 +124,21 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.codecs.lucene90.Lucene90PointsFormat.fieldsReader",
               JDK + "LuceneCompat#notShipped"),
+          // index sorts on sorted-numeric or sorted-set fields: Broadsheet's index sorts on a long
+          // and a string field (SearchIndexWriter), which SortField's own provider reads
+          Map.entry(
+              "org.apache.lucene.search.SortedNumericSortField$Provider.readSortField",
+              JDK + "LuceneCompat#notShipped"),
+          Map.entry(
+              "org.apache.lucene.search.SortedSetSortField$Provider.readSortField",
+              JDK + "LuceneCompat#notShipped"),
+          // logs that a system property could not be read (java.util.logging); the browser has
+          // no security manager
+          Map.entry("org.apache.lucene.util.Constants.logSecurityWarning", EMPTY),
+          // an exact phrase's impacts, read only for ScoreMode.TOP_SCORES
+          Map.entry(
+              "org.apache.lucene.search.ExactPhraseMatcher$1.getImpacts",
+              JDK + "LuceneCompat#notShipped"),
           Map.entry(
               "org.apache.lucene.codecs.lucene90.Lucene90DocValuesProducer.getBinary",
               JDK + "LuceneCompat#notShipped"),
@@ -155,16 +170,18 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for {@code
    * ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores COMPLETE;
-   * WANDScorer stays, it also serves minimum-should-match) and the matcher for sloppy phrases
-   * (Broadsheet's phrases are exact). Each {@code new} of one becomes a call that throws, so none
-   * of their code is compiled in. ReutersParityTest runs every query shape through them.
+   * WANDScorer also serves a minimum-should-match above 1, which no Broadsheet query sets) and the
+   * matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new} of one becomes a
+   * call that throws, so none of their code is compiled in. ReutersParityTest runs every query
+   * shape through them.
    */
   private static final Set<String> NEVER_CONSTRUCTED =
       Set.of(
           "org.apache.lucene.search.MaxScoreBulkScorer",
           "org.apache.lucene.search.BlockMaxConjunctionScorer",
           "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
-          "org.apache.lucene.search.SloppyPhraseMatcher");
+          "org.apache.lucene.search.SloppyPhraseMatcher",
+          "org.apache.lucene.search.WANDScorer");
 
   /**
    * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
@@ -187,6 +204,31 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
             && method.hasModifier(ElementModifier.STATIC)) {
           replaceBody(method, JDK + "LuceneCompat#doubleText", context);
         }
+      }
+      return;
+    }
+    if (cls.getName().equals("java.lang.Object") || cls.getName().equals("java.lang.Class")) {
+      // each class that may reach Object.toString() or Class.cast kept its name for their
+      // getClass().getName()
+      for (MethodHolder method : cls.getMethods()) {
+        boolean toString = method.getName().equals("toString") && method.parameterCount() == 0;
+        boolean cast = method.getName().equals("cast") && method.parameterCount() == 1;
+        if (method.getProgram() != null
+            && ((toString && cls.getName().equals("java.lang.Object"))
+                || (cast && cls.getName().equals("java.lang.Class")))) {
+          replaceBody(
+              method, JDK + (toString ? "LuceneCompat#objectText" : "LuceneCompat#cast"), context);
+        }
+      }
+      return;
+    }
+    if (cls.getName().equals("java.lang.Character")) {
+      // TeaVM's isWhitespace(int) decodes the whole Unicode category table; the char overload
+      // calls this one
+      MethodHolder isWhitespace =
+          cls.getMethod(new MethodDescriptor("isWhitespace", int.class, boolean.class));
+      if (isWhitespace != null && isWhitespace.getProgram() != null) {
+        replaceBody(isWhitespace, JDK + "LuceneCompat#isWhitespace", context);
       }
       return;
     }
