@@ -30,13 +30,16 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
   private static final String VIEWS = "org.broadsheet.";
 
   /** A record class's components by name; empty for classes read the bean model's way. */
-  private static final ClassValue<Map<String, Function<Object, Object>>> COMPONENTS =
+  private static final ClassValue<Map<String, Component>> COMPONENTS =
       new ClassValue<>() {
         @Override
-        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
+        protected Map<String, Component> computeValue(Class<?> type) {
           return components(type);
         }
       };
+
+  /** A component: its place among the record's components, and how it is read. */
+  record Component(int slot, Function<Object, Object> read) {}
 
   ViewObjectWrapper(DefaultObjectWrapperBuilder configuration) {
     super(configuration, true);
@@ -44,18 +47,21 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
 
   @Override
   protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-    Map<String, Function<Object, Object>> components = COMPONENTS.get(obj.getClass());
+    Map<String, Component> components = COMPONENTS.get(obj.getClass());
     return components.isEmpty() ? super.handleUnknownType(obj) : new View(obj, this, components);
   }
 
-  /** A view record: FreeMarker's bean model, but for the read of a component. */
+  /**
+   * A view record: FreeMarker's bean model, but for the read of a component, which is wrapped once
+   * per model: a record does not change, and the models FreeMarker wraps its values in (strings,
+   * numbers, list and map adapters, other views) are read-only. A page's {@code ${page.root}}, read
+   * some twenty times, wraps its {@code PageInfo} once.
+   */
   private static final class View extends GenericObjectModel {
-    private final Map<String, Function<Object, Object>> components;
+    private final Map<String, Component> components;
+    private TemplateModel[] read;
 
-    View(
-        Object record,
-        ViewObjectWrapper wrapper,
-        Map<String, Function<Object, Object>> components) {
+    View(Object record, ViewObjectWrapper wrapper, Map<String, Component> components) {
       super(record, wrapper);
       this.components = components;
     }
@@ -63,10 +69,19 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
     @Override
     protected TemplateModel get(String key, boolean beforeMethodCall)
         throws TemplateModelException, ShouldNotBeGetAsMethodException {
-      Function<Object, Object> component = beforeMethodCall ? null : components.get(key);
-      return component == null
-          ? super.get(key, beforeMethodCall)
-          : wrapper.wrap(component.apply(object));
+      Component component = beforeMethodCall ? null : components.get(key);
+      if (component == null) {
+        return super.get(key, beforeMethodCall);
+      }
+      if (read == null) {
+        read = new TemplateModel[components.size()];
+      }
+      TemplateModel model = read[component.slot()];
+      if (model == null) {
+        model = wrapper.wrap(component.read().apply(object));
+        read[component.slot()] = model;
+      }
+      return model;
     }
   }
 
@@ -75,13 +90,13 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
    * read, each as a function. A component whose accessor is named like a JavaBeans getter ({@code
    * getX}, {@code isX}) is left out: FreeMarker may expose it otherwise.
    */
-  static Map<String, Function<Object, Object>> components(Class<?> type) {
+  static Map<String, Component> components(Class<?> type) {
     if (!type.isRecord()
         || !type.getName().startsWith(VIEWS)
         || !Modifier.isPublic(type.getModifiers())) {
       return Map.of();
     }
-    Map<String, Function<Object, Object>> byName = new HashMap<>();
+    Map<String, Component> byName = new HashMap<>();
     MethodHandles.Lookup lookup = MethodHandles.lookup();
     for (RecordComponent component : type.getRecordComponents()) {
       Method accessor = component.getAccessor();
@@ -89,7 +104,7 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
       if (!Modifier.isPublic(accessor.getModifiers()) || beanLike(name)) {
         continue;
       }
-      byName.put(name, function(lookup, accessor));
+      byName.put(name, new Component(byName.size(), function(lookup, accessor)));
     }
     return Map.copyOf(byName);
   }

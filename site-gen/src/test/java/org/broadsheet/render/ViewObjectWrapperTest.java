@@ -31,6 +31,7 @@ class ViewObjectWrapperTest {
       ${(c.image.alt)!"none"}|${c.image???c}|${c.params.k}|${c.params?keys?join(',')}
       ${m.t("hello", 3)}|${m.tn("n", 2)}|${m.isRtl()?c}|${m.rtl?c}|${m.dir}|${m.dir()}
       ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}
+      <#assign s = c.section>${s.name}${c.section.name}${s.href}|<#list 1..2 as i>${c.tags[i - 1].name}${c.title}</#list>
       """;
 
   private static final Card CARD =
