@@ -1,5 +1,6 @@
 package org.broadsheet.parse;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -25,6 +26,9 @@ public final class Dates {
    */
   public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
     String s = text.strip();
+    if (isPlainDateTime(s)) {
+      return plainDateTime(s, zone);
+    }
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11).strip();
     }
@@ -45,5 +49,58 @@ public final class Dates {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code s} is {@code yyyy-MM-ddTHH:mm:ss} with nothing more, the form wire archives and
+   * importers write: read at once by {@link #plainDateTime}, where {@code LocalDateTime.parse} and
+   * the offset patterns above took a hundredth of a build's CPU.
+   */
+  private static boolean isPlainDateTime(String s) {
+    if (s.length() != 19) {
+      return false;
+    }
+    for (int i = 0; i < 19; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          switch (i) {
+            case 4, 7 -> c == '-';
+            case 10 -> c == 'T';
+            case 13, 16 -> c == ':';
+            default -> c >= '0' && c <= '9';
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss} in {@code zone}, or empty where {@code LocalDateTime.parse} refuses
+   * it (its ISO format is strict: no 30 February, no hour 24).
+   */
+  private static Optional<ZonedDateTime> plainDateTime(String s, ZoneId zone) {
+    try {
+      return Optional.of(
+          LocalDateTime.of(
+                  number(s, 0, 4),
+                  number(s, 5, 7),
+                  number(s, 8, 10),
+                  number(s, 11, 13),
+                  number(s, 14, 16),
+                  number(s, 17, 19))
+              .atZone(zone));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int number(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (s.charAt(i) - '0');
+    }
+    return n;
   }
 }

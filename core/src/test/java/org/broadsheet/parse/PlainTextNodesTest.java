@@ -31,6 +31,7 @@ class PlainTextNodesTest {
   @ValueSource(
       strings = {
         "Plain prose, \"quoted\" and <b>tagged</b> — with a dash.",
+        "Prose with nothing to escape, then a > b, then 3 < 4, then \"so\".",
         "Escapes \\* \\_ \\\\ and entities &amp; &copy; &#169; &#xA9; &bogus; AT&T",
         "Windows lines\r\nand old Mac lines\rand a NUL \u0000 here",
         "| a & b | c\\|d |\n|---|---|\n| &lt; | x |",

@@ -1,6 +1,7 @@
 package org.broadsheet.render;
 
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Arrays;
  */
 final class PageText extends Writer {
   private static final int CHUNK = 2048;
+
+  /** Strings at least this long are encoded whole by {@link #whole}; shorter ones by the loop. */
+  private static final int WHOLE = 32;
+
   private byte[] bytes = new byte[16 * 1024];
   private int size;
   private final char[] chars = new char[CHUNK];
@@ -28,6 +33,10 @@ final class PageText extends Writer {
 
   @Override
   public void write(String s, int offset, int length) {
+    if (offset == 0 && length == s.length() && length >= WHOLE && high == 0) {
+      whole(s);
+      return;
+    }
     for (int end = offset + length; offset < end; ) {
       int n = Math.min(CHUNK, end - offset);
       s.getChars(offset, offset + n, chars, 0);
@@ -39,6 +48,23 @@ final class PageText extends Writer {
   @Override
   public void write(String s) {
     write(s, 0, s.length());
+  }
+
+  /**
+   * A whole string (a body, or text with nothing to escape) encoded by {@code String.getBytes}: a
+   * string of Latin-1 characters is then checked and copied as bytes, where the loop of {@link
+   * #encode} widened it to characters first and read them one at a time. A string that ends in a
+   * high surrogate waits for its low half in the next write, so it takes that loop.
+   */
+  private void whole(String s) {
+    if (Character.isHighSurrogate(s.charAt(s.length() - 1))) {
+      write(s.toCharArray(), 0, s.length());
+      return;
+    }
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    room(utf8.length);
+    System.arraycopy(utf8, 0, bytes, size, utf8.length);
+    size += utf8.length;
   }
 
   @Override

@@ -91,7 +91,7 @@ public final class Templates {
     wrapper.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
     wrapper.setExposeFields(false);
     wrapper.setMemberAccessPolicy(new ViewAccessPolicy());
-    cfg.setObjectWrapper(wrapper.build());
+    cfg.setObjectWrapper(new ViewObjectWrapper(wrapper));
     this.configuration = cfg;
     this.workers =
         Executors.newCachedThreadPool(

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A theme's strings in one language, as templates see them: {@code ${t("nav.archive")}}, {@code
@@ -24,6 +25,14 @@ import java.util.TreeMap;
  */
 public record Messages(
     String language, String dir, String dateLocale, Map<String, String> strings) {
+  /**
+   * What the locale tags read as, by tag: parsing a tag on every {@code t()} of every page was a
+   * twentieth of rendering. Memos of pure functions of a handful of tags, not state.
+   */
+  private static final Map<String, Character> ZERO_DIGITS = new ConcurrentHashMap<>();
+
+  private static final Map<String, String> LANGUAGES = new ConcurrentHashMap<>();
+
   public Messages {
     // sorted: each page's fingerprint walks the strings in key order, and finds them so at once
     strings = Collections.unmodifiableSortedMap(new TreeMap<>(strings));
@@ -79,7 +88,12 @@ public record Messages(
    * Whole numbers among {@code args} in the digits of {@link #dateLocale} (Persian: ۲, Arabic: ٢).
    */
   private Object[] digits(Object[] args) {
-    char zero = DecimalStyle.of(Locale.forLanguageTag(dateLocale)).getZeroDigit();
+    if (args.length == 0) {
+      return args;
+    }
+    char zero =
+        ZERO_DIGITS.computeIfAbsent(
+            dateLocale, tag -> DecimalStyle.of(Locale.forLanguageTag(tag)).getZeroDigit());
     if (zero == '0') {
       return args;
     }
@@ -131,7 +145,9 @@ public record Messages(
    * ships (others count as English: one and other).
    */
   static String plural(String language, long n) {
-    String lang = Locale.forLanguageTag(language.replace('_', '-')).getLanguage();
+    String lang =
+        LANGUAGES.computeIfAbsent(
+            language, tag -> Locale.forLanguageTag(tag.replace('_', '-')).getLanguage());
     long abs = Math.abs(n);
     switch (lang) {
       case "fr":

@@ -37,4 +37,40 @@ class PageTextTest {
           whole.toString().getBytes(StandardCharsets.UTF_8), out.toBytes(), whole.toString());
     }
   }
+
+  /**
+   * Long strings, each written whole (as bodies and text with nothing to escape are): ASCII,
+   * Latin-1, any text, and strings that end in the high half of a pair the next write completes.
+   */
+  @Test
+  void wholeStringsEncodeAsJavaDoes() {
+    String[] alphabets = {"ab<\n1", "aé ßü", new String(ALPHABET)};
+    Random random = new Random(12);
+    for (int round = 0; round < 3000; round++) {
+      String alphabet = alphabets[round % alphabets.length];
+      StringBuilder whole = new StringBuilder();
+      PageText out = new PageText();
+      for (int w = 0, writes = 1 + random.nextInt(5); w < writes; w++) {
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0, length = random.nextInt(200); i < length; i++) {
+          piece.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        if (random.nextInt(4) == 0) {
+          piece.append('\uD83D'); // completed by the next write when it starts with '\uDE00'
+        }
+        if (random.nextInt(4) == 0) {
+          piece.insert(0, '\uDE00');
+        }
+        String s = piece.toString();
+        whole.append(s);
+        if (random.nextBoolean()) {
+          out.write(s);
+        } else {
+          out.write(s, 0, s.length());
+        }
+      }
+      assertArrayEquals(
+          whole.toString().getBytes(StandardCharsets.UTF_8), out.toBytes(), whole.toString());
+    }
+  }
 }

@@ -1,0 +1,137 @@
+package org.broadsheet.render;
+
+import freemarker.ext.beans.GenericObjectModel;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * FreeMarker's {@link DefaultObjectWrapper}, with the view records' components read without
+ * reflection. FreeMarker exposes a record's component {@code title()} to templates as {@code
+ * c.title}; its bean model finds it on every read through the class's introspection data, a lock
+ * and {@code Method.invoke}, which took a third of the time of rendering an article page. Here a
+ * public view record is wrapped in the same bean model ({@link GenericObjectModel}: the same
+ * methods, policy, string value and built-ins), whose read of a component calls a plain accessor
+ * function made once per component and wraps its value as FreeMarker would. Everything else (a
+ * method call such as {@code t("key")}, other methods, unknown names) takes FreeMarker's own path.
+ */
+final class ViewObjectWrapper extends DefaultObjectWrapper {
+  private static final String VIEWS = "org.broadsheet.";
+
+  /** A record class's components by name; empty for classes read the bean model's way. */
+  private static final ClassValue<Map<String, Component>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Component> computeValue(Class<?> type) {
+          return components(type);
+        }
+      };
+
+  /** A component: its place among the record's components, and how it is read. */
+  record Component(int slot, Function<Object, Object> read) {}
+
+  ViewObjectWrapper(DefaultObjectWrapperBuilder configuration) {
+    super(configuration, true);
+  }
+
+  @Override
+  protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+    Map<String, Component> components = COMPONENTS.get(obj.getClass());
+    return components.isEmpty() ? super.handleUnknownType(obj) : new View(obj, this, components);
+  }
+
+  /**
+   * A view record: FreeMarker's bean model, but for the read of a component, which is wrapped once
+   * per model: a record does not change, and the models FreeMarker wraps its values in (strings,
+   * numbers, list and map adapters, other views) are read-only. A page's {@code ${page.root}}, read
+   * some twenty times, wraps its {@code PageInfo} once.
+   */
+  private static final class View extends GenericObjectModel {
+    private final Map<String, Component> components;
+    private TemplateModel[] read;
+
+    View(Object record, ViewObjectWrapper wrapper, Map<String, Component> components) {
+      super(record, wrapper);
+      this.components = components;
+    }
+
+    @Override
+    protected TemplateModel get(String key, boolean beforeMethodCall)
+        throws TemplateModelException, ShouldNotBeGetAsMethodException {
+      Component component = beforeMethodCall ? null : components.get(key);
+      if (component == null) {
+        return super.get(key, beforeMethodCall);
+      }
+      if (read == null) {
+        read = new TemplateModel[components.size()];
+      }
+      TemplateModel model = read[component.slot()];
+      if (model == null) {
+        model = wrapper.wrap(component.read().apply(object));
+        read[component.slot()] = model;
+      }
+      return model;
+    }
+  }
+
+  /**
+   * The components of a public record of Broadsheet's that {@link ViewAccessPolicy} lets templates
+   * read, each as a function. A component whose accessor is named like a JavaBeans getter ({@code
+   * getX}, {@code isX}) is left out: FreeMarker may expose it otherwise.
+   */
+  static Map<String, Component> components(Class<?> type) {
+    if (!type.isRecord()
+        || !type.getName().startsWith(VIEWS)
+        || !Modifier.isPublic(type.getModifiers())) {
+      return Map.of();
+    }
+    Map<String, Component> byName = new HashMap<>();
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    for (RecordComponent component : type.getRecordComponents()) {
+      Method accessor = component.getAccessor();
+      String name = accessor.getName();
+      if (!Modifier.isPublic(accessor.getModifiers()) || beanLike(name)) {
+        continue;
+      }
+      byName.put(name, new Component(byName.size(), function(lookup, accessor)));
+    }
+    return Map.copyOf(byName);
+  }
+
+  private static boolean beanLike(String name) {
+    return name.startsWith("get") && name.length() > 3
+        || name.startsWith("is") && name.length() > 2;
+  }
+
+  /** The accessor as a function, made by the JVM's lambda factory (no reflection per call). */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> function(MethodHandles.Lookup lookup, Method accessor) {
+    try {
+      MethodHandle target = lookup.unreflect(accessor);
+      return (Function<Object, Object>)
+          LambdaMetafactory.metafactory(
+                  lookup,
+                  "apply",
+                  MethodType.methodType(Function.class),
+                  MethodType.methodType(Object.class, Object.class),
+                  target,
+                  MethodType.methodType(accessor.getReturnType(), accessor.getDeclaringClass())
+                      .wrap())
+              .getTarget()
+              .invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read " + accessor + " for templates", e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.broadsheet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import freemarker.ext.beans.BeansWrapper;
+import freemarker.ext.beans.GenericObjectModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.Template;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.view.Card;
+import org.broadsheet.view.Link;
+import org.broadsheet.view.Messages;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Templates read a view record's components without reflection, and see exactly what FreeMarker's
+ * own wrapper shows them: the same values, types, built-ins, method calls and errors.
+ */
+class ViewObjectWrapperTest {
+  private static final String TEMPLATE =
+      """
+      ${c.title}|${c.title()}|${c.weight}|${c.weight + 1}|${c.draft?c}|${c.scheduled?string('y', 'n')}
+      ${c.section.name}|${c.section.count}|${c.section?is_hash?c}|${c.section?is_string?c}
+      <#list c.tags as t>${t.name}=${t.href}<#sep>,</#list>|${c.tags?size}|${c.authors?has_content?c}
+      ${(c.image.alt)!"none"}|${c.image???c}|${c.params.k}|${c.params?keys?join(',')}
+      ${m.t("hello", 3)}|${m.tn("n", 2)}|${m.isRtl()?c}|${m.rtl?c}|${m.dir}|${m.dir()}
+      ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}
+      <#assign s = c.section>${s.name}${c.section.name}${s.href}|<#list 1..2 as i>${c.tags[i - 1].name}${c.title}</#list>
+      """;
+
+  private static final Card CARD =
+      new Card(
+          "id-1",
+          "A <b> & \"title\"",
+          "articles/a/",
+          "2024-01-02T00:00:00Z",
+          "2 January 2024",
+          "",
+          "",
+          new Link("World", "sections/world/", 4),
+          List.of(),
+          List.of(Link.of("oil", "tags/oil/"), Link.of("gas", "tags/gas/")),
+          false,
+          true,
+          -3,
+          Map.of("k", "v"),
+          null,
+          "",
+          "");
+
+  private static final Messages MESSAGES =
+      new Messages("en", "ltr", "en-GB", Map.of("hello", "Hi {0}", "n.other", "{0} things"));
+
+  private static String render(ObjectWrapper wrapper) throws Exception {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+    cfg.setObjectWrapper(wrapper);
+    cfg.setNumberFormat("computer");
+    cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
+    StringWriter out = new StringWriter();
+    new Template("t.ftlh", TEMPLATE, cfg).process(Map.of("c", CARD, "m", MESSAGES), out);
+    return out.toString();
+  }
+
+  private static DefaultObjectWrapperBuilder builder() {
+    DefaultObjectWrapperBuilder builder =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    builder.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
+    builder.setExposeFields(false);
+    builder.setMemberAccessPolicy(new ViewAccessPolicy());
+    return builder;
+  }
+
+  @Test
+  void templatesSeeWhatFreemarkersOwnWrapperShows() throws Exception {
+    String own = render(builder().build());
+    assertEquals(own, render(new ViewObjectWrapper(builder())));
+    assertTrue(own.contains("A &lt;b&gt; &amp; &quot;title&quot;|A &lt;b&gt;"), own);
+  }
+
+  @Test
+  void viewRecordsAreReadThroughTheirComponentsOnly() throws Exception {
+    ViewObjectWrapper wrapper = new ViewObjectWrapper(builder());
+    assertNotEquals(GenericObjectModel.class, wrapper.wrap(CARD).getClass());
+    assertTrue(wrapper.wrap(CARD) instanceof GenericObjectModel);
+    assertEquals(
+        List.of("count", "href", "name"),
+        ViewObjectWrapper.components(Link.class).keySet().stream().sorted().toList());
+    // not a view of Broadsheet's: FreeMarker's own model
+    record Other(String a) {}
+    assertTrue(ViewObjectWrapper.components(Other.class).isEmpty());
+    assertTrue(ViewObjectWrapper.components(String.class).isEmpty());
+  }
+}
