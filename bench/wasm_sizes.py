@@ -145,22 +145,7 @@ def compressed_shares(data):
 
 def functions(data):
     """[(name, raw bytes, deflated bytes)] of every function body."""
-    found = sections(data)
-    imports = sum(imported_functions(data, s) for sid, _, s, _ in found if sid == 2)
-    names = {}
-    for sid, label, start, size in found:
-        if label == "custom:name":
-            names = function_names(data, start, size)
-    out = []
-    for sid, _, start, _ in found:
-        if sid == 10:
-            count, p = uleb(data, start)
-            for i in range(count):
-                size, body = uleb(data, p)
-                index = imports + i
-                out.append((names.get(index, "f%d" % index), size, len(zlib.compress(data[body:body + size], 9))))
-                p = body + size
-    return out
+    return [(n, len(b), len(zlib.compress(b, 9))) for n, b in bodies(data)]
 
 
 def package(function_name):
