@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A theme's strings in one language, as templates see them: {@code ${t("nav.archive")}}, {@code
@@ -27,11 +28,14 @@ public record Messages(
     String language, String dir, String dateLocale, Map<String, String> strings) {
   /**
    * What the locale tags read as, by tag: parsing a tag on every {@code t()} of every page was a
-   * twentieth of rendering. Memos of pure functions of a handful of tags, not state.
+   * twentieth of rendering. Memos of pure functions, kept for the life of the process (a preview
+   * server's too); the tags come from articles' {@code lang}, so each memo keeps at most {@link
+   * #MEMO_LIMIT} and computes the others every time.
    */
   private static final Map<String, Character> ZERO_DIGITS = new ConcurrentHashMap<>();
 
   private static final Map<String, String> LANGUAGES = new ConcurrentHashMap<>();
+  static final int MEMO_LIMIT = 256;
 
   public Messages {
     // sorted: each page's fingerprint walks the strings in key order, and finds them so at once
@@ -92,8 +96,10 @@ public record Messages(
       return args;
     }
     char zero =
-        ZERO_DIGITS.computeIfAbsent(
-            dateLocale, tag -> DecimalStyle.of(Locale.forLanguageTag(tag)).getZeroDigit());
+        memo(
+            ZERO_DIGITS,
+            dateLocale,
+            tag -> DecimalStyle.of(Locale.forLanguageTag(tag)).getZeroDigit());
     if (zero == '0') {
       return args;
     }
@@ -140,14 +146,30 @@ public record Messages(
     return true;
   }
 
+  private static <V> V memo(Map<String, V> memo, String tag, Function<String, V> compute) {
+    V value = memo.get(tag);
+    if (value == null) {
+      value = compute.apply(tag);
+      if (memo.size() < MEMO_LIMIT) {
+        memo.put(tag, value);
+      }
+    }
+    return value;
+  }
+
+  /** How many tags the memos keep, for tests. */
+  static int memoized() {
+    return ZERO_DIGITS.size() + LANGUAGES.size();
+  }
+
   /**
    * The CLDR plural category of a whole number in a language, for the languages the default theme
    * ships (others count as English: one and other).
    */
   static String plural(String language, long n) {
     String lang =
-        LANGUAGES.computeIfAbsent(
-            language, tag -> Locale.forLanguageTag(tag.replace('_', '-')).getLanguage());
+        memo(
+            LANGUAGES, language, tag -> Locale.forLanguageTag(tag.replace('_', '-')).getLanguage());
     long abs = Math.abs(n);
     switch (lang) {
       case "fr":

@@ -32,6 +32,18 @@ class MessagesTest {
   }
 
   @Test
+  void tagsFromHostileContentDoNotGrowTheMemosWithoutBound() {
+    for (int i = 0; i < 5_000; i++) {
+      String tag = "x-" + Integer.toString(i, 36) + "-zz"; // a new private-use tag each time
+      Messages m =
+          new Messages(tag, "ltr", tag, Map.of("m.one", "{0} item", "m.other", "{0} items"));
+      assertEquals("3 items", m.tn("m", 3), "still answered past the limit");
+    }
+    assertTrue(
+        Messages.memoized() <= 2 * Messages.MEMO_LIMIT, Messages.memoized() + " tags memoised");
+  }
+
+  @Test
   void aMissingKeyShowsItselfSoTheGapIsVisible() {
     assertEquals("nav.nowhere", of("en", Map.of()).t("nav.nowhere"));
   }
