@@ -1,8 +1,13 @@
 package org.broadsheet.cli;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
 /**
  * The stand-in for the CLI in LauncherTest's jar: prints its arguments on stdout as JSON, as {@code
- * search --json} prints results, and exits with the code an {@code exit=N} argument asks for.
+ * search --json} prints results, and exits with the code an {@code exit=N} argument asks for. Given
+ * {@code tiers}, it also prints the last {@code -XX:TieredStopAtLevel} option the JVM was given
+ * ({@code "all"} without one).
  */
 public final class LauncherProbe {
   private LauncherProbe() {}
@@ -16,7 +21,17 @@ public final class LauncherProbe {
         code = Integer.parseInt(args[i].substring(5));
       }
     }
-    System.out.println(json.append("]}"));
+    json.append(']');
+    if (List.of(args).contains("tiers")) {
+      String tiers = "all";
+      for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        if (option.startsWith("-XX:TieredStopAtLevel=")) {
+          tiers = option.substring(option.indexOf('=') + 1);
+        }
+      }
+      json.append(",\"tiers\":\"").append(tiers).append('"');
+    }
+    System.out.println(json.append('}'));
     System.exit(code);
   }
 }

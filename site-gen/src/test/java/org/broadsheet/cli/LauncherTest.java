@@ -126,6 +126,32 @@ class LauncherTest {
     assertEquals(List.of(jar), files(), "no archive, no temporary file");
   }
 
+  @Test
+  void aSiteOfManyContentFilesBuildsWithC2AndEverythingElseWithC1Only() throws Exception {
+    Path site = root.resolve("site");
+    Path year = Files.createDirectories(site.resolve("content/2024"));
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(year.resolve(i + ".md"), "---\ntitle: " + i + "\n---\nText.\n");
+    }
+    Map<String, String> threeFiles = Map.of("BROADSHEET_C2_FROM", "3");
+    String dir = site.toString();
+    assertTiers("all", launch(JAVA, "", threeFiles, "build", "--source", dir, "tiers"));
+    assertTiers("all", launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "tiers"));
+    assertTiers(
+        "1",
+        launch(JAVA, "", Map.of("BROADSHEET_C2_FROM", "4"), "build", "--source", dir, "tiers"));
+    assertTiers("1", launch(JAVA, "", threeFiles, "search", "--source", dir, "tiers"));
+    assertTiers("1", launch(JAVA, "", threeFiles, "build", "--source", dir + "/content", "tiers"));
+    assertTiers(
+        "4", launch(JAVA, "-XX:TieredStopAtLevel=4", Map.of(), "build", "--source", dir, "tiers"));
+  }
+
+  private static void assertTiers(String tiers, Run run) {
+    assertEquals("", run.err());
+    assertEquals(0, run.code());
+    assertTrue(run.out().endsWith(",\"tiers\":\"" + tiers + "\"}\n"), run.out());
+  }
+
   /** The probe's own output and nothing else, with its exit code. */
   private static void assertQuiet(Run run, int code, String... args) {
     assertEquals("{\"args\":[\"" + String.join("\",\"", args) + "\"]}\n", run.out(), run.err());
@@ -134,6 +160,11 @@ class LauncherTest {
   }
 
   private Run launch(String java, String javaOpts, String... args) throws Exception {
+    return launch(java, javaOpts, Map.of(), args);
+  }
+
+  private Run launch(String java, String javaOpts, Map<String, String> vars, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("broadsheet").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -142,6 +173,8 @@ class LauncherTest {
     env.remove("BROADSHEET_CDS");
     env.put("BROADSHEET_JAVA", java);
     env.put("BROADSHEET_JAVA_OPTS", javaOpts);
+    env.remove("BROADSHEET_C2_FROM");
+    env.putAll(vars);
     Path out = root.resolve("out.txt");
     Path err = root.resolve("err.txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
