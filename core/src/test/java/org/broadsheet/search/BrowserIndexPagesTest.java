@@ -89,7 +89,7 @@ class BrowserIndexPagesTest {
   void manifestNamesEveryIndexFileWithLengthAndHashAndTheIndexLanguage() throws IOException {
     Path search = searchFolder("search-de", lucene);
     Files.writeString(search.resolve("lucene/write.lock"), ""); // as a closed writer leaves it
-    int count = new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
+    List<Path> written = new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
 
     Map<String, Object> m = manifest(search);
     assertEquals(5, ((Number) m.get("format")).intValue());
@@ -116,7 +116,10 @@ class BrowserIndexPagesTest {
         List.of(m.get("open") + ".open", "lucene", "manifest.json"),
         names(search),
         "the index is shipped once, in lucene/: no pages, no scripts");
-    assertEquals(2, count);
+    assertEquals(
+        List.of(search.resolve(m.get("open") + ".open"), search.resolve("manifest.json")),
+        written,
+        "it names what it wrote");
   }
 
   /** name to hash, as the manifest of {@code search} gives them */
@@ -168,9 +171,18 @@ class BrowserIndexPagesTest {
   @SuppressWarnings("unchecked")
   void offlineWritesTheIndexAsScriptChunksThatDecodeToItsFiles() throws IOException {
     Path search = searchFolder("search-offline", lucene);
-    new BrowserIndexPages(PAGE_SIZE).writeFiles(search, true);
+    List<Path> written = new BrowserIndexPages(PAGE_SIZE).writeFiles(search, true);
     Map<String, Object> m = manifest(search);
     Path offline = search.resolve("offline");
+    try (Stream<Path> files = Files.walk(search)) {
+      assertEquals(
+          files
+              .filter(f -> Files.isRegularFile(f) && !f.startsWith(search.resolve("lucene")))
+              .sorted()
+              .toList(),
+          written.stream().sorted().toList(),
+          "it names every file it wrote, once");
+    }
 
     String js = Files.readString(offline.resolve("manifest.js"), StandardCharsets.UTF_8);
     String prefix = "self.broadsheetManifest=";

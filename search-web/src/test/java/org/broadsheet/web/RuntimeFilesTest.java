@@ -30,8 +30,17 @@ class RuntimeFilesTest {
   void copiesTheRuntimeASiteNeedsAndPrintsTheSizes() throws Exception {
     Path english = tmp.resolve("en");
     Path all = tmp.resolve("all");
-    RuntimeFiles.copyTo(english, List.of("en"), false);
-    RuntimeFiles.copyTo(all, List.of("en", "fa"), true);
+    List<Path> writtenEnglish = RuntimeFiles.copyTo(english, List.of("en"), false);
+    List<Path> writtenAll = RuntimeFiles.copyTo(all, List.of("en", "fa"), true);
+    for (Map.Entry<Path, List<Path>> e :
+        Map.of(english, writtenEnglish, all, writtenAll).entrySet()) {
+      try (Stream<Path> files = Files.list(e.getKey())) {
+        assertEquals(
+            files.sorted().toList(),
+            e.getValue().stream().sorted().toList(),
+            "it names what it wrote");
+      }
+    }
     assertFalse(Files.exists(english.resolve("search.wasm")), "no full runtime on an English site");
     assertFalse(Files.exists(english.resolve("search-en.wasm.js")), "no file:// copy over http");
     assertFalse(Files.exists(all.resolve("search-en.wasm")));

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
@@ -57,12 +56,6 @@ import org.broadsheet.write.Publisher;
 public final class SiteBuilder {
   /** Related articles shown on an article page. */
   static final int RELATED = 4;
-
-  /**
-   * What the index and the browser's search write under {@code search/}, besides the open bundle.
-   */
-  private static final Set<String> SEARCH_FILES =
-      Set.of("lucene", "runtime", "offline", "manifest.json");
 
   private final Progress progress;
   private final RenderLimits limits;
@@ -356,22 +349,19 @@ public final class SiteBuilder {
    * its file:// script only {@code offline}); counted by the publisher.
    */
   static void browserSearch(Publisher publisher, boolean offline) {
-    Path search = publisher.staging().resolve("search");
+    Path site = publisher.staging();
+    Path search = site.resolve("search");
+    List<Path> written = new ArrayList<>();
     try {
-      BrowserIndexPages.write(search, offline);
-      RuntimeFiles.copyTo(search.resolve("lucene"), search.resolve("runtime"), offline);
+      written.addAll(BrowserIndexPages.write(search, offline));
+      written.addAll(
+          RuntimeFiles.copyTo(search.resolve("lucene"), search.resolve("runtime"), offline));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the browser's search files", e);
     }
-    // what these writers made, not the search page beside it, which the publisher wrote and counted
-    try (Stream<Path> entries = Files.list(search)) {
-      for (String name : entries.map(p -> p.getFileName().toString()).toList()) {
-        if (SEARCH_FILES.contains(name) || name.endsWith(".open")) {
-          publisher.adopt("search/" + name);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the browser's search files", e);
+    publisher.adopt("search/lucene"); // the index, written by its writer
+    for (Path file : written) {
+      publisher.adopt(site.relativize(file).toString());
     }
   }
 

@@ -71,23 +71,23 @@ public final class BrowserIndexPages {
     return pageSize;
   }
 
-  /** Writes the browser's files for the index in {@code search/lucene/}. */
-  public static void write(Path search, boolean offline) throws IOException {
-    new BrowserIndexPages(DEFAULT_PAGE_SIZE).writeFiles(search, offline);
+  /** Writes the browser's files for the index in {@code search/lucene/}; returns them. */
+  public static List<Path> write(Path search, boolean offline) throws IOException {
+    return new BrowserIndexPages(DEFAULT_PAGE_SIZE).writeFiles(search, offline);
   }
 
   /**
    * Writes the manifest and open bundle into {@code search}, and with {@code offline} the scripts
-   * under {@code search/offline/}; returns the number of files written.
+   * under {@code search/offline/}; returns the files written.
    */
-  public int writeFiles(Path search, boolean offline) throws IOException {
+  public List<Path> writeFiles(Path search, boolean offline) throws IOException {
     Path lucene = search.resolve("lucene");
     removeLock(lucene);
     Path scripts = search.resolve("offline");
     if (offline) {
       Files.createDirectories(scripts);
     }
-    int count = 2;
+    List<Path> written = new ArrayList<>();
     String[] names;
     List<PageManifest.Entry> entries = new ArrayList<>();
     try (FSDirectory dir = FSDirectory.open(lucene)) {
@@ -98,24 +98,27 @@ public final class BrowserIndexPages {
         String hash = IndexFiles.hashFile(dir, name);
         entries.add(new PageManifest.Entry(name, dir.fileLength(name), hash));
         if (offline) {
-          count += OfflineChunks.writeFile(scripts, file, hash);
+          written.addAll(OfflineChunks.writeFile(scripts, file, hash));
         }
       }
     }
     byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
     String open = IndexFiles.hash(bundle, bundle.length);
-    Files.write(search.resolve(open + ".open"), bundle);
+    written.add(Files.write(search.resolve(open + ".open"), bundle));
     IndexInfo info = info(lucene);
     PageManifest manifest =
         new PageManifest(
             pageSize, OfflineChunks.CHUNK_SIZE, info.language(), analyses(info), open, entries);
-    Files.writeString(search.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8);
+    written.add(
+        Files.writeString(
+            search.resolve("manifest.json"), manifest.json(), StandardCharsets.UTF_8));
     if (offline) {
-      OfflineChunks.write(scripts, open + ".open", bundle, bundle.length);
-      Files.writeString(scripts.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8);
-      count += 2;
+      written.add(OfflineChunks.write(scripts, open + ".open", bundle, bundle.length));
+      written.add(
+          Files.writeString(
+              scripts.resolve("manifest.js"), manifest.script(), StandardCharsets.UTF_8));
     }
-    return count;
+    return written;
   }
 
   /**

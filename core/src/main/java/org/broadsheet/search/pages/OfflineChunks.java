@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * {@code search/offline/}: the index as scripts, written only for {@code --offline} builds and
@@ -25,24 +27,22 @@ final class OfflineChunks {
 
   private OfflineChunks() {}
 
-  /** Writes the chunk scripts of one index file; returns how many. */
-  static int writeFile(Path offline, Path file, String hash) throws IOException {
+  /** Writes the chunk scripts of one index file; returns them. */
+  static List<Path> writeFile(Path offline, Path file, String hash) throws IOException {
     byte[] buffer = new byte[CHUNK_SIZE];
-    int count = 0;
+    List<Path> written = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
       int n;
       while ((n = in.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
-        String key = hash + "-" + count;
-        write(offline, key, buffer, n);
-        count++;
+        written.add(write(offline, hash + "-" + written.size(), buffer, n));
       }
     }
-    return count;
+    return written;
   }
 
-  /** Writes {@code <key>.js} holding {@code length} bytes under {@code key}. */
-  static void write(Path offline, String key, byte[] bytes, int length) throws IOException {
-    Files.writeString(
+  /** Writes {@code <key>.js} holding {@code length} bytes under {@code key}; returns it. */
+  static Path write(Path offline, String key, byte[] bytes, int length) throws IOException {
+    return Files.writeString(
         offline.resolve(key + ".js"), script(key, bytes, length), StandardCharsets.UTF_8);
   }
 

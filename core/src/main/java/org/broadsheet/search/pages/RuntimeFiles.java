@@ -87,18 +87,21 @@ public final class RuntimeFiles {
   /**
    * Writes into {@code dir} (usually {@code public/search/runtime}) the runtime of the index in
    * {@code lucene}; {@code scripts} for a site read from disk ({@code --offline}, {@code pack}).
+   * Returns the files written.
    */
-  public static void copyTo(Path lucene, Path dir, boolean scripts) throws IOException {
-    copyTo(dir, analyses(lucene), scripts);
+  public static List<Path> copyTo(Path lucene, Path dir, boolean scripts) throws IOException {
+    return copyTo(dir, analyses(lucene), scripts);
   }
 
-  /** Writes the runtime of an index holding these analyses into {@code dir}. */
-  public static void copyTo(Path dir, Collection<String> analyses, boolean scripts)
+  /** Writes the runtime of an index holding these analyses into {@code dir}; returns the files. */
+  public static List<Path> copyTo(Path dir, Collection<String> analyses, boolean scripts)
       throws IOException {
     Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
     for (Entry f : files(analyses, scripts)) {
-      Files.write(dir.resolve(f.name()), f.bytes());
+      written.add(Files.write(dir.resolve(f.name()), f.bytes()));
     }
+    return written;
   }
 
   /** The analysis of every language the index in {@code lucene} holds (core IndexInfo). */
