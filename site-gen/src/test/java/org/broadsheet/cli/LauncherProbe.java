@@ -1,13 +1,13 @@
 package org.broadsheet.cli;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The stand-in for the CLI in LauncherTest's jar: prints its arguments on stdout as JSON, as {@code
  * search --json} prints results, and exits with the code an {@code exit=N} argument asks for. Given
- * {@code tiers}, it also prints the last {@code -XX:TieredStopAtLevel} option the JVM was given
- * ({@code "all"} without one).
+ * {@code jvm}, it also prints the JIT tier and collector options the JVM was given, in order.
  */
 public final class LauncherProbe {
   private LauncherProbe() {}
@@ -22,14 +22,15 @@ public final class LauncherProbe {
       }
     }
     json.append(']');
-    if (List.of(args).contains("tiers")) {
-      String tiers = "all";
+    if (List.of(args).contains("jvm")) {
+      List<String> options = new ArrayList<>();
       for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (option.startsWith("-XX:TieredStopAtLevel=")) {
-          tiers = option.substring(option.indexOf('=') + 1);
+        if (option.startsWith("-XX:TieredStopAtLevel=")
+            || option.startsWith("-XX:+Use") && option.endsWith("GC")) {
+          options.add(option);
         }
       }
-      json.append(",\"tiers\":\"").append(tiers).append('"');
+      json.append(",\"jvm\":\"").append(String.join(" ", options)).append('"');
     }
     System.out.println(json.append('}'));
     System.exit(code);

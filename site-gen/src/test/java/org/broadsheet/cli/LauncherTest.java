@@ -127,29 +127,38 @@ class LauncherTest {
   }
 
   @Test
-  void aSiteOfManyContentFilesBuildsWithC2AndEverythingElseWithC1Only() throws Exception {
+  void aSiteOfManyContentFilesBuildsWithC2AndEverythingElseWithC1OnlyAllWithTheSerialCollector()
+      throws Exception {
     Path site = root.resolve("site");
     Path year = Files.createDirectories(site.resolve("content/2024"));
     for (int i = 0; i < 3; i++) {
       Files.writeString(year.resolve(i + ".md"), "---\ntitle: " + i + "\n---\nText.\n");
     }
     Map<String, String> threeFiles = Map.of("BROADSHEET_C2_FROM", "3");
+    Map<String, String> fourFiles = Map.of("BROADSHEET_C2_FROM", "4");
     String dir = site.toString();
-    assertTiers("all", launch(JAVA, "", threeFiles, "build", "--source", dir, "tiers"));
-    assertTiers("all", launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "tiers"));
-    assertTiers(
-        "1",
-        launch(JAVA, "", Map.of("BROADSHEET_C2_FROM", "4"), "build", "--source", dir, "tiers"));
-    assertTiers("1", launch(JAVA, "", threeFiles, "search", "--source", dir, "tiers"));
-    assertTiers("1", launch(JAVA, "", threeFiles, "build", "--source", dir + "/content", "tiers"));
-    assertTiers(
-        "4", launch(JAVA, "-XX:TieredStopAtLevel=4", Map.of(), "build", "--source", dir, "tiers"));
+    String c1 = "-XX:TieredStopAtLevel=1 ";
+    String serial = "-XX:+UseSerialGC";
+    assertJvm(serial, launch(JAVA, "", threeFiles, "build", "--source", dir, "jvm"));
+    assertJvm(serial, launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "jvm"));
+    assertJvm(c1 + serial, launch(JAVA, "", fourFiles, "build", "--source", dir, "jvm"));
+    assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "search", "--source", dir, "jvm"));
+    assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "build", "--source", dir + "/x", "jvm"));
+    assertJvm(
+        c1 + serial + " -XX:TieredStopAtLevel=4",
+        launch(JAVA, "-XX:TieredStopAtLevel=4", fourFiles, "build", "--source", dir, "jvm"));
+    assertJvm(
+        c1 + "-XX:+UseParallelGC",
+        launch(JAVA, "-XX:+UseParallelGC", fourFiles, "build", "--source", dir, "jvm"));
+    assertJvm(
+        "-XX:+UseG1GC " + c1.strip(),
+        launch(JAVA, "", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "search", "jvm"));
   }
 
-  private static void assertTiers(String tiers, Run run) {
-    assertEquals("", run.err());
-    assertEquals(0, run.code());
-    assertTrue(run.out().endsWith(",\"tiers\":\"" + tiers + "\"}\n"), run.out());
+  /** The probe ran with these JIT tier and collector options, in this order. */
+  private static void assertJvm(String options, Run run) {
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().endsWith(",\"jvm\":\"" + options + "\"}\n"), run.out());
   }
 
   /** The probe's own output and nothing else, with its exit code. */
@@ -174,6 +183,8 @@ class LauncherTest {
     env.put("BROADSHEET_JAVA", java);
     env.put("BROADSHEET_JAVA_OPTS", javaOpts);
     env.remove("BROADSHEET_C2_FROM");
+    env.remove("JAVA_TOOL_OPTIONS");
+    env.remove("JDK_JAVA_OPTIONS");
     env.putAll(vars);
     Path out = root.resolve("out.txt");
     Path err = root.resolve("err.txt");
