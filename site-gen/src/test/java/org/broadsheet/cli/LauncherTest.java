@@ -127,7 +127,7 @@ class LauncherTest {
   }
 
   @Test
-  void aSiteOfManyContentFilesBuildsWithC2AndEverythingElseWithC1OnlyAllWithTheSerialCollector()
+  void manyContentFilesBuildWithC2AndVeryManyWithG1AndEverythingElseWithC1AndTheSerialCollector()
       throws Exception {
     Path site = root.resolve("site");
     Path year = Files.createDirectories(site.resolve("content/2024"));
@@ -147,6 +147,19 @@ class LauncherTest {
     assertJvm(
         c1 + serial + " -XX:TieredStopAtLevel=4",
         launch(JAVA, "-XX:TieredStopAtLevel=4", fourFiles, "build", "--source", dir, "jvm"));
+    assertJvm(
+        "",
+        launch(
+            JAVA,
+            "",
+            Map.of("BROADSHEET_C2_FROM", "3", "BROADSHEET_G1_FROM", "3"),
+            "build",
+            "--source",
+            dir,
+            "jvm"));
+    assertJvm(
+        c1.strip(),
+        launch(JAVA, "", Map.of("BROADSHEET_G1_FROM", "3"), "pack", "--source", dir, "jvm"));
     assertJvm(
         c1 + "-XX:+UseParallelGC",
         launch(JAVA, "-XX:+UseParallelGC", fourFiles, "build", "--source", dir, "jvm"));
@@ -183,6 +196,7 @@ class LauncherTest {
     env.put("BROADSHEET_JAVA", java);
     env.put("BROADSHEET_JAVA_OPTS", javaOpts);
     env.remove("BROADSHEET_C2_FROM");
+    env.remove("BROADSHEET_G1_FROM");
     env.remove("JAVA_TOOL_OPTIONS");
     env.remove("JDK_JAVA_OPTIONS");
     env.putAll(vars);
