@@ -97,7 +97,7 @@ public final class PageStore {
    * Names the missing pages of [start, end) of {@code file} (at most {@link #MAX_EXPECTED_PAGES}),
    * which a search will probably read once a page it missed is loaded: they come in the same round.
    */
-  public void wish(String file, long start, long end) {
+  void wish(String file, long start, long end) {
     IndexFile f = files.get(file);
     if (f == null || probing || end <= start) {
       return;

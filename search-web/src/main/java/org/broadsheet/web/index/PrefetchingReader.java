@@ -39,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * Every stand-in replaces the failed reader with a fresh one, as a failed read may leave it
  * half-way. Without this, a query's reads would come one page per round; with it, a round per level
- * of dependency (dictionary and postings, norms, stored fields).
+ * of dependency (dictionary and postings; norms, doc values and stored fields).
  */
 public final class PrefetchingReader extends FilterDirectoryReader {
   /** Bytes expected beyond a hit's estimated end in its chunk (documents differ in length). */
