@@ -82,6 +82,38 @@ class PagedSessionTest {
     }
   }
 
+  @Test
+  void facetsOverRoundsOfPageLoadsEqualTheJvms() throws Exception {
+    Path site = tmp.resolve("site");
+    List<Article> all = storiesOfEightWords();
+    all.addAll(TinySiteBrowserTest.articles());
+    BrowserSite.build(site, all, 256);
+    PagedSession session = new PagedSession(site);
+    try (DirectoryReader reader =
+        DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
+      ArchiveSearch jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
+      for (Parity.Query q : TinySiteBrowserTest.QUERIES) {
+        SearchRequest base = q.request();
+        SearchRequest request =
+            new SearchRequest(
+                base.query(),
+                base.limit(),
+                base.offset(),
+                base.tag(),
+                base.section(),
+                base.from(),
+                base.to(),
+                base.sort(),
+                true);
+        assertEquals(
+            SearchJson.results(request, jvm.search(request)),
+            session.search(request),
+            q.toString());
+      }
+    }
+    assertTrue(session.rounds > TinySiteBrowserTest.QUERIES.size(), session.rounds + " rounds");
+  }
+
   /** 1,500 stories of eight words, each word in most of them. */
   private static List<Article> storiesOfEightWords() {
     List<Article> all = new java.util.ArrayList<>();
