@@ -22,12 +22,12 @@ import org.broadsheet.search.pages.RuntimeFiles;
  * search/runtime/} (RuntimeFiles), the theme's {@code assets/search.js} and a search page with the
  * theme's element ids.
  */
-final class BrowserSite {
+public final class BrowserSite {
   static final Path SEARCH_JS = Path.of("../templates/assets/search.js");
 
   private BrowserSite() {}
 
-  static void build(Path site, List<Article> articles, int pageSize) throws IOException {
+  public static void build(Path site, List<Article> articles, int pageSize) throws IOException {
     build(site, articles, pageSize, "en");
   }
 
@@ -84,7 +84,7 @@ final class BrowserSite {
   }
 
   /** A dated article in {@code language} whose lead is the start of its one-paragraph body. */
-  static Article article(
+  public static Article article(
       String language,
       String id,
       String title,

@@ -24,6 +24,10 @@ final class PagedSession {
   private final BrowserSession session;
   int rounds;
   int pagesLoaded;
+
+  /** Each round's missing pages ("file#page"), in order. */
+  final List<List<String>> missingLog = new java.util.ArrayList<>();
+
   int requests;
 
   @SuppressWarnings("unchecked")
@@ -60,6 +64,7 @@ final class PagedSession {
         return json;
       }
       rounds++;
+      missingLog.add((List<String>) out.get("missing"));
       Map<String, TreeSet<Integer>> pages = new TreeMap<>();
       for (String key : (List<String>) out.get("missing")) {
         int hash = key.lastIndexOf('#');

@@ -22,6 +22,7 @@ import org.broadsheet.content.Article;
 import org.broadsheet.search.ArchiveSearch;
 import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.SearchJson;
+import org.broadsheet.search.SearchRequest;
 import org.broadsheet.web.index.PageStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,68 @@ class PagedSessionTest {
   }
 
   @Test
-  void anIndexInTiersAnswersLikeTheJvmAndPrefetchesEachSegmentsOwnFiles() throws Exception {
+  void aTermsPostingsComeInTheRoundOfItsDictionaryBlock() throws Exception {
+    Path site = tmp.resolve("site");
+    BrowserSite.build(site, storiesOfEightWords(), 256);
+    PagedSession session = new PagedSession(site);
+    for (String word : List.of("opec", "vienna crude")) {
+      int before = session.missingLog.size();
+      SearchRequest request = Parity.Query.of(word).request();
+      try (DirectoryReader reader =
+          DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
+        assertEquals(
+            SearchJson.results(
+                request, new ArchiveSearch(reader, IndexInfo.read(reader)).search(request)),
+            session.search(request));
+      }
+      List<List<String>> rounds = session.missingLog.subList(before, session.missingLog.size());
+      assertTrue(
+          rounds.get(0).stream().anyMatch(p -> p.contains(".tim#"))
+              && rounds.get(0).stream().anyMatch(p -> p.contains(".doc#")),
+          "the dictionary and the postings in the first round: " + rounds);
+      assertTrue(
+          rounds.stream()
+              .skip(1)
+              .flatMap(List::stream)
+              .noneMatch(p -> p.contains(".tim#") || p.contains(".doc#")),
+          "no dictionary or postings after the first round: " + rounds);
+    }
+  }
+
+  @Test
+  void facetsOverRoundsOfPageLoadsEqualTheJvms() throws Exception {
+    Path site = tmp.resolve("site");
+    List<Article> all = storiesOfEightWords();
+    all.addAll(TinySiteBrowserTest.articles());
+    BrowserSite.build(site, all, 256);
+    PagedSession session = new PagedSession(site);
+    try (DirectoryReader reader =
+        DirectoryReader.open(FSDirectory.open(site.resolve("search/lucene")))) {
+      ArchiveSearch jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
+      for (Parity.Query q : TinySiteBrowserTest.QUERIES) {
+        SearchRequest base = q.request();
+        SearchRequest request =
+            new SearchRequest(
+                base.query(),
+                base.limit(),
+                base.offset(),
+                base.tag(),
+                base.section(),
+                base.from(),
+                base.to(),
+                base.sort(),
+                true);
+        assertEquals(
+            SearchJson.results(request, jvm.search(request)),
+            session.search(request),
+            q.toString());
+      }
+    }
+    assertTrue(session.rounds > TinySiteBrowserTest.QUERIES.size(), session.rounds + " rounds");
+  }
+
+  /** 1,500 stories of eight words, each word in most of them. */
+  private static List<Article> storiesOfEightWords() {
     List<Article> all = new java.util.ArrayList<>();
     String[] words = {"oil", "talks", "markets", "opec", "vienna", "bank", "central", "crude"};
     for (int i = 0; i < 1500; i++) {
@@ -71,6 +133,12 @@ class PagedSessionTest {
               i % 2 == 0 ? "Business" : "World",
               List.of(words[i % 3])));
     }
+    return all;
+  }
+
+  @Test
+  void anIndexInTiersAnswersLikeTheJvmAndPrefetchesEachSegmentsOwnFiles() throws Exception {
+    List<Article> all = storiesOfEightWords();
     all.addAll(TinySiteBrowserTest.articles());
     Path single = tmp.resolve("single");
     BrowserSite.build(single, all, 256);

@@ -24,7 +24,7 @@ import org.broadsheet.search.SearchSchema;
  *
  * <pre>
  * search/manifest.json      every index file with its length and hash (PageManifest)
- * search/&lt;hash&gt;.open        what opening the index reads, in one request (OpenBundleFile)
+ * search/&lt;hash&gt;.open        what opening the index reads, in one request, and the postings map (OpenBundleFile)
  * search/offline/           only for --offline and pack: the index as scripts, for file:// (OfflineChunks)
  * </pre>
  *
@@ -102,7 +102,7 @@ public final class BrowserIndexPages {
         }
       }
     }
-    byte[] bundle = OpenBundleFile.encode(openReads(lucene, names));
+    byte[] bundle = OpenBundleFile.encode(openReads(lucene, names), postingsMap(lucene));
     String open = IndexFiles.hash(bundle, bundle.length);
     written.add(Files.write(search.resolve(open + ".open"), bundle));
     IndexInfo info = info(lucene);
@@ -143,6 +143,13 @@ public final class BrowserIndexPages {
     try (FSDirectory fs = FSDirectory.open(lucene);
         DirectoryReader reader = DirectoryReader.open(fs)) {
       return IndexInfo.read(reader);
+    }
+  }
+
+  private static byte[] postingsMap(Path lucene) throws IOException {
+    try (FSDirectory fs = FSDirectory.open(lucene);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
+      return PostingsMapFile.encode(reader);
     }
   }
 

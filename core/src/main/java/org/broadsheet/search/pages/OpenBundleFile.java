@@ -21,12 +21,15 @@ import java.util.Map;
  * All integers big-endian. Read by {@code org.broadsheet.web.index.OpenBundle} in the browser.
  */
 final class OpenBundleFile {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private OpenBundleFile() {}
 
-  /** {@code ranges}: per file, the [offset, bytes] pieces to ship. */
-  static byte[] encode(Map<String, List<ReadTracer.Piece>> ranges) throws IOException {
+  /**
+   * {@code ranges}: per file, the [offset, bytes] pieces to ship; {@code postingsMap}: its bytes.
+   */
+  static byte[] encode(Map<String, List<ReadTracer.Piece>> ranges, byte[] postingsMap)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeBytes("BSOB");
@@ -41,6 +44,8 @@ final class OpenBundleFile {
         out.write(piece.bytes());
       }
     }
+    out.writeShort(0);
+    out.write(postingsMap);
     out.flush();
     return bytes.toByteArray();
   }

@@ -5,17 +5,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads {@code search/<hash>.open} (written by core's {@code
  * org.broadsheet.search.pages.OpenBundleFile}): the exact byte ranges that opening the index reads,
- * so that the open costs one small request instead of two pages per file.
+ * so that the open costs one small request instead of two pages per file, then the {@link
+ * PostingsMap postings map}.
  *
  * <pre>
- * "BSOB" u8 version=1
- * repeat: u16 nameLength | name (UTF-8) | u32 fileOffset | u32 length | length bytes
+ * "BSOB" u8 version=2
+ * repeat: u16 nameLength | name (UTF-8) | u32 fileOffset | u32 length | length bytes   (nameLength &gt; 0)
+ * u16 0 | the postings map, to the end
  * </pre>
  *
  * (all integers big-endian)
  */
 public final class OpenBundle {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private OpenBundle() {}
 
@@ -31,6 +33,10 @@ public final class OpenBundle {
     int p = 5;
     while (p < b.length) {
       int nameLength = u16(b, p);
+      if (nameLength == 0) {
+        store.postingsMap(PostingsMap.read(b, p + 2));
+        return;
+      }
       String name = new String(b, p + 2, nameLength, StandardCharsets.UTF_8);
       p += 2 + nameLength;
       long offset = u32(b, p);

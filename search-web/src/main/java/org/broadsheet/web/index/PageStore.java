@@ -27,6 +27,8 @@ public final class PageStore {
 
   private boolean probing;
 
+  private PostingsMap postingsMap;
+
   /** At most this many pages are named at once for one expected range. */
   static final int MAX_EXPECTED_PAGES = 48;
 
@@ -73,6 +75,39 @@ public final class PageStore {
   public void expect(String file, long start, long end) {
     if (end > start && files.containsKey(file)) {
       expected.computeIfAbsent(file, f -> new ArrayList<>()).add(new long[] {start, end});
+    }
+  }
+
+  /** The open bundle's postings map. */
+  void postingsMap(PostingsMap map) {
+    postingsMap = map;
+  }
+
+  /**
+   * Where the postings of {@code term} of {@code field} can only lie in {@code file} (its segment's
+   * postings), by the postings map: [start, end), or null when the map does not tell.
+   */
+  long[] postingsRange(String file, String field, byte[] term, int offset, int length) {
+    return postingsMap == null || file == null
+        ? null
+        : postingsMap.range(file, field, term, offset, length);
+  }
+
+  /**
+   * Names the missing pages of [start, end) of {@code file} (at most {@link #MAX_EXPECTED_PAGES}),
+   * which a search will probably read once a page it missed is loaded: they come in the same round.
+   */
+  void wish(String file, long start, long end) {
+    IndexFile f = files.get(file);
+    if (f == null || probing || end <= start) {
+      return;
+    }
+    int first = (int) (start / pageSize);
+    int last = (int) Math.min((end - 1) / pageSize, first + MAX_EXPECTED_PAGES - 1);
+    for (int p = first; p <= last && p < f.pages.length; p++) {
+      if (f.pages[p] == null && f.rangeAt((long) p * pageSize) == null) {
+        missing.add(f.name + "#" + p);
+      }
     }
   }
 

@@ -26,7 +26,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <ul>
  *   <li>a term whose dictionary block is missing is "not found": the other words and fields of the
- *       query still look theirs up;
+ *       query still look theirs up; and where the open bundle's postings map places the term's
+ *       postings, those pages are named too, so that the dictionary and the postings come in one
+ *       round;
  *   <li>postings whose pages are missing end there: the other terms still read theirs;
  *   <li>a norm or doc value (the date filter's day) whose page is missing is absent: every matching
  *       document's page is named;
@@ -37,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * Every stand-in replaces the failed reader with a fresh one, as a failed read may leave it
  * half-way. Without this, a query's reads would come one page per round; with it, a round per level
- * of dependency (dictionary, postings and norms, stored fields).
+ * of dependency (dictionary and postings; norms, doc values and stored fields).
  */
 public final class PrefetchingReader extends FilterDirectoryReader {
   /** Bytes expected beyond a hit's estimated end in its chunk (documents differ in length). */
@@ -110,7 +112,7 @@ public final class PrefetchingReader extends FilterDirectoryReader {
           : new FilterTerms(terms) {
             @Override
             public TermsEnum iterator() throws IOException {
-              return new GuessingTermsEnum(in, store, postings, positions);
+              return new GuessingTermsEnum(in, store, field, postings, positions);
             }
           };
     }
@@ -194,14 +196,16 @@ public final class PrefetchingReader extends FilterDirectoryReader {
   private static final class GuessingTermsEnum extends FilterLeafReader.FilterTermsEnum {
     private final Terms terms;
     private final PageStore store;
+    private final String field;
     private final String postings;
     private final String positions;
 
-    GuessingTermsEnum(Terms terms, PageStore store, String postings, String positions)
+    GuessingTermsEnum(Terms terms, PageStore store, String field, String postings, String positions)
         throws IOException {
       super(terms.iterator());
       this.terms = terms;
       this.store = store;
+      this.field = field;
       this.postings = postings;
       this.positions = positions;
     }
@@ -212,6 +216,11 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       try {
         found = in.seekExact(text);
       } catch (PageMissingException e) {
+        // the dictionary block comes next round: its term's postings can come with it
+        long[] range = mapped(text);
+        if (range != null) {
+          store.wish(postings, range[0], range[1]);
+        }
         return false;
       }
       if (found) {
@@ -220,29 +229,44 @@ public final class PrefetchingReader extends FilterDirectoryReader {
       return found;
     }
 
-    /** Looks up the next term on a second enum (this one stays where the caller put it). */
+    /**
+     * Looks up the next term on a second enum (this one stays where the caller put it); where that
+     * is not possible (the field's last term, or the next term in a block not loaded), the postings
+     * end by the end of the term's group in the postings map.
+     */
     private void expectPostings(BytesRef text) throws IOException {
       if (!(in.termState() instanceof IntBlockTermState term) || term.singletonDocID != -1) {
         return; // a single document's postings live in the dictionary
       }
+      long end = -1;
       store.probing(true);
       try {
         TermsEnum probe = terms.iterator();
         if (probe.seekExact(text)
             && probe.next() != null
             && probe.termState() instanceof IntBlockTermState next) {
-          if (postings != null) {
-            store.expect(postings, term.docStartFP, next.docStartFP);
-          }
+          end = next.docStartFP;
           if (positions != null) {
             store.expect(positions, term.posStartFP, next.posStartFP);
           }
         }
       } catch (PageMissingException e) {
-        // the next term is in a block not loaded: no hint, the postings come page by page
+        // the next term is in a block not loaded
       } finally {
         store.probing(false);
       }
+      if (end < 0) {
+        long[] range = mapped(text);
+        end = range == null ? -1 : range[1];
+      }
+      if (postings != null && end > term.docStartFP) {
+        store.expect(postings, term.docStartFP, end);
+      }
+    }
+
+    /** Where the postings map places the term's postings, or null. */
+    private long[] mapped(BytesRef text) {
+      return store.postingsRange(postings, field, text.bytes, text.offset, text.length);
     }
 
     @Override
