@@ -209,6 +209,10 @@ def notes(result):
                "their workers in every condition.")
     out.append("- Requests: every request the server logged from the keystroke until the wire was quiet, "
                "the page's and its workers'; \"for one file\" = the most requests any one file got in a query.")
+    each = result["broadsheet"]["before"].get("each")
+    if each:
+        out.append("- Broadsheet before the first query, each request (path, status, bytes as sent): %s." % "; ".join(
+            "%s %d %s" % (path, status, "{:,}".format(size)) for path, status, size in each))
     for c in result["broadsheet"]["conditions"]:
         for k in ("first", "later"):
             summary = split_summary(c[k])
@@ -438,7 +442,8 @@ def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say):
                          " () {}}).focus()")
         time.sleep(1.0)
         bytes_, requests, entries = log.take(settle=0.5, limit=10)
-        out["before"] = {"bytes": bytes_, "requests": requests, "files": [e[0] for e in entries]}
+        out["before"] = {"bytes": bytes_, "requests": requests, "files": [e[0] for e in entries],
+                         "each": [[e[0], e[2], e[3]] for e in entries]}
         say("%s: %s before the first query in %d requests" % (tool, kb(bytes_), requests))
         picks = [queries[round(i * (len(queries) - 1) / max(1, first_runs - 1))] for i in range(first_runs)]
         for name, latency, down, cpu in CONDITIONS:

@@ -102,6 +102,16 @@ class RequestLogTest(unittest.TestCase):
 
 
 class TableTest(unittest.TestCase):
+    def test_the_notes_list_each_request_before_the_first_query_with_its_bytes(self):
+        r = result()
+        r["broadsheet"]["before"]["each"] = [["/search/index.html", 200, 2103],
+                                             ["/search/runtime/search-en.wasm", 200, 218320]]
+        line = next(n for n in phone.notes(r) if "before the first query" in n)
+        self.assertIn("/search/index.html 200 2,103; /search/runtime/search-en.wasm 200 218,320", line)
+        # results written before the list was kept still print
+        del r["broadsheet"]["before"]["each"]
+        self.assertFalse(any("before the first query" in n for n in phone.notes(r)))
+
     def test_ratios_are_broadsheet_over_pagefind_for_median_and_worst(self):
         r = row(phone.rows(result(first_bytes=(1000, 14000, 18000))), "first query: bytes")
         self.assertEqual(("7.0 KB / 9.0 KB", "14 KB / 18 KB", "0.50 / 0.50"), r[1:4])
