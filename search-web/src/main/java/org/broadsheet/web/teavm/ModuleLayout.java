@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.teavm.backend.wasm.TeaVMWasmGCHost;
 import org.teavm.backend.wasm.model.WasmFunction;
 import org.teavm.backend.wasm.model.WasmGlobal;
 import org.teavm.backend.wasm.model.WasmLocal;
@@ -53,21 +52,16 @@ public final class ModuleLayout implements TeaVMPlugin {
 
   @Override
   public void install(TeaVMHost host) {
-    TeaVMWasmGCHost wasm = host.getExtension(TeaVMWasmGCHost.class);
-    if (wasm == null || !"compact".equals(host.getProperties().getProperty("broadsheet.layout"))) {
-      return;
-    }
-    wasm.contributeToCodeGen(
-        (context, registry) ->
-            context
-                .initializerRegistry()
-                .register(
-                    init -> {
-                      sortFunctions(context.module(), ONE_BYTE);
-                      sortGlobals(context.module());
-                      undeclareGlobalReferences(context.module());
-                      groupLocals(context.module());
-                    }));
+    ModulePasses.register(
+        host,
+        "broadsheet.layout",
+        "compact",
+        (context, init) -> {
+          sortFunctions(context.module(), ONE_BYTE);
+          sortGlobals(context.module());
+          undeclareGlobalReferences(context.module());
+          groupLocals(context.module());
+        });
   }
 
   /** Orders the functions: the {@code hotCount} most called first, then by Java class. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.teavm.backend.wasm.TeaVMWasmGCHost;
 import org.teavm.backend.wasm.model.WasmFunction;
 import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
@@ -39,13 +38,8 @@ import org.teavm.vm.spi.TeaVMPlugin;
 public final class SharedLocals implements TeaVMPlugin {
   @Override
   public void install(TeaVMHost host) {
-    TeaVMWasmGCHost wasm = host.getExtension(TeaVMWasmGCHost.class);
-    if (wasm == null || !"shared".equals(host.getProperties().getProperty("broadsheet.locals"))) {
-      return;
-    }
-    wasm.contributeToCodeGen(
-        (context, registry) ->
-            context.initializerRegistry().register(init -> share(context.module())));
+    ModulePasses.register(
+        host, "broadsheet.locals", "shared", (context, init) -> share(context.module()));
   }
 
   /** A loop of the code, by position. */

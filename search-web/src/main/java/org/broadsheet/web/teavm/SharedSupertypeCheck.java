@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.teavm.backend.wasm.TeaVMWasmGCHost;
 import org.teavm.backend.wasm.WasmFunctionTypes;
 import org.teavm.backend.wasm.model.WasmArray;
 import org.teavm.backend.wasm.model.WasmFunction;
@@ -63,20 +62,14 @@ public final class SharedSupertypeCheck implements TeaVMPlugin {
 
   @Override
   public void install(TeaVMHost host) {
-    TeaVMWasmGCHost wasm = host.getExtension(TeaVMWasmGCHost.class);
-    if (wasm == null
-        || !"shared".equals(host.getProperties().getProperty("broadsheet.supertypes"))) {
-      return;
-    }
-    wasm.contributeToCodeGen(
-        (context, registry) ->
-            context
-                .initializerRegistry()
-                .register(
-                    init -> {
-                      rewrite(context.module(), init);
-                      virtualTablesThroughFill(context.module(), init, context.functionTypes());
-                    }));
+    ModulePasses.register(
+        host,
+        "broadsheet.supertypes",
+        "shared",
+        (context, init) -> {
+          rewrite(context.module(), init);
+          virtualTablesThroughFill(context.module(), init, context.functionTypes());
+        });
   }
 
   /** The two bounds of a one-range check function, and the class-object field it reads. */

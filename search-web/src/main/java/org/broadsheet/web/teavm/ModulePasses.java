@@ -1,0 +1,33 @@
+package org.broadsheet.web.teavm;
+
+import org.teavm.backend.wasm.TeaVMWasmGCHost;
+import org.teavm.backend.wasm.intrinsics.WasmGCCodeGenContext;
+import org.teavm.backend.wasm.model.WasmFunction;
+import org.teavm.vm.spi.TeaVMHost;
+
+/**
+ * Where this module's TeaVM plugins hook in: a pass over the finished WasmGC module, in a build
+ * whose configuration asks for it by a property.
+ */
+final class ModulePasses {
+  private ModulePasses() {}
+
+  /** A pass over the generated module; {@code init} is its start function. */
+  interface Pass {
+    void run(WasmGCCodeGenContext context, WasmFunction init);
+  }
+
+  /**
+   * Runs {@code pass} once the module is generated, in a WasmGC build whose property {@code name}
+   * is {@code value}; other builds are left alone.
+   */
+  static void register(TeaVMHost host, String name, String value, Pass pass) {
+    TeaVMWasmGCHost wasm = host.getExtension(TeaVMWasmGCHost.class);
+    if (wasm == null || !value.equals(host.getProperties().getProperty(name))) {
+      return;
+    }
+    wasm.contributeToCodeGen(
+        (context, registry) ->
+            context.initializerRegistry().register(init -> pass.run(context, init)));
+  }
+}
