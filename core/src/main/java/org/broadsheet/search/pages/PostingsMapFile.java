@@ -15,6 +15,7 @@ import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * The postings map, the last section of the open bundle ({@link OpenBundleFile}): for each
@@ -145,12 +146,7 @@ final class PostingsMapFile {
       long at = 0;
       for (int i = 0; i < starts.size(); i++) {
         BytesRef term = firstTerms.get(i);
-        int shared = 0;
-        while (shared < before.length
-            && shared < term.length
-            && before.bytes[before.offset + shared] == term.bytes[term.offset + shared]) {
-          shared++;
-        }
+        int shared = StringHelper.bytesDifference(before, term);
         vlong(out, shared);
         vlong(out, term.length - shared);
         out.write(term.bytes, term.offset + shared, term.length - shared);
