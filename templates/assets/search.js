@@ -25,8 +25,9 @@
 //
 // Files (all relative to search/): manifest.json, <hash>.open, lucene/<file> (byte ranges), offline/ (file:// only:
 // manifest.js, <hash>.open.js, <file hash>-<chunk>.js),
-// runtime/wasm-gc-runtime.js, runtime/search.wasm or search-en.wasm (the one the site needs; + .js, base64,
-// for file://, in --offline and pack builds only), runtime/search-js.js.
+// runtime/wasm-gc-runtime.js, runtime/search.wasm (the WasmGC build the index's languages need, copied under
+// this one name so that its request need not wait for the manifest; + .js, base64, for file://, in --offline
+// and pack builds only), runtime/search-js.js.
 //
 // Where the engine runs: over http(s) in a Web Worker, which is this same file started with new Worker
 // (its engine part answers the page's messages, see serveWorker), so that starting the runtime (compiling
@@ -345,29 +346,38 @@
     return !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
   }
 
-  // search.wasm has every analyzer; search-en.wasm (smaller) serves English and the languages
-  // without an analyzer of their own (SearchSchema), so it does only if every language the index
-  // holds (manifest.languages, the site's and those of articles in other languages) is one of those.
-  var OWN_ANALYZER = ['fa', 'ar', 'de', 'fr', 'es'];
-
-  function wasmName(manifest) {
-    return manifest.languages.some(function (l) { return OWN_ANALYZER.indexOf(l) >= 0; })
-      ? 'search.wasm' : 'search-en.wasm';
+  // The site's WasmGC module, runtime/search.wasm (the build copies the one its index's languages
+  // need): over http its request starts at once, before TeaVM's loader and the manifest are in, and
+  // resolves to the Response, which the loader then compiles while it downloads; from file:// its bytes.
+  function loadModule(base) {
+    if (fileMode) {
+      return loadScript(base + 'runtime/search.wasm.js').then(function () {
+        var bytes = fromBase64(self.broadsheetWasm).buffer;
+        delete self.broadsheetWasm;
+        return bytes;
+      });
+    }
+    return fetch(base + 'runtime/search.wasm');
   }
 
-  async function loadWasm(base, manifest, loader) {
+  async function loadWasm(base, module, loader) {
     await loader;
-    var name = wasmName(manifest);
-    if (fileMode) {
-      await loadScript(base + 'runtime/' + name + '.js');
-      var bytes = fromBase64(self.broadsheetWasm).buffer;
-      delete self.broadsheetWasm;
-      return (await self.TeaVM.wasmGC.load(bytes)).exports;
-    }
-    var src = base + 'runtime/' + name;
+    if (fileMode) return (await self.TeaVM.wasmGC.load(await module)).exports;
+    var src = base + 'runtime/search.wasm';
+    // TeaVM's loader takes a URL, which it fetches (synchronously, inside load) to compile the
+    // download as it streams in (WebAssembly.compileStreaming): it is handed the request already
+    // under way instead of a second one
+    var fetchNow = self.fetch, loading;
+    self.fetch = function (url) {
+      return url === src ? module : fetchNow.apply(self, arguments);
+    };
     try {
-      // from a URL, TeaVM's loader compiles while the module downloads (WebAssembly.compileStreaming)
-      return (await self.TeaVM.wasmGC.load(src)).exports;
+      loading = self.TeaVM.wasmGC.load(src);
+    } finally {
+      self.fetch = fetchNow;
+    }
+    try {
+      return (await loading).exports;
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
       // compileStreaming needs the type application/wasm, which some servers do not send for .wasm
@@ -399,9 +409,11 @@
 
   // Opens the engine here (the page or the worker): the manifest, the runtime, the index's open bundle.
   async function openEngine(base, kind) {
-    // the manifest's request goes first: in a worker loadScript holds the thread until the loader is
-    // in; the loader downloads while the manifest does, whose languages pick the wasm module
+    // the manifest's and the module's requests go first: in a worker loadScript holds the thread until
+    // the loader is in, and the three download together
     var manifestLoad = loadManifest(base);
+    var module = kind === 'wasm-gc' ? loadModule(base) : null;
+    if (module) module.catch(function () { /* reported by loadWasm */ });
     var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
     if (loader) loader.catch(function () { /* reported by loadWasm */ });
     var manifest = await manifestLoad;
@@ -409,12 +421,16 @@
       throw new Error('the search index has pages of format ' + manifest.format +
         ': it was built by another Broadsheet version; rebuild the site');
     }
-    var rt = kind === 'wasm-gc' ? await loadWasm(base, manifest, loader) : await loadJs(base);
+    // the open bundle downloads beside the runtime: on a slow network the two share the bandwidth,
+    // and the bundle's round trip no longer waits for the runtime to compile
+    var bundle = loadOpenBundle(base, manifest);
+    bundle.catch(function () { /* reported below, once the runtime is in */ });
+    var rt = kind === 'wasm-gc' ? await loadWasm(base, module, loader) : await loadJs(base);
     // the analyzer is the one the index records in its commit data (core IndexInfo)
     rt.open(manifest.files.map(function (f) {
       return f.name + '\t' + f.length;
     }).join('\n'), manifest.pageSize);
-    rt.addBundle(await loadOpenBundle(base, manifest));
+    rt.addBundle(await bundle);
     return { rt: rt, base: base, files: indexFiles(manifest), pageSize: manifest.pageSize,
       chunkSize: manifest.chunkSize, noRanges: rangesIgnored };
   }
@@ -1094,11 +1110,9 @@
   function warm() {
     if (fileMode) return;
     var base = searchBase();
-    loadManifest(base).then(function (m) {
-      if (m.format !== 5) return;
-      var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', wasmName(m)] : ['search-js.js'];
-      return Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }));
-    }).catch(function () { /* only a head start */ });
+    var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', 'search.wasm'] : ['search-js.js'];
+    Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }))
+      .catch(function () { /* only a head start */ });
   }
 
   // A head start on the runtime: on the search page the whole engine (manifest, runtime, open bundle)

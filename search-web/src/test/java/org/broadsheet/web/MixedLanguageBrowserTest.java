@@ -1,8 +1,13 @@
 package org.broadsheet.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,9 +144,10 @@ class MixedLanguageBrowserTest {
       assertEquals(
           List.of(), fixture.differences(fixture.server.url("search/index.html"), queries(), true));
       assertEquals("wasm-gc", fixture.driver.executeScript("return window.broadsheet.runtime"));
-      assertEquals(
-          List.of("search.wasm"),
-          wasmServed(fixture),
+      assertEquals(List.of("search.wasm"), wasmServed(fixture));
+      assertArrayEquals(
+          runtime("search.wasm"),
+          siteModule(fixture),
           "the full runtime: the English one has no Persian analyzer");
       assertEquals(
           List.of(),
@@ -159,7 +165,24 @@ class MixedLanguageBrowserTest {
               fixture.server.url("search/index.html"),
               List.of(Parity.Query.of("oil prices")),
               true));
-      assertEquals(List.of("search-en.wasm"), wasmServed(fixture));
+      assertEquals(List.of("search.wasm"), wasmServed(fixture));
+      assertArrayEquals(runtime("search-en.wasm"), siteModule(fixture));
+    }
+  }
+
+  /** The one wasm module the site got (its search.wasm, whichever build that is). */
+  private static byte[] siteModule(BrowserFixture fixture) throws IOException {
+    return Files.readAllBytes(fixture.site.resolve("search/runtime/search.wasm"));
+  }
+
+  /** A module of the compiled runtime, as the jar ships it. */
+  private static byte[] runtime(String name) throws IOException {
+    try (InputStream in =
+        MixedLanguageBrowserTest.class
+            .getClassLoader()
+            .getResourceAsStream("broadsheet-search/" + name)) {
+      assertNotNull(in, name);
+      return in.readAllBytes();
     }
   }
 

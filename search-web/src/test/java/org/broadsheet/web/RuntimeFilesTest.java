@@ -41,11 +41,11 @@ class RuntimeFilesTest {
             "it names what it wrote");
       }
     }
-    assertFalse(Files.exists(english.resolve("search.wasm")), "no full runtime on an English site");
-    assertFalse(Files.exists(english.resolve("search-en.wasm.js")), "no file:// copy over http");
+    assertFalse(Files.exists(english.resolve("search-en.wasm")), "one module, named search.wasm");
+    assertFalse(Files.exists(english.resolve("search.wasm.js")), "no file:// copy over http");
     assertFalse(Files.exists(all.resolve("search-en.wasm")));
     byte[] magic = {0, 'a', 's', 'm'};
-    for (Path wasm : List.of(english.resolve("search-en.wasm"), all.resolve("search.wasm"))) {
+    for (Path wasm : List.of(english.resolve("search.wasm"), all.resolve("search.wasm"))) {
       byte[] bytes = Files.readAllBytes(wasm);
       assertArrayEquals(magic, Arrays.copyOf(bytes, 4), wasm + " is a wasm module");
     }
@@ -54,7 +54,7 @@ class RuntimeFilesTest {
     String b64 = script.substring(script.indexOf('"') + 1, script.lastIndexOf('"'));
     assertArrayEquals(bytes, Base64.getDecoder().decode(b64), "search.wasm.js carries the module");
     assertTrue(
-        Files.size(english.resolve("search-en.wasm")) < Files.size(all.resolve("search.wasm")),
+        Files.size(english.resolve("search.wasm")) < Files.size(all.resolve("search.wasm")),
         "the English runtime leaves the other analyzers out");
     assertTrue(
         Files.size(english.resolve("search-js.js")) > 0

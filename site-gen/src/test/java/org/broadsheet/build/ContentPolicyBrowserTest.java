@@ -168,7 +168,7 @@ class ContentPolicyBrowserTest {
             x ->
                 (Boolean)
                     d.executeScript(
-                        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))"));
+                        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search.wasm'))"));
     assertEquals(List.of(), d.executeScript("return window.__violations"));
   }
 
@@ -177,7 +177,7 @@ class ContentPolicyBrowserTest {
     ChromeDriver d = browser.driver();
     d.get(http("articles/vienna/"));
     String fetched =
-        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search-en.wasm'))";
+        "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/runtime/search.wasm'))";
     Thread.sleep(500);
     assertEquals(false, d.executeScript(fetched), "nothing is fetched before the pointer moves");
     WebElement box = d.findElement(By.id("site-search-q"));

@@ -1,5 +1,6 @@
 package org.broadsheet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,11 +158,17 @@ class MainTest {
     SiteFixture.write(dir, SITE);
     assertEquals(0, run("build", "--source", dir.toString(), "--no-progress").code());
     assertEquals(
-        List.of("search-en.wasm", "search-js.js", "wasm-gc-runtime.js"),
+        List.of("search-js.js", "search.wasm", "wasm-gc-runtime.js"),
         runtimeFiles(dir.resolve("public/search/runtime")));
+    try (var english = Main.class.getResourceAsStream("/broadsheet-search/search-en.wasm")) {
+      assertArrayEquals(
+          english.readAllBytes(),
+          Files.readAllBytes(dir.resolve("public/search/runtime/search.wasm")),
+          "the English module, under the one name search.js asks for");
+    }
     assertEquals(0, run("build", "--source", dir.toString(), "--offline", "--no-progress").code());
     assertEquals(
-        List.of("search-en.wasm", "search-en.wasm.js", "search-js.js", "wasm-gc-runtime.js"),
+        List.of("search-js.js", "search.wasm", "search.wasm.js", "wasm-gc-runtime.js"),
         runtimeFiles(dir.resolve("public/search/runtime")));
   }
 

@@ -22,10 +22,10 @@ import java.util.Map;
  *   "chunkSize": 1048576,        bytes per offline chunk (OfflineChunks), a whole number of pages
  *   "language": "en",            the index's (site's) language (IndexInfo)
  *   "languages": ["en", "fa"],   the analysis (SearchSchema.analysis) of every language the index
- *                                holds, the site's first, which picks the runtime to load: search.wasm
- *                                if any is one of fa, ar, de, fr, es, else search-en.wasm; the
- *                                analyzers themselves, stop words included, come from the index's
- *                                own commit data (format 4: "languages" added)
+ *                                holds, the site's first, by which the build picked the runtime it
+ *                                copied (RuntimeFiles.wasmFor); the analyzers themselves, stop words
+ *                                included, come from the index's own commit data (format 4:
+ *                                "languages" added)
  *   "open": "&lt;hash&gt;",            the open bundle, search/&lt;hash&gt;.open (OpenBundleFile)
  *   "files": [                   every file of the Lucene index, read as lucene/&lt;name&gt;?v=&lt;hash&gt; (IndexFiles)
  *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}

@@ -33,16 +33,20 @@ import org.broadsheet.search.SearchSchema;
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
  * </pre>
  *
- * A site gets one of the two wasm modules, the one its index's languages need ({@link #wasmFor},
- * the rule search.js applies to the manifest's {@code languages}), and, only when it is built to be
- * read from disk ({@code --offline}, {@code pack}), its {@code X.wasm.js}: {@code
- * self.broadsheetWasm = "<base64 of X.wasm>";} (file://, where fetch is blocked).
+ * A site gets one of the two wasm modules, the one its index's languages need ({@link #wasmFor}),
+ * always as {@code search.wasm}: search.js asks for it by that name at once, before the manifest is
+ * in. Only when a site is built to be read from disk ({@code --offline}, {@code pack}) does it also
+ * get {@code search.wasm.js}: {@code self.broadsheetWasm = "<base64 of the module>";} (file://,
+ * where fetch is blocked).
  */
 public final class RuntimeFiles {
   private static final String JAR_DIR = "broadsheet-search/";
   private static final String LIST = "files.txt";
   private static final String ALL_LANGUAGES = "search.wasm";
   private static final String ENGLISH = "search-en.wasm";
+
+  /** The name a site gives the one wasm module it gets. */
+  public static final String SITE_MODULE = "search.wasm";
 
   /** The analyses ({@code SearchSchema.analysis}) that only the full runtime carries. */
   private static final Set<String> OWN_ANALYZER = Set.of("fa", "ar", "de", "fr", "es");
@@ -62,8 +66,8 @@ public final class RuntimeFiles {
 
   /**
    * The files of a site's {@code search/runtime/} whose index holds these analyses, in the list's
-   * order: the loader, the one wasm module they need, the JavaScript fallback; with {@code
-   * scripts}, the wasm module's file:// script after it.
+   * order: the loader, the one wasm module they need (named {@link #SITE_MODULE}), the JavaScript
+   * fallback; with {@code scripts}, the wasm module's file:// script after it.
    */
   public static List<Entry> files(Collection<String> analyses, boolean scripts) {
     return files(RuntimeFiles.class.getClassLoader(), wasmFor(analyses), scripts);
@@ -76,9 +80,13 @@ public final class RuntimeFiles {
         continue;
       }
       byte[] bytes = resource(loader, name);
-      out.add(new Entry(name, bytes));
-      if (scripts && name.endsWith(".wasm")) {
-        out.add(new Entry(name + ".js", wasmScript(bytes).getBytes(StandardCharsets.UTF_8)));
+      if (!name.endsWith(".wasm")) {
+        out.add(new Entry(name, bytes));
+        continue;
+      }
+      out.add(new Entry(SITE_MODULE, bytes));
+      if (scripts) {
+        out.add(new Entry(SITE_MODULE + ".js", wasmScript(bytes).getBytes(StandardCharsets.UTF_8)));
       }
     }
     return out;

@@ -43,19 +43,22 @@ class RuntimeFilesTest {
   }
 
   @Test
-  void aSiteGetsOnlyTheWasmModuleItsLanguagesNeedAndNoScriptsUnlessReadFromDisk() throws Exception {
+  void aSiteGetsOnlyTheWasmModuleItsLanguagesNeedAsSearchWasmAndNoScriptsUnlessReadFromDisk()
+      throws Exception {
     runtime(
         "loader.js\nsearch.wasm\nsearch-en.wasm\nsearch-js.js\n",
         "loader.js",
         "search.wasm",
         "search-en.wasm",
         "search-js.js");
-    assertEquals(
-        List.of("loader.js", "search-en.wasm", "search-js.js"),
-        names(RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "std")), false)));
-    assertEquals(
-        List.of("loader.js", "search.wasm", "search.wasm.js", "search-js.js"),
-        names(RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "fa")), true)));
+    List<RuntimeFiles.Entry> english =
+        RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "std")), false);
+    assertEquals(List.of("loader.js", "search.wasm", "search-js.js"), names(english));
+    assertArrayEquals(bytes("search-en.wasm"), english.get(1).bytes(), "the English module");
+    List<RuntimeFiles.Entry> all =
+        RuntimeFiles.files(loader(), RuntimeFiles.wasmFor(List.of("en", "fa")), true);
+    assertEquals(List.of("loader.js", "search.wasm", "search.wasm.js", "search-js.js"), names(all));
+    assertArrayEquals(bytes("search.wasm"), all.get(1).bytes(), "the module of every language");
   }
 
   @Test
