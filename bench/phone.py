@@ -11,11 +11,15 @@ Both tools are driven through their search page only: a query is typed into the 
 `input` event, then the form submitted, as Enter does) and is done when the page shows its result
 list or says there is none. The pure parts (queries, statistics, the table) are tested by
 python3 bench/phone_test.py."""
+import base64
+import hashlib
 import json
 import os
 import random
 import re
+import ssl
 import statistics
+import subprocess
 import sys
 import time
 
@@ -430,12 +434,13 @@ def fresh_page(browser, log, url):
     browser.navigate(url)
 
 
-def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say):
-    """All conditions for one tool over one protocol (base: the server's URL)."""
+def measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say, spki=None):
+    """All conditions for one tool over one protocol (base: the server's URL; spki: the pin of its
+    certificate over TLS)."""
     url = base + PAGES[tool]
     questions = set(queries[len(queries) - min(QUESTIONS, len(queries) // 2):])
     out = {"conditions": []}
-    with cdp.Browser() as browser:
+    with cdp.Browser(spki=spki) as browser:
         # before the first query: the page, then what focusing its box loads, until the wire is quiet
         browser.navigate(url)
         browser.evaluate("(document.querySelector('#search-q, .pagefind-ui__search-input') || {focus: function"
@@ -495,6 +500,17 @@ def tree_size(root):
     return {"files": files, "bytes": size}
 
 
+def certificate_pin(host, port):
+    """Base64 of the SHA-256 of the public key (SubjectPublicKeyInfo) of the server's certificate, as
+    Chromium's --ignore-certificate-errors-spki-list takes it (openssl does the ASN.1)."""
+    pem = ssl.get_server_certificate((host, port))
+    key = subprocess.run(["openssl", "x509", "-pubkey", "-noout"], input=pem.encode(), capture_output=True,
+                         check=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=key, capture_output=True,
+                         check=True).stdout
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
 def run(site, log_path, plain, tls, out_path):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import cdp
@@ -516,9 +532,10 @@ def run(site, log_path, plain, tls, out_path):
         result = {"protocol": "HTTP/1.1" if proto == "h1" else "HTTP/2 (TLS)", "queries": len(queries),
                   "first_runs": first_runs, "limit_s": limit_s}
         load = os.getloadavg()[0]
+        spki = None if proto == "h1" else certificate_pin("127.0.0.1", int(tls))
         for tool in ("broadsheet", "pagefind"):
             say("%s over %s" % (tool, result["protocol"]))
-            result[tool] = measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say)
+            result[tool] = measure_tool(cdp, tool, base, log, queries, first_runs, limit_s, say, spki)
         result["load"], result["cores"] = [load, os.getloadavg()[0]], os.cpu_count()
         results["protocols"].append(result)
         with open(out_path, "w", encoding="utf-8") as f:

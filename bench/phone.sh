@@ -16,8 +16,9 @@
 #   questions that no story holds every word of.
 # - One server for both: Jetty (bench/PhoneServer.java on the jars in ~/.m2), as `broadsheet serve`
 #   serves a built site (ranges, ETags, gzip from 256 bytes), over HTTP/1.1 (h1) and HTTP/2 over TLS
-#   (h2). Its request log gives the bytes (bodies as sent, gzipped where Jetty gzips) and requests,
-#   also those of a tool's web worker.
+#   (h2), with a self-signed certificate that Chromium is told to trust by its key's pin (so it caches
+#   answers over TLS as from a real host). Its request log gives the bytes (bodies as sent, gzipped
+#   where Jetty gzips) and requests, also those of a tool's web worker.
 # - The browser: Debian's Chromium, driven through the DevTools protocol (bench/cdp.py), a fresh profile
 #   per tool and protocol. Three conditions: unthrottled; slow 4G (Network.emulateNetworkConditions,
 #   1.6 Mbit/s down, 150 ms RTT); slow 4G + 4x CPU (Emulation.setCPUThrottlingRate). Network throttling
