@@ -31,7 +31,8 @@ class PreviewBuildTest {
       Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path site;
-  @TempDir Path out;
+  @TempDir Path work; // holds the output folder and, beside it, the build cache
+  private Path out;
   private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
   private PreviewServer preview;
   private Http http;
@@ -39,6 +40,7 @@ class PreviewBuildTest {
 
   @BeforeEach
   void start() throws Exception {
+    out = work.resolve("public");
     write(
         "site.yaml",
         "title: \"Test Wire\"\nbaseUrl: \"https://example.org/\"\nlanguage: en\npageSize: 2\n");

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.broadsheet.serve.Http;
 import org.broadsheet.serve.ServeLimits;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,14 @@ class PreviewStartAndStopTest {
       Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path site;
-  @TempDir Path out;
+  @TempDir Path work; // holds the output folder and, beside it, the build cache
+  private Path out;
   private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void outputFolder() {
+    out = work.resolve("public");
+  }
 
   private void write(String path, String text) throws IOException {
     Path file = site.resolve(path);
