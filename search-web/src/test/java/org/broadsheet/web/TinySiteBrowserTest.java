@@ -140,7 +140,7 @@ class TinySiteBrowserTest {
   }
 
   @Test
-  void theSearchPageLoadsItsRuntimeWhenIdleBeforeAnySearch() throws Exception {
+  void theSearchPageLoadsItsRuntimeAtOnceBeforeAnySearch() throws Exception {
     driver.get(server.url("search/index.html"));
     new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
         .until(d -> "wasm-gc".equals(driver.executeScript("return window.broadsheet.runtime")));
