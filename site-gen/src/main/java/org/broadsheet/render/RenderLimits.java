@@ -3,8 +3,12 @@ package org.broadsheet.render;
 import java.time.Duration;
 
 /**
- * Bounds on one page render, since themes come from strangers: its wall time, and how deep template
- * elements may nest (macro and function calls included) before the render is stopped.
+ * Bounds on one page render, since themes come from strangers: its time, and how deep template
+ * elements may nest (macro and function calls included) before the render is stopped. The time is
+ * the render thread's processor time (an endless loop is stopped once it has used that much), and a
+ * render that stops answering altogether (blocked in a view's method) is abandoned that long, plus
+ * a grace, after it began, not counting while the process stood still (Ctrl-Z and {@code fg} on a
+ * long build, a debugger).
  */
 public record RenderLimits(Duration time, int depth) {
   /**

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.broadsheet.route.Page;
 
 /**
@@ -54,16 +55,32 @@ public final class Templates {
   /** How long past the limit a render may take to notice its stop before it is abandoned. */
   private static final long GRACE_MILLIS = 2_000;
 
+  /**
+   * How often the waiting thread looks at the clock, and the most one look may count: a longer gap
+   * means the whole process stood still (Ctrl-Z, a debugger, a starved machine), which no render
+   * should be charged for.
+   */
+  private static final long LOOK_MILLIS = 250;
+
+  private static final long MOST_COUNTED_NANOS = 2 * LOOK_MILLIS * 1_000_000;
+
   private final Configuration configuration;
   private final RenderLimits limits;
   private final ExecutorService workers;
+  private final LongSupplier clock;
 
   public Templates(Path siteTemplates) throws IOException {
     this(siteTemplates, RenderLimits.DEFAULT);
   }
 
   public Templates(Path siteTemplates, RenderLimits limits) throws IOException {
+    this(siteTemplates, limits, System::nanoTime);
+  }
+
+  /** With the monotonic clock (nanoseconds) the waiting thread reads: tests jump it. */
+  Templates(Path siteTemplates, RenderLimits limits, LongSupplier clock) throws IOException {
     this.limits = limits;
+    this.clock = clock;
     Configuration cfg = new GuardedConfiguration();
     List<TemplateLoader> loaders = new ArrayList<>();
     if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
@@ -111,10 +128,7 @@ public final class Templates {
     RenderGuard guard = new RenderGuard(limits, page.path());
     Future<byte[]> result = workers.submit(() -> process(page, view, guard));
     try {
-      return result.get(limits.time().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      result.cancel(true);
-      throw new TemplateFailure(guard.at(guard.overtime(false)), page.path(), null);
+      return awaitWithinLimit(result, guard, page);
     } catch (ExecutionException e) {
       throw TemplateFailure.of(e.getCause(), page.template(), page.path());
     } catch (InterruptedException e) {
@@ -124,12 +138,40 @@ public final class Templates {
     }
   }
 
+  /**
+   * The render's bytes once it is done; abandons it when it has not answered within its limit and
+   * the grace, counted only while this process runs: the clock is looked at every {@link
+   * #LOOK_MILLIS}, and a look long after the one before counts no more than {@link
+   * #MOST_COUNTED_NANOS}. A render that blocks (no element entered, no stop seen) is abandoned all
+   * the same; a build suspended with Ctrl-Z and resumed is not failed for it.
+   */
+  private byte[] awaitWithinLimit(Future<byte[]> result, RenderGuard guard, Page page)
+      throws ExecutionException, InterruptedException {
+    long budget = (limits.time().toMillis() + GRACE_MILLIS) * 1_000_000;
+    long counted = 0;
+    long last = clock.getAsLong();
+    while (true) {
+      try {
+        return result.get(LOOK_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long now = clock.getAsLong();
+        counted += Math.min(Math.max(0, now - last), MOST_COUNTED_NANOS);
+        last = now;
+        if (counted > budget) {
+          result.cancel(true);
+          throw new TemplateFailure(guard.at(guard.overtime(false)), page.path(), null);
+        }
+      }
+    }
+  }
+
   /** On a worker: loads the template and runs it under the guard. */
   private byte[] process(Page page, Object view, RenderGuard guard) throws Exception {
     try {
       Template template = configuration.getTemplate(page.template());
       PageText out = new PageText();
       Environment env = template.createProcessingEnvironment(view, out);
+      guard.start();
       env.setTemplateProcessingTracer(guard);
       env.process();
       if (guard.stopped() != null) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.Progress;
 import org.broadsheet.build.SiteBuilder;
@@ -44,10 +45,22 @@ class RenderLimitsTest {
     }
   }
 
+  /** A view whose method waits, using no processor time, as a busy machine makes a render wait. */
+  public record Napping() {
+    public String nap() throws InterruptedException {
+      Thread.sleep(10);
+      return "z";
+    }
+  }
+
   private Templates theme(String name, String text) throws Exception {
+    return theme(name, text, System::nanoTime);
+  }
+
+  private Templates theme(String name, String text, LongSupplier clock) throws Exception {
     Path templates = Files.createDirectories(dir.resolve("templates"));
     Files.writeString(templates.resolve(name), text, StandardCharsets.UTF_8);
-    return new Templates(templates, ONE_SECOND);
+    return new Templates(templates, ONE_SECOND, clock);
   }
 
   private static long millisSince(long start) {
@@ -107,6 +120,51 @@ class RenderLimitsTest {
     } finally {
       release.countDown();
     }
+  }
+
+  /**
+   * The limit is the render's processor time: 1.5 s of waiting on a view (as on a machine too busy
+   * to run the render) is not an endless loop, and the page renders (the bound for abandoning it, 1
+   * s and the 2 s grace, is not reached either).
+   */
+  @Test
+  void timeARenderSpendsWaitingIsNotChargedAsItsProcessorTime() throws Exception {
+    Templates templates = theme("nap.ftlh", "<#list 1..150 as i>${nap}</#list>");
+    byte[] page = templates.render(new Page("index.html", "nap.ftlh", Napping::new));
+    assertEquals("z".repeat(150), new String(page, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A build suspended with Ctrl-Z and resumed while a page renders: the clock jumps a minute at
+   * once, which counts as no more than one look at it, so the render that then answers is kept, not
+   * abandoned as if it had run a minute.
+   */
+  @Test
+  void aPauseOfTheWholeProcessIsNotChargedToTheRender() throws Exception {
+    long start = System.nanoTime();
+    long minute = Duration.ofMinutes(1).toNanos();
+    LongSupplier clock =
+        () -> {
+          long t = System.nanoTime();
+          return t - start > 300_000_000L ? t + minute : t;
+        };
+    Templates templates = theme("block.ftlh", "<p>\n${block}</p>", clock);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(1_500);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              release.countDown();
+            });
+    releaser.start();
+    byte[] page =
+        templates.render(new Page("index.html", "block.ftlh", () -> new Blocking(release)));
+    assertEquals("<p>\nreleased</p>", new String(page, StandardCharsets.UTF_8));
+    releaser.join();
   }
 
   @Test
