@@ -129,7 +129,8 @@ class RenderLimitsTest {
    */
   @Test
   void timeARenderSpendsWaitingIsNotChargedAsItsProcessorTime() throws Exception {
-    Templates templates = theme("nap.ftlh", "<#list 1..150 as i>${nap}</#list>");
+    Templates templates =
+        theme("nap.ftlh", "<#list 1..150 as i><#list 1..20 as j></#list>${nap}</#list>");
     byte[] page = templates.render(new Page("index.html", "nap.ftlh", Napping::new));
     assertEquals("z".repeat(150), new String(page, StandardCharsets.UTF_8));
   }
