@@ -26,7 +26,7 @@ final class RenderGuard implements TemplateProcessingTracer {
   private static final boolean CPU_TIME =
       THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
-  private long deadline;
+  private long deadline = Long.MAX_VALUE; // set by start()
   private final RenderLimits limits;
   private final String page;
   private int depth;
