@@ -346,24 +346,27 @@
     return !wantsJs() && supportsWasmGC() ? 'wasm-gc' : 'js';
   }
 
-  // The site's WasmGC module, runtime/search.wasm (the build copies the one its index's languages
-  // need): over http its request starts at once, before TeaVM's loader and the manifest are in, and
-  // resolves to the Response, which the loader then compiles while it downloads; from file:// its bytes.
+  // The site's WasmGC module (the build copies the one its index's languages need under this name).
+  var MODULE = 'runtime/search.wasm';
+
+  // The module: over http its request starts at once, before TeaVM's loader and the manifest are in,
+  // and resolves to the Response, which the loader then compiles while it downloads; from file:// its
+  // bytes.
   function loadModule(base) {
     if (fileMode) {
-      return loadScript(base + 'runtime/search.wasm.js').then(function () {
+      return loadScript(base + MODULE + '.js').then(function () {
         var bytes = fromBase64(self.broadsheetWasm).buffer;
         delete self.broadsheetWasm;
         return bytes;
       });
     }
-    return fetch(base + 'runtime/search.wasm');
+    return fetch(base + MODULE);
   }
 
   async function loadWasm(base, module, loader) {
     await loader;
     if (fileMode) return (await self.TeaVM.wasmGC.load(await module)).exports;
-    var src = base + 'runtime/search.wasm';
+    var src = base + MODULE;
     // TeaVM's loader takes a URL, which it fetches (synchronously, inside load) to compile the
     // download as it streams in (WebAssembly.compileStreaming): it is handed the request already
     // under way instead of a second one
@@ -1110,8 +1113,8 @@
   function warm() {
     if (fileMode) return;
     var base = searchBase();
-    var files = !wantsJs() && supportsWasmGC() ? ['wasm-gc-runtime.js', 'search.wasm'] : ['search-js.js'];
-    Promise.all(files.map(function (f) { return fetch(base + 'runtime/' + f); }))
+    var files = !wantsJs() && supportsWasmGC() ? ['runtime/wasm-gc-runtime.js', MODULE] : ['runtime/search-js.js'];
+    Promise.all(files.map(function (f) { return fetch(base + f); }))
       .catch(function () { /* only a head start */ });
   }
 

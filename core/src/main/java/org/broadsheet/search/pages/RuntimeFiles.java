@@ -46,7 +46,7 @@ public final class RuntimeFiles {
   private static final String ENGLISH = "search-en.wasm";
 
   /** The name a site gives the one wasm module it gets. */
-  public static final String SITE_MODULE = "search.wasm";
+  private static final String SITE_MODULE = "search.wasm";
 
   /** The analyses ({@code SearchSchema.analysis}) that only the full runtime carries. */
   private static final Set<String> OWN_ANALYZER = Set.of("fa", "ar", "de", "fr", "es");
