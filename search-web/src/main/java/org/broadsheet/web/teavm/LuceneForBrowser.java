@@ -237,7 +237,12 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     }
     for (MethodHolder method : cls.getMethods()) {
       String body = BODIES.get(cls.getName() + "." + method.getName());
-      if (FoldingTable.isFold(cls.getName(), method)) {
+      if (cls.getName().equals("org.apache.lucene.index.Term")
+          && method.getName().equals("toString")
+          && method.hasModifier(ElementModifier.STATIC)) {
+        // the term as text, else its hex, which Lucene tells apart with a reporting CharsetDecoder
+        replaceBody(method, "org.broadsheet.web.jdk.Utf8Text#termText", context);
+      } else if (FoldingTable.isFold(cls.getName(), method)) {
         FoldingTable.replace(method, context);
       } else if (body != null) {
         replaceBody(method, body, context);
