@@ -123,6 +123,29 @@ public final class LuceneCompat {
     return o;
   }
 
+  /**
+   * {@code System.getProperty(key)} as TeaVM answers it in a browser: its few fixed properties, and
+   * null for every other key.
+   */
+  public static String getProperty(String key) {
+    return switch (key) {
+      case "java.version", "java.vm.version" -> "21";
+      case "os.name" -> "TeaVM";
+      case "file.separator" -> "/";
+      case "path.separator" -> ":";
+      case "line.separator" -> "\n";
+      case "java.io.tmpdir" -> "/tmp";
+      case "user.home" -> "/";
+      default -> null;
+    };
+  }
+
+  /** {@code System.getProperty(key, fallback)} as TeaVM answers it in a browser. */
+  public static String getProperty(String key, String fallback) {
+    String value = getProperty(key);
+    return value == null ? fallback : value;
+  }
+
   /** {@code String.format} without a locale. */
   public static String format(String pattern, Object... args) {
     return pattern;

@@ -63,10 +63,14 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * "class.method" of a method called from Lucene -> the class with a same-named static method that
    * replaces it. {@code String.format} only builds exception messages here, and the JDK's Formatter
-   * would pull {@code BigDecimal}, {@code DecimalFormat} and locale data into the runtime.
+   * would pull {@code BigDecimal}, {@code DecimalFormat} and locale data into the runtime. {@code
+   * System.getProperty} (only Lucene's {@code Constants} and two static flags ask) would build
+   * TeaVM's property table, a {@code Properties} over a {@code Hashtable}, for the same answers.
    */
   private static final Map<String, String> LUCENE_REDIRECTS =
-      Map.of("java.lang.String.format", JDK + "LuceneCompat");
+      Map.of(
+          "java.lang.String.format", JDK + "LuceneCompat",
+          "java.lang.System.getProperty", JDK + "LuceneCompat");
 
   /**
    * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
