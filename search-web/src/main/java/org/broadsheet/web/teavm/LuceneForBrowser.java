@@ -190,10 +190,15 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
    * keeps its readers for the whole page, so a reader's set of parents needs no weak keys (and
-   * {@code WeakReference.get} does not validate in WasmGC compact mode).
+   * {@code WeakReference.get} does not validate in WasmGC compact mode). The runtime's identity
+   * maps (per-field readers and doc-values producers, the sizes of primitive classes) are keyed by
+   * objects whose {@code equals} is identity and used only through {@code Map}, so a {@code
+   * HashMap} answers the same, and {@code IdentityHashMap}'s own table stays out of the module.
    */
   private static final Map<String, String> CONSTRUCTED_INSTEAD =
-      Map.of("java.util.WeakHashMap", "java.util.HashMap");
+      Map.of(
+          "java.util.WeakHashMap", "java.util.HashMap",
+          "java.util.IdentityHashMap", "java.util.HashMap");
 
   private static final Set<String> RANGED_ONLY = Set.of("java.util.Arrays.equals");
 
