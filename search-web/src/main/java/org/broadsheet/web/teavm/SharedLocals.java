@@ -1,8 +1,10 @@
 package org.broadsheet.web.teavm;
 
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +12,24 @@ import org.teavm.backend.wasm.model.WasmFunction;
 import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
 import org.teavm.backend.wasm.model.instruction.WasmBlock;
+import org.teavm.backend.wasm.model.instruction.WasmBranch;
+import org.teavm.backend.wasm.model.instruction.WasmBreak;
+import org.teavm.backend.wasm.model.instruction.WasmCall;
+import org.teavm.backend.wasm.model.instruction.WasmCallReference;
+import org.teavm.backend.wasm.model.instruction.WasmCastBranch;
 import org.teavm.backend.wasm.model.instruction.WasmConditional;
 import org.teavm.backend.wasm.model.instruction.WasmGetLocal;
+import org.teavm.backend.wasm.model.instruction.WasmIndirectCall;
 import org.teavm.backend.wasm.model.instruction.WasmInstruction;
 import org.teavm.backend.wasm.model.instruction.WasmInstructionList;
+import org.teavm.backend.wasm.model.instruction.WasmNullBranch;
+import org.teavm.backend.wasm.model.instruction.WasmReturn;
 import org.teavm.backend.wasm.model.instruction.WasmSetLocal;
+import org.teavm.backend.wasm.model.instruction.WasmSwitch;
 import org.teavm.backend.wasm.model.instruction.WasmTeeLocal;
+import org.teavm.backend.wasm.model.instruction.WasmThrow;
 import org.teavm.backend.wasm.model.instruction.WasmTry;
+import org.teavm.backend.wasm.model.instruction.WasmUnreachable;
 import org.teavm.vm.spi.TeaVMHost;
 import org.teavm.vm.spi.TeaVMPlugin;
 
@@ -25,79 +38,24 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * module: fewer locals to declare, smaller indexes, and a copy from one to another that shares its
  * slot disappears.
  *
- * <p>Lifetimes are taken conservatively from the structured code: a local lives from its first to
- * its last access in the order of the code, widened to the whole of the outermost loop around any
- * access (a value can flow back along a loop's branch). Every branch of structured code goes
- * forward to the end of a block or back to the start of a loop, so a value never lives outside that
- * range. A local that shares a slot another used before must be set before any read on every path
- * (a set that comes before all its reads in a list that holds them all); otherwise it could read
- * the other's value where it read its default. Parameters keep their own slots. Only for a WasmGC
- * build whose configuration sets the property {@code broadsheet.locals} to {@code shared}; runs
- * before {@link ModuleLayout} (listed before it in {@code META-INF/services}).
+ * <p>Lifetimes are exact: the function's structured code becomes a control-flow graph (a block's
+ * branches go to its end, a loop's to its start, a conditional's arms both run on to its end, and
+ * inside a {@code try} every call and throw may go to each enclosing catch's target), and a local
+ * is live wherever a later read may see its value. Two locals interfere when one is written while
+ * the other is live, unless the write copies the other; a parameter holds its argument from the
+ * start, so it interferes with every local read before it is written (that local reads its
+ * default). Each local, in the order the code first names it, takes the first slot of its type (a
+ * parameter's too, once the parameter is no longer read) none of whose locals it interferes with,
+ * the slot of a local it copies or is copied from first. A branch to a label this walk does not
+ * know leaves the function as it is. Only for a WasmGC build whose configuration sets the property
+ * {@code broadsheet.locals} to {@code shared}; runs after {@link SinkLocals} and before {@link
+ * ModuleLayout} (listed so in {@code META-INF/services}).
  */
 public final class SharedLocals implements TeaVMPlugin {
   @Override
   public void install(TeaVMHost host) {
     ModulePasses.register(
         host, "broadsheet.locals", "shared", (context, init) -> share(context.module()));
-  }
-
-  /** A loop of the code, by position. */
-  private static final class Loop {
-    int start;
-    int end;
-  }
-
-  /** One access to a local: where, in which loop (outermost), and the lists around it. */
-  private record Access(
-      WasmInstruction insn, boolean store, int position, Loop loop, List<Object[]> path) {}
-
-  /** Walks a function's code in order, numbering instructions and recording local accesses. */
-  private static final class Walk {
-    final Map<WasmLocal, List<Access>> accesses = new IdentityHashMap<>();
-    int position;
-
-    void list(WasmInstructionList list, Loop outer, List<Object[]> path) {
-      int index = 0;
-      for (WasmInstruction insn : list) {
-        List<Object[]> here = new ArrayList<>(path);
-        here.add(new Object[] {list, index++});
-        position++;
-        if (insn instanceof WasmGetLocal get) {
-          record(get.getLocal(), insn, false, outer, here);
-        } else if (insn instanceof WasmSetLocal set) {
-          record(set.getLocal(), insn, true, outer, here);
-        } else if (insn instanceof WasmTeeLocal tee) {
-          record(tee.getLocal(), insn, true, outer, here);
-        } else if (insn instanceof WasmBlock block) {
-          Loop loop = outer;
-          if (block.isLoop() && outer == null) {
-            loop = new Loop();
-            loop.start = position;
-          }
-          list(block.getBody(), loop, here);
-          position++;
-          if (loop != outer) {
-            loop.end = position;
-          }
-        } else if (insn instanceof WasmConditional cond) {
-          list(cond.getThenBlock(), outer, here);
-          position++;
-          list(cond.getElseBlock(), outer, here);
-          position++;
-        } else if (insn instanceof WasmTry tryInsn) {
-          list(tryInsn.getBody(), outer, here);
-          position++;
-        }
-      }
-    }
-
-    private void record(
-        WasmLocal local, WasmInstruction insn, boolean store, Loop loop, List<Object[]> path) {
-      accesses
-          .computeIfAbsent(local, l -> new ArrayList<>())
-          .add(new Access(insn, store, position, loop, path));
-    }
   }
 
   /** Returns how many locals were folded into another's slot. */
@@ -111,97 +69,338 @@ public final class SharedLocals implements TeaVMPlugin {
     return folded;
   }
 
+  /** A straight run of code: its local accesses in order, and where control may go next. */
+  private static final class Node {
+    final List<WasmInstruction> accesses = new ArrayList<>();
+    final List<Node> next = new ArrayList<>();
+    BitSet use;
+    BitSet def;
+    BitSet in = new BitSet();
+    BitSet out = new BitSet();
+  }
+
+  /** The control flow of a function's structured code, as far as its locals are concerned. */
+  private static final class Flow {
+    final List<Node> nodes = new ArrayList<>();
+    final Map<WasmInstructionList, Node> labels = new IdentityHashMap<>();
+    final Deque<List<WasmInstructionList>> handlers = new ArrayDeque<>();
+    final Node exit = node();
+    Node current;
+    boolean unknown;
+
+    Node node() {
+      Node n = new Node();
+      nodes.add(n);
+      return n;
+    }
+
+    void go(Node to) {
+      current.next.add(to);
+    }
+
+    void branch(WasmInstructionList target) {
+      Node to = labels.get(target);
+      if (to == null) {
+        unknown = true;
+      } else {
+        go(to);
+      }
+    }
+
+    /** Control leaves for whatever may catch an exception here. */
+    void mayThrow() {
+      for (List<WasmInstructionList> targets : handlers) {
+        targets.forEach(this::branch);
+      }
+    }
+
+    void list(WasmInstructionList list) {
+      for (WasmInstruction insn : list) {
+        insn(insn);
+      }
+    }
+
+    void insn(WasmInstruction insn) {
+      if (insn instanceof WasmGetLocal
+          || insn instanceof WasmSetLocal
+          || insn instanceof WasmTeeLocal) {
+        current.accesses.add(insn);
+      } else if (insn instanceof WasmBlock block && block.isLoop()) {
+        Node header = node();
+        go(header);
+        current = header;
+        labels.put(block.getBody(), header);
+        list(block.getBody());
+      } else if (insn instanceof WasmBlock block) {
+        Node after = node();
+        labels.put(block.getBody(), after);
+        list(block.getBody());
+        go(after);
+        current = after;
+      } else if (insn instanceof WasmConditional cond) {
+        Node after = node();
+        labels.put(cond.getThenBlock(), after);
+        labels.put(cond.getElseBlock(), after);
+        Node start = current;
+        for (WasmInstructionList branch : List.of(cond.getThenBlock(), cond.getElseBlock())) {
+          current = node();
+          start.next.add(current);
+          list(branch);
+          go(after);
+        }
+        current = after;
+      } else if (insn instanceof WasmTry tryInsn) {
+        List<WasmInstructionList> targets = new ArrayList<>();
+        tryInsn.getCatches().forEach(c -> targets.add(c.getTarget()));
+        handlers.push(targets);
+        list(tryInsn.getBody());
+        handlers.pop();
+      } else if (insn instanceof WasmBranch b) {
+        fork(b.getTarget());
+      } else if (insn instanceof WasmNullBranch b) {
+        fork(b.getTarget());
+      } else if (insn instanceof WasmCastBranch b) {
+        fork(b.getTarget());
+      } else if (insn instanceof WasmBreak b) {
+        branch(b.getTarget());
+        current = node();
+      } else if (insn instanceof WasmSwitch s) {
+        s.getTargets().forEach(this::branch);
+        branch(s.getDefaultTarget());
+        current = node();
+      } else if (insn instanceof WasmReturn || insn instanceof WasmUnreachable) {
+        current = node();
+      } else if (insn instanceof WasmThrow) {
+        mayThrow();
+        current = node();
+      } else if (insn instanceof WasmCall
+          || insn instanceof WasmCallReference
+          || insn instanceof WasmIndirectCall) {
+        if (!handlers.isEmpty()) {
+          mayThrow();
+          Node after = node();
+          go(after);
+          current = after;
+        }
+      }
+    }
+
+    /** A branch that may be taken: control goes to its target or on. */
+    private void fork(WasmInstructionList target) {
+      branch(target);
+      Node after = node();
+      go(after);
+      current = after;
+    }
+  }
+
   static int share(WasmFunction function) {
     int params = function.getType().getParameterTypes().size();
     List<WasmLocal> locals = function.getLocalVariables();
-    if (locals.size() <= params + 1) {
+    if (locals.size() <= params) {
       return 0;
     }
-    Walk walk = new Walk();
-    walk.list(function.getBody(), null, List.of());
-    record Life(WasmLocal local, int start, int end, boolean assigned) {}
-    List<Life> lives = new ArrayList<>();
+    Flow flow = new Flow();
+    Node entry = flow.node();
+    flow.current = entry;
+    flow.labels.put(function.getBody(), flow.exit);
+    flow.list(function.getBody());
+    flow.go(flow.exit);
+    if (flow.unknown) {
+      return 0;
+    }
+    Map<WasmLocal, Integer> number = new IdentityHashMap<>();
+    for (WasmLocal local : locals) {
+      number.put(local, number.size());
+    }
+    // what each node reads before writing, and writes
+    for (Node n : flow.nodes) {
+      n.use = new BitSet();
+      n.def = new BitSet();
+      for (WasmInstruction a : n.accesses) {
+        int x = number.get(local(a));
+        if (a instanceof WasmGetLocal) {
+          if (!n.def.get(x)) {
+            n.use.set(x);
+          }
+        } else {
+          n.def.set(x);
+        }
+      }
+    }
+    // live locals, backwards to a fixed point
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = flow.nodes.size() - 1; i >= 0; i--) {
+        Node n = flow.nodes.get(i);
+        BitSet out = new BitSet();
+        n.next.forEach(m -> out.or(m.in));
+        BitSet in = (BitSet) out.clone();
+        in.andNot(n.def);
+        in.or(n.use);
+        if (!in.equals(n.in) || !out.equals(n.out)) {
+          n.in = in;
+          n.out = out;
+          changed = true;
+        }
+      }
+    }
+    // two locals interfere when one is written while the other is live (unless it is a copy of
+    // it); a local read before any write holds its default from the start, which a parameter
+    // does not
+    int count = locals.size();
+    BitSet[] interferes = new BitSet[count];
+    for (int i = 0; i < count; i++) {
+      interferes[i] = new BitSet();
+    }
+    Map<WasmLocal, List<WasmLocal>> copies = new IdentityHashMap<>();
+    for (Node n : flow.nodes) {
+      BitSet live = (BitSet) n.out.clone();
+      for (int k = n.accesses.size() - 1; k >= 0; k--) {
+        WasmInstruction a = n.accesses.get(k);
+        int x = number.get(local(a));
+        if (a instanceof WasmGetLocal) {
+          live.set(x);
+          continue;
+        }
+        int source = -1;
+        if (a.getPrevious() instanceof WasmGetLocal get) {
+          source = number.get(get.getLocal());
+          copies.computeIfAbsent(local(a), l -> new ArrayList<>()).add(get.getLocal());
+          copies.computeIfAbsent(get.getLocal(), l -> new ArrayList<>()).add(local(a));
+        }
+        for (int y = live.nextSetBit(0); y >= 0; y = live.nextSetBit(y + 1)) {
+          if (y != x && y != source) {
+            interferes[x].set(y);
+            interferes[y].set(x);
+          }
+        }
+        live.clear(x);
+      }
+    }
+    BitSet atEntry = entry.in;
+    for (int p = 0; p < params; p++) {
+      for (int y = 0; y < count; y++) {
+        if (y != p && (y < params || atEntry.get(y))) {
+          interferes[p].set(y);
+          interferes[y].set(p);
+        }
+      }
+    }
+    // slots: each parameter's, then a local takes the first slot of its type whose locals it does
+    // not interfere with, a copy's partner's first
+    List<WasmLocal> order = new ArrayList<>();
+    Map<WasmLocal, Boolean> named = new IdentityHashMap<>();
+    firstAccesses(function.getBody(), order, named);
+    List<WasmLocal> slotLocal = new ArrayList<>();
+    List<BitSet> slotMembers = new ArrayList<>();
+    for (int p = 0; p < params; p++) {
+      slotLocal.add(locals.get(p));
+      BitSet m = new BitSet();
+      m.set(p);
+      slotMembers.add(m);
+    }
+    Map<WasmLocal, Integer> slotOf = new IdentityHashMap<>();
+    for (int p = 0; p < params; p++) {
+      slotOf.put(locals.get(p), p);
+    }
+    Map<WasmLocal, WasmLocal> into = new IdentityHashMap<>();
     java.util.Set<WasmLocal> unused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (WasmLocal local : locals.subList(params, locals.size())) {
-      List<Access> uses = walk.accesses.get(local);
-      if (uses == null) {
+    for (WasmLocal local : locals.subList(params, count)) {
+      if (!named.containsKey(local)) {
         unused.add(local);
+      }
+    }
+    for (WasmLocal local : order) {
+      int x = number.get(local);
+      if (x < params) {
         continue;
       }
-      int start = Integer.MAX_VALUE;
-      int end = Integer.MIN_VALUE;
-      for (Access a : uses) {
-        start = Math.min(start, a.loop() != null ? a.loop().start : a.position());
-        end = Math.max(end, a.loop() != null ? a.loop().end : a.position());
-      }
-      lives.add(new Life(local, start, end, setBeforeEveryRead(uses)));
-    }
-    lives.sort(Comparator.comparingInt(Life::start));
-    // slots: their locals' type, the local that names them, where their last life ends
-    List<WasmLocal> slotLocal = new ArrayList<>();
-    List<Integer> slotEnd = new ArrayList<>();
-    Map<WasmLocal, WasmLocal> into = new IdentityHashMap<>();
-    for (Life life : lives) {
       int chosen = -1;
-      // a local that starts as a copy of another takes that one's slot if it is free: the copy
-      // then goes
-      WasmLocal source = copySource(walk.accesses.get(life.local()), life.start());
-      if (life.assigned() && source != null) {
-        int s = slotLocal.indexOf(into.getOrDefault(source, source));
-        if (s >= 0
-            && slotLocal.get(s).getType() == life.local().getType()
-            && slotEnd.get(s) < life.start()) {
+      for (WasmLocal partner : copies.getOrDefault(local, List.of())) {
+        Integer s = slotOf.get(partner);
+        if (s != null && fits(slotLocal.get(s), slotMembers.get(s), local, interferes[x])) {
+          chosen = s;
+          break;
+        }
+      }
+      for (int s = 0; s < slotLocal.size() && chosen < 0; s++) {
+        if (fits(slotLocal.get(s), slotMembers.get(s), local, interferes[x])) {
           chosen = s;
         }
       }
-      if (life.assigned() && chosen < 0) {
-        for (int s = 0; s < slotLocal.size(); s++) {
-          if (slotLocal.get(s).getType() == life.local().getType()
-              && slotEnd.get(s) < life.start()
-              && (chosen < 0 || slotEnd.get(s) > slotEnd.get(chosen))) {
-            chosen = s;
-          }
-        }
-      }
       if (chosen < 0) {
-        slotLocal.add(life.local());
-        slotEnd.add(life.end());
+        chosen = slotLocal.size();
+        slotLocal.add(local);
+        slotMembers.add(new BitSet());
       } else {
-        into.put(life.local(), slotLocal.get(chosen));
-        slotEnd.set(chosen, life.end());
+        into.put(local, slotLocal.get(chosen));
       }
+      slotMembers.get(chosen).set(x);
+      slotOf.put(local, chosen);
     }
     if (into.isEmpty() && unused.isEmpty()) {
       return 0;
     }
-    for (Map.Entry<WasmLocal, WasmLocal> e : into.entrySet()) {
-      for (Access a : walk.accesses.get(e.getKey())) {
-        if (a.insn() instanceof WasmGetLocal get) {
-          get.setLocal(e.getValue());
-        } else if (a.insn() instanceof WasmSetLocal set) {
-          set.setLocal(e.getValue());
-        } else {
-          ((WasmTeeLocal) a.insn()).setLocal(e.getValue());
-        }
-      }
-    }
+    rename(function.getBody(), into);
     dropSelfCopies(function.getBody());
     unused.addAll(into.keySet());
     removeLocals(function, unused);
     return into.size();
   }
 
-  /** The local whose value a local's first access (a set at {@code start}) copies, if any. */
-  private static WasmLocal copySource(List<Access> uses, int start) {
-    for (Access a : uses) {
-      if (a.position() == start
-          && a.store()
-          && a.loop() == null
-          && a.insn().getPrevious() instanceof WasmGetLocal get) {
-        return get.getLocal();
+  private static boolean fits(WasmLocal slot, BitSet members, WasmLocal local, BitSet conflicts) {
+    return slot.getType() == local.getType() && !members.intersects(conflicts);
+  }
+
+  private static WasmLocal local(WasmInstruction access) {
+    if (access instanceof WasmGetLocal get) {
+      return get.getLocal();
+    } else if (access instanceof WasmSetLocal set) {
+      return set.getLocal();
+    }
+    return ((WasmTeeLocal) access).getLocal();
+  }
+
+  /** The locals in the order the code first names them. */
+  private static void firstAccesses(
+      WasmInstructionList list, List<WasmLocal> order, Map<WasmLocal, Boolean> seen) {
+    for (WasmInstruction insn : list) {
+      if (insn instanceof WasmGetLocal
+          || insn instanceof WasmSetLocal
+          || insn instanceof WasmTeeLocal) {
+        if (seen.putIfAbsent(local(insn), true) == null) {
+          order.add(local(insn));
+        }
+      } else if (insn instanceof WasmBlock block) {
+        firstAccesses(block.getBody(), order, seen);
+      } else if (insn instanceof WasmConditional cond) {
+        firstAccesses(cond.getThenBlock(), order, seen);
+        firstAccesses(cond.getElseBlock(), order, seen);
+      } else if (insn instanceof WasmTry tryInsn) {
+        firstAccesses(tryInsn.getBody(), order, seen);
       }
     }
-    return null;
+  }
+
+  private static void rename(WasmInstructionList list, Map<WasmLocal, WasmLocal> into) {
+    for (WasmInstruction insn : list) {
+      if (insn instanceof WasmGetLocal get && into.containsKey(get.getLocal())) {
+        get.setLocal(into.get(get.getLocal()));
+      } else if (insn instanceof WasmSetLocal set && into.containsKey(set.getLocal())) {
+        set.setLocal(into.get(set.getLocal()));
+      } else if (insn instanceof WasmTeeLocal tee && into.containsKey(tee.getLocal())) {
+        tee.setLocal(into.get(tee.getLocal()));
+      } else if (insn instanceof WasmBlock block) {
+        rename(block.getBody(), into);
+      } else if (insn instanceof WasmConditional cond) {
+        rename(cond.getThenBlock(), into);
+        rename(cond.getElseBlock(), into);
+      } else if (insn instanceof WasmTry tryInsn) {
+        rename(tryInsn.getBody(), into);
+      }
+    }
   }
 
   /** Deletes {@code local.get x; local.set x}, and the tee of {@code local.get x; local.tee x}. */
@@ -227,40 +426,6 @@ public final class SharedLocals implements TeaVMPlugin {
         tee.delete();
       }
     }
-  }
-
-  /**
-   * Whether some set of the local comes before every read of it on every path: it stands in a list
-   * that holds every read after it (directly or nested), so code reaches them only through it.
-   */
-  private static boolean setBeforeEveryRead(List<Access> uses) {
-    for (Access set : uses) {
-      if (!set.store()) {
-        continue;
-      }
-      Object[] at = set.path().get(set.path().size() - 1);
-      boolean all = true;
-      for (Access read : uses) {
-        if (read.store()) {
-          continue;
-        }
-        boolean after = false;
-        for (Object[] step : read.path()) {
-          if (step[0] == at[0] && (int) step[1] > (int) at[1]) {
-            after = true;
-            break;
-          }
-        }
-        if (!after) {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void removeLocals(WasmFunction function, java.util.Set<WasmLocal> gone) {

@@ -10,14 +10,20 @@ import org.teavm.backend.wasm.WasmFunctionTypes;
 import org.teavm.backend.wasm.model.WasmFunction;
 import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
+import org.teavm.backend.wasm.model.WasmTag;
 import org.teavm.backend.wasm.model.WasmType;
 import org.teavm.backend.wasm.model.instruction.WasmBlock;
+import org.teavm.backend.wasm.model.instruction.WasmBranch;
+import org.teavm.backend.wasm.model.instruction.WasmBreak;
+import org.teavm.backend.wasm.model.instruction.WasmCall;
+import org.teavm.backend.wasm.model.instruction.WasmCatchClause;
 import org.teavm.backend.wasm.model.instruction.WasmDrop;
 import org.teavm.backend.wasm.model.instruction.WasmGetLocal;
 import org.teavm.backend.wasm.model.instruction.WasmInstruction;
 import org.teavm.backend.wasm.model.instruction.WasmInstructionList;
 import org.teavm.backend.wasm.model.instruction.WasmInt32Constant;
 import org.teavm.backend.wasm.model.instruction.WasmSetLocal;
+import org.teavm.backend.wasm.model.instruction.WasmTry;
 
 /** SharedLocals on small functions: which locals may share a slot, and which must not. */
 class SharedLocalsTest {
@@ -66,10 +72,12 @@ class SharedLocalsTest {
     set(f.getBody(), b, 2);
     use(f.getBody(), b);
 
+    use(f.getBody(), param);
+
     assertEquals(1, SharedLocals.share(f));
 
     assertEquals(List.of(param, a), f.getLocalVariables());
-    assertEquals(List.of(a, a, a, a), named(f.getBody()));
+    assertEquals(List.of(a, a, a, a, param), named(f.getBody()));
     assertEquals(1, a.getIndex());
   }
 
@@ -81,9 +89,10 @@ class SharedLocalsTest {
     set(f.getBody(), b, 2);
     use(f.getBody(), a);
     use(f.getBody(), b);
+    use(f.getBody(), param);
 
     assertEquals(0, SharedLocals.share(f));
-    assertEquals(List.of(a, b, a, b), named(f.getBody()));
+    assertEquals(List.of(a, b, a, b, param), named(f.getBody()));
   }
 
   @Test
@@ -95,9 +104,10 @@ class SharedLocalsTest {
     // b is read before it is ever set: it reads 0, never a's 1
     use(f.getBody(), b);
     set(f.getBody(), b, 2);
+    use(f.getBody(), param);
 
     assertEquals(0, SharedLocals.share(f));
-    assertEquals(List.of(a, a, b, b), named(f.getBody()));
+    assertEquals(List.of(a, a, b, b, param), named(f.getBody()));
   }
 
   @Test
@@ -113,12 +123,15 @@ class SharedLocalsTest {
     use(loop.getBody(), a);
     set(loop.getBody(), c, 2);
     use(loop.getBody(), c);
+    loop.getBody().add(new WasmGetLocal(param));
+    loop.getBody().add(new WasmBranch(loop.getBody()));
     // after the loop, a is dead: d may take its slot
     set(f.getBody(), d, 3);
     use(f.getBody(), d);
+    use(f.getBody(), param);
 
     assertEquals(1, SharedLocals.share(f));
-    assertEquals(List.of(a, a, c, c, a, a), named(f.getBody()));
+    assertEquals(List.of(a, a, c, c, param, a, a, param), named(f.getBody()));
   }
 
   @Test
@@ -129,10 +142,65 @@ class SharedLocalsTest {
     f.getBody().add(new WasmGetLocal(a));
     f.getBody().add(new WasmSetLocal(b));
     use(f.getBody(), b);
+    use(f.getBody(), param);
 
     assertEquals(1, SharedLocals.share(f));
 
-    assertEquals(List.of(a, a), named(f.getBody()));
-    assertSame(a, ((WasmGetLocal) f.getBody().getLast().getPrevious()).getLocal());
+    assertEquals(List.of(a, a, param), named(f.getBody()));
+    assertSame(
+        a,
+        ((WasmGetLocal) f.getBody().getLast().getPrevious().getPrevious().getPrevious())
+            .getLocal());
+  }
+
+  @Test
+  void aLocalTakesTheSlotOfAParameterNoLongerRead() {
+    WasmLocal a = local("a");
+    use(f.getBody(), param);
+    set(f.getBody(), a, 1);
+    use(f.getBody(), a);
+
+    assertEquals(1, SharedLocals.share(f));
+    assertEquals(List.of(param), f.getLocalVariables());
+    assertEquals(List.of(param, param, param), named(f.getBody()));
+  }
+
+  @Test
+  void aLocalThatMayReadItsDefaultDoesNotTakeAParameterSlot() {
+    WasmLocal b = local("b");
+    // the parameter is never read, but b reads 0 before it is set, never the argument
+    use(f.getBody(), b);
+    set(f.getBody(), b, 2);
+    use(f.getBody(), b);
+
+    assertEquals(0, SharedLocals.share(f));
+    assertEquals(List.of(param, b), f.getLocalVariables());
+  }
+
+  @Test
+  void aValueReadWhereAnExceptionIsCaughtLivesUntilTheCallThatMayThrow() {
+    WasmLocal a = local("a");
+    WasmLocal b = local("b");
+    WasmFunction g = new WasmFunction(types.of(null));
+    // block done { block caught { try (catch -> caught) { a = 1; b = 2; use b; g(); br done } }
+    //   use a }: only the handler reads a, so b must not take its slot before the call
+    WasmBlock done = new WasmBlock(false);
+    WasmBlock caught = new WasmBlock(false);
+    WasmTry body = new WasmTry();
+    body.getCatches()
+        .add(new WasmCatchClause(new WasmTag(types.of(null)), false, caught.getBody()));
+    set(body.getBody(), a, 1);
+    set(body.getBody(), b, 2);
+    use(body.getBody(), b);
+    body.getBody().add(new WasmCall(g));
+    body.getBody().add(new WasmBreak(done.getBody()));
+    caught.getBody().add(body);
+    done.getBody().add(caught);
+    use(done.getBody(), a);
+    f.getBody().add(done);
+    use(f.getBody(), param);
+
+    assertEquals(0, SharedLocals.share(f));
+    assertEquals(List.of(param, a, b), f.getLocalVariables());
   }
 }
