@@ -124,18 +124,15 @@ public final class LuceneCompat {
   }
 
   /**
-   * {@code System.getProperty(key)} as TeaVM answers it in a browser: its few fixed properties, and
-   * null for every other key.
+   * {@code System.getProperty(key)} for the keys Lucene reads ({@code Constants}: the JVM's name,
+   * vendor and version, the OS, the data model, FMA switches; a test seed; a merge switch) as TeaVM
+   * answers them in a browser: it fixes {@code os.name}, {@code java.version} and {@code
+   * java.vm.version} and knows no other of them.
    */
   public static String getProperty(String key) {
     return switch (key) {
-      case "java.version", "java.vm.version" -> "21";
       case "os.name" -> "TeaVM";
-      case "file.separator" -> "/";
-      case "path.separator" -> ":";
-      case "line.separator" -> "\n";
-      case "java.io.tmpdir" -> "/tmp";
-      case "user.home" -> "/";
+      case "java.version", "java.vm.version" -> "21";
       default -> null;
     };
   }
