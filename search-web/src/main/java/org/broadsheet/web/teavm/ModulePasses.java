@@ -1,8 +1,10 @@
 package org.broadsheet.web.teavm;
 
+import java.util.function.ToIntFunction;
 import org.teavm.backend.wasm.TeaVMWasmGCHost;
 import org.teavm.backend.wasm.intrinsics.WasmGCCodeGenContext;
 import org.teavm.backend.wasm.model.WasmFunction;
+import org.teavm.backend.wasm.model.WasmModule;
 import org.teavm.vm.spi.TeaVMHost;
 
 /**
@@ -29,5 +31,16 @@ final class ModulePasses {
     wasm.contributeToCodeGen(
         (context, registry) ->
             context.initializerRegistry().register(init -> pass.run(context, init)));
+  }
+
+  /** The sum of {@code pass} over the module's own functions (an imported one has no body). */
+  static int overFunctions(WasmModule module, ToIntFunction<WasmFunction> pass) {
+    int sum = 0;
+    for (WasmFunction function : module.functions) {
+      if (function.getImportName() == null) {
+        sum += pass.applyAsInt(function);
+      }
+    }
+    return sum;
   }
 }

@@ -60,13 +60,7 @@ public final class SharedLocals implements TeaVMPlugin {
 
   /** Returns how many locals were folded into another's slot. */
   static int share(WasmModule module) {
-    int folded = 0;
-    for (WasmFunction function : module.functions) {
-      if (function.getImportName() == null) {
-        folded += share(function);
-      }
-    }
-    return folded;
+    return ModulePasses.overFunctions(module, f -> share(f));
   }
 
   /** A straight run of code: its local accesses in order, and where control may go next. */

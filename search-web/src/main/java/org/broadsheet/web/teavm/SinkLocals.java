@@ -100,13 +100,7 @@ public final class SinkLocals implements TeaVMPlugin {
 
   /** Returns how many locals took their value at their (first) read. */
   static int sink(WasmModule module) {
-    int sunk = 0;
-    for (WasmFunction function : module.functions) {
-      if (function.getImportName() == null) {
-        sunk += sink(function);
-      }
-    }
-    return sunk;
+    return ModulePasses.overFunctions(module, f -> sink(f));
   }
 
   static int sink(WasmFunction function) {
