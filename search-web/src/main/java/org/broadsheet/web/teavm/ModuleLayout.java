@@ -1,6 +1,5 @@
 package org.broadsheet.web.teavm;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -146,16 +145,6 @@ public final class ModuleLayout implements TeaVMPlugin {
   }
 
   static void groupLocals(WasmModule module) {
-    Field list;
-    Field index;
-    try {
-      list = WasmFunction.class.getDeclaredField("localVariables");
-      index = WasmLocal.class.getDeclaredField("index");
-      list.setAccessible(true);
-      index.setAccessible(true);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("TeaVM's WasmFunction has changed: " + e, e);
-    }
     for (WasmFunction function : module.functions) {
       int params = function.getType().getParameterTypes().size();
       List<WasmLocal> locals = function.getLocalVariables();
@@ -168,16 +157,8 @@ public final class ModuleLayout implements TeaVMPlugin {
       }
       List<WasmLocal> sorted = new ArrayList<>(locals.subList(params, locals.size()));
       sorted.sort(Comparator.comparing(l -> firstSeen.get(l.getType())));
-      try {
-        @SuppressWarnings("unchecked")
-        List<WasmLocal> own = (List<WasmLocal>) list.get(function);
-        for (int i = 0; i < sorted.size(); i++) {
-          own.set(params + i, sorted.get(i));
-          index.setInt(sorted.get(i), params + i);
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("TeaVM's WasmFunction has changed: " + e, e);
-      }
+      sorted.addAll(0, locals.subList(0, params));
+      ModulePasses.setLocals(function, sorted);
     }
   }
 

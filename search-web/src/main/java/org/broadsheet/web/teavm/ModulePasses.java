@@ -1,9 +1,17 @@
 package org.broadsheet.web.teavm;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.teavm.backend.wasm.TeaVMWasmGCHost;
 import org.teavm.backend.wasm.intrinsics.WasmGCCodeGenContext;
 import org.teavm.backend.wasm.model.WasmFunction;
+import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
 import org.teavm.vm.spi.TeaVMHost;
 
@@ -42,5 +50,41 @@ final class ModulePasses {
       }
     }
     return sum;
+  }
+
+  /**
+   * Sets a function's locals, parameters first, and numbers them in that order. TeaVM's model can
+   * add a local but neither reorder nor remove one, so this writes its list and indexes by
+   * reflection: TeaVM 0.16.0 is pinned, and a renamed field fails the build, not the output.
+   */
+  static void setLocals(WasmFunction function, List<WasmLocal> locals) {
+    try {
+      Field list = WasmFunction.class.getDeclaredField("localVariables");
+      Field index = WasmLocal.class.getDeclaredField("index");
+      list.setAccessible(true);
+      index.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      List<WasmLocal> own = (List<WasmLocal>) list.get(function);
+      List<WasmLocal> copy = new ArrayList<>(locals); // locals may be a view of own
+      own.clear();
+      own.addAll(copy);
+      for (int i = 0; i < own.size(); i++) {
+        index.setInt(own.get(i), i);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("TeaVM's WasmFunction has changed: " + e, e);
+    }
+  }
+
+  /** Removes {@code gone} (by identity) from a function's locals, numbering the rest again. */
+  static void removeLocals(WasmFunction function, Collection<WasmLocal> gone) {
+    if (gone.isEmpty()) {
+      return;
+    }
+    Set<WasmLocal> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    set.addAll(gone);
+    List<WasmLocal> kept = new ArrayList<>(function.getLocalVariables());
+    kept.removeIf(set::contains);
+    setLocals(function, kept);
   }
 }

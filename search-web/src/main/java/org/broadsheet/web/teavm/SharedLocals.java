@@ -1,6 +1,5 @@
 package org.broadsheet.web.teavm;
 
-import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -340,7 +339,7 @@ public final class SharedLocals implements TeaVMPlugin {
     rename(function.getBody(), into);
     dropSelfCopies(function.getBody());
     unused.addAll(into.keySet());
-    removeLocals(function, unused);
+    ModulePasses.removeLocals(function, unused);
     return into.size();
   }
 
@@ -419,23 +418,6 @@ public final class SharedLocals implements TeaVMPlugin {
           && get.getLocal() == tee.getLocal()) {
         tee.delete();
       }
-    }
-  }
-
-  private static void removeLocals(WasmFunction function, java.util.Set<WasmLocal> gone) {
-    try {
-      Field list = WasmFunction.class.getDeclaredField("localVariables");
-      Field index = WasmLocal.class.getDeclaredField("index");
-      list.setAccessible(true);
-      index.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      List<WasmLocal> own = (List<WasmLocal>) list.get(function);
-      own.removeIf(gone::contains);
-      for (int i = 0; i < own.size(); i++) {
-        index.setInt(own.get(i), i);
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("TeaVM's WasmFunction has changed: " + e, e);
     }
   }
 }

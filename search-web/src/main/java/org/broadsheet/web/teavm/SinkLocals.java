@@ -1,6 +1,5 @@
 package org.broadsheet.web.teavm;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -230,7 +229,7 @@ public final class SinkLocals implements TeaVMPlugin {
       moved.addAll(value.readsLocals);
       moved.addAll(value.writesLocals);
     }
-    removeLocals(function, sunk);
+    ModulePasses.removeLocals(function, sunk);
     return sunk.size() + teed;
   }
 
@@ -566,28 +565,6 @@ public final class SinkLocals implements TeaVMPlugin {
       out.writesHeap = true;
       out.traps = true;
       out.branches = true;
-    }
-  }
-
-  private static void removeLocals(WasmFunction function, List<WasmLocal> gone) {
-    if (gone.isEmpty()) {
-      return;
-    }
-    Set<WasmLocal> set = Collections.newSetFromMap(new IdentityHashMap<>());
-    set.addAll(gone);
-    try {
-      Field list = WasmFunction.class.getDeclaredField("localVariables");
-      Field index = WasmLocal.class.getDeclaredField("index");
-      list.setAccessible(true);
-      index.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      List<WasmLocal> own = (List<WasmLocal>) list.get(function);
-      own.removeIf(set::contains);
-      for (int i = 0; i < own.size(); i++) {
-        index.setInt(own.get(i), i);
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("TeaVM's WasmFunction has changed: " + e, e);
     }
   }
 }
