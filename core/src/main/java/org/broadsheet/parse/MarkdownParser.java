@@ -187,9 +187,16 @@ public final class MarkdownParser implements ArticleParser {
     }
     Metadata m = meta.get();
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
-    Document document = parser.parse(text.substring(bodyStart));
-    SafeLinks.report(document, path, lines, offset -> bodyStart + offset, diagnostics);
-    Body body = new Body(renderer.render(document), plainText(document));
+    String markdown = text.substring(bodyStart);
+    Body body =
+        PlainParagraphs.body(markdown)
+            .orElseGet(
+                () -> {
+                  Document document = parser.parse(markdown);
+                  SafeLinks.report(
+                      document, path, lines, offset -> bodyStart + offset, diagnostics);
+                  return body(document);
+                });
     String title;
     if (m.title().isPresent()) {
       title = m.title().get();
@@ -233,6 +240,15 @@ public final class MarkdownParser implements ArticleParser {
             body,
             m.extras(),
             m.image().map(i -> ImageRefs.resolve(i, path))));
+  }
+
+  /** The body flexmark makes of {@code markdown} (for tests: no links are checked). */
+  Body flexmarkBody(String markdown) {
+    return body(parser.parse(markdown));
+  }
+
+  private Body body(Document document) {
+    return new Body(renderer.render(document), plainText(document));
   }
 
   /**
