@@ -1,6 +1,9 @@
 package org.broadsheet.parse;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -258,19 +261,36 @@ public final class MarkdownParser implements ArticleParser {
    * Footnote references are left out (the HTML is rendered first): their numbers would stick to the
    * word before ("decade1") in summaries, snippets and the index; the notes' own text stays. A
    * heading is ended with a full stop where it ends no sentence ({@link BlockEnds}), so that it
-   * does not run into the paragraph after it in a summary or a snippet.
+   * does not run into the paragraph after it in a summary or a snippet. Raw HTML is the page's text
+   * (it is shown escaped), so it is the plain text's too: a ticker such as {@code <CCI>} in wire
+   * copy is found by search and kept in summaries (flexmark's collector leaves HTML nodes out).
    */
   private static String plainText(Node document) {
     List<Node> references = new ArrayList<>();
     List<Heading> headings = new ArrayList<>();
+    List<Node> html = new ArrayList<>();
     for (Node node : document.getDescendants()) {
       if (node instanceof Footnote) {
         references.add(node);
       } else if (node instanceof Heading heading) {
         headings.add(heading);
+      } else if (node instanceof HtmlInlineBase
+          || node instanceof HtmlBlockBase && !(node.getParent() instanceof HtmlBlockBase)) {
+        html.add(node);
       }
     }
     references.forEach(Node::unlink);
+    for (Node node : html) { // shown as text (ESCAPE_HTML), so it is the article's text too
+      Text text = new Text(node.getChars().trimEOL());
+      if (node instanceof Block) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.appendChild(text);
+        node.insertBefore(paragraph);
+      } else {
+        node.insertBefore(text);
+      }
+      node.unlink();
+    }
     for (Heading heading : headings) {
       if (!endsSentence(heading)) {
         heading.appendChild(new Text(BasedSequence.of(BlockEnds.STOP)));

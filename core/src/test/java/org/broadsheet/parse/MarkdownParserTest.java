@@ -62,6 +62,35 @@ class MarkdownParserTest {
   }
 
   @Test
+  void rawHtmlShownAsTextIsTheArticlesTextToo() throws Exception {
+    Diagnostics d = new Diagnostics();
+    Article a =
+        ParseFixtures.parse(
+                site,
+                "citicorp.md",
+                """
+        ---
+        title: Citicorp rules out a price war
+        ---
+        Citicorp *<CCI>* said it would not follow <!-- a wire note --> rivals.
+
+        <div class="x">
+        The board met.
+        </div>
+        """,
+                d)
+            .orElseThrow();
+    assertTrue(a.body().html().contains("<em>&lt;CCI&gt;</em>"), a.body().html());
+    assertTrue(a.body().html().contains("&lt;div class=&quot;x&quot;&gt;"), a.body().html());
+    String text = a.body().text();
+    assertTrue(
+        text.startsWith("Citicorp <CCI> said it would not follow <!-- a wire note --> rivals."),
+        text);
+    assertTrue(text.contains("<div class=\"x\">\nThe board met.\n</div>"), text);
+    assertTrue(d.snapshot().isEmpty(), d.snapshot().toString());
+  }
+
+  @Test
   void authorAsHugoAndJekyllWriteItIsTheAuthors() throws Exception {
     Diagnostics d = new Diagnostics();
     Article one =
