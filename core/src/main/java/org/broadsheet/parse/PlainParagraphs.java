@@ -11,9 +11,10 @@ import org.broadsheet.content.Body;
  * character or line start that could mean something else in CommonMark or in the extensions the
  * parser uses makes it decline, and flexmark reads the body.
  *
- * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] < & ~ |}), an {@code @}, a
- * {@code ://} or a {@code www.} (autolinks), tabs, carriage returns, other control characters and
- * every space but U+0020; a line that starts (after at most three spaces) with {@code # > - + =} or
+ * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] & ~ |}), an {@code @}, a {@code
+ * ://} or a {@code www.} (autolinks), raw HTML other than a tag within one line (such as the
+ * tickers of wire copy, {@code <CCI>}), tabs, carriage returns, other control characters and every
+ * space but U+0020; a line that starts (after at most three spaces) with {@code # > - + = <} or
  * with a number and {@code .} or {@code )} then a space (headings, quotes, lists, rules,
  * underlines); a paragraph whose first line is indented four spaces (code); a line ending in a
  * space (two make a hard break; flexmark's plain text keeps one only after some lines).
@@ -26,7 +27,7 @@ final class PlainParagraphs {
     for (char c = 0; c < ' '; c++) {
       SYNTAX[c] = c != '\n';
     }
-    for (char c : "\\`*_[]<&~|@".toCharArray()) {
+    for (char c : "\\`*_[]&~|@".toCharArray()) {
       SYNTAX[c] = true;
     }
   }
@@ -88,7 +89,7 @@ final class PlainParagraphs {
    */
   private static boolean startsBlock(String s, int first, int end) {
     char c = s.charAt(first);
-    if ("#>-+=".indexOf(c) >= 0) {
+    if ("#>-+=<".indexOf(c) >= 0) {
       return true;
     }
     int i = first;
@@ -108,7 +109,8 @@ final class PlainParagraphs {
       if (c < 128) {
         if (SYNTAX[c]
             || c == ':' && s.startsWith("//", i + 1)
-            || (c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)) {
+            || (c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)
+            || c == '<' && !oneLineTag(s, i, to)) {
           return false;
         }
       } else if (Character.isWhitespace(c)
@@ -121,13 +123,45 @@ final class PlainParagraphs {
     return true;
   }
 
-  /** Appends {@code s[from, to)} as flexmark escapes text: {@code "} and {@code >} (no & or <). */
+  /**
+   * Whether the {@code <} at {@code s[at]} is text, or starts raw HTML that ends on its line: a tag
+   * with no quotes or colons before the line's next {@code >}. Either way the page shows it as text
+   * and the plain text holds it as written. Comments, processing instructions and declarations
+   * ({@code <!}, {@code <?}), autolinks ({@code <scheme:...>}) and tags that may go on past the
+   * line are left to flexmark.
+   */
+  private static boolean oneLineTag(String s, int at, int to) {
+    char next = at + 1 < to ? s.charAt(at + 1) : ' ';
+    if (next == '!' || next == '?') {
+      return false;
+    }
+    if (!Character.isLetter(next) && next != '/') {
+      return true; // "3 < 4": no tag starts here
+    }
+    for (int i = at + 1; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '>') {
+        return true;
+      } else if (c == '"' || c == '\'' || c == ':' || c == '<') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Appends {@code s[from, to)} as flexmark escapes text: {@code " < >} (there is no &). */
   private static void escape(String s, int from, int to, StringBuilder out) {
     int copied = from;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '>') {
-        out.append(s, copied, i).append(c == '"' ? "&quot;" : "&gt;");
+      String entity =
+          switch (s.charAt(i)) {
+            case '"' -> "&quot;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            default -> null;
+          };
+      if (entity != null) {
+        out.append(s, copied, i).append(entity);
         copied = i + 1;
       }
     }

@@ -65,7 +65,15 @@ class PlainParagraphsTest {
     "\n1.5 mln",
     "\n2026 ",
     "\n(1) ",
-    "\uD83D\uDE00"
+    "\uD83D\uDE00",
+    "<CCI>",
+    "Citicorp <C.N>",
+    "3 < 4",
+    "a <",
+    "<b>bold</b>",
+    "<a href=x.html>",
+    "</p>",
+    "</ x>"
   };
 
   /** What may mean more than prose: syntax, line starts, other spaces; sprinkled in rarely. */
@@ -85,6 +93,14 @@ class PlainParagraphsTest {
     "www.x.org",
     "[^1]",
     "<b>",
+    "<a b=\"c>\">",
+    "<a b='c>'>",
+    "<!-- c -->",
+    "<?x?>",
+    "<http://x.org>",
+    "<a\n>",
+    "</a\n>",
+    "\n<div>",
     "&amp;",
     "a@b.org",
     "![i](x.png)",
@@ -124,6 +140,7 @@ class PlainParagraphsTest {
         "First.\n\nSecond \"quoted\", a > b.\n\n\n   Third, indented three.\n",
         "Lines with indented continuations\n        deeply.",
         "1.5 mln bags\n2026 was a year\nand #5, x=1, a-b, 1) and +2.",
+        "Citicorp <CCI> said\n    it sold <AA.N> shares; 3 < 4, </p> and <b>bold</b>.",
         "Unicode: Kraków — 日本語 — emoji \uD83D\uDE00 and a no-break\u00a0space",
       })
   void rendersPlainParagraphsAsFlexmarkDoes(String markdown) {
@@ -159,6 +176,11 @@ class PlainParagraphsTest {
         "`code`",
         "[link](http://x.org)",
         "<div>raw</div>",
+        "a <!-- comment -->",
+        "a <?pi?>",
+        "a <a title=\"x>y\">",
+        "a <b\nc>",
+        "a <http://x.org>",
         "AT&T",
         "~~struck~~",
         "| a | b |\n|---|---|",
@@ -204,7 +226,7 @@ class PlainParagraphsTest {
             () -> "for input: " + markdown.replace("\n", "\\n"));
       }
     }
-    assertTrue(fast > docs / 4, "the fast path took " + fast + " of " + docs);
+    assertTrue(fast > docs / 6, "the fast path took " + fast + " of " + docs);
   }
 
   /**
