@@ -366,24 +366,13 @@
   async function loadWasm(base, module, loader) {
     await loader;
     if (fileMode) return (await self.TeaVM.wasmGC.load(await module)).exports;
-    var src = base + MODULE;
-    // TeaVM's loader takes a URL, which it fetches (synchronously, inside load) to compile the
-    // download as it streams in (WebAssembly.compileStreaming): it is handed the request already
-    // under way instead of a second one
-    var fetchNow = self.fetch, loading;
-    self.fetch = function (url) {
-      return url === src ? module : fetchNow.apply(self, arguments);
-    };
+    // the loader compiles the request already under way as it streams in (WebAssembly.compileStreaming)
     try {
-      loading = self.TeaVM.wasmGC.load(src);
-    } finally {
-      self.fetch = fetchNow;
-    }
-    try {
-      return (await loading).exports;
+      return (await self.TeaVM.wasmGC.load(module)).exports;
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
       // compileStreaming needs the type application/wasm, which some servers do not send for .wasm
+      var src = base + MODULE;
       var r = await fetch(src);
       if (!r.ok) throw new Error('could not load ' + src + ': HTTP ' + r.status);
       return (await self.TeaVM.wasmGC.load(await r.arrayBuffer())).exports;
