@@ -1097,8 +1097,8 @@
     else status.textContent = t('search.empty');
   }
 
-  // Pages other than the search page forbid eval, which TeaVM's WasmGC loader needs (ContentPolicy),
-  // so a search box there only fetches the runtime into the browser's cache for the search page.
+  // A search box on another page only fetches the runtime into the browser's cache, for the search
+  // page it leads to (the engine itself starts there).
   function warm() {
     if (fileMode) return;
     var base = searchBase();
