@@ -349,7 +349,7 @@
   // The site's WasmGC module (the build copies the one its index's languages need under this name).
   var MODULE = 'runtime/search.wasm';
 
-  // The module: over http its request starts at once, before TeaVM's loader and the manifest are in,
+  // The module: over http its request starts at once, before the loader and the manifest are in,
   // and resolves to the Response, which the loader then compiles while it downloads; from file:// its
   // bytes.
   function loadModule(base) {
