@@ -52,8 +52,8 @@
         x['teavm.setJsException'](t, this);
       }
       get message() {
-        const m = x['teavm.exceptionMessage'](this[THROWN]);
-        return m === null ? 'Java exception without a message' : x['teavm.stringToJs'](m);
+        const m = x['teavm.exceptionMessage']?.(this[THROWN]);
+        return m == null ? 'Java exception without a message' : x['teavm.stringToJs'](m);
       }
     }
     // an exported Java method (vararg: its last parameter takes the rest as an array)
