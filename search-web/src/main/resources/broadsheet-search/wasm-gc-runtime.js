@@ -53,7 +53,7 @@
       }
       get message() {
         const m = x['teavm.exceptionMessage']?.(this[THROWN]);
-        return m == null ? 'Java exception without a message' : x['teavm.stringToJs'](m);
+        return (m != null && x['teavm.stringToJs'](m)) || 'Java exception without a message';
       }
     }
     // an exported Java method (vararg: its last parameter takes the rest as an array)
