@@ -349,7 +349,7 @@
   // The site's WasmGC module (the build copies the one its index's languages need under this name).
   var MODULE = 'runtime/search.wasm';
 
-  // The module: over http its request starts at once, before TeaVM's loader and the manifest are in,
+  // The module: over http its request starts at once, before the loader and the manifest are in,
   // and resolves to the Response, which the loader then compiles while it downloads; from file:// its
   // bytes.
   function loadModule(base) {
@@ -366,24 +366,13 @@
   async function loadWasm(base, module, loader) {
     await loader;
     if (fileMode) return (await self.TeaVM.wasmGC.load(await module)).exports;
-    var src = base + MODULE;
-    // TeaVM's loader takes a URL, which it fetches (synchronously, inside load) to compile the
-    // download as it streams in (WebAssembly.compileStreaming): it is handed the request already
-    // under way instead of a second one
-    var fetchNow = self.fetch, loading;
-    self.fetch = function (url) {
-      return url === src ? module : fetchNow.apply(self, arguments);
-    };
+    // the loader compiles the request already under way as it streams in (WebAssembly.compileStreaming)
     try {
-      loading = self.TeaVM.wasmGC.load(src);
-    } finally {
-      self.fetch = fetchNow;
-    }
-    try {
-      return (await loading).exports;
+      return (await self.TeaVM.wasmGC.load(module)).exports;
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
       // compileStreaming needs the type application/wasm, which some servers do not send for .wasm
+      var src = base + MODULE;
       var r = await fetch(src);
       if (!r.ok) throw new Error('could not load ' + src + ': HTTP ' + r.status);
       return (await self.TeaVM.wasmGC.load(await r.arrayBuffer())).exports;
@@ -1108,8 +1097,8 @@
     else status.textContent = t('search.empty');
   }
 
-  // Pages other than the search page forbid eval, which TeaVM's WasmGC loader needs (ContentPolicy),
-  // so a search box there only fetches the runtime into the browser's cache for the search page.
+  // A search box on another page only fetches the runtime into the browser's cache, for the search
+  // page it leads to (the engine itself starts there).
   function warm() {
     if (fileMode) return;
     var base = searchBase();

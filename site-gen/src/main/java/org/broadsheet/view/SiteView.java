@@ -49,10 +49,10 @@ public record SiteView(
   }
 
   /**
-   * The search page's policy, which lets the search runtime start ({@link
-   * ContentPolicy#SEARCH_META}).
+   * The search page's policy, kept for themes written when it allowed eval: now the same as {@link
+   * #contentPolicy()} (the search runtime needs no eval).
    */
   public String searchContentPolicy() {
-    return ContentPolicy.SEARCH_META;
+    return ContentPolicy.META;
   }
 }

@@ -27,7 +27,7 @@ import org.broadsheet.search.SearchSchema;
  * line), which sit beside it under the names a site gives them:
  *
  * <pre>
- * wasm-gc-runtime.js   TeaVM's WebAssembly GC loader
+ * wasm-gc-runtime.js   Broadsheet's WebAssembly GC loader (for TeaVM's modules)
  * search.wasm          core's ArchiveSearch + Lucene, WebAssembly GC (fetched over http(s)), every language
  * search-en.wasm       the same without the fa/ar/de/fr/es analyzers: for every other site language
  * search-js.js         the same code compiled to JavaScript, for browsers without WebAssembly GC
