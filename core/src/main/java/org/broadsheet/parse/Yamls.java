@@ -1,5 +1,7 @@
 package org.broadsheet.parse;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.broadsheet.config.YamlLimits;
 import org.yaml.snakeyaml.DumperOptions;
@@ -27,12 +29,16 @@ final class Yamls {
   }
 
   /**
-   * One document read with this thread's loader. SnakeYAML reports bad input as YAMLException,
-   * except a few inputs that escape as other runtime exceptions (found by fuzzing: the tag {@code
-   * !+%0A} throws IllegalArgumentException); those become YAMLExceptions too, so callers have one
-   * error path.
+   * One document: read by {@link FlatYaml} where it has that simple shape, else with this thread's
+   * loader. SnakeYAML reports bad input as YAMLException, except a few inputs that escape as other
+   * runtime exceptions (found by fuzzing: the tag {@code !+%0A} throws IllegalArgumentException);
+   * those become YAMLExceptions too, so callers have one error path.
    */
   static Object load(String yaml) {
+    Optional<Map<String, Object>> flat = FlatYaml.read(yaml);
+    if (flat.isPresent()) {
+      return flat.get();
+    }
     try {
       return loader().load(yaml);
     } catch (YAMLException e) {
