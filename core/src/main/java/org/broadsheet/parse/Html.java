@@ -10,15 +10,25 @@ public final class Html {
 
   /** Appends {@code text} escaped to {@code out}, and returns {@code out}. */
   public static StringBuilder escapeTo(StringBuilder out, String text) {
-    int plain = 0; // text[plain, i) needs no escaping and is copied in one append
-    for (int i = 0; i < text.length(); i++) {
+    return escapeTo(out, text, 0, text.length(), true);
+  }
+
+  /**
+   * Appends {@code text[from, to)} escaped to {@code out}, {@code '} too unless {@code apostrophe}
+   * is false (flexmark leaves it, and Markdown read without flexmark must come out as flexmark
+   * writes it), and returns {@code out}.
+   */
+  static StringBuilder escapeTo(
+      StringBuilder out, String text, int from, int to, boolean apostrophe) {
+    int plain = from; // text[plain, i) needs no escaping and is copied in one append
+    for (int i = from; i < to; i++) {
       String entity =
           switch (text.charAt(i)) {
             case '<' -> "&lt;";
             case '>' -> "&gt;";
             case '&' -> "&amp;";
             case '"' -> "&quot;";
-            case '\'' -> "&#39;";
+            case '\'' -> apostrophe ? "&#39;" : null;
             default -> null;
           };
       if (entity != null) {
@@ -26,6 +36,6 @@ public final class Html {
         plain = i + 1;
       }
     }
-    return out.append(text, plain, text.length());
+    return out.append(text, plain, to);
   }
 }

@@ -73,7 +73,7 @@ final class PlainParagraphs {
         html.append("<p>");
         inParagraph = true;
       }
-      escape(markdown, first, end, html);
+      Html.escapeTo(html, markdown, first, end, false); // as flexmark escapes text
       text.append(markdown, first, end);
       start = end + 1;
     }
@@ -147,24 +147,5 @@ final class PlainParagraphs {
       }
     }
     return false;
-  }
-
-  /** Appends {@code s[from, to)} as flexmark escapes text: {@code " < >} (there is no &). */
-  private static void escape(String s, int from, int to, StringBuilder out) {
-    int copied = from;
-    for (int i = from; i < to; i++) {
-      String entity =
-          switch (s.charAt(i)) {
-            case '"' -> "&quot;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            default -> null;
-          };
-      if (entity != null) {
-        out.append(s, copied, i).append(entity);
-        copied = i + 1;
-      }
-    }
-    out.append(s, copied, to);
   }
 }
