@@ -189,6 +189,7 @@ final class SearchCommand implements Callable<Integer> {
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
         .replace("&#39;", "'")
+        .replace("&#x2F;", "/") // Lucene's SimpleHTMLEncoder writes every slash so
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");

@@ -43,6 +43,15 @@ class SearchCommandTest {
   }
 
   @Test
+  void snippetsForATerminalDecodeWhatLucenesEncoderWrites() {
+    String html =
+        org.apache.lucene.search.highlight.SimpleHTMLEncoder.htmlEncode(
+            "jly/sep <CCI> \"a\" & b's");
+    assertEquals(
+        "[jly/sep <CCI> \"a\" & b's]", SearchCommand.terminal("<mark>" + html + "</mark>"));
+  }
+
+  @Test
   void sixHundredWordQueryAnswersWithResults() throws Exception {
     StringBuilder words = new StringBuilder("vienna nuclear");
     for (int i = 0; i < 600; i++) {
