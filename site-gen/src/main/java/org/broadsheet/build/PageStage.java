@@ -101,6 +101,14 @@ final class PageStage {
     rendered.incrementAndGet();
   }
 
+  /**
+   * Runs a worker's share of this stage's items on a render thread ({@link
+   * Templates#onRenderThread}).
+   */
+  void onRenderThread(Runnable work) {
+    templates.onRenderThread(work);
+  }
+
   /** Fingerprints of every page published, for the next build. */
   Map<String, String> fingerprints() {
     return Map.copyOf(pages);

@@ -88,17 +88,23 @@ public final class Progress {
   }
 
   public <T> void run(String phase, List<T> items, Consumer<T> work) {
+    run(phase, items, work, Runnable::run);
+  }
+
+  /** The same, each worker's share run through {@code onThread} ({@link Workers#run}). */
+  public <T> void run(String phase, List<T> items, Consumer<T> work, Consumer<Runnable> onThread) {
     long start = System.nanoTime();
     try {
-      runItems(phase, items, work);
+      runItems(phase, items, work, onThread);
     } finally {
       millis.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
     }
   }
 
-  private <T> void runItems(String phase, List<T> items, Consumer<T> work) {
+  private <T> void runItems(
+      String phase, List<T> items, Consumer<T> work, Consumer<Runnable> onThread) {
     if (!showsBar(items.size())) {
-      Workers.run(phase, items, work);
+      Workers.run(phase, items, work, onThread);
       return;
     }
     ProgressBarBuilder bar =
@@ -116,7 +122,8 @@ public final class Progress {
           item -> {
             work.accept(item);
             pb.step();
-          });
+          },
+          onThread);
     }
   }
 

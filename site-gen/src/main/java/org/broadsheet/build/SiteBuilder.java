@@ -170,7 +170,12 @@ public final class SiteBuilder {
                 themeDigest(templatesDir),
                 out,
                 base.pages());
-        run("render", PageStage.planned(pages, routes.plan(archive)), SiteBuilder::leaveOutLost);
+        beforePhase.accept("render");
+        progress.run(
+            "render",
+            PageStage.planned(pages, routes.plan(archive)),
+            SiteBuilder::leaveOutLost,
+            pages::onRenderThread);
         timed("index", index::awaitFinish);
       }
       timed("search", () -> browserSearch(publisher, options.offline()));
@@ -179,7 +184,8 @@ public final class SiteBuilder {
       progress.run(
           "render",
           PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()),
-          SiteBuilder::leaveOutLost);
+          SiteBuilder::leaveOutLost,
+          pages::onRenderThread);
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();

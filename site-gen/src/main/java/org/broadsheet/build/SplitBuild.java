@@ -347,7 +347,11 @@ public final class SplitBuild {
     Routes routes = new Routes(views, articlePages, config.pageSize(), diagnostics);
     PageStage stage = stage(publisher);
     // on the driver's cores, as the local build renders them
-    Workers.run("render", PageStage.planned(stage, routes.plan(merged.archive())), Runnable::run);
+    Workers.run(
+        "render",
+        PageStage.planned(stage, routes.plan(merged.archive())),
+        Runnable::run,
+        stage::onRenderThread);
     SiteBuilder.copyStatic(options.source(), statics, publisher, diagnostics);
   }
 

@@ -25,6 +25,15 @@ final class Workers {
   private Workers() {}
 
   static <T> void run(String phase, List<T> items, Consumer<T> work) {
+    run(phase, items, work, Runnable::run);
+  }
+
+  /**
+   * The same, each worker running its whole share through {@code onThread} (the render phase:
+   * {@link org.broadsheet.render.Templates#onRenderThread}, one hand-over a worker, not one an
+   * item). What {@code onThread} throws fails the phase like an item's failure.
+   */
+  static <T> void run(String phase, List<T> items, Consumer<T> work, Consumer<Runnable> onThread) {
     List<T> list = items instanceof RandomAccess ? items : new ArrayList<>(items);
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), list.size()));
     AtomicInteger next = new AtomicInteger();
@@ -41,7 +50,15 @@ final class Workers {
     try {
       List<Future<?>> running = new ArrayList<>(threads);
       for (int i = 0; i < threads; i++) {
-        running.add(pool.submit(() -> drain(list, work, next, failure)));
+        running.add(
+            pool.submit(
+                () -> {
+                  try {
+                    onThread.accept(() -> drain(list, work, next, failure));
+                  } catch (RuntimeException | Error e) {
+                    fail(failure, e);
+                  }
+                }));
       }
       boolean interrupted = false;
       for (Future<?> f : running) {
@@ -65,10 +82,14 @@ final class Workers {
       try {
         work.accept(items.get(i));
       } catch (RuntimeException | Error e) {
-        if (!failure.compareAndSet(null, e)) {
-          failure.get().addSuppressed(e);
-        }
+        fail(failure, e);
       }
+    }
+  }
+
+  private static void fail(AtomicReference<Throwable> failure, Throwable e) {
+    if (!failure.compareAndSet(null, e) && failure.get() != e) {
+      failure.get().addSuppressed(e);
     }
   }
 

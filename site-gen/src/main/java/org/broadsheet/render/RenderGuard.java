@@ -45,6 +45,11 @@ final class RenderGuard implements TemplateProcessingTracer {
     this.page = page;
   }
 
+  /** The path of the page being rendered. */
+  String page() {
+    return page;
+  }
+
   /** Starts the clock; on the thread that renders, before the render. */
   void start() {
     deadline = now() + limits.time().toNanos();

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.Progress;
@@ -166,6 +170,77 @@ class RenderLimitsTest {
         templates.render(new Page("index.html", "block.ftlh", () -> new Blocking(release)));
     assertEquals("<p>\nreleased</p>", new String(page, StandardCharsets.UTF_8));
     releaser.join();
+  }
+
+  /**
+   * A run of pages on one render thread ({@link Templates#onRenderThread}, as a build's workers
+   * render) is watched page by page: five renders of 1 s each are 5 s in all, past the 3 s bound
+   * for abandoning one render, and every page renders.
+   */
+  @Test
+  void aRunOfPagesOnOneRenderThreadIsWatchedPageByPage() throws Exception {
+    Templates templates =
+        theme("nap.ftlh", "<#list 1..100 as i><#list 1..20 as j></#list>${nap}</#list>");
+    List<String> rendered = new ArrayList<>();
+    templates.onRenderThread(
+        () -> {
+          for (int i = 0; i < 5; i++) {
+            byte[] page = templates.render(new Page(i + ".html", "nap.ftlh", Napping::new));
+            rendered.add(new String(page, StandardCharsets.UTF_8));
+          }
+        });
+    assertEquals(5, rendered.size());
+    rendered.forEach(page -> assertEquals("z".repeat(100), page));
+  }
+
+  /**
+   * In a run, a render that ignores its stop is abandoned from the watching thread (which throws at
+   * once), and the run goes no further: the abandoned render, released later, returns no page to
+   * its run, so nothing is published after the build failed.
+   */
+  @Test
+  void aRunWhoseRenderIsAbandonedReturnsNothingMore() throws Exception {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("ok.ftlh"), "ok", StandardCharsets.UTF_8);
+    Files.writeString(
+        templates.resolve("block.ftlh"), "<p>\n${block}</p>", StandardCharsets.UTF_8);
+    Templates theme = new Templates(templates, ONE_SECOND);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> published = new CopyOnWriteArrayList<>();
+    CountDownLatch runEnded = new CountDownLatch(1);
+    long start = System.nanoTime();
+    TemplateFailure failure;
+    try {
+      failure =
+          assertThrows(
+              TemplateFailure.class,
+              () ->
+                  theme.onRenderThread(
+                      () -> {
+                        try {
+                          published.add(
+                              new String(
+                                  theme.render(new Page("a.html", "ok.ftlh", Object::new)),
+                                  StandardCharsets.UTF_8));
+                          theme.render(
+                              new Page("b.html", "block.ftlh", () -> new Blocking(release)));
+                          published.add("b.html");
+                          theme.render(new Page("c.html", "ok.ftlh", Object::new));
+                          published.add("c.html");
+                        } finally {
+                          runEnded.countDown();
+                        }
+                      }));
+    } finally {
+      release.countDown();
+    }
+    long millis = millisSince(start);
+    assertTrue(millis >= 3_000 && millis < 10_000, "limit + 2 s grace: " + millis + " ms");
+    assertEquals("templates/block.ftlh", failure.diagnostic().path());
+    assertEquals(2, failure.diagnostic().line());
+    assertEquals("b.html", failure.page());
+    assertTrue(runEnded.await(10, TimeUnit.SECONDS), "the released render's run ended");
+    assertEquals(List.of("ok"), published);
   }
 
   @Test
