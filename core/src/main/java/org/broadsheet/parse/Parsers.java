@@ -65,17 +65,25 @@ public final class Parsers {
 
   /** Reads, decodes and parses one article file; empty (with an error diagnostic) when left out. */
   public Optional<Article> parse(SourceFile file, Diagnostics diagnostics) {
-    Optional<ArticleParser> parser = parserFor(file);
-    if (parser.isEmpty()) {
-      diagnostics.add(
-          Diagnostic.error(file.relativePath(), "no parser for ." + file.extension() + " files"));
-      return Optional.empty();
+    if (parserFor(file).isEmpty()) {
+      return parse(file, new byte[0], diagnostics); // says so, without reading the file
     }
     byte[] bytes;
     try {
       bytes = file.readBytes();
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error(file.relativePath(), "cannot read: " + e.getMessage()));
+      return Optional.empty();
+    }
+    return parse(file, bytes, diagnostics);
+  }
+
+  /** Decodes and parses one article file's {@code bytes}, read by the caller. */
+  public Optional<Article> parse(SourceFile file, byte[] bytes, Diagnostics diagnostics) {
+    Optional<ArticleParser> parser = parserFor(file);
+    if (parser.isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(file.relativePath(), "no parser for ." + file.extension() + " files"));
       return Optional.empty();
     }
     if (isBlank(bytes)) {

@@ -126,7 +126,13 @@ final class ArticleStage {
    * Takes one article file in: from the cache when unchanged, else parsed and indexed. Thread-safe.
    */
   void parse(SourceFile file) {
-    String hash = keys.of(file);
+    byte[] bytes;
+    try {
+      bytes = file.readBytes(); // once, for the key and the parse
+    } catch (IOException e) {
+      bytes = null; // the parse reads it again and reports why it cannot
+    }
+    String hash = keys.of(file, bytes);
     BuildCache.Source cached = previous.sources().get(file.relativePath());
     boolean unchanged = cached != null && cached.hash().equals(hash);
     Optional<Article> parsed;
@@ -135,7 +141,7 @@ final class ArticleStage {
       diagnostics.addAll(cached.diagnostics());
     } else {
       Diagnostics own = new Diagnostics();
-      parsed = parsers.parse(file, own);
+      parsed = bytes == null ? parsers.parse(file, own) : parsers.parse(file, bytes, own);
       diagnostics.addAll(own.snapshot());
       parsedNow.incrementAndGet();
       if (parsed.isEmpty() && options.preview() && cached != null && cached.article().isPresent()) {

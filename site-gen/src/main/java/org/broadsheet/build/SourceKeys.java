@@ -2,10 +2,13 @@ package org.broadsheet.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.broadsheet.parse.ArchiveMetadata;
 import org.broadsheet.source.SourceFile;
@@ -20,6 +23,7 @@ final class SourceKeys {
   private final Path site;
   private final String context;
   private final Map<Path, String> metadata = new ConcurrentHashMap<>();
+  private final Map<Path, Set<String>> sidecarNames = new ConcurrentHashMap<>();
 
   /**
    * @param context what else the parse depends on (time zone, language, the code's version)
@@ -29,23 +33,48 @@ final class SourceKeys {
     this.context = context;
   }
 
-  String of(SourceFile file) {
+  /**
+   * The key of {@code file}, whose bytes the caller has read ({@code null}: they could not be read,
+   * and the key says so).
+   */
+  String of(SourceFile file, byte[] bytes) {
+    if (bytes == null) {
+      return "unreadable";
+    }
     try {
+      Set<String> names = sidecarsIn(file.file().getParent());
       Object[] sidecars = new Object[SIDECARS.size()];
       for (int i = 0; i < sidecars.length; i++) {
-        sidecars[i] =
-            bytesIfAny(file.file().resolveSibling(file.baseName() + "." + SIDECARS.get(i)));
+        String name = file.baseName() + "." + SIDECARS.get(i);
+        sidecars[i] = names.contains(name) ? bytesIfAny(file.file().resolveSibling(name)) : null;
       }
       return Fingerprint.of(
           context,
           file.relativePath(),
-          Files.readAllBytes(file.file()),
+          bytes,
           java.util.Arrays.asList(sidecars),
           metadataAbove(file.file().getParent()));
     } catch (IOException e) {
       return "unreadable"; // the parse reports it; a file that cannot be read is never taken from
       // the cache
     }
+  }
+
+  /**
+   * The names in {@code folder} a sidecar can have, listed once a build (a look for each article's
+   * three possible sidecars took three failed file lookups an article).
+   */
+  private Set<String> sidecarsIn(Path folder) throws IOException {
+    Set<String> known = sidecarNames.get(folder);
+    if (known != null) {
+      return known;
+    }
+    Set<String> names = new HashSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{yaml,yml,json}")) {
+      files.forEach(f -> names.add(f.getFileName().toString()));
+    }
+    sidecarNames.put(folder, names);
+    return names;
   }
 
   /**

@@ -59,6 +59,41 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild(site, out, dir.resolve("clean"));
   }
 
+  /**
+   * A sidecar is part of its article's key: one added beside a wire story, then edited, has that
+   * story parsed again each time (and only it), and the site equals a clean build's.
+   */
+  @Test
+  void aSidecarAddedOrEditedHasItsStoryParsedAgain(@TempDir Path dir) throws IOException {
+    Path site = SiteFixture.copyOfBundledSite(dir);
+    Path out = dir.resolve("out");
+    build(site, out, false);
+    Path sidecar = site.resolve("content/wire/2020-05-14-harbour-strike.yaml");
+    Files.writeString(sidecar, "title: \"Dockers walk out\"\n");
+    BuildResult added = build(site, out, false);
+    assertEquals(1, added.parsed(), "the story beside the new sidecar is parsed again");
+    assertSameAsCleanBuild(site, out, dir.resolve("clean"));
+    Files.writeString(sidecar, "title: \"Dockers end their strike\"\n");
+    BuildResult edited = build(site, out, false);
+    assertEquals(1, edited.parsed(), "the story beside the edited sidecar is parsed again");
+    assertSameAsCleanBuild(site, out, dir.resolve("clean-2"));
+    try (Stream<Path> pages = Files.walk(out)) {
+      assertTrue(
+          pages
+              .filter(p -> p.toString().endsWith(".html"))
+              .anyMatch(p -> read(p).contains("Dockers end their strike")),
+          "the sidecar's title is on a page");
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void aBuildThatChangesNothingLoadsNoBodyForItsFeeds(@TempDir Path dir) throws IOException {
     Path site = SiteFixture.copyOfBundledSite(dir);

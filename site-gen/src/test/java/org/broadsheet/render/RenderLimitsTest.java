@@ -202,8 +202,7 @@ class RenderLimitsTest {
   void aRunWhoseRenderIsAbandonedReturnsNothingMore() throws Exception {
     Path templates = Files.createDirectories(dir.resolve("templates"));
     Files.writeString(templates.resolve("ok.ftlh"), "ok", StandardCharsets.UTF_8);
-    Files.writeString(
-        templates.resolve("block.ftlh"), "<p>\n${block}</p>", StandardCharsets.UTF_8);
+    Files.writeString(templates.resolve("block.ftlh"), "<p>\n${block}</p>", StandardCharsets.UTF_8);
     Templates theme = new Templates(templates, ONE_SECOND);
     CountDownLatch release = new CountDownLatch(1);
     List<String> published = new CopyOnWriteArrayList<>();
