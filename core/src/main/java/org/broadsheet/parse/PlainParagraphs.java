@@ -1,6 +1,8 @@
 package org.broadsheet.parse;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.broadsheet.content.Body;
 
 /**
@@ -12,12 +14,15 @@ import org.broadsheet.content.Body;
  * parser uses makes it decline, and flexmark reads the body.
  *
  * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] & ~ |}), an {@code @}, a {@code
- * ://} or a {@code www.} (autolinks), raw HTML other than a tag within one line (such as the
- * tickers of wire copy, {@code <CCI>}), tabs, carriage returns, other control characters and every
- * space but U+0020; a line that starts (after at most three spaces) with {@code # > - + = <} or
- * with a number and {@code .} or {@code )} then a space (headings, quotes, lists, rules,
- * underlines); a paragraph whose first line is indented four spaces (code); a line ending in a
- * space (two make a hard break; flexmark's plain text keeps one only after some lines).
+ * ://} or a {@code www.} (autolinks), comments, processing instructions and declarations ({@code
+ * <!}, {@code <?}) and a {@code <} with a colon or another {@code <} before its {@code >} on the
+ * line (autolinks); tabs, carriage returns, other control characters and every space but U+0020; a
+ * line that starts (after at most three spaces) with {@code # > - + =} (headings, quotes, lists,
+ * rules, underlines), with a number and {@code .} or {@code )} then a space where it may start a
+ * list, or with a {@code <} that may start an HTML block; a paragraph whose first line is indented
+ * four spaces (code); a line ending in a space (two make a hard break; flexmark's plain text keeps
+ * one only after some lines). Raw HTML otherwise (the tickers of wire copy, {@code <CCI>}, {@code
+ * <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by the parser, as here.
  */
 final class PlainParagraphs {
   /** ASCII characters that decline the fast path wherever they are. */
@@ -57,7 +62,8 @@ final class PlainParagraphs {
         start = end + 1;
         continue;
       }
-      if (!inParagraph && first - start >= 4 || startsBlock(markdown, first, end)) {
+      if (!inParagraph && first - start >= 4
+          || startsBlock(markdown, first, end, inParagraph, first > start)) {
         return Optional.empty();
       }
       if (markdown.charAt(end - 1) == ' ' || !plain(markdown, first, end)) {
@@ -85,21 +91,135 @@ final class PlainParagraphs {
 
   /**
    * Whether the line from {@code first} (its first character that is not a space) may start
-   * something other than paragraph text.
+   * something other than paragraph text. Inside a paragraph, a number and {@code .} or {@code )}
+   * other than 1 is text (only a list starting at 1 interrupts a paragraph: "1987. The company"); a
+   * {@code <} starts an HTML block only with a block-level tag name, or with a tag alone on its
+   * line.
    */
-  private static boolean startsBlock(String s, int first, int end) {
+  private static boolean startsBlock(
+      String s, int first, int end, boolean inParagraph, boolean indented) {
     char c = s.charAt(first);
-    if ("#>-+=<".indexOf(c) >= 0) {
+    if ("#>-+=".indexOf(c) >= 0) {
       return true;
     }
+    if (c == '<') {
+      return indented || startsHtmlBlock(s, first, end);
+    }
     int i = first;
+    int value = 0;
     while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      value = Math.min(10, value * 10 + s.charAt(i) - '0');
       i++;
     }
     return i > first
         && i < end
         && (s.charAt(i) == '.' || s.charAt(i) == ')')
-        && (i + 1 == end || s.charAt(i + 1) == ' ');
+        && (i + 1 == end || s.charAt(i + 1) == ' ')
+        && (!inParagraph || value == 1);
+  }
+
+  /**
+   * The tag names that start an HTML block wherever they stand (CommonMark's kinds 1 and 6), lower
+   * case.
+   */
+  private static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "pre",
+          "script",
+          "style",
+          "textarea",
+          "address",
+          "article",
+          "aside",
+          "base",
+          "basefont",
+          "blockquote",
+          "body",
+          "caption",
+          "center",
+          "col",
+          "colgroup",
+          "dd",
+          "details",
+          "dialog",
+          "dir",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "frame",
+          "frameset",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "head",
+          "header",
+          "hr",
+          "html",
+          "iframe",
+          "legend",
+          "li",
+          "link",
+          "main",
+          "menu",
+          "menuitem",
+          "meta",
+          "nav",
+          "noframes",
+          "ol",
+          "optgroup",
+          "option",
+          "p",
+          "param",
+          "search",
+          "section",
+          "source",
+          "summary",
+          "table",
+          "tbody",
+          "td",
+          "tfoot",
+          "th",
+          "thead",
+          "title",
+          "tr",
+          "track",
+          "ul");
+
+  /**
+   * Whether a line starting with {@code <} at {@code first} may start an HTML block: anything but a
+   * tag of a name not in {@link #BLOCK_TAGS} that closes on the line with text after it (the
+   * tickers wire copy starts lines with, {@code <CCI> said}).
+   */
+  private static boolean startsHtmlBlock(String s, int first, int end) {
+    int i = first + 1;
+    if (i < end && s.charAt(i) == '/') {
+      i++;
+    }
+    int name = i;
+    while (i < end && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-')) {
+      i++;
+    }
+    if (i == name || BLOCK_TAGS.contains(s.substring(name, i).toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    int close = s.indexOf('>', i);
+    if (close < 0 || close >= end) {
+      return true;
+    }
+    for (int j = close + 1; j < end; j++) {
+      if (s.charAt(j) != ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code s[from, to)} holds nothing inline syntax or an autolink could start with. */
@@ -110,7 +230,7 @@ final class PlainParagraphs {
         if (SYNTAX[c]
             || c == ':' && s.startsWith("//", i + 1)
             || (c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)
-            || c == '<' && !oneLineTag(s, i, to)) {
+            || c == '<' && !textOrTag(s, i, to)) {
           return false;
         }
       } else if (Character.isWhitespace(c)
@@ -124,13 +244,12 @@ final class PlainParagraphs {
   }
 
   /**
-   * Whether the {@code <} at {@code s[at]} is text, or starts raw HTML that ends on its line: a tag
-   * with no quotes or colons before the line's next {@code >}. Either way the page shows it as text
-   * and the plain text holds it as written. Comments, processing instructions and declarations
-   * ({@code <!}, {@code <?}), autolinks ({@code <scheme:...>}) and tags that may go on past the
-   * line are left to flexmark.
+   * Whether the {@code <} at {@code s[at]} is text, or starts raw HTML (a tag, which may go on past
+   * the line): either way the page shows it as text and the plain text holds it as written.
+   * Comments, processing instructions and declarations ({@code <!}, {@code <?}) and what may be an
+   * autolink ({@code <scheme:...>}: a colon before the line's next {@code >}) are left to flexmark.
    */
-  private static boolean oneLineTag(String s, int at, int to) {
+  private static boolean textOrTag(String s, int at, int to) {
     char next = at + 1 < to ? s.charAt(at + 1) : ' ';
     if (next == '!' || next == '?') {
       return false;
@@ -142,10 +261,10 @@ final class PlainParagraphs {
       char c = s.charAt(i);
       if (c == '>') {
         return true;
-      } else if (c == '"' || c == '\'' || c == ':' || c == '<') {
+      } else if (c == ':' || c == '<') {
         return false;
       }
     }
-    return false;
+    return true; // goes on past the line: raw HTML or text, the page shows it as written either way
   }
 }
