@@ -1,5 +1,7 @@
 package org.broadsheet.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +22,12 @@ import org.broadsheet.content.Body;
  * line that starts (after at most three spaces) with {@code # > - + =} (headings, quotes, lists,
  * rules, underlines), with a number and {@code .} or {@code )} then a space where it may start a
  * list, or with a {@code <} that may start an HTML block; a paragraph whose first line is indented
- * four spaces (code); a line ending in a space (two make a hard break; flexmark's plain text keeps
- * one only after some lines). Raw HTML otherwise (the tickers of wire copy, {@code <CCI>}, {@code
- * <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by the parser, as here.
+ * four spaces (code); a line ending in two spaces (a hard break), or in one inside raw HTML going
+ * on past the line; a paragraph starting with {@code <} after a blank line holding spaces. A line
+ * ending in one space loses it on the page; the plain text keeps it where flexmark's does (in a
+ * paragraph with an indented line, but not on its last line). Raw HTML otherwise (the tickers of
+ * wire copy, {@code <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by
+ * the parser, as here.
  */
 final class PlainParagraphs {
   /** ASCII characters that decline the fast path wherever they are. */
@@ -44,7 +49,8 @@ final class PlainParagraphs {
     int n = markdown.length();
     StringBuilder html = new StringBuilder(n + n / 16 + 16);
     StringBuilder text = new StringBuilder(n);
-    boolean inParagraph = false;
+    Paragraph paragraph = new Paragraph(text);
+    boolean spacesBefore = false; // a blank line before the next paragraph holds spaces
     for (int start = 0; start < n; ) {
       int end = markdown.indexOf('\n', start);
       if (end < 0) {
@@ -55,21 +61,29 @@ final class PlainParagraphs {
         first++;
       }
       if (first == end) { // a blank line ends the paragraph
-        if (inParagraph) {
+        spacesBefore |= end > start;
+        if (paragraph.open) {
           html.append("</p>\n");
-          inParagraph = false;
+          paragraph.close();
         }
         start = end + 1;
         continue;
       }
-      if (!inParagraph && first - start >= 4
-          || startsBlock(markdown, first, end, inParagraph, first > start)) {
-        return Optional.empty();
+      boolean indented = first > start;
+      if (!paragraph.open && (first - start >= 4 || spacesBefore && markdown.charAt(first) == '<')
+          || startsBlock(markdown, first, end, paragraph.open, indented)) {
+        return Optional.empty(); // (flexmark's text of a paragraph starting with raw HTML holds
+        // the spaces of the blank lines before it)
       }
-      if (markdown.charAt(end - 1) == ' ' || !plain(markdown, first, end)) {
-        return Optional.empty();
+      spacesBefore = false;
+      // one space at the end is dropped from the page; two or more make a hard break
+      int last = markdown.charAt(end - 1) == ' ' ? end - 1 : end;
+      if (markdown.charAt(last - 1) == ' '
+          || !plain(markdown, first, last)
+          || last < end && tagGoesOn(markdown, first, last)) {
+        return Optional.empty(); // raw HTML keeps the space it goes on past the line with
       }
-      if (inParagraph) {
+      if (paragraph.open) {
         html.append('\n');
         text.append('\n');
       } else {
@@ -77,16 +91,61 @@ final class PlainParagraphs {
           text.append("\n\n");
         }
         html.append("<p>");
-        inParagraph = true;
+        paragraph.open = true;
       }
-      Html.escapeTo(html, markdown, first, end, false); // as flexmark escapes text
-      text.append(markdown, first, end);
+      Html.escapeTo(html, markdown, first, last, false); // as flexmark escapes text
+      text.append(markdown, first, last);
+      paragraph.line(indented, last < end);
       start = end + 1;
     }
-    if (inParagraph) {
+    if (paragraph.open) {
       html.append("</p>\n");
+      paragraph.close();
     }
     return Optional.of(new Body(html.toString(), text.toString()));
+  }
+
+  /** Whether a tag opened on the line {@code s[first, last)} is still open at its end. */
+  private static boolean tagGoesOn(String s, int first, int last) {
+    int open = s.lastIndexOf('<', last - 1);
+    return open >= first && s.indexOf('>', open) < 0 | s.indexOf('>', open) >= last;
+  }
+
+  /**
+   * The paragraph being read, for the one thing of its plain text that depends on all its lines:
+   * flexmark's plain text keeps the space a line ends with (not the last line's) where any line of
+   * the paragraph is indented, and drops it otherwise.
+   */
+  private static final class Paragraph {
+    private final StringBuilder text;
+    private final List<Integer> spaces = new ArrayList<>(); // where a line's end space would go
+    boolean open;
+    private boolean indented;
+
+    Paragraph(StringBuilder text) {
+      this.text = text;
+    }
+
+    void line(boolean indented, boolean endsInSpace) {
+      this.indented |= indented;
+      if (endsInSpace) {
+        spaces.add(text.length());
+      }
+    }
+
+    void close() {
+      if (!spaces.isEmpty() && spaces.get(spaces.size() - 1) == text.length()) {
+        spaces.remove(spaces.size() - 1); // the last line's: dropped
+      }
+      if (indented) {
+        for (int i = spaces.size() - 1; i >= 0; i--) {
+          text.insert((int) spaces.get(i), ' ');
+        }
+      }
+      spaces.clear();
+      indented = false;
+      open = false;
+    }
   }
 
   /**
