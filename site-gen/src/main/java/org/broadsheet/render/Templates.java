@@ -152,15 +152,28 @@ public final class Templates {
     Future<?> done =
         workers.submit(
             () -> {
+              lane.thread = Thread.currentThread();
               LANE.set(lane);
               try {
-                work.run();
+                if (!lane.stopped) {
+                  work.run();
+                }
               } finally {
                 LANE.remove();
               }
             });
+    boolean interrupted = false;
     try {
-      watch(done, lane);
+      while (true) {
+        try {
+          watch(done, lane);
+          break;
+        } catch (InterruptedException e) {
+          // stop the work and wait for it all the same: it may be writing a page
+          interrupted = true;
+          lane.stop();
+        }
+      }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -169,9 +182,12 @@ public final class Templates {
         throw error;
       }
       throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      done.cancel(true);
-      Thread.currentThread().interrupt();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (interrupted) {
       throw new CancellationException("rendering was interrupted");
     }
   }
@@ -204,8 +220,10 @@ public final class Templates {
         } else if (guard != null) {
           counted += step;
         }
-        if (guard != null && counted > budget && lane.current.compareAndSet(guard, null)) {
-          lane.abandoned = true;
+        if (guard != null
+            && guard != Lane.ABANDONED
+            && counted > budget
+            && lane.current.compareAndSet(guard, Lane.ABANDONED)) {
           done.cancel(true);
           throw new TemplateFailure(guard.at(guard.overtime(false)), guard.page(), null);
         }
@@ -214,21 +232,35 @@ public final class Templates {
   }
 
   /**
-   * A render thread's state, shared with the thread watching it: the render under way, and whether
-   * it was abandoned (then the thread renders nothing more and returns no page, even one that
-   * finishes later: its work may not publish after the build failed).
+   * A render thread's state, shared with the thread watching it: the render under way, {@link
+   * #ABANDONED} once one was (then the thread renders nothing more and returns no page, even one
+   * that finishes later: its work may not publish after the build failed), and whether it was told
+   * to stop.
    */
   private final class Lane {
+    static final RenderGuard ABANDONED = new RenderGuard(RenderLimits.DEFAULT, "");
     final AtomicReference<RenderGuard> current = new AtomicReference<>();
-    volatile boolean abandoned;
+    volatile Thread thread;
+    volatile boolean stopped;
+
+    void stop() {
+      stopped = true;
+      Thread t = thread;
+      if (t != null) {
+        t.interrupt();
+      }
+    }
 
     byte[] render(Page page) {
+      if (stopped) {
+        throw new CancellationException("rendering " + page.path() + " was interrupted");
+      }
       Object view = page.view().get();
       if (view instanceof String text) {
         return text.getBytes(StandardCharsets.UTF_8);
       }
       RenderGuard guard = new RenderGuard(limits, page.path());
-      if (abandoned || !current.compareAndSet(null, guard)) {
+      if (!current.compareAndSet(null, guard)) {
         throw abandonedEarlier(page);
       }
       byte[] bytes;

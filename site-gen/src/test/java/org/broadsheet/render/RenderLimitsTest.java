@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.broadsheet.build.BuildOptions;
 import org.broadsheet.build.Progress;
@@ -240,6 +242,56 @@ class RenderLimitsTest {
     assertEquals("b.html", failure.page());
     assertTrue(runEnded.await(10, TimeUnit.SECONDS), "the released render's run ended");
     assertEquals(List.of("ok"), published);
+  }
+
+  /**
+   * The thread waiting on a run is interrupted (a build stopped): the run is stopped, and the call
+   * returns only once its work has ended, so no page is published after it returned (the work here
+   * takes 0.2 s to end).
+   */
+  @Test
+  void anInterruptedRunReturnsOnlyOnceItsWorkHasEnded() throws Exception {
+    Templates templates = theme("nap.ftlh", "<#list 1..100 as i>${nap}</#list>");
+    List<String> published = new CopyOnWriteArrayList<>();
+    AtomicBoolean workEnded = new AtomicBoolean();
+    AtomicBoolean endedBeforeReturn = new AtomicBoolean();
+    AtomicReference<RuntimeException> outcome = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                templates.onRenderThread(
+                    () -> {
+                      try {
+                        for (int i = 0; i < 10; i++) {
+                          templates.render(new Page(i + ".html", "nap.ftlh", Napping::new));
+                          published.add(i + ".html");
+                        }
+                      } finally {
+                        long start = System.nanoTime();
+                        while (System.nanoTime() - start < 200_000_000L) {
+                          Thread.onSpinWait(); // ending takes a while
+                        }
+                        workEnded.set(true);
+                      }
+                    });
+              } catch (RuntimeException e) {
+                outcome.set(e);
+              } finally {
+                endedBeforeReturn.set(workEnded.get());
+              }
+            });
+    caller.start();
+    Thread.sleep(300);
+    caller.interrupt();
+    caller.join(10_000);
+    assertFalse(caller.isAlive());
+    assertTrue(outcome.get() != null, "the interrupted run failed");
+    assertTrue(endedBeforeReturn.get(), "returned before its work had ended");
+    int count = published.size();
+    assertTrue(count < 10, count + " pages");
+    Thread.sleep(300);
+    assertEquals(count, published.size(), "nothing published after the call returned");
   }
 
   @Test
