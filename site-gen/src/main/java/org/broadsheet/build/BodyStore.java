@@ -29,8 +29,19 @@ import org.broadsheet.route.PageBody;
  * by the task that renders the part's pages.
  */
 final class BodyStore implements AutoCloseable {
-  /** Where a body is in the file, and its word count (the page shows the reading time). */
-  private record Place(long offset, int length, int words) {}
+  /**
+   * Where a body is in the file, and its word count (the page shows the reading time); or the body
+   * itself ({@code html}, then nothing is in the file), while the bodies held stay within {@link
+   * #HELD_CHARS}.
+   */
+  private record Place(long offset, int length, int words, String html) {}
+
+  /**
+   * Characters of bodies a temporary store holds in memory instead of the file: a fixed amount, so
+   * the heap still grows only by summaries however large the archive, while a site of some thousand
+   * stories writes and reads no file at all (10,000 Reuters stories: 10 million).
+   */
+  static final long HELD_CHARS = 32L << 20;
 
   private static final String BODIES = "bodies";
   private static final String PLACES = "places";
@@ -40,18 +51,26 @@ final class BodyStore implements AutoCloseable {
   private final Map<String, Place> places;
   private final Path placesFile; // where a kept store's places go on close
   private final boolean temporary;
+  private final long heldChars;
   private long end;
+  private long held; // characters of bodies held in memory
 
   /**
    * A spill file in {@code dir} (beside the staging folder, never inside the site), deleted on
    * close.
    */
   BodyStore(Path dir) throws IOException {
+    this(dir, HELD_CHARS);
+  }
+
+  /** The same, holding at most {@code heldChars} characters of bodies in memory. */
+  BodyStore(Path dir, long heldChars) throws IOException {
     this(
         Files.createTempFile(dir, ".broadsheet-bodies-", ".tmp"),
         new ConcurrentHashMap<>(),
         null,
         true,
+        heldChars,
         StandardOpenOption.READ,
         StandardOpenOption.WRITE,
         StandardOpenOption.DELETE_ON_CLOSE);
@@ -62,6 +81,7 @@ final class BodyStore implements AutoCloseable {
       Map<String, Place> places,
       Path placesFile,
       boolean temporary,
+      long heldChars,
       StandardOpenOption... options)
       throws IOException {
     this.file = file;
@@ -69,6 +89,7 @@ final class BodyStore implements AutoCloseable {
     this.places = places;
     this.placesFile = placesFile;
     this.temporary = temporary;
+    this.heldChars = heldChars;
     this.end = channel.size();
   }
 
@@ -80,6 +101,7 @@ final class BodyStore implements AutoCloseable {
         new ConcurrentHashMap<>(),
         dir.resolve(PLACES),
         false,
+        0, // read by another task: every body goes to the file
         StandardOpenOption.CREATE_NEW,
         StandardOpenOption.READ,
         StandardOpenOption.WRITE);
@@ -92,14 +114,21 @@ final class BodyStore implements AutoCloseable {
         new DataInputStream(
             new BufferedInputStream(Files.newInputStream(dir.resolve(PLACES)), 1 << 16))) {
       for (int n = in.readInt(); n > 0; n--) {
-        places.put(in.readUTF(), new Place(in.readLong(), in.readInt(), in.readInt()));
+        places.put(in.readUTF(), new Place(in.readLong(), in.readInt(), in.readInt(), null));
       }
     }
-    return new BodyStore(dir.resolve(BODIES), places, null, false, StandardOpenOption.READ);
+    return new BodyStore(dir.resolve(BODIES), places, null, false, 0, StandardOpenOption.READ);
   }
 
   /** Keeps the body of the article parsed from {@code sourcePath}. */
   void put(String sourcePath, Body body) {
+    synchronized (this) {
+      if (held + body.html().length() <= heldChars) {
+        held += body.html().length();
+        places.put(sourcePath, new Place(-1, 0, body.wordCount(), body.html()));
+        return;
+      }
+    }
     byte[] html = body.html().getBytes(StandardCharsets.UTF_8);
     long offset;
     synchronized (this) {
@@ -114,7 +143,12 @@ final class BodyStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the body of " + sourcePath + " in " + file, e);
     }
-    places.put(sourcePath, new Place(offset, html.length, body.wordCount()));
+    places.put(sourcePath, new Place(offset, html.length, body.wordCount(), null));
+  }
+
+  /** Bytes of bodies in the file. */
+  synchronized long bytesInFile() {
+    return end;
   }
 
   /** The body kept for {@code sourcePath} (its HTML and word count), if the parse kept one. */
@@ -122,6 +156,9 @@ final class BodyStore implements AutoCloseable {
     Place place = places.get(sourcePath);
     if (place == null) {
       return Optional.empty();
+    }
+    if (place.html() != null) {
+      return Optional.of(new PageBody(place.html(), place.words()));
     }
     ByteBuffer buffer = ByteBuffer.allocate(place.length());
     try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +42,25 @@ class BodyStoreTest {
     }
     try (var files = Files.list(dir)) {
       assertFalse(files.findAny().isPresent(), "the spill file is deleted on close");
+    }
+  }
+
+  /**
+   * A temporary store holds bodies in memory up to its budget and writes only the rest to its file;
+   * both come back alike.
+   */
+  @Test
+  void aTemporaryStoreHoldsBodiesUpToItsBudgetAndSpillsTheRest(@TempDir Path dir)
+      throws IOException {
+    try (BodyStore store = new BodyStore(dir, 10)) {
+      store.put("content/a.md", new Body("<p>ab</p>", "ab"));
+      store.put("content/b.md", new Body("<p>Ünï</p>", "Ünï"));
+      assertEquals(
+          "<p>Ünï</p>".getBytes(StandardCharsets.UTF_8).length,
+          store.bytesInFile(),
+          "only the body past the budget is in the file");
+      assertEquals(Optional.of(new PageBody("<p>ab</p>", 1)), store.get("content/a.md"));
+      assertEquals(Optional.of(new PageBody("<p>Ünï</p>", 1)), store.get("content/b.md"));
     }
   }
 }
