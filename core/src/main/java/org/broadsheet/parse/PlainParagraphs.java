@@ -108,7 +108,11 @@ final class PlainParagraphs {
   /** Whether a tag opened on the line {@code s[first, last)} is still open at its end. */
   private static boolean tagGoesOn(String s, int first, int last) {
     int open = s.lastIndexOf('<', last - 1);
-    return open >= first && s.indexOf('>', open) < 0 | s.indexOf('>', open) >= last;
+    if (open < first) {
+      return false;
+    }
+    int close = s.indexOf('>', open);
+    return close < 0 || close >= last;
   }
 
   /**

@@ -170,8 +170,7 @@ public final class SiteBuilder {
                 themeDigest(templatesDir),
                 out,
                 base.pages());
-        beforePhase.accept("render");
-        progress.run(
+        run(
             "render",
             PageStage.planned(pages, routes.plan(archive)),
             SiteBuilder::leaveOutLost,
@@ -467,8 +466,12 @@ public final class SiteBuilder {
   }
 
   private <T> void run(String phase, List<T> items, Consumer<T> work) {
+    run(phase, items, work, Runnable::run);
+  }
+
+  private <T> void run(String phase, List<T> items, Consumer<T> work, Consumer<Runnable> onThread) {
     beforePhase.accept(phase);
-    progress.run(phase, items, work);
+    progress.run(phase, items, work, onThread);
   }
 
   /** Runs one step of the build on this thread, timed as a phase of its own. */

@@ -13,6 +13,11 @@ import org.teavm.backend.wasm.intrinsics.WasmGCCodeGenContext;
 import org.teavm.backend.wasm.model.WasmFunction;
 import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
+import org.teavm.backend.wasm.model.instruction.WasmBlock;
+import org.teavm.backend.wasm.model.instruction.WasmConditional;
+import org.teavm.backend.wasm.model.instruction.WasmInstruction;
+import org.teavm.backend.wasm.model.instruction.WasmInstructionList;
+import org.teavm.backend.wasm.model.instruction.WasmTry;
 import org.teavm.vm.spi.TeaVMHost;
 
 /**
@@ -39,6 +44,21 @@ final class ModulePasses {
     wasm.contributeToCodeGen(
         (context, registry) ->
             context.initializerRegistry().register(init -> pass.run(context, init)));
+  }
+
+  /**
+   * The instruction lists nested directly in {@code insn}: a block's body, both arms of a
+   * conditional, a try's body (a catch clause names the block it branches to, not code of its own).
+   */
+  static List<WasmInstructionList> bodies(WasmInstruction insn) {
+    if (insn instanceof WasmBlock block) {
+      return List.of(block.getBody());
+    } else if (insn instanceof WasmConditional cond) {
+      return List.of(cond.getThenBlock(), cond.getElseBlock());
+    } else if (insn instanceof WasmTry tryInsn) {
+      return List.of(tryInsn.getBody());
+    }
+    return List.of();
   }
 
   /** The sum of {@code pass} over the module's own functions (an imported one has no body). */

@@ -10,9 +10,7 @@ import org.teavm.backend.wasm.model.WasmGlobal;
 import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
 import org.teavm.backend.wasm.model.WasmStructure;
-import org.teavm.backend.wasm.model.instruction.WasmBlock;
 import org.teavm.backend.wasm.model.instruction.WasmCall;
-import org.teavm.backend.wasm.model.instruction.WasmConditional;
 import org.teavm.backend.wasm.model.instruction.WasmGetGlobal;
 import org.teavm.backend.wasm.model.instruction.WasmGetLocal;
 import org.teavm.backend.wasm.model.instruction.WasmInstruction;
@@ -20,7 +18,6 @@ import org.teavm.backend.wasm.model.instruction.WasmInstructionList;
 import org.teavm.backend.wasm.model.instruction.WasmStructNewDefault;
 import org.teavm.backend.wasm.model.instruction.WasmStructSet;
 import org.teavm.backend.wasm.model.instruction.WasmTeeLocal;
-import org.teavm.backend.wasm.model.instruction.WasmTry;
 import org.teavm.vm.spi.TeaVMHost;
 import org.teavm.vm.spi.TeaVMPlugin;
 
@@ -122,13 +119,8 @@ public final class SharedAllocations implements TeaVMPlugin {
         i += 4;
         continue;
       }
-      if (insn instanceof WasmBlock block) {
-        collect(block.getBody(), sites);
-      } else if (insn instanceof WasmConditional cond) {
-        collect(cond.getThenBlock(), sites);
-        collect(cond.getElseBlock(), sites);
-      } else if (insn instanceof WasmTry tryInsn) {
-        collect(tryInsn.getBody(), sites);
+      for (WasmInstructionList body : ModulePasses.bodies(insn)) {
+        collect(body, sites);
       }
     }
   }

@@ -343,27 +343,15 @@ public final class SinkLocals implements TeaVMPlugin {
       if (local != null) {
         out.computeIfAbsent(local, l -> new ArrayList<>()).add(insn);
       }
-      for (WasmInstructionList body : bodies(insn)) {
+      for (WasmInstructionList body : ModulePasses.bodies(insn)) {
         parents.put(body, insn);
         collect(body, out, parents);
       }
     }
   }
 
-  private static List<WasmInstructionList> bodies(WasmInstruction insn) {
-    if (insn instanceof WasmBlock block) {
-      return List.of(block.getBody());
-    } else if (insn instanceof WasmConditional cond) {
-      return List.of(cond.getThenBlock(), cond.getElseBlock());
-    } else if (insn instanceof WasmTry tryInsn) {
-      // a catch clause names the block it branches to, not code of its own
-      return List.of(tryInsn.getBody());
-    }
-    return List.of();
-  }
-
   private static void innerLists(WasmInstruction insn, Set<WasmInstructionList> out) {
-    for (WasmInstructionList body : bodies(insn)) {
+    for (WasmInstructionList body : ModulePasses.bodies(insn)) {
       out.add(body);
       for (WasmInstruction i : body) {
         innerLists(i, out);
@@ -526,7 +514,7 @@ public final class SinkLocals implements TeaVMPlugin {
     } else if (insn instanceof WasmBlock
         || insn instanceof WasmConditional
         || insn instanceof WasmTry) {
-      for (WasmInstructionList body : bodies(insn)) {
+      for (WasmInstructionList body : ModulePasses.bodies(insn)) {
         for (WasmInstruction i : body) {
           effects(i, inner, out);
         }

@@ -12,16 +12,13 @@ import org.teavm.backend.wasm.model.WasmLocal;
 import org.teavm.backend.wasm.model.WasmModule;
 import org.teavm.backend.wasm.model.WasmStructure;
 import org.teavm.backend.wasm.model.WasmType;
-import org.teavm.backend.wasm.model.instruction.WasmBlock;
 import org.teavm.backend.wasm.model.instruction.WasmCall;
 import org.teavm.backend.wasm.model.instruction.WasmCallReference;
 import org.teavm.backend.wasm.model.instruction.WasmCast;
-import org.teavm.backend.wasm.model.instruction.WasmConditional;
 import org.teavm.backend.wasm.model.instruction.WasmInstruction;
 import org.teavm.backend.wasm.model.instruction.WasmInstructionBuilder;
 import org.teavm.backend.wasm.model.instruction.WasmInstructionList;
 import org.teavm.backend.wasm.model.instruction.WasmStructGet;
-import org.teavm.backend.wasm.model.instruction.WasmTry;
 import org.teavm.vm.spi.TeaVMHost;
 import org.teavm.vm.spi.TeaVMPlugin;
 
@@ -134,13 +131,8 @@ public final class VirtualCallStubs implements TeaVMPlugin {
           continue;
         }
       }
-      if (insn instanceof WasmBlock block) {
-        collect(block.getBody(), sites);
-      } else if (insn instanceof WasmConditional cond) {
-        collect(cond.getThenBlock(), sites);
-        collect(cond.getElseBlock(), sites);
-      } else if (insn instanceof WasmTry tryInsn) {
-        collect(tryInsn.getBody(), sites);
+      for (WasmInstructionList body : ModulePasses.bodies(insn)) {
+        collect(body, sites);
       }
     }
   }
