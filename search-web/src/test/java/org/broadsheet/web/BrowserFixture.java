@@ -62,7 +62,7 @@ final class BrowserFixture implements AutoCloseable {
   /** As above, running {@code script} on the page first (to set a test knob of search.js). */
   List<String> differences(String url, List<Parity.Query> queries, boolean exact, String script)
       throws Exception {
-    driver.get(url);
+    load(url);
     if (!script.isEmpty()) {
       driver.executeScript(script);
     }
@@ -71,6 +71,29 @@ final class BrowserFixture implements AutoCloseable {
       diffs.addAll(Parity.differences(q, Parity.jvm(jvm, q), Parity.browser(driver, q), exact));
     }
     return diffs;
+  }
+
+  /**
+   * Loads {@code url} and waits until search.js has set {@code window.broadsheet}. Navigation can
+   * return before the new page's deferred script has run (seen on a loaded CI machine); a page
+   * where it never runs fails with what the page and the server saw.
+   */
+  void load(String url) throws InterruptedException {
+    driver.get(url);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    String probe = "return document.readyState === 'complete' && !!window.broadsheet";
+    while (!Boolean.TRUE.equals(driver.executeScript(probe))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "search.js never set window.broadsheet on "
+                + url
+                + ": page "
+                + driver.executeScript("return location.href + ' ' + document.readyState")
+                + ", served "
+                + List.copyOf(server.log));
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Override

@@ -119,8 +119,8 @@ class EngineThreadBrowserTest {
   }
 
   @Test
-  void aBadOptionIsRefusedWithTheRuntimesMessageFromTheWorker() {
-    fixture.driver.get(fixture.server.url("search/index.html"));
+  void aBadOptionIsRefusedWithTheRuntimesMessageFromTheWorker() throws Exception {
+    fixture.load(fixture.server.url("search/index.html"));
     Object out =
         fixture.driver.executeAsyncScript(
             "var done = arguments[arguments.length - 1];"

@@ -143,7 +143,12 @@ class TinySiteBrowserTest {
   void theSearchPageLoadsItsRuntimeAtOnceBeforeAnySearch() throws Exception {
     driver.get(server.url("search/index.html"));
     new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-        .until(d -> "wasm-gc".equals(driver.executeScript("return window.broadsheet.runtime")));
+        .until(
+            d ->
+                "wasm-gc"
+                    .equals(
+                        driver.executeScript(
+                            "return window.broadsheet && window.broadsheet.runtime")));
     assertEquals(0L, driver.executeScript("return window.broadsheet.stats.rounds"));
   }
 
