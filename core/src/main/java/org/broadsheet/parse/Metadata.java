@@ -158,7 +158,7 @@ public record Metadata(
     }
     List<String> categories = r.list("categories");
     List<String> tags = new ArrayList<>(r.tags());
-    Optional<String> section = r.text("section");
+    Optional<String> section = r.name("section");
     if (section.isEmpty() && !categories.isEmpty()) {
       section = Optional.of(categories.get(0));
       categories = categories.subList(1, categories.size());
@@ -186,7 +186,7 @@ public record Metadata(
             r.text("slug"),
             r.id(),
             r.bool("draft"),
-            r.text("source"),
+            r.name("source"),
             r.text("license"),
             r.text("lang"),
             r.text("dateline"),
@@ -221,6 +221,21 @@ public record Metadata(
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The most characters of a name: an id, tag, category, author, section or source. Each is one
+   * term of the search index, which Lucene refuses past 32,766 bytes (a whole article refused, the
+   * build stopped), and a tag page's address; a longer value is a pasting accident.
+   */
+  static final int LONGEST_NAME = 1000;
+
+  private static String tooLong(int length) {
+    return "is "
+        + length
+        + " characters long, more than the "
+        + LONGEST_NAME
+        + " a name may have (it names a page and a search term)";
   }
 
   /**
@@ -336,7 +351,9 @@ public record Metadata(
 
     Optional<String> id() {
       Optional<String> id = text("id");
-      Optional<String> problem = id.flatMap(Metadata::idProblem);
+      Optional<String> problem =
+          id.flatMap(Metadata::idProblem)
+              .or(() -> id.filter(v -> v.length() > LONGEST_NAME).map(v -> tooLong(v.length())));
       problem.ifPresent(p -> error("id", "'id' " + p + "; ids name pages and index entries"));
       return problem.isPresent() ? Optional.empty() : id;
     }
@@ -392,7 +409,7 @@ public record Metadata(
             error(key, "'" + key + "' must be a list of plain values");
             return List.of();
           }
-          if (item != null && !String.valueOf(item).isBlank()) {
+          if (item != null && !String.valueOf(item).isBlank() && fits(key, item.toString())) {
             out.add(String.valueOf(item).strip());
           }
         }
@@ -400,12 +417,26 @@ public record Metadata(
         error(key, "'" + key + "' must be a list, not a mapping");
       } else {
         for (String part : String.valueOf(v).split(",")) {
-          if (!part.isBlank()) {
+          if (!part.isBlank() && fits(key, part)) {
             out.add(part.strip());
           }
         }
       }
       return out;
+    }
+
+    /** A single name ({@code section}, {@code source}): dropped, with a warning, when too long. */
+    Optional<String> name(String key) {
+      return text(key).filter(v -> fits(key, v));
+    }
+
+    /** Whether a name or list item is short enough to be a name, with a warning when not. */
+    private boolean fits(String key, String value) {
+      if (value.strip().length() <= LONGEST_NAME) {
+        return true;
+      }
+      warn(key, "a value of '" + key + "' " + tooLong(value.strip().length()) + "; dropped");
+      return false;
     }
 
     java.util.OptionalInt integer(String key) {

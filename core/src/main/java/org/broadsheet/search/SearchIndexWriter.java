@@ -4,15 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -36,8 +33,13 @@ import org.broadsheet.content.Article;
  * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
  * date, newest first, so that date order is doc-id order. Every commit records the index's {@link
  * IndexInfo} (format, languages, stop words) in its user data, which readers go by; an article in
- * another language than the site's goes into that language's fields. Thread-safe: parsers add
- * documents from many threads into the one {@link IndexWriter}.
+ * another language than the site's goes into that language's fields.
+ *
+ * <p>Thread-safe: parsers put documents from many threads, and one thread at a time adds them to
+ * the {@link IndexWriter} (see {@link #put}), so the writer keeps a single in-memory segment.
+ * Lucene gives each thread adding at the same time a segment of its own, which a fresh index then
+ * had to merge into one: at 10,000 Reuters stories a merge of 0.38 CPU-s on one core while the
+ * build waited for its related lists.
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
@@ -56,6 +58,18 @@ public final class SearchIndexWriter implements Closeable {
           new SortField(SearchSchema.ID, SortField.Type.STRING));
 
   private final boolean fresh;
+
+  /** Documents put and not added yet, oldest first, and how many; see {@link #put}. */
+  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final ReentrantLock adding = new ReentrantLock();
+
+  /** Past this many documents waiting, a put waits its turn to add them rather than go on. */
+  private static final int MOST_WAITING = 64;
+
+  /** A document to add, or (with an id) to put in place of the one with that id. */
+  private record Pending(Term replaces, Document doc, String source) {}
 
   private SearchIndexWriter(
       IndexWriter writer,
@@ -126,10 +140,47 @@ public final class SearchIndexWriter implements Closeable {
    */
   public void put(Article article, String url) throws IOException {
     Document doc = document(article, url, language(article.lang()));
-    if (fresh) {
-      writer.addDocument(doc);
-    } else {
-      writer.updateDocument(new Term(SearchSchema.ID, article.id()), doc);
+    Term replaces = fresh ? null : new Term(SearchSchema.ID, article.id());
+    pending.add(new Pending(replaces, doc, article.sourcePath()));
+    // one thread adds at a time; the others go on parsing and leave their documents to it (or to
+    // the next put, or to the drain before any other change), unless too many wait
+    if (waiting.incrementAndGet() > MOST_WAITING) {
+      adding.lock();
+    } else if (!adding.tryLock()) {
+      return;
+    }
+    try {
+      addPending();
+    } finally {
+      adding.unlock();
+    }
+  }
+
+  /** Adds the documents put so far, in order; under {@link #adding}. */
+  private void addPending() throws IOException {
+    for (Pending p; (p = pending.poll()) != null; ) {
+      waiting.decrementAndGet();
+      try {
+        if (p.replaces() == null) {
+          writer.addDocument(p.doc());
+        } else {
+          writer.updateDocument(p.replaces(), p.doc());
+        }
+      } catch (IOException e) {
+        throw new IOException("cannot index " + p.source() + ": " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) { // Lucene's own refusal, e.g. of an immense term
+        throw new IllegalArgumentException(p.source() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Adds every document put so far: each other change and read of the index starts with it. */
+  private void drain() throws IOException {
+    adding.lock();
+    try {
+      addPending();
+    } finally {
+      adding.unlock();
     }
   }
 
@@ -170,16 +221,19 @@ public final class SearchIndexWriter implements Closeable {
         language(other.code());
       }
     }
+    drain();
     writer.addIndexes(parts);
     writer.commit();
   }
 
   public void delete(String id) throws IOException {
+    drain();
     writer.deleteDocuments(new Term(SearchSchema.ID, id));
   }
 
   /** Makes everything written so far durable and visible to new readers. */
   public void commit() throws IOException {
+    drain();
     writer.commit();
   }
 
@@ -189,62 +243,14 @@ public final class SearchIndexWriter implements Closeable {
    * top are merged, so browsers that cached the old files keep them.
    */
   public void optimizeAndCommit() throws IOException {
-    flushBuffers();
-    writer.forceMerge(fresh ? 1 : AppendTiers.TIERED);
+    drain();
+    writer.forceMerge(fresh ? 1 : AppendTiers.TIERED); // a fresh index: the flush's one segment
     writer.commit();
   }
 
-  /**
-   * Writes the documents still held in memory as segments, each indexing thread's buffer on a core
-   * of its own. Left to {@code forceMerge}, they were written one after the other on the calling
-   * thread (each sorted into the index order, its stored fields copied once more), which was most
-   * of a build's "index" phase while the other cores idled.
-   */
-  private void flushBuffers() throws IOException {
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), 8);
-    if (threads < 2) {
-      return; // forceMerge flushes
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads - 1,
-            r -> {
-              Thread t = new Thread(r, "broadsheet-flush");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<Void>> others = new ArrayList<>();
-      for (int i = 1; i < threads; i++) {
-        others.add(pool.submit(this::flushUntilNone));
-      }
-      flushUntilNone();
-      for (Future<Void> other : others) {
-        try {
-          other.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof IOException io) {
-            throw io;
-          }
-          throw new IllegalStateException("flushing the index failed", e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted while flushing the index");
-        }
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  private Void flushUntilNone() throws IOException {
-    while (writer.flushNextBuffer()) {
-      // one buffer flushed; the next, or none left
-    }
-    return null;
-  }
-
-  public IndexWriter writer() {
+  /** The Lucene writer, holding every document put so far. */
+  public IndexWriter writer() throws IOException {
+    drain();
     return writer;
   }
 
@@ -307,7 +313,13 @@ public final class SearchIndexWriter implements Closeable {
   private static void keywords(Document doc, String field, java.util.Collection<String> values) {
     Set<String> unique = new LinkedHashSet<>();
     for (String v : values) {
-      unique.add(ArchiveSearch.keyword(v));
+      String keyword = ArchiveSearch.keyword(v);
+      // past Lucene's limit a term refuses the whole document; the parsers refuse such names
+      // (Metadata.LONGEST_NAME), so this only keeps one that came another way from stopping a build
+      if (keyword.length() * 3 <= IndexWriter.MAX_TERM_LENGTH
+          || new BytesRef(keyword).length <= IndexWriter.MAX_TERM_LENGTH) {
+        unique.add(keyword);
+      }
     }
     for (String v : unique) {
       doc.add(new StringField(field, v, Field.Store.NO));

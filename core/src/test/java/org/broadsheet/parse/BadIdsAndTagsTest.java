@@ -132,6 +132,44 @@ class BadIdsAndTagsTest {
   }
 
   @Test
+  void namesTooLongToIndexAreDroppedWithAWarningAndTheArticleIsKept() throws IOException {
+    String huge = "x".repeat(40_000); // one search term past Lucene's 32,766 bytes
+    write(
+        "content/a.md",
+        "---\ntitle: A\ntags: [economy, "
+            + huge
+            + "]\nauthors: "
+            + huge
+            + ", Desk\nsection: "
+            + huge
+            + "\nsource: "
+            + huge
+            + "\n---\nBody.\n");
+    Diagnostics d = new Diagnostics();
+    Article a = parse("content/a.md", d).orElseThrow();
+    assertEquals(List.of("economy"), a.tags());
+    assertEquals(List.of("Desk"), a.authors());
+    assertEquals("", a.section());
+    assertEquals("", a.source());
+    List<Diagnostic> warnings = of(d, Severity.WARNING);
+    assertEquals(
+        List.of(3, 4, 5, 6), warnings.stream().map(Diagnostic::line).toList(), warnings::toString);
+    assertTrue(
+        warnings.get(0).message().startsWith("a value of 'tags' is 40000 characters long"),
+        warnings.get(0).message());
+  }
+
+  @Test
+  void anIdTooLongToIndexIsAnErrorAtItsLine() throws IOException {
+    write("content/a.md", "---\ntitle: T\nid: " + "i".repeat(1001) + "\n---\nBody.\n");
+    Diagnostics d = new Diagnostics();
+    assertTrue(parse("content/a.md", d).isEmpty(), "article left out");
+    Diagnostic e = of(d, Severity.ERROR).get(0);
+    assertEquals("content/a.md:3:1", e.path() + ":" + e.line() + ":" + e.column());
+    assertTrue(e.message().startsWith("'id' is 1001 characters long"), e.message());
+  }
+
+  @Test
   void namelessTagsInMetadataCsvAreDroppedWithAWarningAtTheirCell() throws IOException {
     write("content/wire/a.txt", "BEIRUT - Story text.\n");
     write("content/wire/_metadata.csv", "file,tags\na.txt,..;Iran;/\n");
