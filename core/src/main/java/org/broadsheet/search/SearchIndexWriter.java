@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,11 +35,10 @@ import org.broadsheet.content.Article;
  * IndexInfo} (format, languages, stop words) in its user data, which readers go by; an article in
  * another language than the site's goes into that language's fields.
  *
- * <p>Thread-safe: parsers put documents from many threads, and one thread at a time adds them to
- * the {@link IndexWriter} (see {@link #put}), so the writer keeps a single in-memory segment.
- * Lucene gives each thread adding at the same time a segment of its own, which a fresh index then
- * had to merge into one: at 10,000 Reuters stories a merge of 0.38 CPU-s on one core while the
- * build waited for its related lists.
+ * <p>Thread-safe: parsers put documents from many threads. Lucene gives each thread adding at the
+ * same time a segment of its own, which a fresh index then merges into one (at 10,000 Reuters
+ * stories 0.38 CPU-s on one core, while the build waited for its related lists); for a small
+ * archive ({@link #expect}) one thread at a time adds them, and the writer keeps one segment.
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
@@ -59,17 +58,33 @@ public final class SearchIndexWriter implements Closeable {
 
   private final boolean fresh;
 
-  /** Documents put and not added yet, oldest first, and how many; see {@link #put}. */
+  /** Whether one thread at a time adds what is put ({@link #expect}); else each putting thread. */
+  private volatile boolean oneAtATime;
+
+  /** Documents put and not added yet, oldest first, and their characters; see {@link #put}. */
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
 
-  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicLong waitingChars = new AtomicLong();
   private final ReentrantLock adding = new ReentrantLock();
 
-  /** Past this many documents waiting, a put waits its turn to add them rather than go on. */
-  private static final int MOST_WAITING = 64;
+  /**
+   * Up to this many documents expected, one thread at a time adds them: their index fits Lucene's
+   * buffer (10,000 Reuters stories take about a third of its 128 MB), so it is flushed as one
+   * segment and needs no merge. Past it Lucene flushes several segments whatever the threads, and a
+   * merge is needed anyway; there each thread adds its own, for indexing may be most of the work
+   * (at 100,000 synthetic stories, with a vocabulary of millions of invented words, one thread at a
+   * time set the whole build's pace: parse 62 to 166 s against 123 s on a loaded machine).
+   */
+  static final int ONE_SEGMENT_DOCUMENTS = 20_000;
+
+  /**
+   * Past this many characters waiting, a put adds its own at once whatever {@link #expect} said:
+   * what waits is held in memory.
+   */
+  private static final long MOST_WAITING_CHARS = 32_000_000;
 
   /** A document to add, or (with an id) to put in place of the one with that id. */
-  private record Pending(Term replaces, Document doc, String source) {}
+  private record Pending(Term replaces, Document doc, String source, int chars) {}
 
   private SearchIndexWriter(
       IndexWriter writer,
@@ -134,43 +149,62 @@ public final class SearchIndexWriter implements Closeable {
   }
 
   /**
+   * Says how many documents are about to be put, from as many threads as the caller likes: up to
+   * {@link #ONE_SEGMENT_DOCUMENTS}, one thread at a time adds them, and the others go on.
+   */
+  public void expect(int documents) {
+    oneAtATime = documents <= ONE_SEGMENT_DOCUMENTS;
+  }
+
+  /**
    * Adds the article, replacing any earlier document with its id. An index created by this writer
    * starts empty, so there its documents are simply added (a delete per document is a term lookup
    * in every segment); the caller adds each id once, or deletes it first.
    */
   public void put(Article article, String url) throws IOException {
     Document doc = document(article, url, language(article.lang()));
-    Term replaces = fresh ? null : new Term(SearchSchema.ID, article.id());
-    pending.add(new Pending(replaces, doc, article.sourcePath()));
-    // one thread adds at a time; the others go on parsing and leave their documents to it (or to
-    // the next put, or to the drain before any other change), unless too many wait
-    if (waiting.incrementAndGet() > MOST_WAITING) {
-      adding.lock();
-    } else if (!adding.tryLock()) {
+    Pending p =
+        new Pending(
+            fresh ? null : new Term(SearchSchema.ID, article.id()),
+            doc,
+            article.sourcePath(),
+            article.title().length() + article.body().text().length());
+    if (!oneAtATime || waitingChars.get() >= MOST_WAITING_CHARS) {
+      add(p); // Lucene gives this thread a segment of its own while others add
       return;
     }
-    try {
-      addPending();
-    } finally {
-      adding.unlock();
+    // one thread adds at a time; the others go on parsing and leave their documents to it (or to
+    // the next put, or to the drain before any other change)
+    pending.add(p);
+    waitingChars.addAndGet(p.chars());
+    if (adding.tryLock()) {
+      try {
+        addPending();
+      } finally {
+        adding.unlock();
+      }
     }
   }
 
   /** Adds the documents put so far, in order; under {@link #adding}. */
   private void addPending() throws IOException {
     for (Pending p; (p = pending.poll()) != null; ) {
-      waiting.decrementAndGet();
-      try {
-        if (p.replaces() == null) {
-          writer.addDocument(p.doc());
-        } else {
-          writer.updateDocument(p.replaces(), p.doc());
-        }
-      } catch (IOException e) {
-        throw new IOException("cannot index " + p.source() + ": " + e.getMessage(), e);
-      } catch (IllegalArgumentException e) { // Lucene's own refusal, e.g. of an immense term
-        throw new IllegalArgumentException(p.source() + ": " + e.getMessage(), e);
+      waitingChars.addAndGet(-p.chars());
+      add(p);
+    }
+  }
+
+  private void add(Pending p) throws IOException {
+    try {
+      if (p.replaces() == null) {
+        writer.addDocument(p.doc());
+      } else {
+        writer.updateDocument(p.replaces(), p.doc());
       }
+    } catch (IOException e) {
+      throw new IOException("cannot index " + p.source() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) { // Lucene's own refusal, e.g. of an immense term
+      throw new IllegalArgumentException(p.source() + ": " + e.getMessage(), e);
     }
   }
 

@@ -27,10 +27,26 @@ class SearchIndexWriterTest {
 
   @Test
   void documentsPutFromManyThreadsAtOnceAreOneSegmentWithNothingLeftBehind() throws Exception {
+    // few enough for one in-memory segment: one thread at a time adds
+    assertEquals(1, putFromThreads(1200));
+  }
+
+  @Test
+  void manyDocumentsAreAddedByEachPuttingThreadWithNothingLeftBehind() throws Exception {
+    // more than one segment holds: each put adds its own at once, a segment per thread
+    assertTrue(putFromThreads(SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1) > 1);
+  }
+
+  /**
+   * Puts documents from four threads at once, after saying {@code expected} would come, checks that
+   * every one is in the index with a delete after them applied, and returns the index's segments.
+   */
+  private int putFromThreads(int expected) throws Exception {
     int threads = 4;
     int each = 300;
     try (FSDirectory dir = FSDirectory.open(tmp);
         SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+      w.expect(expected);
       CyclicBarrier start = new CyclicBarrier(threads);
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
@@ -57,12 +73,12 @@ class SearchIndexWriterTest {
       w.delete("s7"); // after the puts, whichever thread added them
       w.commit(); // a plain commit: no merge
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        // Lucene keeps one in-memory segment per thread adding at the same time
-        assertEquals(1, reader.leaves().size(), "segments");
         assertEquals(threads * each - 1, reader.numDocs());
         IndexSearcher searcher = new IndexSearcher(reader);
         assertEquals(0, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s7"))));
         assertEquals(1, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s8"))));
+        // Lucene keeps one in-memory segment per thread adding at the same time
+        return reader.leaves().size();
       }
     }
   }

@@ -147,6 +147,7 @@ public final class SiteBuilder {
                 store,
                 views.links(),
                 diagnostics);
+        index.writer().expect(sources.articles().size());
         run("parse", sources.articles(), articles::parse); // parse + index
         parsed = articles.parsed();
         archive =
