@@ -70,10 +70,10 @@ public final class SearchIndexWriter implements Closeable {
   /**
    * Up to this many documents expected, one thread at a time adds them, and Lucene's buffer holds
    * them as one segment, flushed with no merge (10,000 Reuters stories fill 7 MB of its 128 MB).
-   * Beyond, each thread adds its own: that is where indexing can be most of a build's work (at
-   * 100,000 synthetic stories, with a vocabulary of millions of invented words, one thread at a
-   * time set the whole build's pace: its parse took 124 s against 123 s with every thread adding,
-   * on a loaded machine), and the merge of a few segments is a small part of a long build.
+   * Beyond, each thread adds its own, as before: that is where indexing can be most of a build's
+   * work (at 100,000 synthetic stories, with a vocabulary of millions of invented words, Lucene's
+   * share of the CPU is over half), which one thread at a time would make the pace of the whole
+   * parse, and the merge of a few segments is a small part of a long build.
    */
   static final int ONE_SEGMENT_DOCUMENTS = 20_000;
 
