@@ -3,8 +3,12 @@ package org.broadsheet.render;
 import freemarker.ext.beans.GenericObjectModel;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,8 +17,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.broadsheet.view.Messages;
 
 /**
  * FreeMarker's {@link DefaultObjectWrapper}, with the view records' components read without
@@ -23,8 +29,10 @@ import java.util.function.Function;
  * and {@code Method.invoke}, which took a third of the time of rendering an article page. Here a
  * public view record is wrapped in the same bean model ({@link GenericObjectModel}: the same
  * methods, policy, string value and built-ins), whose read of a component calls a plain accessor
- * function made once per component and wraps its value as FreeMarker would. Everything else (a
- * method call such as {@code t("key")}, other methods, unknown names) takes FreeMarker's own path.
+ * function made once per component and wraps its value as FreeMarker would. The theme's strings,
+ * {@code t("key", ...)} and {@code tn("key", n, ...)} of {@link Messages}, called some thirty times
+ * a page, are called directly too: through the bean model's varargs method call they took a twelfth
+ * of rendering. Everything else (other methods, unknown names) takes FreeMarker's own path.
  */
 final class ViewObjectWrapper extends DefaultObjectWrapper {
   private static final String VIEWS = "org.broadsheet.";
@@ -69,6 +77,9 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
     @Override
     protected TemplateModel get(String key, boolean beforeMethodCall)
         throws TemplateModelException, ShouldNotBeGetAsMethodException {
+      if (object instanceof Messages messages && (key.equals("t") || key.equals("tn"))) {
+        return new Strings(messages, key.equals("tn"), (ViewObjectWrapper) wrapper);
+      }
       Component component = beforeMethodCall ? null : components.get(key);
       if (component == null) {
         return super.get(key, beforeMethodCall);
@@ -82,6 +93,41 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
         read[component.slot()] = model;
       }
       return model;
+    }
+  }
+
+  /**
+   * {@link Messages#t} or {@link Messages#tn} as a template method: the key a string, tn's count a
+   * whole number, the other arguments unwrapped as FreeMarker unwraps them for {@code Object...}.
+   */
+  private record Strings(Messages messages, boolean plural, ViewObjectWrapper wrapper)
+      implements TemplateMethodModelEx {
+    @Override
+    public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+      int fixed = plural ? 2 : 1;
+      String name = plural ? "tn" : "t";
+      if (arguments.size() < fixed
+          || !(arguments.get(0) instanceof TemplateScalarModel key)
+          || plural && !(arguments.get(1) instanceof TemplateNumberModel)) {
+        throw new TemplateModelException(
+            name
+                + (plural ? "(key, n, ...)" : "(key, ...)")
+                + ": the key must be a string"
+                + (plural ? " and n a number" : ""));
+      }
+      Object[] rest = new Object[arguments.size() - fixed];
+      for (int i = 0; i < rest.length; i++) {
+        TemplateModel argument = (TemplateModel) arguments.get(fixed + i);
+        rest[i] = argument == null ? null : wrapper.unwrap(argument);
+      }
+      if (!plural) {
+        return new SimpleScalar(messages.t(key.getAsString(), rest));
+      }
+      Number n = ((TemplateNumberModel) arguments.get(1)).getAsNumber();
+      if (n.doubleValue() != n.longValue()) {
+        throw new TemplateModelException("tn(key, n, ...): n must be a whole number, not " + n);
+      }
+      return new SimpleScalar(messages.tn(key.getAsString(), n.longValue(), rest));
     }
   }
 

@@ -2,6 +2,7 @@ package org.broadsheet.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import freemarker.ext.beans.BeansWrapper;
@@ -30,6 +31,7 @@ class ViewObjectWrapperTest {
       <#list c.tags as t>${t.name}=${t.href}<#sep>,</#list>|${c.tags?size}|${c.authors?has_content?c}
       ${(c.image.alt)!"none"}|${c.image???c}|${c.params.k}|${c.params?keys?join(',')}
       ${m.t("hello", 3)}|${m.tn("n", 2)}|${m.isRtl()?c}|${m.rtl?c}|${m.dir}|${m.dir()}
+      <#assign t = m.t><#assign tn = m.tn>${t("hello")}|${t("hello", "<i>", 2.5, true)}|${t("nosuch")}|${tn("n", 1, "x")}|${tn("n", c.weight)}|${t("hello", c.weight)}|${fa.t("hello", 2024)}|${fa.tn("n", 12)}|${t?is_method?c}
       ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}
       <#assign s = c.section>${s.name}${c.section.name}${s.href}|<#list 1..2 as i>${c.tags[i - 1].name}${c.title}</#list>
       """;
@@ -57,13 +59,17 @@ class ViewObjectWrapperTest {
   private static final Messages MESSAGES =
       new Messages("en", "ltr", "en-GB", Map.of("hello", "Hi {0}", "n.other", "{0} things"));
 
+  private static final Messages PERSIAN =
+      new Messages("fa", "rtl", "fa-IR", Map.of("hello", "سلام {0}", "n.other", "{0} چیز"));
+
   private static String render(ObjectWrapper wrapper) throws Exception {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setObjectWrapper(wrapper);
     cfg.setNumberFormat("computer");
     cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
     StringWriter out = new StringWriter();
-    new Template("t.ftlh", TEMPLATE, cfg).process(Map.of("c", CARD, "m", MESSAGES), out);
+    new Template("t.ftlh", TEMPLATE, cfg)
+        .process(Map.of("c", CARD, "m", MESSAGES, "fa", PERSIAN), out);
     return out.toString();
   }
 
@@ -81,6 +87,24 @@ class ViewObjectWrapperTest {
     String own = render(builder().build());
     assertEquals(own, render(new ViewObjectWrapper(builder())));
     assertTrue(own.contains("A &lt;b&gt; &amp; &quot;title&quot;|A &lt;b&gt;"), own);
+    assertTrue(
+        own.contains("Hi {0}|Hi &lt;i&gt;|nosuch|1 things|-3 things|Hi -3|سلام 2024|۱۲ چیز|true"),
+        own);
+  }
+
+  @Test
+  void aStringCalledWithoutItsKeyFailsAsWithFreemarkersOwnWrapper() throws Exception {
+    for (String call : List.of("m.t(5)", "m.t()", "m.tn(\"n\")", "m.tn(\"n\", \"x\")")) {
+      for (ObjectWrapper wrapper : List.of(builder().build(), new ViewObjectWrapper(builder()))) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setObjectWrapper(wrapper);
+        Template template = new Template("e.ftlh", "${" + call + "}", cfg);
+        assertThrows(
+            freemarker.template.TemplateException.class,
+            () -> template.process(Map.of("m", MESSAGES), new StringWriter()),
+            call + " with " + wrapper.getClass().getSimpleName());
+      }
+    }
   }
 
   @Test
