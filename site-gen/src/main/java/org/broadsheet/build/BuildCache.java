@@ -80,29 +80,114 @@ record BuildCache(
 
   /** Writes the cache (a new file moved over the old one, so a reader never sees half of it). */
   void save(Path file) throws IOException {
-    Path temp = Files.createTempFile(file.getParent(), ".build-", ".tmp");
-    try (SummaryCodec.Out out =
-        new SummaryCodec.Out(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-      out.writeInt(FORMAT);
-      SummaryCodec.writeString(out, key);
-      SummaryCodec.writeString(out, buildId);
-      out.writeInt(sources.size());
-      for (Map.Entry<String, Source> e : sources.entrySet()) {
-        SummaryCodec.writeString(out, e.getKey());
-        SummaryCodec.writeString(out, e.getValue().hash());
-        out.writeBoolean(e.getValue().article().isPresent());
-        if (e.getValue().article().isPresent()) {
-          SummaryCodec.writeArticle(out, e.getValue().article().get());
-        }
-        SummaryCodec.writeDiagnostics(out, e.getValue().diagnostics());
-      }
-      SummaryCodec.writeIndexed(out, indexed);
-      SummaryCodec.writeMap(out, pages);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
-      throw e;
+    try (Saving saving = startSaving(file)) {
+      saving.finish(pages);
     }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Starts writing the cache to a new file beside {@code file}: its sources and index, which a
+   * build knows once its articles are parsed, on a thread of its own while the pages render (at
+   * 10,000 articles a tenth of a second, which was the build's last step); this cache's pages are
+   * not written, {@link Saving#finish} gives the pages'.
+   */
+  Saving startSaving(Path file) throws IOException {
+    return new Saving(this, file);
+  }
+
+  /** A cache being written; closing it unfinished leaves no file. */
+  static final class Saving implements AutoCloseable {
+    private final Path file;
+    private final Path temp;
+    private final SummaryCodec.Out out;
+    private final Thread thread;
+    private volatile Throwable failure;
+    private boolean finished;
+
+    private Saving(BuildCache cache, Path file) throws IOException {
+      this.file = file;
+      this.temp = Files.createTempFile(file.getParent(), ".build-", ".tmp");
+      try {
+        out = new SummaryCodec.Out(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  cache.writeAllButPages(out);
+                } catch (Throwable t) { // reported by finish
+                  failure = t;
+                }
+              },
+              "broadsheet-cache");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Writes {@code pages} after the rest, and moves the file over the old one. */
+    void finish(Map<String, String> pages) throws IOException {
+      join();
+      if (failure instanceof IOException e) {
+        throw e;
+      } else if (failure != null) {
+        throw new IllegalStateException("cannot write the build cache", failure);
+      }
+      SummaryCodec.writeMap(out, pages);
+      out.close();
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      finished = true;
+    }
+
+    private void join() throws java.io.InterruptedIOException {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while the build cache was written");
+      }
+    }
+
+    /**
+     * Unfinished (the build failed): waits for the writing thread and removes the new file, never
+     * throwing over the build's own failure.
+     */
+    @Override
+    public void close() {
+      if (finished) {
+        return;
+      }
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        out.close();
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        temp.toFile().deleteOnExit(); // the last try: a stray temporary file, never read as a cache
+      }
+    }
+  }
+
+  private void writeAllButPages(SummaryCodec.Out out) throws IOException {
+    out.writeInt(FORMAT);
+    SummaryCodec.writeString(out, key);
+    SummaryCodec.writeString(out, buildId);
+    out.writeInt(sources.size());
+    for (Map.Entry<String, Source> e : sources.entrySet()) {
+      SummaryCodec.writeString(out, e.getKey());
+      SummaryCodec.writeString(out, e.getValue().hash());
+      out.writeBoolean(e.getValue().article().isPresent());
+      if (e.getValue().article().isPresent()) {
+        SummaryCodec.writeArticle(out, e.getValue().article().get());
+      }
+      SummaryCodec.writeDiagnostics(out, e.getValue().diagnostics());
+    }
+    SummaryCodec.writeIndexed(out, indexed);
   }
 
   /** Removes the cache file, before the output it describes is replaced. */

@@ -106,6 +106,7 @@ public final class SiteBuilder {
     BuildCache previous = cached.join();
     Path templatesDir = options.source().resolve("templates");
     Bodies reread = new Bodies(options.source(), parsers, diagnostics);
+    BuildCache.Saving saving = null; // the next build's cache, written from the model on
     try (Publisher publisher = Publisher.begin(out);
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
       ThemeAssets assets = ThemeAssets.load(templatesDir);
@@ -156,6 +157,10 @@ public final class SiteBuilder {
         Set<String> lost = articles.reconcile(archive, parsed.hashes(), reread);
         archive = without(archive, lost, diagnostics);
         lostBeforePages = reread.lost();
+        saving =
+            new BuildCache(
+                    key, publisher.buildId(), articles.sources(), articles.indexed(), Map.of())
+                .startSaving(cacheFile);
         // the index's last step (flush, merge, commit) runs while the pictures and the listings are
         // made: the listings need no related lists, the only thing read from the finished index
         index.finishInBackground();
@@ -191,13 +196,7 @@ public final class SiteBuilder {
       long bytes = publisher.bytesWritten();
       BuildCache.forget(cacheFile); // never stale
       publisher.commit(); // publish
-      new BuildCache(
-              key,
-              publisher.buildId(),
-              articles.sources(),
-              articles.indexed(),
-              pages.fingerprints())
-          .save(cacheFile);
+      saving.finish(pages.fingerprints());
       images.prune();
       int pagesLost = reread.lost() - lostBeforePages; // reported; their pages are left out
       return new BuildResult(
@@ -213,6 +212,10 @@ public final class SiteBuilder {
           images.encoded());
     } catch (RuntimeException e) {
       throw withContentProblems(e, diagnostics);
+    } finally {
+      if (saving != null) {
+        saving.close(); // unfinished: no cache file
+      }
     }
   }
 

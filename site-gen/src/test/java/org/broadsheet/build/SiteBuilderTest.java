@@ -307,10 +307,15 @@ class SiteBuilderTest {
         RuntimeException.class, () -> new SiteBuilder(Progress.quiet()).build(options(site)));
     assertEquals(before, SiteFixture.read(site, "public/index.html"));
     try (Stream<Path> siblings = Files.list(site)) {
-      assertTrue(
-          siblings.noneMatch(p -> p.getFileName().toString().contains(".building-")),
-          "staging folder removed");
+      assertEquals(
+          List.of(),
+          siblings
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.contains(".building-") || name.startsWith(".build-"))
+              .toList(),
+          "staging folder and the unfinished build cache removed");
     }
+    assertTrue(Files.exists(BuildCache.file(site.resolve("public"))), "the last cache kept");
   }
 
   @Test
