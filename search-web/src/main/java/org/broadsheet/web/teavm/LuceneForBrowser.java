@@ -75,7 +75,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
    * initialiser that only probes the JVM), or by a call to "class#method", a static method taking
-   * the receiver (if any) and then the original arguments.
+   * the receiver (if any) and then the original arguments. A key ending in "/n" names only the
+   * overload with n parameters.
    */
   private static final Map<String, String> BODIES =
       Map.ofEntries(
@@ -160,6 +161,13 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.util.CloseableThreadLocal.close",
               "org.apache.lucene.util.BrowserThreadLocals#close"),
+          // postings blocks: one loop for every bit width instead of Lucene's unrolled decoder
+          // per width (ForUtil.decode1..24, ForDeltaUtil's decodeXToY and prefix sums)
+          Map.entry(
+              "org.apache.lucene.codecs.lucene912.ForUtil.decode", JDK + "PackedBlocks#decode"),
+          Map.entry(
+              "org.apache.lucene.codecs.lucene912.ForDeltaUtil.decodeAndPrefixSum/4",
+              JDK + "PackedBlocks#decodeAndPrefixSum"),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
@@ -245,7 +253,10 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       return;
     }
     for (MethodHolder method : cls.getMethods()) {
-      String body = BODIES.get(cls.getName() + "." + method.getName());
+      String body =
+          BODIES.getOrDefault(
+              cls.getName() + "." + method.getName() + "/" + method.parameterCount(),
+              BODIES.get(cls.getName() + "." + method.getName()));
       if (cls.getName().equals("org.apache.lucene.index.Term")
           && method.getName().equals("toString")
           && method.hasModifier(ElementModifier.STATIC)) {
