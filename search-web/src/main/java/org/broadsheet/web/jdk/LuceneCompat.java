@@ -1,7 +1,14 @@
 package org.broadsheet.web.jdk;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.search.QueryCachingPolicy;
@@ -55,6 +62,41 @@ public final class LuceneCompat {
       BytesRef bytes) {
     throw new UnsupportedOperationException(
         "BEST_COMPRESSION stored fields are not supported in the browser");
+  }
+
+  /**
+   * {@code ArrayUtil.timSort(a, from, to, comparator)}: the JDK's sort of objects, which is stable
+   * too (TeaVM's is a merge sort that keeps equal elements in order), so the order is the same
+   * without Lucene's {@code TimSorter}.
+   */
+  public static <T> void stableSort(T[] a, int from, int to, Comparator<? super T> comparator) {
+    Arrays.sort(a, from, to, comparator);
+  }
+
+  /** {@code CollectionUtil.timSort(list, comparator)}: the JDK's stable sort, as above. */
+  public static <T> void stableSort(List<T> list, Comparator<? super T> comparator) {
+    list.sort(comparator);
+  }
+
+  /**
+   * {@code TaskExecutor.invokeAll} without an executor, as Lucene runs it on the calling thread
+   * (the runtime has one): the tasks in order, their results in that order. When a task fails,
+   * Lucene's task group cancels the tasks after it (they never run) and then throws the failure as
+   * {@code IOUtils.rethrowAlways} does. Without Lucene's {@code FutureTask}s and task group.
+   */
+  public static <T> List<T> invokeAll(Object executor, Collection<Callable<T>> tasks)
+      throws IOException {
+    List<T> results = new ArrayList<>(tasks.size());
+    for (Callable<T> task : tasks) {
+      try {
+        results.add(task.call());
+      } catch (IOException | RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    }
+    return results;
   }
 
   /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */

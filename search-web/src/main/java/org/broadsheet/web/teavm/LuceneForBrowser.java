@@ -168,6 +168,13 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.codecs.lucene912.ForDeltaUtil.decodeAndPrefixSum/4",
               JDK + "PackedBlocks#decodeAndPrefixSum"),
+          // TimSorter (phrase and conjunction clauses): the JDK's stable sort gives the same order
+          Map.entry("org.apache.lucene.util.ArrayUtil.timSort/4", JDK + "LuceneCompat#stableSort"),
+          Map.entry(
+              "org.apache.lucene.util.CollectionUtil.timSort/2", JDK + "LuceneCompat#stableSort"),
+          // the searcher's tasks (per slice, per leaf for term statistics) run one after another
+          Map.entry(
+              "org.apache.lucene.search.TaskExecutor.invokeAll", JDK + "LuceneCompat#invokeAll"),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
