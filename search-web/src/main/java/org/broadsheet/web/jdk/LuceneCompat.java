@@ -99,6 +99,26 @@ public final class LuceneCompat {
     return results;
   }
 
+  /** {@code UnicodeUtil.BIG_TERM}: ten 0xff bytes, above every UTF-8 term. */
+  public static BytesRef bigTerm() {
+    byte[] bytes = new byte[10];
+    Arrays.fill(bytes, (byte) 0xff);
+    return new BytesRef(bytes);
+  }
+
+  /**
+   * {@code UnicodeUtil.utf8CodeLength}: the length of a UTF-8 sequence by its lead byte up to 0xf7,
+   * {@code Integer.MIN_VALUE} for a continuation byte. Lucene builds it with a stream over a
+   * literal table.
+   */
+  public static int[] utf8CodeLength() {
+    int[] lengths = new int[0xf8];
+    for (int b = 0; b < lengths.length; b++) {
+      lengths[b] = b < 0x80 ? 1 : b < 0xc0 ? Integer.MIN_VALUE : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    }
+    return lengths;
+  }
+
   /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */
   public static String humanReadableUnits(long bytes) {
     return bytes + " bytes";

@@ -50,6 +50,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   private static final String BYTE_VIEW = "org.broadsheet.web.jdk.ByteArrayView";
   private static final String JDK = "org.broadsheet.web.jdk.";
   private static final String EMPTY = "EMPTY";
+  private static final String UNICODE_UTIL = "org.apache.lucene.util.UnicodeUtil";
+  private static final String BYTES_REF = "org.apache.lucene.util.BytesRef";
 
   /** "class.method" of a JDK method TeaVM lacks -> the class that supplies it. */
   private static final Map<String, String> JDK_GAPS =
@@ -175,6 +177,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           // the searcher's tasks (per slice, per leaf for term statistics) run one after another
           Map.entry(
               "org.apache.lucene.search.TaskExecutor.invokeAll", JDK + "LuceneCompat#invokeAll"),
+          // ForUtil's masks are read only by the decoders and the writer, none of them compiled in
+          Map.entry("org.apache.lucene.codecs.lucene912.ForUtil.<clinit>", EMPTY),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
@@ -259,7 +263,24 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     if (!cls.getName().startsWith("org.apache.lucene.")) {
       return;
     }
+    if (cls.getName().equals(UNICODE_UTIL)) {
+      // its two tables, built without the stream (and lambda) Lucene builds one with
+      MethodHolder init = cls.getMethod(new MethodDescriptor("<clinit>", void.class));
+      ProgramEmitter pe = ProgramEmitter.create(init, context.getHierarchy());
+      pe.setField(
+          UNICODE_UTIL,
+          "BIG_TERM",
+          pe.invoke(JDK + "LuceneCompat", "bigTerm", ValueType.object(BYTES_REF)));
+      pe.setField(
+          UNICODE_UTIL,
+          "utf8CodeLength",
+          pe.invoke(JDK + "LuceneCompat", "utf8CodeLength", ValueType.parse(int[].class)));
+      pe.exit();
+    }
     for (MethodHolder method : cls.getMethods()) {
+      if (cls.getName().equals(UNICODE_UTIL) && method.getName().equals("<clinit>")) {
+        continue;
+      }
       String body =
           BODIES.getOrDefault(
               cls.getName() + "." + method.getName() + "/" + method.parameterCount(),

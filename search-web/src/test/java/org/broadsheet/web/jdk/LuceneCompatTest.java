@@ -1,8 +1,10 @@
 package org.broadsheet.web.jdk;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.CollectionUtil;
+import org.apache.lucene.util.UnicodeUtil;
 import org.junit.jupiter.api.Test;
 
 /** The runtime's stand-ins for Lucene's sorting and task running behave as Lucene's own. */
@@ -87,6 +90,14 @@ class LuceneCompatTest {
           });
     }
     return tasks;
+  }
+
+  @Test
+  void unicodeTablesAreLucenes() throws Exception {
+    assertEquals(UnicodeUtil.BIG_TERM, LuceneCompat.bigTerm());
+    Field lengths = UnicodeUtil.class.getDeclaredField("utf8CodeLength");
+    lengths.setAccessible(true);
+    assertArrayEquals((int[]) lengths.get(null), LuceneCompat.utf8CodeLength());
   }
 
   private interface Run {
