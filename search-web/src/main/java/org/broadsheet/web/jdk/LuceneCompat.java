@@ -15,6 +15,7 @@ import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /** Browser bodies for Lucene methods that ask the JVM about itself. */
 public final class LuceneCompat {
@@ -117,6 +118,21 @@ public final class LuceneCompat {
       lengths[b] = b < 0x80 ? 1 : b < 0xc0 ? Integer.MIN_VALUE : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
     }
     return lengths;
+  }
+
+  /**
+   * {@code RamUsageEstimator.shallowSizeOfInstance}, which Lucene's classes call in their static
+   * initialisers for RAM accounting (never read by a search): an object's header, aligned, without
+   * walking the class's fields by reflection (TeaVM keeps no field list for them).
+   */
+  public static long shallowSizeOfInstance(Class<?> cls) {
+    if (cls.isArray()) {
+      throw new IllegalArgumentException("This method does not work with array classes.");
+    }
+    if (cls.isPrimitive()) {
+      return RamUsageEstimator.primitiveSizes.get(cls);
+    }
+    return RamUsageEstimator.alignObjectSize(RamUsageEstimator.NUM_BYTES_OBJECT_HEADER);
   }
 
   /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */

@@ -179,6 +179,10 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
               "org.apache.lucene.search.TaskExecutor.invokeAll", JDK + "LuceneCompat#invokeAll"),
           // ForUtil's masks are read only by the decoders and the writer, none of them compiled in
           Map.entry("org.apache.lucene.codecs.lucene912.ForUtil.<clinit>", EMPTY),
+          // RAM accounting by reflection over a class's fields (java.lang.reflect)
+          Map.entry(
+              "org.apache.lucene.util.RamUsageEstimator.shallowSizeOfInstance",
+              JDK + "LuceneCompat#shallowSizeOfInstance"),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.CollectionUtil;
+import org.apache.lucene.util.RamUsageEstimator;
 import org.apache.lucene.util.UnicodeUtil;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,19 @@ class LuceneCompatTest {
     Field lengths = UnicodeUtil.class.getDeclaredField("utf8CodeLength");
     lengths.setAccessible(true);
     assertArrayEquals((int[]) lengths.get(null), LuceneCompat.utf8CodeLength());
+  }
+
+  @Test
+  void shallowSizeIsTheHeaderWithoutReflection() {
+    assertEquals(
+        RamUsageEstimator.shallowSizeOfInstance(int.class),
+        LuceneCompat.shallowSizeOfInstance(int.class));
+    assertEquals(
+        RamUsageEstimator.shallowSizeOfInstance(Object.class),
+        LuceneCompat.shallowSizeOfInstance(LuceneCompatTest.class));
+    assertEquals(
+        outcome(() -> RamUsageEstimator.shallowSizeOfInstance(long[].class)),
+        outcome(() -> LuceneCompat.shallowSizeOfInstance(long[].class)));
   }
 
   private interface Run {
