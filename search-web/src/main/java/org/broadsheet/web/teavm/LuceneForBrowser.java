@@ -294,6 +294,14 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           && method.hasModifier(ElementModifier.STATIC)) {
         // the term as text, else its hex, which Lucene tells apart with a reporting CharsetDecoder
         replaceBody(method, "org.broadsheet.web.jdk.Utf8Text#termText", context);
+      } else if (isDescription(cls.getName(), method)) {
+        replaceBody(
+            method,
+            JDK
+                + (method.parameterCount() == 0
+                    ? "LuceneCompat#objectText"
+                    : "LuceneCompat#noText"),
+            context);
       } else if (FoldingTable.isFold(cls.getName(), method)) {
         FoldingTable.replace(method, context);
       } else if (body != null) {
@@ -447,6 +455,29 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     } else {
       result.returnValue();
     }
+  }
+
+  /**
+   * Whether {@code method} is a Lucene class's {@code toString()} (or a query's {@code
+   * toString(field)}) that only describes the object: for exception messages (already empty, see
+   * NoExceptionMessages), debugging and explanations. None reaches a search's answer. TeaVM cannot
+   * tell which objects reach {@code String.valueOf(Object)} (Lucene's maps and sets mix their key
+   * types), so every such method was compiled in, with its strings: queries, sorts, readers,
+   * segment infos, FST arcs. Left alone: analysis (a term attribute's text is its {@code toString})
+   * and the highlighter (a fragment's text is its {@code toString}).
+   */
+  static boolean isDescription(String owner, MethodReader method) {
+    return method.getName().equals("toString")
+        && !method.hasModifier(ElementModifier.STATIC)
+        && method.getProgram() != null
+        && method.getResultType().isObject("java.lang.String")
+        && (method.parameterCount() == 0
+            || (method.parameterCount() == 1
+                && method.parameterType(0).isObject("java.lang.String")))
+        && owner.startsWith("org.apache.lucene.")
+        && !owner.startsWith("org.apache.lucene.analysis.")
+        && !owner.startsWith("org.apache.lucene.search.highlight.")
+        && !owner.equals("org.apache.lucene.util.CharsRef");
   }
 
   private static boolean isHandle(String owner, String field) {
