@@ -52,6 +52,7 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   private static final String EMPTY = "EMPTY";
   private static final String UNICODE_UTIL = "org.apache.lucene.util.UnicodeUtil";
   private static final String BYTES_REF = "org.apache.lucene.util.BytesRef";
+  private static final String INDEX_SEARCHER = "org.apache.lucene.search.IndexSearcher";
 
   /** "class.method" of a JDK method TeaVM lacks -> the class that supplies it. */
   private static final Map<String, String> JDK_GAPS =
@@ -281,8 +282,21 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           pe.invoke(JDK + "LuceneCompat", "utf8CodeLength", ValueType.parse(int[].class)));
       pe.exit();
     }
+    if (cls.getName().equals(INDEX_SEARCHER)) {
+      // no default query cache or caching policy: the runtime sets none (BrowserSession), and
+      // building them compiled in the cache's maps, locks and counters and the policy's ring buffer
+      MethodHolder init = cls.getMethod(new MethodDescriptor("<clinit>", void.class));
+      ProgramEmitter pe = ProgramEmitter.create(init, context.getHierarchy());
+      pe.setField(INDEX_SEARCHER, "maxClauseCount", pe.constant(1024));
+      pe.setField(
+          INDEX_SEARCHER,
+          "defaultSimilarity",
+          pe.construct("org.apache.lucene.search.similarities.BM25Similarity"));
+      pe.exit();
+    }
     for (MethodHolder method : cls.getMethods()) {
-      if (cls.getName().equals(UNICODE_UTIL) && method.getName().equals("<clinit>")) {
+      if ((cls.getName().equals(UNICODE_UTIL) || cls.getName().equals(INDEX_SEARCHER))
+          && method.getName().equals("<clinit>")) {
         continue;
       }
       String body =
