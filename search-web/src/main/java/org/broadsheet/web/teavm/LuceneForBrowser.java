@@ -265,6 +265,16 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       }
       return;
     }
+    if ("java.lang.Record".equals(cls.getParent()) && cls.getName().startsWith("org.broadsheet.")) {
+      // Broadsheet's records (hits, requests, clauses, languages) are never printed in the
+      // browser: its answers are JsonWriter's; their generated toString kept every field's name
+      for (MethodHolder method : cls.getMethods()) {
+        if (method.getName().equals("toString") && method.parameterCount() == 0) {
+          replaceBody(method, JDK + "LuceneCompat#objectText", context);
+        }
+      }
+      return;
+    }
     if (!cls.getName().startsWith("org.apache.lucene.")) {
       return;
     }
@@ -491,7 +501,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
         && owner.startsWith("org.apache.lucene.")
         && !owner.startsWith("org.apache.lucene.analysis.")
         && !owner.startsWith("org.apache.lucene.search.highlight.")
-        && !owner.equals("org.apache.lucene.util.CharsRef");
+        && !owner.equals("org.apache.lucene.util.CharsRef")
+        && !owner.equals("org.apache.lucene.util.BytesRef");
   }
 
   private static boolean isHandle(String owner, String field) {

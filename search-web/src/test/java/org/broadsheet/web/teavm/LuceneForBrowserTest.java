@@ -21,7 +21,8 @@ class LuceneForBrowserTest {
     assertTrue(LuceneForBrowser.isDescription(BooleanQuery.class.getName(), method(STRING)));
     assertTrue(
         LuceneForBrowser.isDescription(BooleanQuery.class.getName(), method(STRING, STRING)));
-    assertTrue(LuceneForBrowser.isDescription(BytesRef.class.getName(), method(STRING)));
+    assertTrue(
+        LuceneForBrowser.isDescription("org.apache.lucene.index.SegmentInfos", method(STRING)));
   }
 
   @Test
@@ -31,6 +32,8 @@ class LuceneForBrowserTest {
         LuceneForBrowser.isDescription(
             "org.apache.lucene.analysis.tokenattributes.CharTermAttributeImpl", method(STRING)));
     assertFalse(LuceneForBrowser.isDescription(TextFragment.class.getName(), method(STRING)));
+    // the hex of a term that is not UTF-8
+    assertFalse(LuceneForBrowser.isDescription(BytesRef.class.getName(), method(STRING)));
     // not Lucene's, another overload, a static helper, no body
     assertFalse(LuceneForBrowser.isDescription("org.broadsheet.search.SearchHit", method(STRING)));
     assertFalse(
