@@ -199,9 +199,11 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
    * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for {@code
    * ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores COMPLETE;
    * WANDScorer also serves a minimum-should-match above 1, which no Broadsheet query sets) and the
-   * matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new} of one becomes a
-   * call that throws, so none of their code is compiled in. ReutersParityTest runs every query
-   * shape through them.
+   * matcher for sloppy phrases (Broadsheet's phrases are exact); and the query a doc-values range
+   * from {@code Long.MIN_VALUE} to {@code Long.MAX_VALUE} rewrites to (ArchiveSearch's date filter
+   * has at least one bound that is a day: SearchRequest takes only real dates). Each {@code new} of
+   * one becomes a call that throws, so none of their code is compiled in. ReutersParityTest runs
+   * every query shape through them.
    */
   private static final Set<String> NEVER_CONSTRUCTED =
       Set.of(
@@ -209,7 +211,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           "org.apache.lucene.search.BlockMaxConjunctionScorer",
           "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
           "org.apache.lucene.search.SloppyPhraseMatcher",
-          "org.apache.lucene.search.WANDScorer");
+          "org.apache.lucene.search.WANDScorer",
+          "org.apache.lucene.search.FieldExistsQuery");
 
   /**
    * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
