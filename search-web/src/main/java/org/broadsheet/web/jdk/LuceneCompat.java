@@ -1,13 +1,21 @@
 package org.broadsheet.web.jdk;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /** Browser bodies for Lucene methods that ask the JVM about itself. */
 public final class LuceneCompat {
@@ -55,6 +63,88 @@ public final class LuceneCompat {
       BytesRef bytes) {
     throw new UnsupportedOperationException(
         "BEST_COMPRESSION stored fields are not supported in the browser");
+  }
+
+  /**
+   * {@code ArrayUtil.timSort(a, from, to, comparator)}: the JDK's sort of objects, which is stable
+   * too (TeaVM's is a merge sort that keeps equal elements in order), so the order is the same
+   * without Lucene's {@code TimSorter}.
+   */
+  public static <T> void stableSort(T[] a, int from, int to, Comparator<? super T> comparator) {
+    Arrays.sort(a, from, to, comparator);
+  }
+
+  /** {@code CollectionUtil.timSort(list, comparator)}: the JDK's stable sort, as above. */
+  public static <T> void stableSort(List<T> list, Comparator<? super T> comparator) {
+    list.sort(comparator);
+  }
+
+  /**
+   * {@code TaskExecutor.invokeAll} without an executor, as Lucene runs it on the calling thread
+   * (the runtime has one): the tasks in order, their results in that order. When a task fails,
+   * Lucene's task group cancels the tasks after it (they never run) and then throws the failure as
+   * {@code IOUtils.rethrowAlways} does. Without Lucene's {@code FutureTask}s and task group.
+   */
+  public static <T> List<T> invokeAll(Object executor, Collection<Callable<T>> tasks)
+      throws IOException {
+    List<T> results = new ArrayList<>(tasks.size());
+    for (Callable<T> task : tasks) {
+      try {
+        results.add(task.call());
+      } catch (IOException | RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    }
+    return results;
+  }
+
+  /** {@code UnicodeUtil.BIG_TERM}: ten 0xff bytes, above every UTF-8 term. */
+  public static BytesRef bigTerm() {
+    byte[] bytes = new byte[10];
+    Arrays.fill(bytes, (byte) 0xff);
+    return new BytesRef(bytes);
+  }
+
+  /**
+   * {@code UnicodeUtil.utf8CodeLength}: the length of a UTF-8 sequence by its lead byte up to 0xf7,
+   * {@code Integer.MIN_VALUE} for a continuation byte. Lucene builds it with a stream over a
+   * literal table.
+   */
+  public static int[] utf8CodeLength() {
+    int[] lengths = new int[0xf8];
+    for (int b = 0; b < lengths.length; b++) {
+      lengths[b] = b < 0x80 ? 1 : b < 0xc0 ? Integer.MIN_VALUE : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    }
+    return lengths;
+  }
+
+  /**
+   * {@code RamUsageEstimator.shallowSizeOfInstance}, which Lucene's classes call in their static
+   * initialisers for RAM accounting (never read by a search): an object's header, aligned, without
+   * walking the class's fields by reflection (TeaVM keeps no field list for them).
+   */
+  public static long shallowSizeOfInstance(Class<?> cls) {
+    if (cls.isArray()) {
+      throw new IllegalArgumentException("This method does not work with array classes.");
+    }
+    if (cls.isPrimitive()) {
+      return RamUsageEstimator.primitiveSizes.get(cls);
+    }
+    return RamUsageEstimator.alignObjectSize(RamUsageEstimator.NUM_BYTES_OBJECT_HEADER);
+  }
+
+  public static String queryText(Object query, Object field) {
+    return "";
+  }
+
+  /**
+   * A Lucene query's {@code toString(field)} (and the like): the empty text, as nothing the browser
+   * answers shows it (see LuceneForBrowser.isDescription).
+   */
+  public static String noText(Object object, String field) {
+    return "";
   }
 
   /** {@code RamUsageEstimator.humanReadableUnits}, without DecimalFormat. */

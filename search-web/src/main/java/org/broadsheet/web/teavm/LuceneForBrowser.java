@@ -50,6 +50,9 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   private static final String BYTE_VIEW = "org.broadsheet.web.jdk.ByteArrayView";
   private static final String JDK = "org.broadsheet.web.jdk.";
   private static final String EMPTY = "EMPTY";
+  private static final String UNICODE_UTIL = "org.apache.lucene.util.UnicodeUtil";
+  private static final String BYTES_REF = "org.apache.lucene.util.BytesRef";
+  private static final String INDEX_SEARCHER = "org.apache.lucene.search.IndexSearcher";
 
   /** "class.method" of a JDK method TeaVM lacks -> the class that supplies it. */
   private static final Map<String, String> JDK_GAPS =
@@ -75,7 +78,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
   /**
    * "class.method" of a Lucene method whose body is replaced: by nothing ({@code EMPTY}: a static
    * initialiser that only probes the JVM), or by a call to "class#method", a static method taking
-   * the receiver (if any) and then the original arguments.
+   * the receiver (if any) and then the original arguments. A key ending in "/n" names only the
+   * overload with n parameters.
    */
   private static final Map<String, String> BODIES =
       Map.ofEntries(
@@ -160,6 +164,26 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           Map.entry(
               "org.apache.lucene.util.CloseableThreadLocal.close",
               "org.apache.lucene.util.BrowserThreadLocals#close"),
+          // postings blocks: one loop for every bit width instead of Lucene's unrolled decoder
+          // per width (ForUtil.decode1..24, ForDeltaUtil's decodeXToY and prefix sums)
+          Map.entry(
+              "org.apache.lucene.codecs.lucene912.ForUtil.decode", JDK + "PackedBlocks#decode"),
+          Map.entry(
+              "org.apache.lucene.codecs.lucene912.ForDeltaUtil.decodeAndPrefixSum/4",
+              JDK + "PackedBlocks#decodeAndPrefixSum"),
+          // TimSorter (phrase and conjunction clauses): the JDK's stable sort gives the same order
+          Map.entry("org.apache.lucene.util.ArrayUtil.timSort/4", JDK + "LuceneCompat#stableSort"),
+          Map.entry(
+              "org.apache.lucene.util.CollectionUtil.timSort/2", JDK + "LuceneCompat#stableSort"),
+          // the searcher's tasks (per slice, per leaf for term statistics) run one after another
+          Map.entry(
+              "org.apache.lucene.search.TaskExecutor.invokeAll", JDK + "LuceneCompat#invokeAll"),
+          // ForUtil's masks are read only by the decoders and the writer, none of them compiled in
+          Map.entry("org.apache.lucene.codecs.lucene912.ForUtil.<clinit>", EMPTY),
+          // RAM accounting by reflection over a class's fields (java.lang.reflect)
+          Map.entry(
+              "org.apache.lucene.util.RamUsageEstimator.shallowSizeOfInstance",
+              JDK + "LuceneCompat#shallowSizeOfInstance"),
           // DecimalFormat, for toString() of caches and readers
           Map.entry(
               "org.apache.lucene.util.RamUsageEstimator.humanReadableUnits",
@@ -175,9 +199,11 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
    * Lucene classes that no search of ArchiveSearch ever creates: the scorers only used for {@code
    * ScoreMode.TOP_SCORES} (every Broadsheet search counts its hits exactly, so scores COMPLETE;
    * WANDScorer also serves a minimum-should-match above 1, which no Broadsheet query sets) and the
-   * matcher for sloppy phrases (Broadsheet's phrases are exact). Each {@code new} of one becomes a
-   * call that throws, so none of their code is compiled in. ReutersParityTest runs every query
-   * shape through them.
+   * matcher for sloppy phrases (Broadsheet's phrases are exact); and the query a doc-values range
+   * from {@code Long.MIN_VALUE} to {@code Long.MAX_VALUE} rewrites to (ArchiveSearch's date filter
+   * has at least one bound that is a day: SearchRequest takes only real dates). Each {@code new} of
+   * one becomes a call that throws, so none of their code is compiled in. ReutersParityTest runs
+   * every query shape through them.
    */
   private static final Set<String> NEVER_CONSTRUCTED =
       Set.of(
@@ -185,7 +211,8 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
           "org.apache.lucene.search.BlockMaxConjunctionScorer",
           "org.apache.lucene.search.BlockMaxConjunctionBulkScorer",
           "org.apache.lucene.search.SloppyPhraseMatcher",
-          "org.apache.lucene.search.WANDScorer");
+          "org.apache.lucene.search.WANDScorer",
+          "org.apache.lucene.search.FieldExistsQuery");
 
   /**
    * JDK classes a Lucene class creates -> the class it creates instead. The browser's one thread
@@ -241,16 +268,67 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
       }
       return;
     }
+    if ("java.lang.Record".equals(cls.getParent()) && cls.getName().startsWith("org.broadsheet.")) {
+      // Broadsheet's records (hits, requests, clauses, languages) are never printed in the
+      // browser: its answers are JsonWriter's; their generated toString kept every field's name
+      for (MethodHolder method : cls.getMethods()) {
+        if (method.getName().equals("toString") && method.parameterCount() == 0) {
+          replaceBody(method, JDK + "LuceneCompat#objectText", context);
+        }
+      }
+      return;
+    }
     if (!cls.getName().startsWith("org.apache.lucene.")) {
       return;
     }
+    if (cls.getName().equals(UNICODE_UTIL)) {
+      // its two tables, built without the stream (and lambda) Lucene builds one with
+      MethodHolder init = cls.getMethod(new MethodDescriptor("<clinit>", void.class));
+      ProgramEmitter pe = ProgramEmitter.create(init, context.getHierarchy());
+      pe.setField(
+          UNICODE_UTIL,
+          "BIG_TERM",
+          pe.invoke(JDK + "LuceneCompat", "bigTerm", ValueType.object(BYTES_REF)));
+      pe.setField(
+          UNICODE_UTIL,
+          "utf8CodeLength",
+          pe.invoke(JDK + "LuceneCompat", "utf8CodeLength", ValueType.parse(int[].class)));
+      pe.exit();
+    }
+    if (cls.getName().equals(INDEX_SEARCHER)) {
+      // no default query cache or caching policy: the runtime sets none (BrowserSession), and
+      // building them compiled in the cache's maps, locks and counters and the policy's ring buffer
+      MethodHolder init = cls.getMethod(new MethodDescriptor("<clinit>", void.class));
+      ProgramEmitter pe = ProgramEmitter.create(init, context.getHierarchy());
+      pe.setField(INDEX_SEARCHER, "maxClauseCount", pe.constant(1024));
+      pe.setField(
+          INDEX_SEARCHER,
+          "defaultSimilarity",
+          pe.construct("org.apache.lucene.search.similarities.BM25Similarity"));
+      pe.exit();
+    }
     for (MethodHolder method : cls.getMethods()) {
-      String body = BODIES.get(cls.getName() + "." + method.getName());
+      if ((cls.getName().equals(UNICODE_UTIL) || cls.getName().equals(INDEX_SEARCHER))
+          && method.getName().equals("<clinit>")) {
+        continue;
+      }
+      String body =
+          BODIES.getOrDefault(
+              cls.getName() + "." + method.getName() + "/" + method.parameterCount(),
+              BODIES.get(cls.getName() + "." + method.getName()));
       if (cls.getName().equals("org.apache.lucene.index.Term")
           && method.getName().equals("toString")
           && method.hasModifier(ElementModifier.STATIC)) {
         // the term as text, else its hex, which Lucene tells apart with a reporting CharsetDecoder
         replaceBody(method, "org.broadsheet.web.jdk.Utf8Text#termText", context);
+      } else if (isDescription(cls.getName(), method)) {
+        replaceBody(
+            method,
+            JDK
+                + (method.parameterCount() == 0
+                    ? "LuceneCompat#objectText"
+                    : "LuceneCompat#noText"),
+            context);
       } else if (FoldingTable.isFold(cls.getName(), method)) {
         FoldingTable.replace(method, context);
       } else if (body != null) {
@@ -404,6 +482,30 @@ public final class LuceneForBrowser implements ClassHolderTransformer {
     } else {
       result.returnValue();
     }
+  }
+
+  /**
+   * Whether {@code method} is a Lucene class's {@code toString()} (or a query's {@code
+   * toString(field)}) that only describes the object: for exception messages (already empty, see
+   * NoExceptionMessages), debugging and explanations. None reaches a search's answer. TeaVM cannot
+   * tell which objects reach {@code String.valueOf(Object)} (Lucene's maps and sets mix their key
+   * types), so every such method was compiled in, with its strings: queries, sorts, readers,
+   * segment infos, FST arcs. Left alone: analysis (a term attribute's text is its {@code toString})
+   * and the highlighter (a fragment's text is its {@code toString}).
+   */
+  static boolean isDescription(String owner, MethodReader method) {
+    return method.getName().equals("toString")
+        && !method.hasModifier(ElementModifier.STATIC)
+        && method.getProgram() != null
+        && method.getResultType().isObject("java.lang.String")
+        && (method.parameterCount() == 0
+            || (method.parameterCount() == 1
+                && method.parameterType(0).isObject("java.lang.String")))
+        && owner.startsWith("org.apache.lucene.")
+        && !owner.startsWith("org.apache.lucene.analysis.")
+        && !owner.startsWith("org.apache.lucene.search.highlight.")
+        && !owner.equals("org.apache.lucene.util.CharsRef")
+        && !owner.equals("org.apache.lucene.util.BytesRef");
   }
 
   private static boolean isHandle(String owner, String field) {
