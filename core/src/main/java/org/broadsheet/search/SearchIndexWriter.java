@@ -4,10 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -278,8 +284,59 @@ public final class SearchIndexWriter implements Closeable {
    */
   public void optimizeAndCommit() throws IOException {
     drain();
-    writer.forceMerge(fresh ? 1 : AppendTiers.TIERED); // a fresh index: the flush's one segment
+    flushBuffers();
+    writer.forceMerge(fresh ? 1 : AppendTiers.TIERED);
     writer.commit();
+  }
+
+  /**
+   * Writes the documents still held in memory as segments, each indexing thread's buffer on a core
+   * of its own. Left to {@code forceMerge}, they were written one after the other on the calling
+   * thread (each sorted into the index order, its stored fields copied once more), which was most
+   * of a build's "index" phase while the other cores idled.
+   */
+  private void flushBuffers() throws IOException {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), 8);
+    if (threads < 2) {
+      return; // forceMerge flushes
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads - 1,
+            r -> {
+              Thread t = new Thread(r, "broadsheet-flush");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Void>> others = new ArrayList<>();
+      for (int i = 1; i < threads; i++) {
+        others.add(pool.submit(this::flushUntilNone));
+      }
+      flushUntilNone();
+      for (Future<Void> other : others) {
+        try {
+          other.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IllegalStateException("flushing the index failed", e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while flushing the index");
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private Void flushUntilNone() throws IOException {
+    while (writer.flushNextBuffer()) {
+      // one buffer flushed; the next, or none left
+    }
+    return null;
   }
 
   /** The Lucene writer, holding every document put so far. */

@@ -135,10 +135,6 @@ public final class LuceneCompat {
     return RamUsageEstimator.alignObjectSize(RamUsageEstimator.NUM_BYTES_OBJECT_HEADER);
   }
 
-  public static String queryText(Object query, Object field) {
-    return "";
-  }
-
   /**
    * A Lucene query's {@code toString(field)} (and the like): the empty text, as nothing the browser
    * answers shows it (see LuceneForBrowser.isDescription).
