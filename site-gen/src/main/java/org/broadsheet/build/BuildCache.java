@@ -100,8 +100,7 @@ record BuildCache(
     private final Path file;
     private final Path temp;
     private final SummaryCodec.Out out;
-    private final Thread thread;
-    private volatile Throwable failure;
+    private final Background<Void> writing;
     private boolean finished;
 
     private Saving(BuildCache cache, Path file) throws IOException {
@@ -113,41 +112,23 @@ record BuildCache(
         Files.deleteIfExists(temp);
         throw e;
       }
-      thread =
-          new Thread(
+      writing =
+          Background.start(
+              "broadsheet-cache",
+              "the build cache was written",
               () -> {
-                try {
-                  cache.writeAllButPages(out);
-                } catch (Throwable t) { // reported by finish
-                  failure = t;
-                }
-              },
-              "broadsheet-cache");
-      thread.setDaemon(true);
-      thread.start();
+                cache.writeAllButPages(out);
+                return null;
+              });
     }
 
     /** Writes {@code pages} after the rest, and moves the file over the old one. */
     void finish(Map<String, String> pages) throws IOException {
-      join();
-      if (failure instanceof IOException e) {
-        throw e;
-      } else if (failure != null) {
-        throw new IllegalStateException("cannot write the build cache", failure);
-      }
+      writing.join();
       SummaryCodec.writeMap(out, pages);
       out.close();
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       finished = true;
-    }
-
-    private void join() throws java.io.InterruptedIOException {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while the build cache was written");
-      }
     }
 
     /**
@@ -160,9 +141,9 @@ record BuildCache(
         return;
       }
       try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        writing.awaitEnd();
+      } catch (java.io.InterruptedIOException e) {
+        // the interrupt is kept; the file goes all the same
       }
       try {
         out.close();

@@ -1,7 +1,6 @@
 package org.broadsheet.build;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.lucene.store.FSDirectory;
@@ -17,8 +16,7 @@ import org.broadsheet.search.SearchIndexWriter;
 final class BuildIndex implements AutoCloseable {
   private final FSDirectory dir;
   private final SearchIndexWriter writer;
-  private Thread finishing;
-  private volatile Throwable failure;
+  private Background<Void> finishing;
 
   private BuildIndex(FSDirectory dir, SearchIndexWriter writer) {
     this.dir = dir;
@@ -43,41 +41,19 @@ final class BuildIndex implements AutoCloseable {
   /** Starts the last step; nothing may be added to the index after this. */
   void finishInBackground() {
     finishing =
-        new Thread(
+        Background.start(
+            "broadsheet-index",
+            "the search index was merged",
             () -> {
-              try {
-                writer.optimizeAndCommit();
-              } catch (Throwable t) { // reported by awaitFinish
-                failure = t;
-              }
-            },
-            "broadsheet-index");
-    finishing.setDaemon(true);
-    finishing.start();
+              writer.optimizeAndCommit();
+              return null;
+            });
   }
 
   /** Waits for the last step, and throws what it threw. */
   void awaitFinish() throws IOException {
-    joinUninterruptibly();
-    Throwable t = failure;
-    if (t instanceof IOException e) {
-      throw e;
-    } else if (t instanceof RuntimeException e) {
-      throw e;
-    } else if (t instanceof Error e) {
-      throw e;
-    }
-  }
-
-  private void joinUninterruptibly() throws InterruptedIOException {
-    if (finishing == null) {
-      return;
-    }
-    try {
+    if (finishing != null) {
       finishing.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while the search index was merged");
     }
   }
 
@@ -92,7 +68,9 @@ final class BuildIndex implements AutoCloseable {
       try {
         writer.close(); // not committed on close: a rollback, which stops a running merge
       } finally {
-        joinUninterruptibly();
+        if (finishing != null) {
+          finishing.awaitEnd();
+        }
       }
     }
   }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
@@ -104,10 +103,11 @@ public final class SiteBuilder {
             : CompletableFuture.supplyAsync(
                 () -> BuildCache.load(cacheFile, key, Publisher.buildOf(out)));
     // and the content folder is walked while the site is set up: theme, output, index
-    FutureTask<Sources> walk = new FutureTask<>(() -> sources(options, parsers, diagnostics));
-    Thread walker = new Thread(walk, "broadsheet-walk");
-    walker.setDaemon(true);
-    walker.start();
+    Background<Sources> walk =
+        Background.start(
+            "broadsheet-walk",
+            "the content folder was walked",
+            () -> sources(options, parsers, diagnostics));
     BuildCache previous = cached.join();
     Path templatesDir = options.source().resolve("templates");
     Bodies reread = new Bodies(options.source(), parsers, diagnostics);
@@ -154,7 +154,7 @@ public final class SiteBuilder {
                 store,
                 views.links(),
                 diagnostics);
-        sources = walked(walk); // load
+        sources = walk.join(); // load
         index.writer().expect(sources.articles().size());
         run("parse", sources.articles(), articles::parse); // parse + index
         parsed = articles.parsed();
@@ -257,25 +257,6 @@ public final class SiteBuilder {
 
   /** The article and static files under {@code content/}. */
   record Sources(List<SourceFile> articles, List<SourceFile> statics) {}
-
-  /** What the walk of the content folder found, or what stopped it. */
-  private static Sources walked(FutureTask<Sources> walk) throws IOException {
-    try {
-      return walk.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while the content folder was walked");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      } else if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      } else if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
 
   static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics)
       throws IOException {
