@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,5 +92,23 @@ class RuntimeFilesTest {
     assertEquals(
         Set.of("wasm-gc-runtime.js", "search.wasm", "search-en.wasm", "search-js.js"), listed);
     assertEquals(listed, present, "compiled runtime files in " + compiled);
+  }
+
+  /**
+   * Under CI the modules that ship are the ones binaryen's wasm-opt wrote (src/build/wasm-opt.sh
+   * records each output's hash), so the browser tests run on what a site gets.
+   */
+  @Test
+  void underCiTheModulesAreTheOnesWasmOptWrote() throws Exception {
+    assumeTrue("true".equals(System.getenv("CI")), "only CI must have node and npm");
+    Path compiled = Path.of("target/classes/broadsheet-search");
+    List<String> recorded = Files.readAllLines(Path.of("target/binaryen/optimised.sha256"));
+    for (String module : List.of("search.wasm", "search-en.wasm")) {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(compiled.resolve(module)));
+      assertTrue(
+          recorded.contains(HexFormat.of().formatHex(digest) + "  " + module),
+          module + " is not wasm-opt's output: " + recorded);
+    }
   }
 }
