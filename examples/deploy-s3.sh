@@ -4,7 +4,8 @@
 # Usage: BUCKET=my-bucket [PREFIX=news/] sh examples/deploy-s3.sh [SITE]    (SITE: default public)
 #
 # Cache classes (Cache-Control):
-#   immutable  assets/<name>.<hash>.<ext> and search/<hash>.open: the name changes with the bytes
+#   immutable  assets/<name>.<hash>.<ext>, search/<hash>.open and search/<hash>.query: the name
+#              changes with the bytes
 #   a day      search/lucene/*: read as lucene/<name>?v=<hash>, so a browser never mixes two builds'
 #              files, but a clean build reuses names (_0.cfs) under the same S3 key, so the object
 #              itself is not immutable; after a day the browser revalidates (ETag, a 304)
@@ -21,12 +22,14 @@ day='public, max-age=86400'
 revalidate='public, no-cache'
 
 aws s3 sync "$site/" "$dest" --only-show-errors --exclude '*' \
-  --include 'assets/*.????????.*' --include 'search/*.open' --cache-control "$immutable"
+  --include 'assets/*.????????.*' --include 'search/*.open' --include 'search/*.query' \
+  --cache-control "$immutable"
 aws s3 sync "$site/" "$dest" --only-show-errors --exclude '*' \
   --include 'search/lucene/*' --cache-control "$day"
 aws s3 sync "$site/" "$dest" --only-show-errors --exclude '*' \
   --include 'search/runtime/*.wasm' --content-type application/wasm --cache-control "$revalidate"
 aws s3 sync "$site/" "$dest" --only-show-errors --exclude '.broadsheet-site' \
-  --exclude 'assets/*.????????.*' --exclude 'search/*.open' --exclude 'search/lucene/*' \
+  --exclude 'assets/*.????????.*' --exclude 'search/*.open' --exclude 'search/*.query' \
+  --exclude 'search/lucene/*' \
   --exclude 'search/runtime/*.wasm' --cache-control "$revalidate"
 aws s3 sync "$site/" "$dest" --only-show-errors --exclude '.broadsheet-site' --delete

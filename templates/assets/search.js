@@ -23,8 +23,9 @@
 //   ?q=&sort=&from=&to=&tag=&section=&year=   the search page's state, kept in the address bar
 //   ?runtime=js (or window.broadsheetRuntime = 'js') forces the JavaScript runtime instead of WasmGC.
 //
-// Files (all relative to search/): manifest.json, <hash>.open, lucene/<file> (byte ranges), offline/ (file:// only:
-// manifest.js, <hash>.open.js, <file hash>-<chunk>.js),
+// Files (all relative to search/): manifest.json, <hash>.open, <hash>.query (with the first search),
+// lucene/<file> (byte ranges), offline/ (file:// only: manifest.js, <hash>.open.js, <hash>.query.js,
+// <file hash>-<chunk>.js),
 // runtime/wasm-gc-runtime.js, runtime/search.wasm (the WasmGC build the index's languages need, copied under
 // this one name so that its request need not wait for the manifest; + .js, base64, for file://, in --offline
 // and pack builds only), runtime/search-js.js.
@@ -137,8 +138,8 @@
     return r.json();
   }
 
-  async function loadOpenBundle(base, manifest) {
-    var name = manifest.open + '.open';
+  // The open bundle (<hash>.open) or the query bundle (<hash>.query), by its file name.
+  async function loadBundle(base, name) {
     if (fileMode) return loadChunk(base, name);
     var r = await fetch(base + name);
     if (!r.ok) throw new Error('could not load ' + name + ': HTTP ' + r.status);
@@ -175,8 +176,11 @@
       var name = key.slice(0, hash);
       (pages[name] = pages[name] || []).push(+key.slice(hash + 1));
     });
-    var loads = [], requests = 0;
+    // the query bundle, on its way since the search began, is in before the next round, which so
+    // never names its files' pages; a first round that does waits for it instead of reading them
+    var loads = e.query ? [loadQueryBundle(e)] : [], requests = 0;
     Object.keys(pages).forEach(function (name) {
+      if (e.query && e.query.files.indexOf(name) >= 0) return;
       var f = e.files[name];
       if (!f) throw new Error('no such index file: ' + name);
       var list = pages[name].sort(function (a, b) { return a - b; });
@@ -409,13 +413,13 @@
     var loader = kind === 'wasm-gc' ? loadScript(base + 'runtime/wasm-gc-runtime.js') : null;
     if (loader) loader.catch(function () { /* reported by loadWasm */ });
     var manifest = await manifestLoad;
-    if (manifest.format !== 5) {
+    if (manifest.format !== 6) {
       throw new Error('the search index has pages of format ' + manifest.format +
         ': it was built by another Broadsheet version; rebuild the site');
     }
     // the open bundle downloads beside the runtime: on a slow network the two share the bandwidth,
     // and the bundle's round trip no longer waits for the runtime to compile
-    var bundle = loadOpenBundle(base, manifest);
+    var bundle = loadBundle(base, manifest.open + '.open');
     bundle.catch(function () { /* reported below, once the runtime is in */ });
     var rt = kind === 'wasm-gc' ? await loadWasm(base, module, loader) : await loadJs(base);
     // the analyzer is the one the index records in its commit data (core IndexInfo)
@@ -424,7 +428,24 @@
     }).join('\n'), manifest.pageSize);
     rt.addBundle(await bundle);
     return { rt: rt, base: base, files: indexFiles(manifest), pageSize: manifest.pageSize,
-      chunkSize: manifest.chunkSize, noRanges: rangesIgnored };
+      chunkSize: manifest.chunkSize, noRanges: rangesIgnored, query: manifest.query || null };
+  }
+
+  // The query bundle: whole index files nearly every query reads (norms, the stored-fields index),
+  // asked for when the first search starts, beside its first round, so a reader who never searches
+  // does not download it. Resolves once the engine has it; if it cannot be had, its files are read
+  // in ranges like the others.
+  function loadQueryBundle(e) {
+    if (!e.query) return null;
+    if (!e.queryLoad) {
+      e.queryLoad = loadBundle(e.base, e.query.bundle + '.query').then(function (bytes) {
+        e.rt.addBundle(bytes);
+      }, function (err) {
+        console.warn('search: ' + messageOf(err) + '; reading its files in ranges');
+        e.query = null;
+      });
+    }
+    return e.queryLoad;
   }
 
   // An option as the runtime's parameter text: "" when not given; anything else as written, so that
@@ -441,6 +462,7 @@
   // Runs one search to the end: each round either answers or names the pages it still needs.
   // Resolves to the answer's JSON text (a worker hands text to the page faster than the object).
   async function runText(e, args) {
+    loadQueryBundle(e);
     for (var round = 0; round < 500; round++) {
       var t0 = performance.now();
       var json = e.rt.search.apply(e.rt, args);

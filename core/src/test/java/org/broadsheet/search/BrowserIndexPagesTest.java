@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class BrowserIndexPagesTest {
     List<Path> written = new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
 
     Map<String, Object> m = manifest(search);
-    assertEquals(5, ((Number) m.get("format")).intValue());
+    assertEquals(6, ((Number) m.get("format")).intValue());
     assertEquals(PAGE_SIZE, ((Number) m.get("pageSize")).intValue());
     assertEquals(1 << 20, ((Number) m.get("chunkSize")).intValue());
     assertEquals("de", m.get("language"), "the language the index records");
@@ -112,14 +113,75 @@ class BrowserIndexPagesTest {
       assertEquals(Files.size(file), ((Number) f.get("length")).longValue(), f.toString());
       assertEquals(16, ((String) f.get("hash")).length(), f.toString());
     }
+    String query = ((Map<String, Object>) m.get("query")).get("bundle") + ".query";
     assertEquals(
-        List.of(m.get("open") + ".open", "lucene", "manifest.json"),
-        names(search),
+        List.of(m.get("open") + ".open", query, "lucene", "manifest.json"),
+        names(search).stream()
+            .sorted(java.util.Comparator.comparing(n -> !n.endsWith(".open")))
+            .toList(),
         "the index is shipped once, in lucene/: no pages, no scripts");
     assertEquals(
-        List.of(search.resolve(m.get("open") + ".open"), search.resolve("manifest.json")),
+        List.of(
+            search.resolve(m.get("open") + ".open"),
+            search.resolve(query),
+            search.resolve("manifest.json")),
         written,
         "it names what it wrote");
+  }
+
+  /**
+   * The open bundle carries what opening reads and the whole terms index; the norms and the
+   * stored-fields index, whole, wait in the query bundle that the first search fetches.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theNormsAndStoredFieldsIndexWaitForTheFirstQueryInTheirOwnBundle() throws IOException {
+    Path search = searchFolder("search-bundles", lucene);
+    new BrowserIndexPages(PAGE_SIZE).writeFiles(search, false);
+    Map<String, Object> m = manifest(search);
+    Map<String, Object> query = (Map<String, Object>) m.get("query");
+    List<String> names = names(search.resolve("lucene"));
+    List<String> expected =
+        names.stream().filter(n -> n.endsWith(".nvd") || n.endsWith(".fdx")).toList();
+    assertEquals(2, expected.size(), names.toString());
+    assertEquals(expected, query.get("files"));
+
+    Map<String, List<long[]>> open = pieces(search.resolve(m.get("open") + ".open"));
+    Map<String, List<long[]>> later = pieces(search.resolve(query.get("bundle") + ".query"));
+    assertEquals(new java.util.TreeSet<>(expected), later.keySet());
+    for (String name : names) {
+      if (!name.matches(".*\\.(tip|nvd|fdx)")) {
+        continue; // metadata files: opening reads them whole
+      }
+      long length = Files.size(search.resolve("lucene").resolve(name));
+      if (name.endsWith(".tip")) {
+        assertTrue(
+            open.get(name).stream().anyMatch(r -> r[0] == 0 && r[1] == length), name + " whole");
+      }
+      if (expected.contains(name)) {
+        assertEquals(1, later.get(name).size(), name);
+        assertArrayEquals(new long[] {0, length}, later.get(name).get(0), name + " whole");
+        assertTrue(
+            open.containsKey(name), name + ": what opening reads of it stays in the open bundle");
+      }
+    }
+  }
+
+  /** The [offset, length] pieces of each file in a bundle (OpenBundleFile's format). */
+  private static Map<String, List<long[]>> pieces(Path bundle) throws IOException {
+    java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(Files.readAllBytes(bundle)));
+    assertEquals("BSOB", new String(in.readNBytes(4), StandardCharsets.US_ASCII));
+    assertEquals(2, in.readUnsignedByte());
+    Map<String, List<long[]>> pieces = new java.util.TreeMap<>();
+    for (int n = in.readUnsignedShort(); n > 0; n = in.readUnsignedShort()) {
+      String name = new String(in.readNBytes(n), StandardCharsets.UTF_8);
+      long offset = in.readInt() & 0xFFFFFFFFL;
+      int length = in.readInt();
+      in.skipNBytes(length);
+      pieces.computeIfAbsent(name, k -> new ArrayList<>()).add(new long[] {offset, length});
+    }
+    return pieces;
   }
 
   /** name to hash, as the manifest of {@code search} gives them */
@@ -191,6 +253,8 @@ class BrowserIndexPagesTest {
     assertArrayEquals(
         Files.readAllBytes(search.resolve(m.get("open") + ".open")),
         chunk(offline, m.get("open") + ".open"));
+    String query = ((Map<String, Object>) m.get("query")).get("bundle") + ".query";
+    assertArrayEquals(Files.readAllBytes(search.resolve(query)), chunk(offline, query));
     for (Map<String, Object> f : (List<Map<String, Object>>) m.get("files")) {
       // these files are small: one chunk each
       assertArrayEquals(

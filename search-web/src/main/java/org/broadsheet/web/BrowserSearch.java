@@ -12,7 +12,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  *
  * <pre>
  *   open(files, pageSize)            files: "name\tlength\n" per index file (the analyzer comes from the index)
- *   addBundle(bytes)                 the open bundle (OpenBundle format)
+ *   addBundle(bytes)                 the open bundle, later the query bundle (OpenBundle format)
  *   addPage(file, page, bytes)       one page of one file
  *   search(q, limit, offset, tag, section, from, to, sort, facets) -> JSON string (core's SearchJson)
  *                                    every parameter as text, "" for not given, read by core's SearchParameters

@@ -43,7 +43,15 @@ final class PagedSession {
     }
     session = new BrowserSession(store);
     session.addBundle(Files.readAllBytes(search.resolve(manifest.get("open") + ".open")));
+    Map<String, Object> query = (Map<String, Object>) manifest.get("query");
+    queryBundle = query == null ? null : search.resolve(query.get("bundle") + ".query");
+    queryFiles = query == null ? List.of() : (List<String>) query.get("files");
   }
+
+  /** The query bundle, until it is loaded (search.js asks for it when the first search starts). */
+  private Path queryBundle;
+
+  private final List<String> queryFiles;
 
   /** The JSON the browser would get for {@code request}, after as many rounds as it takes. */
   String search(SearchRequest request) throws IOException {
@@ -72,6 +80,12 @@ final class PagedSession {
             .computeIfAbsent(key.substring(0, hash), f -> new TreeSet<>())
             .add(Integer.parseInt(key.substring(hash + 1)));
       }
+      if (queryBundle != null) { // search.js has it in after the first round
+        session.addBundle(Files.readAllBytes(queryBundle));
+        queryBundle = null;
+        requests++;
+      }
+      pages.keySet().removeAll(queryFiles);
       pages.forEach(this::loadRuns);
     }
     throw new AssertionError("did not converge: " + what);

@@ -89,18 +89,70 @@ class RangeReadsBrowserTest {
         index.stream().anyMatch(e -> e.contains(",")), "far-apart runs: multi-range " + index);
   }
 
-  /** The number of files named missing in each round since the page loaded, summed. */
+  /**
+   * The number of files named missing in each round since the page loaded, summed, but for those
+   * the query bundle brings.
+   */
   @SuppressWarnings("unchecked")
-  private long filesReadPerRound() {
+  private long filesReadPerRound() throws java.io.IOException {
+    List<String> bundled = queryBundleFiles();
     long files = 0;
     for (Object round : (List<Object>) stats().get("roundLog")) {
       Set<String> names = new HashSet<>();
       for (String page : round.toString().split(" ")) {
         names.add(page.substring(0, page.lastIndexOf('#')));
       }
+      names.removeAll(bundled);
       files += names.size();
     }
     return files;
+  }
+
+  /**
+   * Opening the engine leaves the query bundle (norms, stored-fields index) alone; the first search
+   * fetches it, once, and its files are never read in ranges.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theQueryBundleComesOnceWithTheFirstSearchAndItsFilesAreNeverReadInRanges() throws Exception {
+    Map<String, Object> query = (Map<String, Object>) manifest().get("query");
+    List<String> files = queryBundleFiles();
+    assertEquals(2, files.size(), "the norms and the stored-fields index: " + files);
+    StaticServer server = fixture.server;
+    server.log.clear();
+    fixture.load(server.url("search/index.html"));
+    fixture.driver.executeAsyncScript(
+        "var done = arguments[arguments.length - 1]; window.broadsheet.load().then(done, done);");
+    List<String> opened = List.copyOf(server.log);
+    assertTrue(opened.stream().anyMatch(e -> e.contains(".open")), opened.toString());
+    assertFalse(opened.stream().anyMatch(e -> e.contains(".query")), "not before: " + opened);
+
+    List<String> diffs = new ArrayList<>();
+    for (Parity.Query q : TinySiteBrowserTest.QUERIES) {
+      diffs.addAll(
+          Parity.differences(
+              q, Parity.jvm(fixture.jvm, q), Parity.browser(fixture.driver, q), true));
+    }
+    assertEquals(List.of(), diffs);
+    List<String> log = List.copyOf(server.log);
+    assertEquals(
+        List.of("200 /search/" + query.get("bundle") + ".query"),
+        log.stream().filter(e -> e.contains(".query")).toList(),
+        "once: " + log);
+    for (String entry : log) {
+      Matcher m = ENTRY.matcher(entry);
+      assertFalse(m.matches() && files.contains(m.group(2)), "read in ranges: " + entry);
+    }
+  }
+
+  private static Map<String, Object> manifest() throws java.io.IOException {
+    return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(
+        java.nio.file.Files.readString(fixture.site.resolve("search/manifest.json")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> queryBundleFiles() throws java.io.IOException {
+    return (List<String>) ((Map<String, Object>) manifest().get("query")).get("files");
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class SameSite {
         String path = root.relativize(p).toString().replace('\\', '/');
         if (!path.startsWith("search/lucene/")
             && !path.equals("search/manifest.json")
-            && !path.matches("search/[0-9a-f]{16}\\.open")
+            && !path.matches("search/[0-9a-f]{16}\\.(open|query)")
             && !path.startsWith("search/offline/")
             && !path.equals(".broadsheet-site")) {
           files.put(path, Files.readAllBytes(p));

@@ -144,10 +144,10 @@ class SiteBuilderTest {
             .allMatch(
                 p ->
                     p.startsWith("search/lucene/")
-                        || p.matches("search/[0-9a-f]{16}\\.open")
+                        || p.matches("search/[0-9a-f]{16}\\.(open|query)")
                         || p.equals("search/manifest.json")
                         || p.equals("search/index.html")),
-        "only the index, its manifest and open bundle, and the search page: " + web);
+        "only the index, its manifest, open and query bundles, and the search page: " + web);
     assertFalse(web.contains("search/lucene/write.lock"), web.toString());
 
     new SiteBuilder(Progress.quiet()).build(options(site).withOffline(true).withClean(true));

@@ -129,7 +129,7 @@ class DeployScriptsTest {
         Map<String, Object> o = (Map<String, Object>) objects.get(key);
         String cache = String.valueOf(o.get("CacheControl"));
         if (key.matches("assets/.+\\.[0-9a-f]{8}\\.(css|js)")
-            || key.matches("search/\\w+\\.open")) {
+            || key.matches("search/\\w+\\.(open|query)")) {
           assertEquals(immutable, cache, key);
         } else if (key.startsWith("search/lucene/")) {
           assertEquals("public, max-age=86400", cache, key);

@@ -18,6 +18,7 @@ import java.util.List;
  * <pre>
  * manifest.js             self.broadsheetManifest = {...};   (the object of ../manifest.json)
  * &lt;open&gt;.open.js          (self.broadsheetChunks = self.broadsheetChunks || {})["&lt;open&gt;.open"] = "&lt;base64&gt;";
+ * &lt;query&gt;.query.js        the same for the query bundle
  * &lt;file hash&gt;-&lt;i&gt;.js      the same, key "&lt;file hash&gt;-&lt;i&gt;": bytes [i * chunkSize, (i + 1) * chunkSize) of the file
  * </pre>
  */

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <pre>
  * {
- *   "format": 5,                 this layout's version; bumped on any change to the files here
- *                                (5: the browser reads ranges of search/lucene/ itself, pages are gone)
+ *   "format": 6,                 this layout's version; bumped on any change to the files here
+ *                                (5: the browser reads ranges of search/lucene/ itself, pages are gone;
+ *                                6: the query bundle)
  *   "pageSize": 1024,            bytes per logical page: what the browser's reader tracks and asks for;
  *                                a round loads each run of missing pages with one Range request
  *   "chunkSize": 1048576,        bytes per offline chunk (OfflineChunks), a whole number of pages
@@ -27,6 +28,10 @@ import java.util.Map;
  *                                included, come from the index's own commit data (format 4:
  *                                "languages" added)
  *   "open": "&lt;hash&gt;",            the open bundle, search/&lt;hash&gt;.open (OpenBundleFile)
+ *   "query": {                   absent when empty: the query bundle, search/&lt;hash&gt;.query, which
+ *     "bundle": "&lt;hash&gt;",        the browser fetches with its first query (the same format)
+ *     "files": ["_0.nvd"]        the index files it carries whole, so never read in ranges
+ *   },
  *   "files": [                   every file of the Lucene index, read as lucene/&lt;name&gt;?v=&lt;hash&gt; (IndexFiles)
  *     {"name": "_0.tim", "length": 123456, "hash": "&lt;hash&gt;"}
  *   ]
@@ -39,8 +44,12 @@ record PageManifest(
     String language,
     List<String> languages,
     String open,
+    Bundle query,
     List<Entry> files) {
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
+
+  /** A bundle of whole index files: its hash and the files it carries. */
+  record Bundle(String hash, List<String> files) {}
 
   record Entry(String name, long length, String hash) {}
 
@@ -52,6 +61,12 @@ record PageManifest(
     m.put("language", language);
     m.put("languages", languages);
     m.put("open", open);
+    if (query != null) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("bundle", query.hash());
+      q.put("files", query.files());
+      m.put("query", q);
+    }
     List<Map<String, Object>> list = new ArrayList<>();
     for (Entry e : files) {
       Map<String, Object> f = new LinkedHashMap<>();

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
  * Reads {@code search/<hash>.open} (written by core's {@code
  * org.broadsheet.search.pages.OpenBundleFile}): the exact byte ranges that opening the index reads,
  * so that the open costs one small request instead of two pages per file, then the {@link
- * PostingsMap postings map}.
+ * PostingsMap postings map}; and {@code search/<hash>.query}, whole files and no map.
  *
  * <pre>
  * "BSOB" u8 version=2
  * repeat: u16 nameLength | name (UTF-8) | u32 fileOffset | u32 length | length bytes   (nameLength &gt; 0)
- * u16 0 | the postings map, to the end
+ * u16 0 | the postings map, to the end (nothing in a query bundle)
  * </pre>
  *
  * (all integers big-endian)
@@ -34,7 +34,9 @@ public final class OpenBundle {
     while (p < b.length) {
       int nameLength = u16(b, p);
       if (nameLength == 0) {
-        store.postingsMap(PostingsMap.read(b, p + 2));
+        if (p + 2 < b.length) {
+          store.postingsMap(PostingsMap.read(b, p + 2));
+        }
         return;
       }
       String name = new String(b, p + 2, nameLength, StandardCharsets.UTF_8);
