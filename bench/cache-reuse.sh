@@ -6,7 +6,7 @@
 # Copies the site source, builds it (clean), adds one article dated after the others, builds again
 # (incremental, as `broadsheet build` does by default) and compares the two builds' search/manifest.json:
 # a browser caches the index by URL (lucene/<name>?v=<hash>), so what it must fetch again is every old
-# file whose name and hash the new build no longer lists, plus the new open bundle and manifest. Prints
+# file whose name and hash the new build no longer lists, plus the new bundles and manifest. Prints
 # that as a share of everything a reader who had cached the whole index held, and the file counts.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,13 +39,16 @@ def load(d):
 m0, f0 = load(before)
 m1, f1 = load(after)
 size = lambda d, n: os.path.getsize(os.path.join(d, n))
-cached = sum(f0.values()) + size(before, m0["open"] + ".open") + size(before, "manifest.json")
+def bundles(d, m):  # the open bundle, the query bundle (format 6) and the manifest
+    names = [m["open"] + ".open", "manifest.json"] + ([m["query"]["bundle"] + ".query"] if "query" in m else [])
+    return sum(size(d, n) for n in names)
+cached = sum(f0.values()) + bundles(before, m0)
 again = sum(l for k, l in f0.items() if k not in f1)
-again += size(after, m1["open"] + ".open") + size(after, "manifest.json")
+again += bundles(after, m1)
 new = sum(l for k, l in f1.items() if k not in f0)
 files = sum(len(fs) for _, _, fs in os.walk(after))
 print(f"index files before {len(f0)}, after {len(f1)}; files under search/ after: {files}")
-print(f"cached (whole index + open bundle + manifest): {cached:,} B")
+print(f"cached (whole index + bundles + manifest): {cached:,} B")
 print(f"old files no longer listed: {sum(l for k, l in f0.items() if k not in f1):,} B; new files: {new:,} B")
-print(f"re-downloaded of what was cached (changed old files + open bundle + manifest): {again:,} B = {100 * again / cached:.2f} %")
+print(f"re-downloaded of what was cached (changed old files + bundles + manifest): {again:,} B = {100 * again / cached:.2f} %")
 PY
