@@ -52,7 +52,7 @@ public final class BrowserIndexPages {
    * would cost a round trip of its own) goes in the open bundle; the norms (read for every matching
    * document) and the stored-fields index (read for every hit, and to find a hit's whole chunk) in
    * the query bundle, which the browser fetches with its first query, beside that query's first
-   * round: a reader who never searches does not download them (22 KB gzip at 10,000 Reuters
+   * round: a reader who never searches does not download them (23 KB gzip at 10,000 Reuters
    * stories). Small archives get all three; large ones get what fits and page the rest.
    */
   static final List<String> WHOLE_FILES = List.of("tip", "nvd", "fdx");
