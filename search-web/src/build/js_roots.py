@@ -24,7 +24,8 @@ class Refused(Exception):
     pass
 
 
-def uleb(b, i):
+def leb(b, i, signed=False):
+    """(value, next offset) of the LEB128 number at b[i]."""
     value = shift = 0
     while True:
         byte = b[i]
@@ -32,20 +33,17 @@ def uleb(b, i):
         value |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
+            if signed and byte & 0x40:
+                value -= 1 << shift
             return value, i
+
+
+def uleb(b, i):
+    return leb(b, i)
 
 
 def sleb(b, i):
-    value = shift = 0
-    while True:
-        byte = b[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            if byte & 0x40:
-                value -= 1 << shift
-            return value, i
+    return leb(b, i, signed=True)
 
 
 def encode(n):
