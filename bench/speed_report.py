@@ -32,8 +32,10 @@ INDEX_DIRS = ("search/lucene/", "search/offline/", "search/manifest.json")
 
 
 def is_index(path):
-    """The index, or what names its files for the browser (manifest, <hash>.open, offline chunks)."""
-    return path.startswith(INDEX_DIRS) or (path.startswith("search/") and path.endswith(".open"))
+    """The index, or what carries or names its files for the browser (manifest, the <hash>.open and
+    <hash>.query bundles, offline chunks)."""
+    return path.startswith(INDEX_DIRS) or (
+        path.startswith("search/") and path.endswith((".open", ".query")))
 
 Target = namedtuple("Target", "text holds")
 

@@ -52,7 +52,8 @@ class CompareTest(unittest.TestCase):
         return root
 
     site = {"index.html": "home", "articles/a/index.html": "a", "feed.xml": "<feed/>",
-            "search/lucene/_0.si": "id 1", "search/ab.open": "x", ".broadsheet-site": "marker"}
+            "search/lucene/_0.si": "id 1", "search/ab.open": "x", "search/ab.query": "q",
+            ".broadsheet-site": "marker"}
 
     def test_identical_trees_differ_nowhere_and_count_their_site_files(self):
         self.assertEqual((0, 3, 0, ""), sr.compare(self.tree(self.site), self.tree(self.site)))
@@ -62,10 +63,10 @@ class CompareTest(unittest.TestCase):
         self.assertEqual((2, 4, 0, "articles/a/index.html"), sr.compare(self.tree(self.site), self.tree(other)))
 
     def test_lucene_files_and_their_browser_pages_count_apart_and_hidden_files_not_at_all(self):
-        other = {k: v for k, v in self.site.items() if k != "search/ab.open"}
-        other.update({"search/lucene/_0.si": "id 2", "search/cd.open": "y", ".broadsheet-site": "other",
-                      ".cache/hashes": "h"})
-        self.assertEqual((0, 3, 3, ""), sr.compare(self.tree(self.site), self.tree(other)))
+        other = {k: v for k, v in self.site.items() if k not in ("search/ab.open", "search/ab.query")}
+        other.update({"search/lucene/_0.si": "id 2", "search/cd.open": "y", "search/cd.query": "r",
+                      ".broadsheet-site": "other", ".cache/hashes": "h"})
+        self.assertEqual((0, 3, 5, ""), sr.compare(self.tree(self.site), self.tree(other)))
 
 
     def test_the_first_difference_is_shown_in_both_files_with_the_text_around_it(self):
