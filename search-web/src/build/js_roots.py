@@ -14,7 +14,8 @@ signature binaryen leaves alone.
 It proves what it claims or refuses (exit 2, and wasm-opt.sh then optimises in an open world): a
 function-reference argument to an import must be a plain ref.func or ref.null, and the module may
 have no table, no imported or exported function-reference global, and no export that takes or
-returns a function reference. An opcode it does not know is a refusal too. Running it on its own
+returns a function reference; a module without an export section (nothing for JavaScript to reach
+at all) is refused as well. An opcode it does not know is a refusal too. Running it on its own
 output finds nothing new to export.
 """
 import sys
@@ -249,7 +250,11 @@ def scan_code(b, i, end, import_params, roots, constant=False):
 
 def roots_exported(b):
     """The module with its escaping functions exported, and how many were added."""
-    spans = {sid: (body, end) for sid, _, body, end in sections(b) if sid != 0}
+    found = [section for section in sections(b) if section[0] != 0]  # custom sections aside
+    spans = {sid: (body, end) for sid, _, body, end in found}
+    starts = {sid: start for sid, start, _, _ in found}
+    if 7 not in spans:
+        raise Refused("the module exports nothing")
     if 4 in spans:
         raise Refused("the module has a table: the functions in it may escape")
     types = read_types(b, spans[1][0])
@@ -311,7 +316,7 @@ def roots_exported(b):
         scan_code(b, i, body_end, import_params, roots)
         i = body_end
     exports = []
-    export_start, export_end = next((s, e) for sid, s, _, e in sections(b) if sid == 7)
+    export_start, export_end = starts[7], spans[7][1]
     count, i = uleb(b, spans[7][0])
     for _ in range(count):
         n, i = uleb(b, i)

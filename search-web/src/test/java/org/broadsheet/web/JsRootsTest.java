@@ -2,14 +2,12 @@ package org.broadsheet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,22 +35,26 @@ class JsRootsTest {
 
   @Test
   void exportsTheFunctionGivenToAnImportAndNothingTwice() throws Exception {
-    byte[] module = module(false, new byte[] {(byte) 0xD2, 1, 0x10, 0}); // ref.func 1; call 0
+    byte[] module = module(false, true, new byte[] {(byte) 0xD2, 1, 0x10, 0}); // ref.func 1; call 0
     Path in = tmp.resolve("in.wasm");
     Path out = tmp.resolve("out.wasm");
     Files.write(in, module);
     assertEquals(0, run(in, out));
-    assertEquals(List.of("main=2", "r0=1"), exports(Files.readAllBytes(out)));
+    assertEquals(List.of("main=2", "r0=1"), WasmDeclarations.exports(Files.readAllBytes(out)));
     Path again = tmp.resolve("again.wasm");
     assertEquals(0, run(out, again));
-    assertEquals(List.of("main=2", "r0=1"), exports(Files.readAllBytes(again)), "idempotent");
+    assertEquals(
+        List.of("main=2", "r0=1"),
+        WasmDeclarations.exports(Files.readAllBytes(again)),
+        "idempotent");
   }
 
   @Test
   void refusesWhatItCannotProve() throws Exception {
-    byte[] computed = module(false, new byte[] {0x20, 0, 0x10, 0}); // local.get 0; call 0
-    byte[] table = module(true, new byte[] {(byte) 0xD2, 1, 0x10, 0});
-    for (byte[] module : List.of(computed, table)) {
+    byte[] computed = module(false, true, new byte[] {0x20, 0, 0x10, 0}); // local.get 0; call 0
+    byte[] table = module(true, true, new byte[] {(byte) 0xD2, 1, 0x10, 0});
+    byte[] noExports = module(false, false, new byte[] {(byte) 0xD2, 1, 0x10, 0});
+    for (byte[] module : List.of(computed, table, noExports)) {
       Path in = tmp.resolve("in.wasm");
       Path out = tmp.resolve("refused.wasm");
       Files.write(in, module);
@@ -67,12 +69,16 @@ class JsRootsTest {
     assumeTrue("true".equals(System.getenv("CI")), "only CI must have optimised the modules (npm)");
     for (String name : List.of("search.wasm", "search-en.wasm")) {
       byte[] module = Files.readAllBytes(Path.of("target/classes/broadsheet-search", name));
-      List<String> roots = exports(module).stream().filter(e -> e.matches("r\\d+=\\d+")).toList();
+      List<String> roots =
+          WasmDeclarations.exports(module).stream().filter(e -> e.matches("r\\d+=\\d+")).toList();
       assertEquals(5, roots.size(), name + ": main and the four @JSExport methods " + roots);
       Path out = tmp.resolve(name);
       Files.write(tmp.resolve("in-" + name), module);
       assertEquals(0, run(tmp.resolve("in-" + name), out));
-      assertTrue(exports(Files.readAllBytes(out)).equals(exports(module)), "nothing new");
+      assertEquals(
+          WasmDeclarations.exports(module),
+          WasmDeclarations.exports(Files.readAllBytes(out)),
+          "nothing new");
     }
   }
 
@@ -89,9 +95,10 @@ class JsRootsTest {
 
   /**
    * A module importing {@code teavmJso.defineFunction(funcref)}, with function 1 and function 2,
-   * exported as main, which has a funcref local and runs {@code code}; with a table when asked.
+   * exported as main (when asked), which has a funcref local and runs {@code code}; with a table
+   * when asked.
    */
-  private static byte[] module(boolean withTable, byte[] code) {
+  private static byte[] module(boolean withTable, boolean withExports, byte[] code) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
     // types: 0 = (funcref) -> (), 1 = () -> ()
@@ -106,11 +113,13 @@ class JsRootsTest {
     if (withTable) {
       section(b, 4, new byte[] {1, 0x70, 0, 1});
     }
-    ByteArrayOutputStream exports = new ByteArrayOutputStream();
-    exports.write(1);
-    name(exports, "main");
-    exports.writeBytes(new byte[] {0, 2});
-    section(b, 7, exports.toByteArray());
+    if (withExports) {
+      ByteArrayOutputStream exports = new ByteArrayOutputStream();
+      exports.write(1);
+      name(exports, "main");
+      exports.writeBytes(new byte[] {0, 2});
+      section(b, 7, exports.toByteArray());
+    }
     section(b, 9, new byte[] {1, 3, 0, 1, 1}); // declarative: function 1
     ByteArrayOutputStream bodies = new ByteArrayOutputStream();
     bodies.write(2);
@@ -134,40 +143,5 @@ class JsRootsTest {
   private static void name(ByteArrayOutputStream b, String name) {
     b.write(name.length());
     b.writeBytes(name.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The module's exports as "name=index" (functions, tables, globals alike), in order. */
-  private static List<String> exports(byte[] b) {
-    int i = 8;
-    while (i < b.length) {
-      int id = b[i];
-      int[] at = {i + 1};
-      int size = uleb(b, at);
-      int end = at[0] + size;
-      if (id == 7) {
-        List<String> out = new ArrayList<>();
-        int count = uleb(b, at);
-        for (int n = 0; n < count; n++) {
-          int length = uleb(b, at);
-          String name = new String(b, at[0], length, StandardCharsets.UTF_8);
-          at[0] += length + 1;
-          out.add(name + "=" + uleb(b, at));
-        }
-        return out;
-      }
-      i = end;
-    }
-    return List.of();
-  }
-
-  private static int uleb(byte[] b, int[] at) {
-    int value = 0;
-    for (int shift = 0; ; shift += 7) {
-      int x = b[at[0]++] & 0xFF;
-      value |= (x & 0x7F) << shift;
-      if (x < 0x80) {
-        return value;
-      }
-    }
   }
 }

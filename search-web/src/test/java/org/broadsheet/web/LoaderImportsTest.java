@@ -34,7 +34,7 @@ class LoaderImportsTest {
   void everyImportOfBothModulesIsOneTheLoaderProvides() throws Exception {
     Set<String> provided = provided(Files.readString(RUNTIME.resolve("wasm-gc-runtime.js")));
     for (String module : List.of("search.wasm", "search-en.wasm")) {
-      List<String> imports = WasmImports.of(Files.readAllBytes(RUNTIME.resolve(module)));
+      List<String> imports = WasmDeclarations.imports(Files.readAllBytes(RUNTIME.resolve(module)));
       assertTrue(imports.contains("env.memory"), module + " imports " + imports);
       List<String> missing = imports.stream().filter(i -> !provided.contains(i)).toList();
       assertEquals(

@@ -4,41 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The imports a WebAssembly module declares, read from its import section (section 2), as {@code
- * module.name}.
+ * The imports and exports a WebAssembly module declares, read from its import section (section 2)
+ * as {@code module.name}, and from its export section (section 7) as {@code name=index}.
  *
  * <pre>
  *   module: "\0asm" version:u32, then sections: id:u8 size:uleb128 bytes
  *   import section: count:uleb128, then per import: module:name field:name kind:u8 description
+ *   export section: count:uleb128, then per export: name kind:u8 index:uleb128
  *   name: length:uleb128 UTF-8 bytes
  *   description: 0 function (type index), 1 table (reference type, limits), 2 memory (limits),
  *                3 global (value type, mutability), 4 tag (attribute, type index)
  *   limits: flags:u8 min:uleb128 [max:uleb128 if flags &amp; 1]
  * </pre>
  */
-final class WasmImports {
+final class WasmDeclarations {
   private final byte[] b;
   private int p;
 
-  private WasmImports(byte[] bytes) {
+  private WasmDeclarations(byte[] bytes) {
     this.b = bytes;
   }
 
-  static List<String> of(byte[] module) {
+  static List<String> imports(byte[] module) {
+    WasmDeclarations r = at(module, 2);
+    return r == null ? List.of() : r.imports();
+  }
+
+  static List<String> exports(byte[] module) {
+    WasmDeclarations r = at(module, 7);
+    return r == null ? List.of() : r.exports();
+  }
+
+  /** A reader at the body of the module's section {@code id}, or null without one. */
+  private static WasmDeclarations at(byte[] module, int id) {
     if (module.length < 8 || module[0] != 0 || module[1] != 'a' || module[2] != 's') {
       throw new IllegalArgumentException("not a WebAssembly module");
     }
-    WasmImports r = new WasmImports(module);
+    WasmDeclarations r = new WasmDeclarations(module);
     r.p = 8;
     while (r.p < module.length) {
-      int id = module[r.p++];
+      int section = module[r.p++];
       int size = r.uleb();
-      if (id == 2) {
-        return r.imports();
+      if (section == id) {
+        return r;
       }
       r.p += size;
     }
-    return List.of();
+    return null;
+  }
+
+  private List<String> exports() {
+    List<String> out = new ArrayList<>();
+    for (int n = uleb(); n > 0; n--) {
+      String name = name();
+      p++; // the kind
+      out.add(name + "=" + uleb());
+    }
+    return out;
   }
 
   private List<String> imports() {
