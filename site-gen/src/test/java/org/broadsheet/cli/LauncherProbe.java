@@ -26,6 +26,8 @@ public final class LauncherProbe {
       List<String> options = new ArrayList<>();
       for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
         if (option.startsWith("-XX:TieredStopAtLevel=")
+            || option.startsWith("-XX:FreqInlineSize=")
+            || option.startsWith("-XX:InlineSmallCode=")
             || option.startsWith("-XX:+Use") && option.endsWith("GC")) {
           options.add(option);
         }

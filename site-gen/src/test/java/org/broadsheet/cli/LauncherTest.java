@@ -139,8 +139,9 @@ class LauncherTest {
     String dir = site.toString();
     String c1 = "-XX:TieredStopAtLevel=1 ";
     String serial = "-XX:+UseSerialGC";
-    assertJvm(serial, launch(JAVA, "", threeFiles, "build", "--source", dir, "jvm"));
-    assertJvm(serial, launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "jvm"));
+    String c2 = "-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200"; // C2 inlining less
+    assertJvm(c2 + " " + serial, launch(JAVA, "", threeFiles, "build", "--source", dir, "jvm"));
+    assertJvm(c2 + " " + serial, launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", fourFiles, "build", "--source", dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "search", "--source", dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "build", "--source", dir + "/x", "jvm"));
@@ -148,7 +149,7 @@ class LauncherTest {
         c1 + serial + " -XX:TieredStopAtLevel=4",
         launch(JAVA, "-XX:TieredStopAtLevel=4", fourFiles, "build", "--source", dir, "jvm"));
     assertJvm(
-        "",
+        c2,
         launch(
             JAVA,
             "",
@@ -168,7 +169,7 @@ class LauncherTest {
         launch(JAVA, "", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "search", "jvm"));
   }
 
-  /** The probe ran with these JIT tier and collector options, in this order. */
+  /** The probe ran with these JIT tier, inlining and collector options, in this order. */
   private static void assertJvm(String options, Run run) {
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().endsWith(",\"jvm\":\"" + options + "\"}\n"), run.out());
