@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -45,6 +47,8 @@ import org.broadsheet.content.Article;
  * same time a segment of its own, which a fresh index then merges into one (at 10,000 Reuters
  * stories 0.38 CPU-s on one core, while the build waited for its related lists); for a small
  * archive ({@link #expect}) one thread at a time adds them, and the writer keeps one segment.
+ * Either way documents are added in runs, each sorted into the index's order ({@link
+ * #RUN_DOCUMENTS}).
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
@@ -89,8 +93,26 @@ public final class SearchIndexWriter implements Closeable {
    */
   private static final long MOST_WAITING_CHARS = 32_000_000;
 
-  /** A document to add, or (with an id) to put in place of the one with that id. */
-  private record Pending(Term replaces, Document doc, String source, int chars) {}
+  /**
+   * A document to add, or (with an id) to put in place of the one with that id; its sort values
+   * ({@link #ORDER}).
+   */
+  private record Pending(
+      Term replaces, Document doc, String source, int chars, long order, BytesRef id) {}
+
+  /** {@link #ORDER} of pending documents. */
+  private static final Comparator<Pending> IN_ORDER =
+      Comparator.comparingLong(Pending::order).reversed().thenComparing(Pending::id);
+
+  /**
+   * Documents are added in runs of up to this many, each sorted into the index's order first.
+   * Lucene sorts a segment into that order as it writes it (each term's postings, every stored
+   * field copied once more), which was most of a flush; runs already in order make that sort
+   * cheaper.
+   */
+  static final int RUN_DOCUMENTS = 2_000;
+
+  private final AtomicInteger waitingDocs = new AtomicInteger();
 
   private SearchIndexWriter(
       IndexWriter writer,
@@ -174,30 +196,66 @@ public final class SearchIndexWriter implements Closeable {
             fresh ? null : new Term(SearchSchema.ID, article.id()),
             doc,
             article.sourcePath(),
-            article.title().length() + article.body().text().length());
-    if (!oneAtATime || waitingChars.get() >= MOST_WAITING_CHARS) {
-      add(p); // Lucene gives this thread a segment of its own while others add
+            article.title().length() + article.body().text().length(),
+            order(article),
+            new BytesRef(article.id()));
+    // documents wait for a run to fill (or for the drain before any other change), and the others
+    // go on parsing meanwhile
+    pending.add(p);
+    long chars = waitingChars.addAndGet(p.chars());
+    if (waitingDocs.incrementAndGet() < RUN_DOCUMENTS && chars < MOST_WAITING_CHARS) {
       return;
     }
-    // one thread adds at a time; the others go on parsing and leave their documents to it (or to
-    // the next put, or to the drain before any other change)
-    pending.add(p);
-    waitingChars.addAndGet(p.chars());
-    if (adding.tryLock()) {
+    if (!oneAtATime) {
+      addRun(); // Lucene gives this thread a segment of its own while others add
+    } else if (adding.tryLock()) {
       try {
-        addPending();
+        while (waitingDocs.get() >= RUN_DOCUMENTS) {
+          addRun();
+        }
       } finally {
         adding.unlock();
       }
+    } else if (chars >= MOST_WAITING_CHARS) {
+      addRun(); // what waits is held in memory: a second segment, rather than more waiting
     }
   }
 
-  /** Adds the documents put so far, in order; under {@link #adding}. */
-  private void addPending() throws IOException {
-    for (Pending p; (p = pending.poll()) != null; ) {
+  /**
+   * Adds the next run of documents waiting, at most {@link #RUN_DOCUMENTS}, in the index's order
+   * when they are all new: replacements keep the order they were put in, as a later put of an id
+   * replaces an earlier one. A document Lucene refuses is reported once the others are added.
+   */
+  private void addRun() throws IOException {
+    List<Pending> run = new ArrayList<>(RUN_DOCUMENTS);
+    for (Pending p; run.size() < RUN_DOCUMENTS && (p = pending.poll()) != null; ) {
       waitingChars.addAndGet(-p.chars());
-      add(p);
+      waitingDocs.decrementAndGet();
+      run.add(p);
     }
+    if (fresh) {
+      run.sort(IN_ORDER);
+    }
+    IllegalArgumentException refused = null;
+    for (Pending p : run) {
+      try {
+        add(p);
+      } catch (IllegalArgumentException e) { // this document alone; an IOException ends the run
+        if (refused == null) {
+          refused = e;
+        } else {
+          refused.addSuppressed(e);
+        }
+      }
+    }
+    if (refused != null) {
+      throw refused;
+    }
+  }
+
+  /** The document's first sort value: its date's second, newest first. */
+  private static long order(Article a) {
+    return a.date().map(d -> d.toEpochSecond()).orElse(SearchSchema.UNDATED);
   }
 
   private void add(Pending p) throws IOException {
@@ -218,7 +276,9 @@ public final class SearchIndexWriter implements Closeable {
   private void drain() throws IOException {
     adding.lock();
     try {
-      addPending();
+      while (!pending.isEmpty()) {
+        addRun();
+      }
     } finally {
       adding.unlock();
     }
@@ -283,10 +343,23 @@ public final class SearchIndexWriter implements Closeable {
    * top are merged, so browsers that cached the old files keep them.
    */
   public void optimizeAndCommit() throws IOException {
-    drain();
-    flushBuffers();
+    flush();
     writer.forceMerge(fresh ? 1 : AppendTiers.TIERED);
     writer.commit();
+  }
+
+  /**
+   * Adds every document put so far and writes them as segments, uncommitted: a near-real-time
+   * reader of the writer then reads them all without waiting for a merge.
+   */
+  public void flush() throws IOException {
+    drain();
+    flushBuffers();
+  }
+
+  /** What the index records (its languages), as the next commit will record it. */
+  public IndexInfo info() {
+    return info;
   }
 
   /**
@@ -370,8 +443,7 @@ public final class SearchIndexWriter implements Closeable {
         new StoredField(
             SearchSchema.DATE,
             a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
-    long sort = a.date().map(d -> d.toEpochSecond()).orElse(SearchSchema.UNDATED);
-    doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, sort));
+    doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, order(a)));
     a.date()
         .ifPresent(
             d ->

@@ -28,22 +28,25 @@ class SearchIndexWriterTest {
   @Test
   void documentsPutFromManyThreadsAtOnceAreOneSegmentWithNothingLeftBehind() throws Exception {
     // few enough for one in-memory segment: one thread at a time adds
-    assertEquals(1, putFromThreads(1200));
+    assertEquals(1, putFromThreads(1200, 300));
   }
 
   @Test
   void manyDocumentsAreAddedByEachPuttingThreadWithNothingLeftBehind() throws Exception {
-    // more than one segment holds: each put adds its own at once, a segment per thread
-    assertTrue(putFromThreads(SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1) > 1);
+    // more than one segment holds: each thread adds the runs it fills, a segment per thread
+    assertTrue(
+        putFromThreads(
+                SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1, SearchIndexWriter.RUN_DOCUMENTS + 1)
+            > 1);
   }
 
   /**
-   * Puts documents from four threads at once, after saying {@code expected} would come, checks that
-   * every one is in the index with a delete after them applied, and returns the index's segments.
+   * Puts {@code each} documents from four threads at once, after saying {@code expected} would
+   * come, checks that every one is in the index with a delete after them applied, and returns the
+   * index's segments.
    */
-  private int putFromThreads(int expected) throws Exception {
+  private int putFromThreads(int expected, int each) throws Exception {
     int threads = 4;
-    int each = 300;
     try (FSDirectory dir = FSDirectory.open(tmp);
         SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
       w.expect(expected);
@@ -84,19 +87,48 @@ class SearchIndexWriterTest {
   }
 
   @Test
-  void aDocumentLuceneRefusesIsNamedByItsSource() throws Exception {
+  void aDocumentLuceneRefusesIsNamedByItsSourceAndTheOthersAreIndexed() throws Exception {
     Article immense =
         ArchiveSearchTest.article(
             "i".repeat(40_000), "Big", "text", "2020-01-01T00:00:00Z", List.of(), "News");
     try (FSDirectory dir = FSDirectory.open(tmp);
         SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
       w.put(AppendTiersTest.story(1), "articles/s1/");
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> w.put(immense, "articles/big/"));
+      w.put(immense, "articles/big/");
+      w.put(AppendTiersTest.story(2), "articles/s2/");
+      // added with its run: the refusal comes with the run, or here, before the index changes
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::commit);
       assertTrue(e.getMessage().startsWith(immense.sourcePath() + ": "), e.getMessage());
       w.commit();
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        assertEquals(1, reader.numDocs(), "the refused document alone is left out");
+        assertEquals(2, reader.numDocs(), "the refused document alone is left out");
+      }
+    }
+  }
+
+  @Test
+  void aLaterPutOfAnIdReplacesAnEarlierOneInTheSameRun() throws Exception {
+    try (FSDirectory dir = FSDirectory.open(tmp)) {
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+        w.put(AppendTiersTest.story(1), "articles/s1/");
+        w.commit();
+      }
+      try (SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), false)) {
+        // a newer date sorts before an older one: the run must not reorder replacements
+        w.put(
+            ArchiveSearchTest.article("s1", "Older", "text", "2001-01-01T00:00:00Z", List.of(), ""),
+            "articles/s1/");
+        w.put(
+            ArchiveSearchTest.article("s1", "Newer", "text", "2021-01-01T00:00:00Z", List.of(), ""),
+            "articles/s1/");
+        w.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertEquals(1, reader.numDocs());
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int doc =
+            searcher.search(new TermQuery(new Term(SearchSchema.ID, "s1")), 1).scoreDocs[0].doc;
+        assertEquals("Newer", searcher.storedFields().document(doc).get(SearchSchema.TITLE));
       }
     }
   }

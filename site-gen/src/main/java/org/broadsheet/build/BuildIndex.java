@@ -3,19 +3,23 @@ package org.broadsheet.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.RelatedLists;
 import org.broadsheet.search.SearchIndexWriter;
 
 /**
- * The search index while a build writes it, and its last step ({@link
- * SearchIndexWriter#optimizeAndCommit}: the final flush, the merge into the shipped layout, the
- * commit) on a thread of its own, so that the listing pages render while the index merges; the
- * merge is one thread's work, and the other cores idled through it. Closing without waiting for the
- * last step (a failed build) rolls the index back, which stops a merge under way.
+ * The search index while a build writes it, and its last step on threads of its own: the final
+ * flush, then ({@link SearchIndexWriter#optimizeAndCommit}) the merge into the shipped layout and
+ * the commit, so that the listing pages render while the index is flushed, and the related lists
+ * and the article pages while it merges: the merge is one thread's work, and the other cores idled
+ * through it. Closing without waiting for the last step (a failed build) rolls the index back,
+ * which stops a merge under way.
  */
 final class BuildIndex implements AutoCloseable {
   private final FSDirectory dir;
   private final SearchIndexWriter writer;
+  private Background<Void> flushing;
   private Background<Void> finishing;
 
   private BuildIndex(FSDirectory dir, SearchIndexWriter writer) {
@@ -40,14 +44,35 @@ final class BuildIndex implements AutoCloseable {
 
   /** Starts the last step; nothing may be added to the index after this. */
   void finishInBackground() {
+    flushing =
+        Background.start(
+            "broadsheet-index-flush",
+            "the search index was flushed",
+            () -> {
+              writer.flush();
+              return null;
+            });
     finishing =
         Background.start(
             "broadsheet-index",
             "the search index was merged",
             () -> {
+              flushing.join();
               writer.optimizeAndCommit();
               return null;
             });
+  }
+
+  /**
+   * Up to {@code count} related articles of every article, from the index as flushed: they depend
+   * on its articles alone, not on its segments ({@link RelatedLists}), so they need not wait for
+   * the merge.
+   */
+  RelatedLists related(int count) throws IOException {
+    flushing.join();
+    try (DirectoryReader reader = DirectoryReader.open(writer.writer())) {
+      return RelatedLists.compute(reader, writer.info(), count);
+    }
   }
 
   /** Waits for the last step, and throws what it threw. */
@@ -59,7 +84,7 @@ final class BuildIndex implements AutoCloseable {
 
   /**
    * Closes the index: after {@link #awaitFinish} it is committed; before it, it is rolled back (a
-   * merge under way stops) and the last step's thread is waited for, so nothing writes into the
+   * merge under way stops) and the last step's threads are waited for, so nothing writes into the
    * staging folder once the build is over.
    */
   @Override
@@ -69,6 +94,7 @@ final class BuildIndex implements AutoCloseable {
         writer.close(); // not committed on close: a rollback, which stops a running merge
       } finally {
         if (finishing != null) {
+          flushing.awaitEnd();
           finishing.awaitEnd();
         }
       }

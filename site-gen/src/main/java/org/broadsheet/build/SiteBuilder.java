@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.config.SiteConfig;
 import org.broadsheet.config.SiteConfigLoader;
 import org.broadsheet.content.Archive;
@@ -39,7 +37,6 @@ import org.broadsheet.route.Page;
 import org.broadsheet.route.PageBody;
 import org.broadsheet.route.Routes;
 import org.broadsheet.route.Views;
-import org.broadsheet.search.IndexInfo;
 import org.broadsheet.search.RelatedLists;
 import org.broadsheet.search.pages.BrowserIndexPages;
 import org.broadsheet.search.pages.RuntimeFiles;
@@ -169,7 +166,8 @@ public final class SiteBuilder {
                     key, publisher.buildId(), articles.sources(), articles.indexed(), Map.of())
                 .startSaving(cacheFile);
         // the index's last step (flush, merge, commit) runs while the pictures and the listings are
-        // made: the listings need no related lists, the only thing read from the finished index
+        // made, and its merge while the related lists and article pages are: they need the
+        // articles indexed, not merged
         index.finishInBackground();
         run("images", ImageStage.sources(archive), images::picture);
         views.usePictures(images.pictures(archive));
@@ -188,16 +186,17 @@ public final class SiteBuilder {
             PageStage.planned(pages, routes.plan(archive)),
             SiteBuilder::leaveOutLost,
             pages::onRenderThread);
+        RelatedLists related = timedValue("related", () -> index.related(RELATED));
+        articlePages.useRelated(relatedFrom(related::of));
+        // the same phase, its second part: the hook ran before the first
+        progress.run(
+            "render",
+            PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()),
+            SiteBuilder::leaveOutLost,
+            pages::onRenderThread);
         timed("index", index::awaitFinish);
       }
       timed("search", () -> browserSearch(publisher, options.offline()));
-      articlePages.useRelated(related(indexDir, archive));
-      // the same phase, its second part: the hook ran before the first
-      progress.run(
-          "render",
-          PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()),
-          SiteBuilder::leaveOutLost,
-          pages::onRenderThread);
       copyStatic(options.source(), sources.statics(), publisher, diagnostics);
       long files = publisher.filesWritten();
       long bytes = publisher.bytesWritten();
@@ -339,18 +338,6 @@ public final class SiteBuilder {
       }
     }
     return Fingerprint.of(parts);
-  }
-
-  /** Related articles from the index as committed: a list per article, computed once for all. */
-  private ArticlePages.Related related(Path indexDir, Archive archive) throws IOException {
-    RelatedLists lists;
-    try (FSDirectory dir = FSDirectory.open(indexDir);
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      lists =
-          timedValue(
-              "related", () -> RelatedLists.compute(reader, IndexInfo.read(reader), RELATED));
-    }
-    return relatedFrom(lists::of);
   }
 
   /** Related articles as listed by id for each article's id. */
