@@ -45,10 +45,9 @@ import org.broadsheet.content.Article;
  *
  * <p>Thread-safe: parsers put documents from many threads. Lucene gives each thread adding at the
  * same time a segment of its own, which a fresh index then merges into one (at 10,000 Reuters
- * stories 0.38 CPU-s on one core, while the build waited for its related lists); for a small
- * archive ({@link #expect}) one thread at a time adds them, and the writer keeps one segment.
- * Either way documents are added in runs, each sorted into the index's order ({@link
- * #RUN_DOCUMENTS}).
+ * stories 0.38 CPU-s on one core, beside the related lists and article pages); for a small archive
+ * ({@link #expect}) one thread at a time adds them, and the writer keeps one segment. Either way
+ * documents are added in runs, each sorted into the index's order ({@link #RUN_DOCUMENTS}).
  */
 public final class SearchIndexWriter implements Closeable {
   private final IndexWriter writer;
