@@ -251,7 +251,7 @@ public final class MarkdownParser implements ArticleParser {
   }
 
   private Body body(Document document) {
-    return new Body(renderer.render(document), plainText(document));
+    return new Body(PlainTextNodes.render(renderer, document), plainText(document));
   }
 
   /**

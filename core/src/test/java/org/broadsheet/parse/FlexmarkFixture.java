@@ -3,6 +3,7 @@ package org.broadsheet.parse;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.Random;
 /**
  * A flexmark parser and renderer with {@link MarkdownParser}'s options and the extensions given, to
  * compare Broadsheet's shortcuts with flexmark's own code; and random Markdown that exercises
- * links, tables, escapes and entities.
+ * links, tables, escapes, entities and blanks.
  */
-record FlexmarkFixture(Parser parser, HtmlRenderer renderer) {
+record FlexmarkFixture(Parser parser, HtmlRenderer renderer, boolean plainTextNodes) {
   private static final String[] PIECES = {
     "a",
     "word",
@@ -44,6 +45,8 @@ record FlexmarkFixture(Parser parser, HtmlRenderer renderer) {
     "&copy;",
     "&bogus;",
     "\u0000",
+    "\t",
+    " \t ",
     "*",
     "_",
     "`",
@@ -73,7 +76,8 @@ record FlexmarkFixture(Parser parser, HtmlRenderer renderer) {
         Parser.builder(options).build(),
         plainTextNodes
             ? HtmlRenderer.builder(options).nodeRendererFactory(PlainTextNodes.factory()).build()
-            : HtmlRenderer.builder(options).build());
+            : HtmlRenderer.builder(options).build(),
+        plainTextNodes);
   }
 
   private static MutableDataSet options(List<Extension> extensions) {
@@ -86,8 +90,10 @@ record FlexmarkFixture(Parser parser, HtmlRenderer renderer) {
     return options;
   }
 
+  /** The HTML, rendered as {@link MarkdownParser} renders it when {@code plainTextNodes}. */
   String html(String markdown) {
-    return renderer.render(parser.parse(markdown));
+    Document document = parser.parse(markdown);
+    return plainTextNodes ? PlainTextNodes.render(renderer, document) : renderer.render(document);
   }
 
   static String randomMarkdown(Random random, int maxPieces) {

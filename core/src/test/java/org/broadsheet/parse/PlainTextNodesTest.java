@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Text nodes come out as flexmark's core renderer writes them: escapes, entities, CRs and NULs
- * included.
+ * included, and the text held aside for marks ({@link PlainTextNodes#render(
+ * com.vladsch.flexmark.html.HtmlRenderer, com.vladsch.flexmark.util.ast.Document)}) put back where
+ * flexmark's writer would have put it, blanks and all.
  */
 class PlainTextNodesTest {
   private static final List<Extension> EXTENSIONS =
@@ -35,9 +37,23 @@ class PlainTextNodesTest {
         "Escapes \\* \\_ \\\\ and entities &amp; &copy; &#169; &#xA9; &bogus; AT&T",
         "Windows lines\r\nand old Mac lines\rand a NUL \u0000 here",
         "| a & b | c\\|d |\n|---|---|\n| &lt; | x |",
+        "  Leading blanks\tand a tab, *emphasis* and **strong** words , `code` ,"
+            + " [a link](http://x.org \"title\") and ![a \"picture\"](p.png) then a hard  \nbreak",
+        "# A heading with *words*\n\n\tindented code\twith a tab\n\n> quoted\ttext [^1]\n\n"
+            + "[^1]: a note with <tags>",
+        "- item one\n-  item two with  two blanks\n\n1. first\n2. second ~~struck~~ out",
       })
   void writesWhatFlexmarksCoreRendererWrites(String markdown) {
     assertEquals(FLEXMARKS.html(markdown), PLAIN.html(markdown));
+  }
+
+  @Test
+  void marksAreReplacedByTheTextsTheyStandFor() {
+    assertEquals(
+        "<p>one two</p><em>three</em>",
+        PlainTextNodes.fill(
+            "<p>\u00000\u0000 two</p><em>\u00001\u0000</em>", List.of("one", "three")));
+    assertEquals("no marks", PlainTextNodes.fill("no marks", List.of()));
   }
 
   @Test
