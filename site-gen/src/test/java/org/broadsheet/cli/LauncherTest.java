@@ -2,6 +2,7 @@ package org.broadsheet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -167,6 +169,49 @@ class LauncherTest {
     assertJvm(
         "-XX:+UseG1GC " + c1.strip(),
         launch(JAVA, "", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "search", "jvm"));
+  }
+
+  @Test
+  void onJava25ABuildWithC2RunsWithoutTheAotCacheAndOneWithC1WritesIt() throws Exception {
+    Optional<Path> java25 = jdkBeside(25);
+    assumeTrue(java25.isPresent(), "no JDK 25 or later beside " + System.getProperty("java.home"));
+    Path site = root.resolve("site");
+    Path year = Files.createDirectories(site.resolve("content/2024"));
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(year.resolve(i + ".md"), "---\ntitle: " + i + "\n---\nText.\n");
+    }
+    String java = java25.get().toString();
+    Run c2 =
+        launch(java, "", Map.of("BROADSHEET_C2_FROM", "3"), "build", "--source", site + "", "jvm");
+    assertJvm("-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200 -XX:+UseSerialGC", c2);
+    assertEquals("", c2.err());
+    assertEquals(List.of(), archives(), "the AOT cache slowed builds with C2: none recorded");
+    assertQuiet(launch(java, "", "build", "--source", "x"), 0, "build", "--source", "x");
+    assertTrue(onlyArchive().toString().endsWith(".aot"), "a build with C1 writes it");
+  }
+
+  /** The java of a JDK of at least {@code feature} installed beside the one running the tests. */
+  private static Optional<Path> jdkBeside(int feature) throws IOException {
+    Path jdks = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+    try (Stream<Path> all = Files.list(jdks)) {
+      return all.filter(jdk -> featureOf(jdk.resolve("release")) >= feature)
+          .map(jdk -> jdk.resolve("bin/java"))
+          .filter(Files::isExecutable)
+          .findFirst();
+    }
+  }
+
+  private static int featureOf(Path release) {
+    try {
+      for (String line : Files.readAllLines(release)) {
+        if (line.startsWith("JAVA_VERSION=\"")) {
+          return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not a JDK, or one this cannot read: not a candidate
+    }
+    return 0;
   }
 
   /** The probe ran with these JIT tier, inlining and collector options, in this order. */
