@@ -13,23 +13,17 @@ Last, the compressed share of each group (a package; TeaVM's start function; its
 functions): how many bytes the deflated code section loses when that group's bodies are left out.
 """
 import collections
+import os
 import sys
 import zlib
 
+# the build's own reader of a module's layout (LEB128 numbers, the sections), which exports the
+# functions JavaScript calls before binaryen runs
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "search-web", "src", "build"))
+from js_roots import sections as section_spans, uleb  # noqa: E402
+
 SECTIONS = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
             7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount", 13: "tag"}
-
-
-def uleb(b, p):
-    """(value, next offset) of the unsigned LEB128 number at b[p]."""
-    value = shift = 0
-    while True:
-        x = b[p]
-        p += 1
-        value |= (x & 0x7F) << shift
-        shift += 7
-        if x < 0x80:
-            return value, p
 
 
 def name(b, p):
@@ -41,15 +35,12 @@ def sections(data):
     """[(id, label, start, size)] of a module's sections."""
     if data[:4] != b"\0asm":
         raise ValueError("not a WebAssembly module")
-    out, pos = [], 8
-    while pos < len(data):
-        sid = data[pos]
-        size, start = uleb(data, pos + 1)
+    out = []
+    for sid, _, start, end in section_spans(data):
         label = SECTIONS.get(sid, str(sid))
         if sid == 0:
             label += ":" + name(data, start)[0]
-        out.append((sid, label, start, size))
-        pos = start + size
+        out.append((sid, label, start, end - start))
     return out
 
 
