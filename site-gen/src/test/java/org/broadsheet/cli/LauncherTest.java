@@ -129,7 +129,7 @@ class LauncherTest {
   }
 
   @Test
-  void manyContentFilesBuildWithC2AndVeryManyWithG1AndEverythingElseWithC1AndTheSerialCollector()
+  void manyContentFilesBuildWithC2AndTheParallelCollectorVeryManyWithG1AndTheRestWithC1AndSerial()
       throws Exception {
     Path site = root.resolve("site");
     Path year = Files.createDirectories(site.resolve("content/2024"));
@@ -142,8 +142,12 @@ class LauncherTest {
     String c1 = "-XX:TieredStopAtLevel=1 ";
     String serial = "-XX:+UseSerialGC";
     String c2 = "-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200"; // C2 inlining less
-    assertJvm(c2 + " " + serial, launch(JAVA, "", threeFiles, "build", "--source", dir, "jvm"));
-    assertJvm(c2 + " " + serial, launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "jvm"));
+    String parallel = " -XX:+UseParallelGC";
+    assertJvm(c2 + parallel, launch(JAVA, "", threeFiles, "build", "--source", dir, "jvm"));
+    assertJvm(c2 + parallel, launch(JAVA, "", threeFiles, "serve", "--source=" + dir, "jvm"));
+    assertJvm(
+        c2 + " " + serial,
+        launch(JAVA, "-XX:+UseSerialGC", threeFiles, "build", "--source", dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", fourFiles, "build", "--source", dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "search", "--source", dir, "jvm"));
     assertJvm(c1 + serial, launch(JAVA, "", threeFiles, "build", "--source", dir + "/x", "jvm"));
@@ -183,7 +187,7 @@ class LauncherTest {
     String java = java25.get().toString();
     Run c2 =
         launch(java, "", Map.of("BROADSHEET_C2_FROM", "3"), "build", "--source", site + "", "jvm");
-    assertJvm("-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200 -XX:+UseSerialGC", c2);
+    assertJvm("-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200 -XX:+UseParallelGC", c2);
     assertEquals("", c2.err());
     assertEquals(List.of(), archives(), "the AOT cache slowed builds with C2: none recorded");
     assertQuiet(launch(java, "", "build", "--source", "x"), 0, "build", "--source", "x");
