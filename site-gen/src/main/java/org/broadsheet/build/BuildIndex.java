@@ -10,11 +10,12 @@ import org.broadsheet.search.SearchIndexWriter;
 
 /**
  * The search index while a build writes it, and its last step on threads of its own: the final
- * flush, then ({@link SearchIndexWriter#optimizeAndCommit}) the merge into the shipped layout and
- * the commit, so that the listing pages render while the index is flushed, and the related lists
- * and the article pages while it merges: the merge is one thread's work, and the other cores idled
- * through it. Closing without waiting for the last step (a failed build) rolls the index back,
- * which stops a merge under way.
+ * flush (started as soon as the parse is over, {@link #flushInBackground}), then ({@link
+ * SearchIndexWriter#optimizeAndCommit}) the merge into the shipped layout and the commit, so that
+ * the listing pages render while the index is flushed, and the related lists and the article pages
+ * while it merges: the merge is one thread's work, and the other cores idled through it. Closing
+ * without waiting for the last step (a failed build) rolls the index back, which stops a merge
+ * under way.
  */
 final class BuildIndex implements AutoCloseable {
   private final FSDirectory dir;
@@ -42,8 +43,11 @@ final class BuildIndex implements AutoCloseable {
     return writer;
   }
 
-  /** Starts the last step; nothing may be added to the index after this. */
-  void finishInBackground() {
+  /**
+   * Starts writing what was put so far as segments, while the caller goes on (and may still put and
+   * delete: the last step flushes those).
+   */
+  void flushInBackground() {
     flushing =
         Background.start(
             "broadsheet-index-flush",
@@ -52,6 +56,13 @@ final class BuildIndex implements AutoCloseable {
               writer.flush();
               return null;
             });
+  }
+
+  /** Starts the last step; nothing may be added to the index after this. */
+  void finishInBackground() {
+    if (flushing == null) {
+      flushInBackground();
+    }
     finishing =
         Background.start(
             "broadsheet-index",
@@ -93,8 +104,10 @@ final class BuildIndex implements AutoCloseable {
       try {
         writer.close(); // not committed on close: a rollback, which stops a running merge
       } finally {
-        if (finishing != null) {
+        if (flushing != null) {
           flushing.awaitEnd();
+        }
+        if (finishing != null) {
           finishing.awaitEnd();
         }
       }

@@ -154,6 +154,7 @@ public final class SiteBuilder {
         sources = walk.join(); // load
         index.writer().expect(sources.articles().size());
         run("parse", sources.articles(), articles::parse); // parse + index
+        index.flushInBackground(); // beside the model: one core was idle while main built it
         parsed = articles.parsed();
         archive =
             Archive.of(

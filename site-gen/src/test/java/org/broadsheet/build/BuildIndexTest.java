@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.SearchSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,41 @@ class BuildIndexTest {
     try (FSDirectory d = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(d)) {
       assertEquals(0, reader.numDocs(), "the new index replaced whatever was there");
+    }
+  }
+
+  @Test
+  void whatIsPutAndDeletedAfterTheEarlyFlushIsInTheFinishedIndex(@TempDir Path dir)
+      throws IOException {
+    try (BuildIndex index = withArticles(dir, 50)) {
+      index.flushInBackground(); // as a build does once the parse is over
+      index.writer().put(article("late").date("2020-02-01T00:00:00Z").build(), "articles/late/");
+      index.writer().delete("a3");
+      index.finishInBackground();
+      index.awaitFinish();
+    }
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      assertEquals(50, reader.numDocs());
+      assertEquals(1, reader.leaves().size());
+      assertEquals(0, reader.numDeletedDocs());
+      assertEquals(1, reader.docFreq(new Term(SearchSchema.ID, "late")));
+      assertEquals(0, reader.docFreq(new Term(SearchSchema.ID, "a3")));
+    }
+  }
+
+  @Test
+  void aBuildThatFailsRightAfterTheParseLeavesNoFlushingThread(@TempDir Path dir)
+      throws IOException {
+    BuildIndex index = withArticles(dir, 50);
+    index.flushInBackground();
+    index.close(); // the build failed before the last step
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().equals("broadsheet-index-flush") && t.isAlive()),
+        "the flushing thread was waited for");
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      assertFalse(DirectoryReader.indexExists(d), "nothing was committed");
     }
   }
 }
