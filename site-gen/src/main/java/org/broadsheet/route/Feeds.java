@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Group;
@@ -68,23 +69,39 @@ public final class Feeds {
       sitemaps.add(new SitemapUrl(views.site().baseUrl() + "news-sitemap.xml", ""));
     }
     pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), sitemaps, "robots.txt")));
-    List<SitemapUrl> urls = sitemapUrls(archive);
-    if (urls.size() <= SITEMAP_LIMIT) {
-      pages.add(
-          new Page("sitemap.xml", "sitemap.ftlx", () -> page(List.of(), urls, "sitemap.xml")));
-    } else {
-      List<SitemapUrl> parts = new ArrayList<>();
-      for (int i = 0; i * SITEMAP_LIMIT < urls.size(); i++) {
-        String name = "sitemap-" + (i + 1) + ".xml";
-        List<SitemapUrl> slice =
-            urls.subList(i * SITEMAP_LIMIT, Math.min(urls.size(), (i + 1) * SITEMAP_LIMIT));
-        parts.add(new SitemapUrl(views.site().baseUrl() + name, newest(slice)));
-        pages.add(new Page(name, "sitemap.ftlx", () -> page(List.of(), slice, name)));
-      }
-      pages.add(
-          new Page(
-              "sitemap.xml", "sitemap-index.ftlx", () -> page(List.of(), parts, "sitemap.xml")));
+    pages.addAll(
+        sitemaps(
+            sitemapUrls(archive),
+            views.site().baseUrl(),
+            SITEMAP_LIMIT,
+            (urls, name) -> page(List.of(), urls, name)));
+    return pages;
+  }
+
+  /**
+   * The sitemap of {@code urls}: {@code sitemap.xml} up to {@code limit} of them, else parts of
+   * {@code limit} ({@code sitemap-1.xml}, ...) and, as {@code sitemap.xml}, an index of the parts,
+   * each as new as its newest URL. {@code view} makes a file's view from its URLs and name.
+   */
+  static List<Page> sitemaps(
+      List<SitemapUrl> urls,
+      String base,
+      int limit,
+      BiFunction<List<SitemapUrl>, String, Object> view) {
+    if (urls.size() <= limit) {
+      return List.of(
+          new Page("sitemap.xml", "sitemap.ftlx", () -> view.apply(urls, "sitemap.xml")));
     }
+    List<Page> pages = new ArrayList<>();
+    List<SitemapUrl> parts = new ArrayList<>();
+    for (int i = 0; i * limit < urls.size(); i++) {
+      String name = "sitemap-" + (i + 1) + ".xml";
+      List<SitemapUrl> slice = urls.subList(i * limit, Math.min(urls.size(), (i + 1) * limit));
+      parts.add(new SitemapUrl(base + name, newest(slice)));
+      pages.add(new Page(name, "sitemap.ftlx", () -> view.apply(slice, name)));
+    }
+    pages.add(
+        new Page("sitemap.xml", "sitemap-index.ftlx", () -> view.apply(parts, "sitemap.xml")));
     return pages;
   }
 
