@@ -173,6 +173,14 @@ class LauncherTest {
     assertJvm(
         "-XX:+UseG1GC " + c1.strip(),
         launch(JAVA, "", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "search", "jvm"));
+    // or of this much content (du -sk), however few files: 64 KiB that no file system compresses
+    byte[] noise = new byte[64 * 1024];
+    new java.util.Random(7).nextBytes(noise);
+    Files.write(year.resolve("noise.bin"), noise);
+    Map<String, String> manyKib = Map.of("BROADSHEET_C2_FROM", "5", "BROADSHEET_C2_KIB", "32");
+    assertJvm(c2 + parallel, launch(JAVA, "", manyKib, "build", "--source", dir, "jvm"));
+    Map<String, String> fewKib = Map.of("BROADSHEET_C2_FROM", "5", "BROADSHEET_C2_KIB", "1000000");
+    assertJvm(c1 + serial, launch(JAVA, "", fewKib, "build", "--source", dir, "jvm"));
   }
 
   @Test
@@ -246,6 +254,7 @@ class LauncherTest {
     env.put("BROADSHEET_JAVA", java);
     env.put("BROADSHEET_JAVA_OPTS", javaOpts);
     env.remove("BROADSHEET_C2_FROM");
+    env.remove("BROADSHEET_C2_KIB");
     env.remove("BROADSHEET_G1_FROM");
     env.remove("JAVA_TOOL_OPTIONS");
     env.remove("JDK_JAVA_OPTIONS");
