@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -175,7 +176,7 @@ class LauncherTest {
         launch(JAVA, "", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "search", "jvm"));
     // or of this much content (du -sk), however few files: 64 KiB that no file system compresses
     byte[] noise = new byte[64 * 1024];
-    new java.util.Random(7).nextBytes(noise);
+    new Random(7).nextBytes(noise);
     Files.write(year.resolve("noise.bin"), noise);
     Map<String, String> manyKib = Map.of("BROADSHEET_C2_FROM", "5", "BROADSHEET_C2_KIB", "32");
     assertJvm(c2 + parallel, launch(JAVA, "", manyKib, "build", "--source", dir, "jvm"));
