@@ -73,27 +73,9 @@ final class BrowserFixture implements AutoCloseable {
     return diffs;
   }
 
-  /**
-   * Loads {@code url} and waits until search.js has set {@code window.broadsheet}. Navigation can
-   * return before the new page's deferred script has run (seen on a loaded CI machine); a page
-   * where it never runs fails with what the page and the server saw.
-   */
+  /** Loads {@code url} and waits for search.js, as {@link Chromium#openSearchPage}. */
   void load(String url) throws InterruptedException {
-    driver.get(url);
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    String probe = "return document.readyState === 'complete' && !!window.broadsheet";
-    while (!Boolean.TRUE.equals(driver.executeScript(probe))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "search.js never set window.broadsheet on "
-                + url
-                + ": page "
-                + driver.executeScript("return location.href + ' ' + document.readyState")
-                + ", served "
-                + List.copyOf(server.log));
-      }
-      Thread.sleep(20);
-    }
+    Chromium.openSearchPage(driver, url, () -> List.copyOf(server.log));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,5 +70,30 @@ public final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
     return driver;
+  }
+
+  /**
+   * Loads {@code url} and waits until search.js has set {@code window.broadsheet}. Navigation can
+   * return before the new page's deferred script has run (seen on loaded CI machines); a page where
+   * it never runs within 30 s fails with where the page got to and {@code served}, what the server
+   * saw.
+   */
+  public static void openSearchPage(ChromeDriver driver, String url, Supplier<Object> served)
+      throws InterruptedException {
+    driver.get(url);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    String probe = "return document.readyState === 'complete' && !!window.broadsheet";
+    while (!Boolean.TRUE.equals(driver.executeScript(probe))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "search.js never set window.broadsheet on "
+                + url
+                + ": page "
+                + driver.executeScript("return location.href + ' ' + document.readyState")
+                + ", served "
+                + served.get());
+      }
+      Thread.sleep(20);
+    }
   }
 }

@@ -124,7 +124,7 @@ class ContentPolicyBrowserTest {
    * JavaScript; its engine runs where expected ({@code worker} over http: a worker started under
    * the page's policy, and under the server's header; {@code page} from disk).
    */
-  private void searchFinds(String searchPage, String engine) {
+  private void searchFinds(String searchPage, String engine) throws InterruptedException {
     ChromeDriver d = browser.driver();
     d.get(searchPage + "?q=vienna");
     new WebDriverWait(d, Duration.ofSeconds(90))
@@ -134,7 +134,7 @@ class ContentPolicyBrowserTest {
                     .isEmpty());
     assertEquals("wasm-gc", d.executeScript("return window.broadsheet.runtime"));
     assertEquals(engine, d.executeScript("return window.broadsheet.engine"));
-    d.get(searchPage + "?runtime=js");
+    browser.openSearchPage(searchPage + "?runtime=js");
     Object hits =
         d.executeAsyncScript(
             "const done = arguments[arguments.length - 1];"
@@ -181,7 +181,7 @@ class ContentPolicyBrowserTest {
   }
 
   @Test
-  void searchRunsUnderThePolicyFromDisk() {
+  void searchRunsUnderThePolicyFromDisk() throws Exception {
     searchFinds(offline.resolve("search/index.html").toUri().toString(), "page");
   }
 

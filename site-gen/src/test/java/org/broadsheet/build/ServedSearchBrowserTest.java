@@ -59,7 +59,7 @@ class ServedSearchBrowserTest {
         var dir = FSDirectory.open(out.resolve("search/lucene"));
         var reader = DirectoryReader.open(dir)) {
       ArchiveSearch jvm = new ArchiveSearch(reader, IndexInfo.read(reader));
-      driver.get(server.uri().resolve("/search/").toString());
+      browser.openSearchPage(server.uri().resolve("/search/").toString());
       for (String q : QUERIES) {
         Map<String, Object> browser = search(q);
         SearchResults expected = jvm.search(SearchRequest.of(q));

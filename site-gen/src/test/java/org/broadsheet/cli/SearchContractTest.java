@@ -49,8 +49,7 @@ class SearchContractTest {
     assertEquals(0, build.code(), build.err());
     site = dir.resolve("public");
     server = browser.serve(site);
-    driver = browser.driver();
-    driver.get(server.uri().resolve("/search/").toString());
+    driver = browser.openSearchPage(server.uri().resolve("/search/").toString());
   }
 
   @Test

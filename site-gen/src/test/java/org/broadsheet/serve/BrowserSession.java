@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * @RegisterExtension static final BrowserSession browser = new BrowserSession();
  * ...
  * ArchiveServer server = browser.serve(out);
- * browser.driver().get(server.uri().resolve("/search/").toString());
+ * browser.openSearchPage(server.uri().resolve("/search/").toString());
  * }</pre>
  *
  * <p>The browser starts on the first call of {@link #driver()}, through {@link Chromium#start}:
@@ -56,6 +56,16 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
       driver = Chromium.start(profile);
     }
     return driver;
+  }
+
+  /**
+   * Loads a search page in the browser and waits until its script has set {@code
+   * window.broadsheet}: {@code driver().get} can return before it has.
+   */
+  public ChromeDriver openSearchPage(String url) throws InterruptedException {
+    ChromeDriver d = driver();
+    Chromium.openSearchPage(d, url, () -> "(the server keeps no log)");
+    return d;
   }
 
   /** Serves the built {@code site} (a folder or a zip) on a free port of 127.0.0.1. */
