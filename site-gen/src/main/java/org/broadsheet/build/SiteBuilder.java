@@ -155,6 +155,7 @@ public final class SiteBuilder {
         index.writer().expect(sources.articles().size());
         run("parse", sources.articles(), articles::parse); // parse + index
         index.flushInBackground(); // beside the model: one core was idle while main built it
+        long model = System.nanoTime(); // main's own steps, while no page can render
         parsed = articles.parsed();
         archive =
             Archive.of(
@@ -170,7 +171,9 @@ public final class SiteBuilder {
         // made, and its merge while the related lists and article pages are: they need the
         // articles indexed, not merged
         index.finishInBackground();
+        progress.record("model", System.nanoTime() - model);
         run("images", ImageStage.sources(archive), images::picture);
+        model = System.nanoTime();
         views.usePictures(images.pictures(archive));
         articlePages = new ArticlePages(views, a -> pageBody(a, store, reread));
         articlePages.useSourceHashes(parsed.hashes());
@@ -182,11 +185,9 @@ public final class SiteBuilder {
                 themeDigest(templatesDir),
                 out,
                 base.pages());
-        run(
-            "render",
-            PageStage.planned(pages, routes.plan(archive)),
-            SiteBuilder::leaveOutLost,
-            pages::onRenderThread);
+        List<Runnable> planned = PageStage.planned(pages, routes.plan(archive));
+        progress.record("model", System.nanoTime() - model);
+        run("render", planned, SiteBuilder::leaveOutLost, pages::onRenderThread);
         RelatedLists related = timedValue("related", () -> index.related(RELATED));
         articlePages.useRelated(relatedFrom(related::of));
         // the same phase, its second part: the hook ran before the first
