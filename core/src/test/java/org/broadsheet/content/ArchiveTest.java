@@ -3,7 +3,11 @@ package org.broadsheet.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,30 @@ class ArchiveTest {
     assertEquals("u", archive.older(archive.byId("a").orElseThrow()).orElseThrow().id());
     assertEquals(List.of(2021, 2020), archive.years().stream().map(Period::year).toList());
     assertEquals(1, archive.undated().size());
+  }
+
+  @Test
+  void ordersAsTheNewestFirstComparatorDoesThroughTiesOfTheSecondAndOfTheInstant() {
+    // few seconds, so that many share one: the same second with other nanoseconds, the same
+    // instant in other zones, and undated ones
+    Random random = new Random(7);
+    List<String> zones = List.of("Z", "+01:00", "-05:00", "+05:30");
+    List<Article> parsed = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      ArticleBuilder a = article("id" + random.nextInt(100_000)).sourcePath("a" + i + ".md");
+      if (random.nextInt(10) > 0) {
+        ZonedDateTime utc =
+            ZonedDateTime.parse("2020-01-01T00:00:00Z")
+                .plusSeconds(random.nextInt(40))
+                .plusNanos(random.nextInt(3) * 1_000_000L);
+        a.date(utc.withZoneSameInstant(ZoneId.of(zones.get(random.nextInt(zones.size())))));
+      }
+      parsed.add(a.build());
+    }
+    Archive archive = Archive.of(parsed, new Diagnostics());
+    List<Article> expected = new ArrayList<>(archive.articles());
+    expected.sort(Archive.NEWEST_FIRST);
+    assertEquals(expected, archive.articles());
   }
 
   @Test

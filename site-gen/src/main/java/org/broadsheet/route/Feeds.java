@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.broadsheet.content.Archive;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.Group;
@@ -69,40 +70,89 @@ public final class Feeds {
       sitemaps.add(new SitemapUrl(views.site().baseUrl() + "news-sitemap.xml", ""));
     }
     pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), sitemaps, "robots.txt")));
+    int urls =
+        1
+            + archive.sections().size()
+            + archive.tags().size()
+            + archive.authors().size()
+            + archive.sources().size()
+            + archive.size();
     pages.addAll(
         sitemaps(
-            sitemapUrls(archive),
+            urls,
+            madeOnce(
+                () -> {
+                  List<SitemapUrl> made = sitemapUrls(archive);
+                  if (made.size() != urls) { // the parts were cut for that many
+                    throw new IllegalStateException(
+                        made.size() + " sitemap URLs where " + urls + " were counted");
+                  }
+                  return made;
+                }),
             views.site().baseUrl(),
             SITEMAP_LIMIT,
-            (urls, name) -> page(List.of(), urls, name)));
+            (list, name) -> page(List.of(), list, name)));
     return pages;
   }
 
   /**
-   * The sitemap of {@code urls}: {@code sitemap.xml} up to {@code limit} of them, else parts of
-   * {@code limit} ({@code sitemap-1.xml}, ...) and, as {@code sitemap.xml}, an index of the parts,
-   * each as new as its newest URL. {@code view} makes a file's view from its URLs and name.
+   * {@code make}'s value, made by the first thread that asks and shared with the others: the
+   * sitemap's URLs are made on a render thread, for all its parts, not on the main thread before
+   * any page renders (at 100,000 articles that was over a second while other work waited).
+   */
+  private static <T> Supplier<T> madeOnce(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /**
+   * The sitemap of {@code urls}, {@code count} of them: {@code sitemap.xml} up to {@code limit},
+   * else parts of {@code limit} ({@code sitemap-1.xml}, ...) and, as {@code sitemap.xml}, an index
+   * of the parts, each as new as its newest URL. {@code view} makes a file's view from its URLs and
+   * name; the URLs are asked for only when a view is made.
    */
   static List<Page> sitemaps(
-      List<SitemapUrl> urls,
+      int count,
+      Supplier<List<SitemapUrl>> urls,
       String base,
       int limit,
       BiFunction<List<SitemapUrl>, String, Object> view) {
-    if (urls.size() <= limit) {
+    if (count <= limit) {
       return List.of(
-          new Page("sitemap.xml", "sitemap.ftlx", () -> view.apply(urls, "sitemap.xml")));
+          new Page("sitemap.xml", "sitemap.ftlx", () -> view.apply(urls.get(), "sitemap.xml")));
     }
     List<Page> pages = new ArrayList<>();
-    List<SitemapUrl> parts = new ArrayList<>();
-    for (int i = 0; i * limit < urls.size(); i++) {
+    int parts = (count + limit - 1) / limit;
+    for (int i = 0; i < parts; i++) {
+      int from = i * limit;
       String name = "sitemap-" + (i + 1) + ".xml";
-      List<SitemapUrl> slice = urls.subList(i * limit, Math.min(urls.size(), (i + 1) * limit));
-      parts.add(new SitemapUrl(base + name, newest(slice)));
-      pages.add(new Page(name, "sitemap.ftlx", () -> view.apply(slice, name)));
+      pages.add(new Page(name, "sitemap.ftlx", () -> view.apply(slice(urls, from, limit), name)));
     }
-    pages.add(
-        new Page("sitemap.xml", "sitemap-index.ftlx", () -> view.apply(parts, "sitemap.xml")));
+    Supplier<Object> index =
+        () -> {
+          List<SitemapUrl> newest = new ArrayList<>(parts);
+          for (int i = 0; i < parts; i++) {
+            String name = "sitemap-" + (i + 1) + ".xml";
+            newest.add(new SitemapUrl(base + name, newest(slice(urls, i * limit, limit))));
+          }
+          return view.apply(newest, "sitemap.xml");
+        };
+    pages.add(new Page("sitemap.xml", "sitemap-index.ftlx", index));
     return pages;
+  }
+
+  private static List<SitemapUrl> slice(Supplier<List<SitemapUrl>> urls, int from, int limit) {
+    List<SitemapUrl> all = urls.get();
+    return all.subList(from, Math.min(all.size(), from + limit));
   }
 
   /**
@@ -176,8 +226,9 @@ public final class Feeds {
 
   private java.util.stream.Stream<Article> recent(Archive archive) {
     ZonedDateTime since = views.now().minusSeconds(NEWS_WINDOW_SECONDS);
+    // newest first, undated last: the recent ones lead
     return archive.articles().stream()
-        .filter(a -> a.date().map(d -> d.isAfter(since)).orElse(false));
+        .takeWhile(a -> a.date().map(d -> d.isAfter(since)).orElse(false));
   }
 
   private FeedPage newsSitemap(Archive archive) {

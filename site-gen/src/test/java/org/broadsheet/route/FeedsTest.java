@@ -25,7 +25,8 @@ class FeedsTest {
     for (int i = 1; i <= 7; i++) {
       urls.add(new SitemapUrl("https://n.example/" + i + "/", "2024-03-0" + i + "T00:00:00Z"));
     }
-    List<Page> pages = Feeds.sitemaps(urls, "https://n.example/", 3, (list, name) -> list);
+    List<Page> pages =
+        Feeds.sitemaps(urls.size(), () -> urls, "https://n.example/", 3, (list, name) -> list);
     assertEquals(
         List.of("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"),
         pages.stream().map(Page::path).toList());
@@ -47,7 +48,8 @@ class FeedsTest {
   void upToTheLimitTheSitemapIsOneFile() {
     List<SitemapUrl> urls =
         List.of(new SitemapUrl("a", ""), new SitemapUrl("b", ""), new SitemapUrl("c", ""));
-    List<Page> pages = Feeds.sitemaps(urls, "https://n.example/", 3, (list, name) -> list);
+    List<Page> pages =
+        Feeds.sitemaps(urls.size(), () -> urls, "https://n.example/", 3, (list, name) -> list);
     assertEquals(1, pages.size());
     assertEquals("sitemap.xml", pages.get(0).path());
     assertEquals("sitemap.ftlx", pages.get(0).template());
