@@ -28,6 +28,7 @@ public final class LauncherProbe {
         if (option.startsWith("-XX:TieredStopAtLevel=")
             || option.startsWith("-XX:FreqInlineSize=")
             || option.startsWith("-XX:InlineSmallCode=")
+            || option.startsWith("-XX:Tier3InvocationThreshold=")
             || option.startsWith("-XX:+Use") && option.endsWith("GC")) {
           options.add(option);
         }

@@ -185,6 +185,24 @@ class LauncherTest {
   }
 
   @Test
+  void withC1ASiteOfAThousandFilesCompilesSooner() throws Exception {
+    Path content = Files.createDirectories(root.resolve("site/content"));
+    for (int i = 0; i < 999; i++) {
+      Files.writeString(content.resolve(i + ".md"), "Text.\n");
+    }
+    String dir = root.resolve("site").toString();
+    String c1 = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    assertJvm(c1, launch(JAVA, "", "build", "--source", dir, "jvm"));
+    Files.writeString(content.resolve("999.md"), "Text.\n");
+    String soon = "-XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=20 -XX:+UseSerialGC";
+    assertJvm(soon, launch(JAVA, "", "build", "--source", dir, "jvm"));
+    assertJvm(soon, launch(JAVA, "", "serve", "--source=" + dir, "jvm"));
+    assertJvm( // with C2, its own thresholds
+        "-XX:FreqInlineSize=160 -XX:InlineSmallCode=1200 -XX:+UseParallelGC",
+        launch(JAVA, "", Map.of("BROADSHEET_C2_FROM", "1000"), "build", "--source", dir, "jvm"));
+  }
+
+  @Test
   void onJava25ABuildWithC2RunsWithoutTheAotCacheAndOneWithC1WritesIt() throws Exception {
     Optional<Path> java25 = jdkBeside(25);
     assumeTrue(java25.isPresent(), "no JDK 25 or later beside " + System.getProperty("java.home"));
