@@ -70,13 +70,7 @@ public final class Feeds {
       sitemaps.add(new SitemapUrl(views.site().baseUrl() + "news-sitemap.xml", ""));
     }
     pages.add(new Page("robots.txt", "robots.ftl", () -> page(List.of(), sitemaps, "robots.txt")));
-    int urls =
-        1
-            + archive.sections().size()
-            + archive.tags().size()
-            + archive.authors().size()
-            + archive.sources().size()
-            + archive.size();
+    int urls = sitemapUrlCount(archive);
     pages.addAll(
         sitemaps(
             urls,
@@ -139,12 +133,12 @@ public final class Feeds {
     }
     Supplier<Object> index =
         () -> {
-          List<SitemapUrl> newest = new ArrayList<>(parts);
+          List<SitemapUrl> listed = new ArrayList<>(parts);
           for (int i = 0; i < parts; i++) {
             String name = "sitemap-" + (i + 1) + ".xml";
-            newest.add(new SitemapUrl(base + name, newest(slice(urls, i * limit, limit))));
+            listed.add(new SitemapUrl(base + name, newest(slice(urls, i * limit, limit))));
           }
-          return view.apply(newest, "sitemap.xml");
+          return view.apply(listed, "sitemap.xml");
         };
     pages.add(new Page("sitemap.xml", "sitemap-index.ftlx", index));
     return pages;
@@ -153,6 +147,16 @@ public final class Feeds {
   private static List<SitemapUrl> slice(Supplier<List<SitemapUrl>> urls, int from, int limit) {
     List<SitemapUrl> all = urls.get();
     return all.subList(from, Math.min(all.size(), from + limit));
+  }
+
+  /** How many URLs {@link #sitemapUrls} makes, without making them. */
+  private static int sitemapUrlCount(Archive archive) {
+    return 1
+        + archive.sections().size()
+        + archive.tags().size()
+        + archive.authors().size()
+        + archive.sources().size()
+        + archive.size();
   }
 
   /**
