@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Broadsheet's own WasmGC loader ({@code search/runtime/wasm-gc-runtime.js}) in headless Chromium,
@@ -69,6 +71,9 @@ class WasmLoaderBrowserTest {
    */
   private Object withRuntime(String loader, String body) {
     fixture.driver.get(fixture.server.url("search/" + loader + ".html"));
+    // navigation can return before the page's script has run on a loaded machine (stop 33's CI)
+    new WebDriverWait(fixture.driver, Duration.ofSeconds(30))
+        .until(d -> Boolean.TRUE.equals(fixture.driver.executeScript("return !!window.TeaVM")));
     fixture.driver.executeScript(
         "window.violations = [];"
             + "document.addEventListener('securitypolicyviolation',"
