@@ -73,20 +73,31 @@ public final class Chromium {
   }
 
   /**
-   * Loads {@code url} and waits until search.js has set {@code window.broadsheet}. Navigation can
-   * return before the new page's deferred script has run (seen on loaded CI machines); a page where
-   * it never runs within 30 s fails with where the page got to and {@code served}, what the server
-   * saw.
+   * Loads {@code url} and waits until search.js has set {@code window.broadsheet}, as {@link
+   * #open}.
    */
   public static void openSearchPage(ChromeDriver driver, String url, Supplier<Object> served)
       throws InterruptedException {
+    open(driver, url, "window.broadsheet", served);
+  }
+
+  /**
+   * Loads {@code url} and waits until the page has loaded and its script has set {@code ready} (a
+   * JavaScript expression). Navigation can return before the new page's scripts have run (seen on
+   * loaded CI machines); a page where they never do within 30 s fails with where the page got to
+   * and {@code served}, what the server saw.
+   */
+  public static void open(ChromeDriver driver, String url, String ready, Supplier<Object> served)
+      throws InterruptedException {
     driver.get(url);
     long deadline = System.nanoTime() + 30_000_000_000L;
-    String probe = "return document.readyState === 'complete' && !!window.broadsheet";
+    String probe = "return document.readyState === 'complete' && !!" + ready;
     while (!Boolean.TRUE.equals(driver.executeScript(probe))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "search.js never set window.broadsheet on "
+            "the page's script never set "
+                + ready
+                + " on "
                 + url
                 + ": page "
                 + driver.executeScript("return location.href + ' ' + document.readyState")

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Broadsheet's own WasmGC loader ({@code search/runtime/wasm-gc-runtime.js}) in headless Chromium,
@@ -61,7 +59,7 @@ class WasmLoaderBrowserTest {
   /**
    * Runs {@code body} (a function of the runtime's exports) once the page has loaded the module.
    */
-  private Object withRuntime(String body) {
+  private Object withRuntime(String body) throws InterruptedException {
     return withRuntime(LOADER, "rt => (" + body + ")(rt.exports)");
   }
 
@@ -69,11 +67,12 @@ class WasmLoaderBrowserTest {
    * Runs {@code body} (a function of what the loader resolves to) on a page that loads {@code
    * loader}.
    */
-  private Object withRuntime(String loader, String body) {
-    fixture.driver.get(fixture.server.url("search/" + loader + ".html"));
-    // navigation can return before the page's script has run on a loaded machine (stop 33's CI)
-    new WebDriverWait(fixture.driver, Duration.ofSeconds(30))
-        .until(d -> Boolean.TRUE.equals(fixture.driver.executeScript("return !!window.TeaVM")));
+  private Object withRuntime(String loader, String body) throws InterruptedException {
+    Chromium.open(
+        fixture.driver,
+        fixture.server.url("search/" + loader + ".html"),
+        "window.TeaVM",
+        () -> List.copyOf(fixture.server.log));
     fixture.driver.executeScript(
         "window.violations = [];"
             + "document.addEventListener('securitypolicyviolation',"
@@ -86,7 +85,7 @@ class WasmLoaderBrowserTest {
   }
 
   @Test
-  void theRuntimeStartsWithoutEvalAndExportsItsFunctions() {
+  void theRuntimeStartsWithoutEvalAndExportsItsFunctions() throws Exception {
     assertEquals(
         "addBundle addPage main open search",
         withRuntime(
@@ -95,7 +94,7 @@ class WasmLoaderBrowserTest {
   }
 
   @Test
-  void aJavaExceptionReachesJavascriptAsAnErrorWithItsMessage() {
+  void aJavaExceptionReachesJavascriptAsAnErrorWithItsMessage() throws Exception {
     Object out =
         withRuntime(
             "x => { x.open('', 4096); try { x.addBundle(new Int8Array([1, 2, 3])); return 'no error'; }"
@@ -104,7 +103,7 @@ class WasmLoaderBrowserTest {
   }
 
   @Test
-  void aJavascriptExceptionInACallFromJavaComesBackUnchanged() {
+  void aJavascriptExceptionInACallFromJavaComesBackUnchanged() throws Exception {
     // Java reads the bytes' length through the loader (getProperty), which hands the JS error to
     // Java as a Java exception that carries it; leaving Java, that exception is the JS error again
     Object out =
@@ -121,7 +120,7 @@ class WasmLoaderBrowserTest {
    * in the runtime's message.
    */
   @Test
-  void stringsCrossWithAndWithoutTheJsStringBuiltins() {
+  void stringsCrossWithAndWithoutTheJsStringBuiltins() throws Exception {
     String from = "\u00e9t\u00e9 \u65e5\u672c \ud83d\ude00";
     String body =
         "rt => [WebAssembly.Module.imports(rt.module).filter(i => i.module === 'wasm:js-string').length,"

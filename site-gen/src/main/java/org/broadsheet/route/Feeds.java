@@ -128,20 +128,24 @@ public final class Feeds {
     int parts = (count + limit - 1) / limit;
     for (int i = 0; i < parts; i++) {
       int from = i * limit;
-      String name = "sitemap-" + (i + 1) + ".xml";
+      String name = partName(i);
       pages.add(new Page(name, "sitemap.ftlx", () -> view.apply(slice(urls, from, limit), name)));
     }
     Supplier<Object> index =
         () -> {
           List<SitemapUrl> listed = new ArrayList<>(parts);
           for (int i = 0; i < parts; i++) {
-            String name = "sitemap-" + (i + 1) + ".xml";
-            listed.add(new SitemapUrl(base + name, newest(slice(urls, i * limit, limit))));
+            listed.add(new SitemapUrl(base + partName(i), newest(slice(urls, i * limit, limit))));
           }
           return view.apply(listed, "sitemap.xml");
         };
     pages.add(new Page("sitemap.xml", "sitemap-index.ftlx", index));
     return pages;
+  }
+
+  /** The file of the sitemap's part {@code i}, from 0: {@code sitemap-1.xml}, ... */
+  private static String partName(int i) {
+    return "sitemap-" + (i + 1) + ".xml";
   }
 
   private static List<SitemapUrl> slice(Supplier<List<SitemapUrl>> urls, int from, int limit) {
