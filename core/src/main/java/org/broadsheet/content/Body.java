@@ -18,8 +18,9 @@ public record Body(String html, String text) {
 
   /**
    * Runs of letters and digits ({@link Character#isLetterOrDigit(char)}). ASCII, most of a news
-   * story, is told without the character tables (this count was 1.3 % of the 100,000-story build's
-   * parse).
+   * story, is told without the character tables, and without a branch per character: where a word
+   * starts is as good as random to the processor, and its mispredictions took half of this count's
+   * time (which was 1.1 % of the 100,000-story build's CPU).
    */
   public int wordCount() {
     int words = 0;
@@ -28,11 +29,9 @@ public record Body(String html, String text) {
       char c = text.charAt(i);
       boolean letter =
           c < 128
-              ? (char) ((c | 0x20) - 'a') < 26 || (char) (c - '0') < 10
+              ? (char) ((c | 0x20) - 'a') < 26 | (char) (c - '0') < 10
               : Character.isLetterOrDigit(c);
-      if (letter && !inWord) {
-        words++;
-      }
+      words += letter & !inWord ? 1 : 0;
       inWord = letter;
     }
     return words;
