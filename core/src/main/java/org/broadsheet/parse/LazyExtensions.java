@@ -37,7 +37,8 @@ final class LazyExtensions {
    * several lines take a tree lookup per character.
    */
   private static String span(BasedSequence chars) {
-    return chars.getBase() instanceof String document
+    String document = BoundedReads.documentOf(chars);
+    return document != null
         ? document.substring(chars.getStartOffset(), chars.getEndOffset())
         : chars.toString();
   }

@@ -191,15 +191,31 @@ public final class MarkdownParser implements ArticleParser {
     Metadata m = meta.get();
     int bodyStart = close < lines.lineCount() ? offsetOfLine(text, close + 1) : text.length();
     String markdown = text.substring(bodyStart);
-    Body body =
-        PlainParagraphs.body(markdown)
-            .orElseGet(
-                () -> {
-                  Document document = parser.parse(markdown);
-                  SafeLinks.report(
-                      document, path, lines, offset -> bodyStart + offset, diagnostics);
-                  return body(document);
-                });
+    Body body;
+    try {
+      body =
+          PlainParagraphs.body(markdown)
+              .orElseGet(
+                  () -> {
+                    Document document = parse(markdown);
+                    SafeLinks.report(
+                        document, path, lines, offset -> bodyStart + offset, diagnostics);
+                    return body(document);
+                  });
+    } catch (BoundedReads.TooManyReads e) {
+      int line = Math.min(closeLine + 1, lines.lineCount());
+      diagnostics.add(
+          Diagnostic.error(
+              path,
+              line,
+              1,
+              "Markdown too costly to read: the parser read its characters more than "
+                  + BoundedReads.READS_PER_CHAR
+                  + " times each (a '[' never closed over many backslashes makes its patterns"
+                  + " try every way to read them); article left out",
+              lines.lineText(line)));
+      return Optional.empty();
+    }
     String title;
     if (m.title().isPresent()) {
       title = m.title().get();
@@ -247,7 +263,12 @@ public final class MarkdownParser implements ArticleParser {
 
   /** The body flexmark makes of {@code markdown} (for tests: no links are checked). */
   Body flexmarkBody(String markdown) {
-    return body(parser.parse(markdown));
+    return body(parse(markdown));
+  }
+
+  /** flexmark's document of {@code markdown}, read within {@link BoundedReads}' bound. */
+  private Document parse(String markdown) {
+    return parser.parse(BasedSequence.of(new BoundedReads(markdown)));
   }
 
   private Body body(Document document) {

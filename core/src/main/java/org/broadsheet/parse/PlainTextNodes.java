@@ -123,7 +123,8 @@ final class PlainTextNodes implements NodeRenderer {
    * character at a time; it also turns NUL into U+FFFD, so a slice holding a NUL takes that path.
    */
   private static String text(BasedSequence chars) {
-    if (chars instanceof SubSequence && chars.getBase() instanceof String document) {
+    String document = chars instanceof SubSequence ? BoundedReads.documentOf(chars) : null;
+    if (document != null) {
       String slice = document.substring(chars.getStartOffset(), chars.getEndOffset());
       if (slice.indexOf('\0') < 0) {
         return slice;
