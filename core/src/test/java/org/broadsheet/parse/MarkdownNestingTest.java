@@ -31,6 +31,22 @@ class MarkdownNestingTest {
   }
 
   @Test
+  void emptyItemsNestButAThematicBreakDoesNot() {
+    assertEquals(200, MarkdownNesting.depth("1. ".repeat(200))); // flexmark recursed on these
+    assertEquals(200, MarkdownNesting.depth("+ ".repeat(200)));
+    assertEquals(200, MarkdownNesting.depth("> ".repeat(200)));
+    assertEquals(200, MarkdownNesting.depth("1) ".repeat(200)));
+    assertEquals(0, MarkdownNesting.depth("* ".repeat(200)));
+    assertEquals(0, MarkdownNesting.depth("   _ _ _ _\t_"));
+    assertEquals(2, MarkdownNesting.depth("- * x")); // two marks: no break
+    assertTrue(
+        MarkdownNesting.tooDeep("content/a.md", new LineMap("1. ".repeat(8000)))
+            .orElseThrow()
+            .headline()
+            .contains("nested 8000 levels deep"));
+  }
+
+  @Test
   void aLineOpeningMoreThanAHundredLevelsIsAnErrorAtThatLine() {
     String text = "---\ntitle: Deep\n---\nIntro.\n\n" + "> ".repeat(101) + "x\n";
     var error = MarkdownNesting.tooDeep("content/a.md", new LineMap(text)).orElseThrow();
