@@ -30,7 +30,11 @@ class SiteConfigLoaderFuzzTest {
 
   @Timeout(
       value = 10,
-      unit = TimeUnit.SECONDS) // per input; bench/fuzz.sh hands it to libFuzzer as -timeout
+      unit = TimeUnit.SECONDS,
+      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
+      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
+      threadMode =
+          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
   @FuzzTest
   void anySiteYamlGivesSettingsOrDiagnosticsNeverAnException(byte[] bytes) throws IOException {
     Files.write(SITE.resolve(SiteConfigLoader.FILE_NAME), bytes);
