@@ -75,22 +75,11 @@ final class MarkdownNesting {
 
   /** Whether the line is a thematic break: {@code -}, {@code *} or {@code _} alone, and spaces. */
   private static boolean thematicBreak(String line) {
-    char mark = 0;
-    int marks = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == ' ' || c == '\t') {
-        continue;
-      }
-      if (mark == 0 && (c == '-' || c == '*' || c == '_')) {
-        mark = c;
-      }
-      if (c != mark) {
-        return false;
-      }
-      marks++;
+    int start = 0;
+    while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+      start++;
     }
-    return marks >= 3;
+    return ThematicBreaks.isBreak(line, start);
   }
 
   /** The index after a list marker at {@code i}, or -1. */

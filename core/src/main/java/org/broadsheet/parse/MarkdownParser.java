@@ -53,7 +53,8 @@ public final class MarkdownParser implements ArticleParser {
             new LazyExtensions.Tables(),
             StrikethroughExtension.create(),
             new LazyExtensions.Autolinks(),
-            FootnoteExtension.create()));
+            FootnoteExtension.create(),
+            new ThematicBreaks()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(
