@@ -85,6 +85,32 @@ final class PageText extends Writer {
   @Override
   public void close() {}
 
+  /**
+   * Bytes of a block this class encoded alone ({@link #toBytes} of a block that left no high
+   * surrogate waiting), while no high surrogate waits here: the same bytes as writing its text.
+   */
+  void writeEncoded(byte[] utf8) {
+    room(utf8.length);
+    System.arraycopy(utf8, 0, bytes, size, utf8.length);
+    size += utf8.length;
+  }
+
+  /**
+   * A block encoded alone, its waiting high surrogate included, while none waits here: the same as
+   * writing its text here.
+   */
+  void append(PageText block) {
+    room(block.size);
+    System.arraycopy(block.bytes, 0, bytes, size, block.size);
+    size += block.size;
+    high = block.high;
+  }
+
+  /** Whether the text so far ends in a high surrogate waiting for its low half. */
+  boolean waiting() {
+    return high != 0;
+  }
+
   /** The page's bytes. */
   byte[] toBytes() {
     if (high != 0) {

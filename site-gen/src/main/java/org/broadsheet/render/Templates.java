@@ -114,6 +114,7 @@ public final class Templates {
     wrapper.setExposeFields(false);
     wrapper.setMemberAccessPolicy(new ViewAccessPolicy());
     cfg.setObjectWrapper(new ViewObjectWrapper(wrapper));
+    cfg.setSharedVariable("cached", new CachedOutput()); // kept output lives as long as this build
     this.configuration = cfg;
     this.workers =
         Executors.newCachedThreadPool(

@@ -1,0 +1,139 @@
+package org.broadsheet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import freemarker.template.TemplateMethodModelEx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.broadsheet.route.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachedOutputTest {
+  /** A view record, as the build's are: a key holds it by identity. */
+  record Item(String name) {}
+
+  /** n(): how often a body ran, as text. */
+  private static final class Count implements TemplateMethodModelEx {
+    final AtomicInteger runs = new AtomicInteger();
+
+    @Override
+    public Object exec(@SuppressWarnings("rawtypes") List arguments) {
+      return String.valueOf(runs.incrementAndGet());
+    }
+  }
+
+  private static List<String> render(Path dir, String template, List<Map<String, Object>> views)
+      throws IOException {
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/t.ftlh"), template);
+    Templates templates = new Templates(dir.resolve("templates"));
+    List<String> pages = new ArrayList<>();
+    for (Map<String, Object> view : views) {
+      byte[] bytes = templates.render(new Page("p.html", "t.ftlh", () -> view));
+      pages.add(new String(bytes, StandardCharsets.UTF_8));
+    }
+    return pages;
+  }
+
+  @Test
+  void aBlockIsKeptAtItsSecondUseAndWrittenAgainAfter(@TempDir Path dir) throws IOException {
+    Count n = new Count();
+    List<String> pages =
+        render(
+            dir,
+            "<@cached key=k>[${n()} ${k} é ✓]</@cached>",
+            List.of(
+                Map.of("k", "a", "n", n),
+                Map.of("k", "a", "n", n),
+                Map.of("k", "a", "n", n),
+                Map.of("k", "b", "n", n),
+                Map.of("k", "a", "n", n)));
+    assertEquals(List.of("[1 a é ✓]", "[2 a é ✓]", "[2 a é ✓]", "[3 b é ✓]", "[2 a é ✓]"), pages);
+    assertEquals(3, n.runs.get());
+  }
+
+  @Test
+  void blocksWithEqualKeysInTwoPlacesAreKeptApart(@TempDir Path dir) throws IOException {
+    Count n = new Count();
+    Map<String, Object> view = Map.of("k", "a", "n", n);
+    List<String> pages =
+        render(
+            dir,
+            "<@cached key=k>A${n()}</@cached> <@cached key=k>B${n()}</@cached>",
+            List.of(view, view, view));
+    assertEquals(List.of("A1 B2", "A3 B4", "A3 B4"), pages);
+  }
+
+  @Test
+  void aViewIsTheSameKeyOnlyAsItselfAndSequencesCompareItemByItem(@TempDir Path dir)
+      throws IOException {
+    Count n = new Count();
+    Item one = new Item("x");
+    Item equal = new Item("x");
+    String template = "<@cached key=[i, 2, true]>x${n()}</@cached>";
+    List<String> pages =
+        render(
+            dir,
+            template,
+            List.of(
+                Map.of("i", one, "n", n),
+                Map.of("i", one, "n", n),
+                Map.of("i", one, "n", n),
+                Map.of("i", equal, "n", n),
+                Map.of("i", equal, "n", n),
+                Map.of("i", equal, "n", n)));
+    assertEquals(List.of("x1", "x2", "x2", "x3", "x4", "x4"), pages);
+  }
+
+  @Test
+  void insideACaptureTheBodyRunsEveryTime(@TempDir Path dir) throws IOException {
+    Count n = new Count();
+    Map<String, Object> view = Map.of("k", "a", "n", n);
+    List<String> pages =
+        render(
+            dir,
+            "<#assign x><@cached key=k>${n()}</@cached></#assign>${x}",
+            List.of(view, view, view));
+    assertEquals(List.of("1", "2", "3"), pages);
+  }
+
+  @Test
+  void aKeyOfAnythingElseIsAThemeFailureAtItsLine(@TempDir Path dir) throws IOException {
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () ->
+                render(
+                    dir,
+                    "ok\n<@cached key={'a': 1}>x</@cached>",
+                    List.of(Map.<String, Object>of())));
+    String message = failure.getMessage();
+    assertTrue(message.contains("templates/t.ftlh:2"), message);
+    assertTrue(message.contains("cached: a key is made of strings"), message);
+  }
+
+  @Test
+  void keptBlocksAreBoundedTheLeastRecentlyUsedGoingFirst() {
+    CachedOutput cached = new CachedOutput();
+    for (int i = 0; i < CachedOutput.MOST_ENTRIES + 10; i++) {
+      cached.keep("k" + i, new byte[10]);
+    }
+    assertEquals(CachedOutput.MOST_ENTRIES, cached.keptBlocks());
+    for (int i = 0; i < 20; i++) {
+      cached.keep("big" + i, new byte[CachedOutput.MOST_BYTES / 16]);
+    }
+    assertEquals(16, cached.keptBlocks());
+    assertEquals(CachedOutput.MOST_BYTES, cached.keptBytes());
+    cached.keep("larger", new byte[CachedOutput.MOST_BYTES / 16 + 1]); // not kept
+    assertEquals(16, cached.keptBlocks());
+  }
+}
