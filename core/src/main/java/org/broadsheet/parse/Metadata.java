@@ -228,7 +228,7 @@ public record Metadata(
    * term of the search index, which Lucene refuses past 32,766 bytes (a whole article refused, the
    * build stopped), and a tag page's address; a longer value is a pasting accident.
    */
-  static final int LONGEST_NAME = 1000;
+  public static final int LONGEST_NAME = 1000;
 
   private static String tooLong(int length) {
     return "is "

@@ -152,7 +152,8 @@ final class ArticleFiles {
     }
   }
 
-  private static String hash(String id) {
+  /** SHA-256 of the id's UTF-8 bytes, in hex. */
+  static String hash(String id) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -114,16 +114,17 @@ public final class Importer {
       } catch (IOException | RuntimeException e) {
         diagnostics.add(Diagnostic.error(path, "cannot import: " + e));
       }
-      for (Story s : found) {
-        Optional<Story> checked = checked(s, diagnostics);
+      for (Story story : found) {
+        Optional<Story> checked = checked(story, diagnostics);
         if (checked.isEmpty()) {
           continue;
         }
+        Story s = checked.get(); // its id perhaps shortened
         Story before = stories.remove(s.id());
         if (before != null) {
           duplicates++;
         }
-        stories.put(s.id(), checked.get());
+        stories.put(s.id(), s);
         inputOf.put(s.id(), keys.get(file));
       }
     }
@@ -142,7 +143,11 @@ public final class Importer {
         read, stories.size(), created, updated, unchanged, duplicates, diagnostics.snapshot());
   }
 
-  /** A story the build can read: an id without invisible characters, a title or a body. */
+  /**
+   * A story the build can read: an id without invisible characters and of at most {@link
+   * Metadata#LONGEST_NAME} characters (a longer one, such as a page's canonical URL with a long
+   * query, is shortened), a title or a body.
+   */
   private static Optional<Story> checked(Story s, Diagnostics diagnostics) {
     Optional<String> problem = Metadata.idProblem(s.id());
     if (problem.isPresent()) {
@@ -153,7 +158,37 @@ public final class Importer {
       diagnostics.add(s.origin().error("story has neither a title nor a body; left out"));
       return Optional.empty();
     }
+    if (s.id().length() > Metadata.LONGEST_NAME) {
+      String id = shortened(s.id());
+      diagnostics.add(
+          s.origin()
+              .note(
+                  "its id is "
+                      + s.id().length()
+                      + " characters long, more than the "
+                      + Metadata.LONGEST_NAME
+                      + " an id may have; shortened to its first "
+                      + (id.length() - HASHED.length() - 16)
+                      + " and a hash of the whole: "
+                      + id.substring(0, Math.min(80, id.length()))
+                      + "..."));
+      return Optional.of(s.withId(id));
+    }
     return Optional.of(s);
+  }
+
+  private static final String HASHED = "#sha256:";
+
+  /**
+   * An id short enough for the build, the same at every import: its first 900 characters (not
+   * splitting a character) and 16 hex digits of the whole id's SHA-256.
+   */
+  static String shortened(String id) {
+    int keep = 900;
+    if (Character.isHighSurrogate(id.charAt(keep - 1))) {
+      keep--;
+    }
+    return id.substring(0, keep) + HASHED + ArticleFiles.hash(id).substring(0, 16);
   }
 
   static Optional<StoryReader> readerFor(Path file, String format) throws IOException {

@@ -52,6 +52,13 @@ public record Story(
     imported = new LinkedHashMap<>(imported);
   }
 
+  /** This story under another id. */
+  Story withId(String other) {
+    return new Story(
+        other, title, slug, date, updated, authors, section, tags, summary, dateline, source,
+        license, lang, draft, markdown, imported, origin);
+  }
+
   /** A story under construction; importers fill what their format gives. */
   static final class Builder {
     String id = "";

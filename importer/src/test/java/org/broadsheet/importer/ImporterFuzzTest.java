@@ -22,6 +22,7 @@ import org.broadsheet.parse.MarkdownParser;
 import org.broadsheet.parse.ParseContext;
 import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * Any file, read as any format {@code broadsheet import} takes (the first byte picks it): stories
@@ -36,13 +37,7 @@ class ImporterFuzzTest {
   private static final MarkdownParser PARSER = new MarkdownParser();
   private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("UTC"), "en");
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anyInputImportsArticlesTheBuildReads(byte[] bytes) throws IOException {
     if (bytes.length == 0) {

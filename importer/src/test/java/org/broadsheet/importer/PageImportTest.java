@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
+import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
+import org.broadsheet.parse.MarkdownParser;
+import org.broadsheet.parse.Metadata;
+import org.broadsheet.parse.ParseContext;
+import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,5 +81,39 @@ class PageImportTest {
         a.body());
     assertTrue(
         of(r, Severity.NOTE).stream().anyMatch(d -> d.message().contains("no canonical URL")));
+  }
+
+  @Test
+  void aPageWhoseUrlIsLongerThanAnIdMayBeIsImportedUnderAShortenedId(@TempDir Path dir)
+      throws Exception {
+    String url = "https://quaytimes.example/news/pilot-boats?" + "ref=".repeat(300) + "x";
+    String page =
+        Files.readString(ImportFixture.sample("html/jsonld-news.html"))
+            .replace("https://quaytimes.example/news/2024/05/20/pilot-boats", url);
+    Path input = Files.writeString(dir.resolve("long.html"), page);
+    Path into = dir.resolve("content");
+    Importer.Result r = Importer.run(List.of(input), into, dir, "auto");
+    assertEquals(1, r.stories(), r.diagnostics().toString());
+    String id = Importer.shortened(url);
+    assertTrue(id.length() <= Metadata.LONGEST_NAME && id.startsWith(url.substring(0, 900)), id);
+    assertEquals("Port authority orders four new pilot boats", article(into, id).get("title"));
+    assertTrue(
+        of(r, Severity.NOTE).stream()
+            .anyMatch(d -> d.message().startsWith("its id is " + url.length() + " characters")),
+        r.diagnostics().toString());
+    // the build takes it: the id was its one error
+    Path file = into.resolve(ArticleFiles.fileName(id));
+    Diagnostics diagnostics = new Diagnostics();
+    var article =
+        new MarkdownParser()
+            .parse(
+                new SourceFile("content/" + file.getFileName(), file),
+                Files.readString(file),
+                new ParseContext(ZoneId.of("UTC"), "en"),
+                diagnostics);
+    assertTrue(article.isPresent() && !diagnostics.hasErrors(), diagnostics.toString());
+    assertEquals(id, article.get().id());
+    // imported again: the same id, the same file
+    assertEquals(1, Importer.run(List.of(input), into, dir, "auto").unchanged());
   }
 }
