@@ -11,7 +11,9 @@
 # fuzzing), and each crashing input is written beside the seeds in
 # <module>/src/test/resources/.../<Class>Inputs/<method>/crash-*: fix the parser, keep the file (it
 # is a regression test from then on), and run again. A per-input time limit (the tests' @Timeout,
-# 10 s) catches hangs; JUnit's own whole-run timeout is switched off. Logs:
+# 10 s) catches hangs; JUnit's own whole-run timeout is switched off. Under `mvn verify` that
+# @Timeout runs each input in a thread of its own (SEPARATE_THREAD): a same-thread timeout only
+# interrupts, which a spinning regex never checks, so a replayed hang would hang the build. Logs:
 # <module>/target/fuzz/*.log. Targets: the parsers (core) and the importer's readers (importer).
 set -euo pipefail
 cd "$(dirname "$0")/.."

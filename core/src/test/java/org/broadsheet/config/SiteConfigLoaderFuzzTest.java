@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.broadsheet.diag.Diagnostics;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * {@code site.yaml}, any bytes: settings or diagnostics (and the defaults), never an exception.
@@ -28,13 +29,7 @@ class SiteConfigLoaderFuzzTest {
     }
   }
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anySiteYamlGivesSettingsOrDiagnosticsNeverAnException(byte[] bytes) throws IOException {
     Files.write(SITE.resolve(SiteConfigLoader.FILE_NAME), bytes);

@@ -12,6 +12,7 @@ import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * Front matter: the fuzzer writes what stands between the {@code ---} lines (YAML, then {@link
@@ -24,13 +25,7 @@ class FrontMatterFuzzTest {
   private static final SourceFile FILE =
       new SourceFile("content/fuzz.md", Path.of("target/fuzz/content/fuzz.md"));
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anyFrontMatterGivesMetadataOrAnErrorNeverAnException(byte[] bytes) {
     String yaml = new String(bytes, StandardCharsets.UTF_8);

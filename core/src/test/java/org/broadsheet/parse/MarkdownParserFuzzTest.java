@@ -14,6 +14,7 @@ import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.source.TextDecoder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * A Markdown article file, bytes as they come off the disk: decoded, split into front matter and
@@ -32,13 +33,7 @@ class MarkdownParserFuzzTest {
   private static final SourceFile FILE =
       new SourceFile("content/fuzz.md", Path.of("target/fuzz/content/fuzz.md"));
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anyFileGivesAnArticleOrAnErrorNeverAnException(byte[] bytes) {
     Diagnostics diagnostics = new Diagnostics();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.broadsheet.diag.Diagnostic;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * {@code _metadata.csv}: quoting, delimiters, line breaks in cells, headers, dates. Problems are
@@ -19,13 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class MetadataCsvFuzzTest {
   private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("America/New_York"), "en");
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anyCsvGivesRowsOrDiagnosticsNeverAnException(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import org.broadsheet.parse.wire.WireStory;
 import org.broadsheet.source.SourceFile;
 import org.broadsheet.source.TextDecoder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * Plain-text wire copy, bytes as scraped: decoded, then read by {@code parse/wire} (dateline,
@@ -28,13 +29,7 @@ class WireTextParserFuzzTest {
           "content/reuters-1987/000_fuzz.txt",
           Path.of("target/fuzz/content/reuters-1987/000_fuzz.txt"));
 
-  @Timeout(
-      value = 10,
-      unit = TimeUnit.SECONDS,
-      // per input, in a thread of its own: a same-thread timeout cannot stop a spinning parser
-      // (a regex backtracking), so a replayed input that hangs would hang the test run, not fail
-      threadMode =
-          Timeout.ThreadMode.SEPARATE_THREAD) // bench/fuzz.sh hands it to libFuzzer as -timeout
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
   void anyWireTextGivesAnArticleOrAnErrorNeverAnException(byte[] bytes) {
     Diagnostics diagnostics = new Diagnostics();

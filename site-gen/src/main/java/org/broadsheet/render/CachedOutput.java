@@ -181,6 +181,9 @@ final class CachedOutput implements TemplateDirectiveModel {
           || wrapped instanceof Enum<?>) {
         return wrapped;
       }
+      if (!(model instanceof TemplateSequenceModel)) {
+        throw refused(model); // not by its text: a bean's toString may leave out what it shows
+      }
     }
     if (model instanceof TemplateSequenceModel sequence && depth < MOST_KEY_DEPTH) {
       int size = sequence.size();
@@ -201,7 +204,11 @@ final class CachedOutput implements TemplateDirectiveModel {
     if (model instanceof TemplateBooleanModel bool) {
       return bool.getAsBoolean();
     }
-    throw new TemplateModelException(
+    throw refused(model);
+  }
+
+  private static TemplateModelException refused(TemplateModel model) {
+    return new TemplateModelException(
         "cached: a key is made of strings, numbers, booleans, markup, views and sequences of"
             + " them (at most "
             + MOST_KEY_ITEMS

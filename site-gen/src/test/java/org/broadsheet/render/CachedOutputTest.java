@@ -119,6 +119,16 @@ class CachedOutputTest {
     String message = failure.getMessage();
     assertTrue(message.contains("templates/t.ftlh:2"), message);
     assertTrue(message.contains("cached: a key is made of strings"), message);
+    // a Java object other than a view or a value: not keyed by its toString, which may say less
+    TemplateFailure bean =
+        assertThrows(
+            TemplateFailure.class,
+            () ->
+                render(
+                    dir.resolve("bean"),
+                    "<@cached key=b>x</@cached>",
+                    List.of(Map.<String, Object>of("b", new StringBuilder("same text")))));
+    assertTrue(bean.getMessage().contains("cached: a key is made of strings"), bean.getMessage());
   }
 
   @Test
