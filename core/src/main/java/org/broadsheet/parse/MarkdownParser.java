@@ -46,6 +46,17 @@ public final class MarkdownParser implements ArticleParser {
   private final HtmlRenderer renderer;
 
   public MarkdownParser() {
+    MutableDataSet options = options();
+    this.parser = LinearInlineParser.install(Parser.builder(options)).build();
+    this.renderer =
+        HtmlRenderer.builder(options)
+            .nodeRendererFactory(PlainTextNodes.factory())
+            .attributeProviderFactory(SafeLinks.attributeProviderFactory())
+            .build();
+  }
+
+  /** flexmark's options: the extensions and how HTML is written. */
+  static MutableDataSet options() {
     MutableDataSet options = new MutableDataSet();
     options.set(
         Parser.EXTENSIONS,
@@ -60,12 +71,7 @@ public final class MarkdownParser implements ArticleParser {
     options.set(
         HtmlRenderer.ESCAPE_HTML, true); // raw HTML is shown as text, as Hugo does by default
     options.set(TablesExtension.CLASS_NAME, "table");
-    this.parser = Parser.builder(options).build();
-    this.renderer =
-        HtmlRenderer.builder(options)
-            .nodeRendererFactory(PlainTextNodes.factory())
-            .attributeProviderFactory(SafeLinks.attributeProviderFactory())
-            .build();
+    return options;
   }
 
   @Override
@@ -212,8 +218,9 @@ public final class MarkdownParser implements ArticleParser {
               1,
               "Markdown too costly to read: the parser read its characters more than "
                   + BoundedReads.READS_PER_CHAR
-                  + " times each (a '[' never closed over many backslashes makes its patterns"
-                  + " try every way to read them); article left out",
+                  + " times each (text such as a '[' never closed over many backslashes, or"
+                  + " 'www.' thousands of times in a row, makes its patterns try every way to read"
+                  + " it); article left out",
               lines.lineText(line)));
       return Optional.empty();
     }

@@ -67,8 +67,9 @@ class BoundedReadsTest {
       assertEquals(1, errors.size(), errors.toString());
       assertEquals(
           "content/a.md:4:1: error: Markdown too costly to read: the parser read its characters"
-              + " more than 2000 times each (a '[' never closed over many backslashes makes its"
-              + " patterns try every way to read them); article left out",
+              + " more than 2000 times each (text such as a '[' never closed over many"
+              + " backslashes, or 'www.' thousands of times in a row, makes its patterns try every"
+              + " way to read it); article left out",
           errors.get(0).headline());
     }
   }
