@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
@@ -102,5 +103,25 @@ record FlexmarkFixture(Parser parser, HtmlRenderer renderer, boolean plainTextNo
       md.append(PIECES[random.nextInt(PIECES.length)]);
     }
     return md.toString();
+  }
+
+  /** A tree's node kinds and source offsets, one node a line, indented by depth. */
+  static String tree(Node root) {
+    StringBuilder out = new StringBuilder();
+    walk(root, 0, out);
+    return out.toString();
+  }
+
+  private static void walk(Node node, int depth, StringBuilder out) {
+    out.append("  ".repeat(depth))
+        .append(node.getClass().getSimpleName())
+        .append(' ')
+        .append(node.getStartOffset())
+        .append('-')
+        .append(node.getEndOffset())
+        .append('\n');
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      walk(child, depth + 1, out);
+    }
   }
 }

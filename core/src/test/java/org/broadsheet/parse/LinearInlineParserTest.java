@@ -69,7 +69,8 @@ class LinearInlineParserTest {
       String text = md.append('\n').toString();
       Node theirs = FLEXMARK.parse(text);
       Node ours = OURS.parse(text);
-      assertEquals(tree(theirs), tree(ours), () -> "tree of " + text);
+      assertEquals(
+          FlexmarkFixture.tree(theirs), FlexmarkFixture.tree(ours), () -> "tree of " + text);
       assertEquals(HTML.render(theirs), HTML.render(ours), () -> "HTML of " + text);
     }
   }
@@ -90,25 +91,5 @@ class LinearInlineParserTest {
         article.isPresent(),
         () -> diagnostics.snapshot().stream().map(Diagnostic::headline).toList().toString());
     assertEquals(4_000, article.get().body().html().split("<a href=\"b\"", -1).length - 1);
-  }
-
-  /** Node kinds and source offsets, one per line, indented by depth. */
-  private static String tree(Node root) {
-    StringBuilder out = new StringBuilder();
-    walk(root, 0, out);
-    return out.toString();
-  }
-
-  private static void walk(Node node, int depth, StringBuilder out) {
-    out.append("  ".repeat(depth))
-        .append(node.getClass().getSimpleName())
-        .append(' ')
-        .append(node.getStartOffset())
-        .append('-')
-        .append(node.getEndOffset())
-        .append('\n');
-    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-      walk(child, depth + 1, out);
-    }
   }
 }

@@ -43,7 +43,10 @@ class ThematicBreaksTest {
       String text = md.toString();
       Node theirs = FLEXMARK.parse(text);
       Node ours = OURS.parse(text);
-      assertEquals(tree(theirs), tree(ours), () -> "tree of " + text.replace("\t", "\\t"));
+      assertEquals(
+          FlexmarkFixture.tree(theirs),
+          FlexmarkFixture.tree(ours),
+          () -> "tree of " + text.replace("\t", "\\t"));
       assertEquals(HTML.render(theirs), HTML.render(ours), () -> "HTML of " + text);
     }
   }
@@ -90,25 +93,5 @@ class ThematicBreaksTest {
     assertFalse(ThematicBreaks.isBreak("--- x", 0));
     assertFalse(ThematicBreaks.isBreak("===", 0));
     assertFalse(ThematicBreaks.isBreak("", 0));
-  }
-
-  /** Node kinds and source offsets, one per line, indented by depth. */
-  private static String tree(Node root) {
-    StringBuilder out = new StringBuilder();
-    walk(root, 0, out);
-    return out.toString();
-  }
-
-  private static void walk(Node node, int depth, StringBuilder out) {
-    out.append("  ".repeat(depth))
-        .append(node.getClass().getSimpleName())
-        .append(' ')
-        .append(node.getStartOffset())
-        .append('-')
-        .append(node.getEndOffset())
-        .append('\n');
-    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-      walk(child, depth + 1, out);
-    }
   }
 }
