@@ -1,7 +1,14 @@
 package org.broadsheet.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.broadsheet.diag.Diagnostics;
+import org.broadsheet.parse.MarkdownParser;
+import org.broadsheet.parse.ParseContext;
+import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 class HtmlToMarkdownTest {
@@ -37,5 +44,30 @@ class HtmlToMarkdownTest {
                 + "<blockquote><p>quoted</p><p>twice</p></blockquote><pre>code ``` here</pre>"));
     assertEquals("a\\\nb\n\nc", md("<div>a<br>b<br><br>c</div>"));
     assertEquals("x", md("<script>evil()</script><style>p{}</style><iframe>f</iframe><p>x</p>"));
+  }
+
+  @Test
+  void aLinkAroundTextLongerThanALinkMayHoldKeepsTheTextAndAShortLinkThatTheBuildReads() {
+    // [ then 1,000 characters of escapes: flexmark tried every way to read them and gave up late
+    String text = "[<b>x</b> - ".repeat(100);
+    String markdown =
+        md("<p>before <a href=\"https://quaytimes.example/s\">" + text + "</a> after</p>");
+    String label = md("<p>" + text + "</p>");
+    assertTrue(label.length() > HtmlToMarkdown.LONGEST_LINK_TEXT, "long: " + label.length());
+    assertEquals(
+        "before " + label + " ([quaytimes.example](https://quaytimes.example/s)) after", markdown);
+    assertEquals(
+        "[short](https://quaytimes.example/s)",
+        md("<a href=\"https://quaytimes.example/s\">short</a>"));
+    Diagnostics diagnostics = new Diagnostics();
+    var article =
+        new MarkdownParser()
+            .parse(
+                new SourceFile("content/a.md", Path.of("content/a.md")),
+                "---\ntitle: T\n---\n" + markdown + "\n",
+                new ParseContext(ZoneId.of("UTC"), "en"),
+                diagnostics);
+    assertTrue(article.isPresent() && !diagnostics.hasErrors(), diagnostics.toString());
+    assertTrue(article.get().body().html().contains("<a href=\"https://quaytimes.example/s\">"));
   }
 }
