@@ -123,7 +123,7 @@ final class CachedOutput implements TemplateDirectiveModel {
       body.render(page); // the first time: as if not cached
       return;
     }
-    PageText block = new PageText();
+    PageText block = new PageText(1024); // a card or a header, not a page's 16 KB
     body.render(block);
     page.append(block);
     if (!block.waiting()) {

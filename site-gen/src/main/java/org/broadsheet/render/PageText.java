@@ -19,12 +19,22 @@ final class PageText extends Writer {
   /** Strings at least this long are encoded whole by {@link #whole}; shorter ones by the loop. */
   private static final int WHOLE = 32;
 
-  private byte[] bytes = new byte[16 * 1024];
+  private byte[] bytes;
   private int size;
   private final char[] chars = new char[CHUNK];
 
   /** A high surrogate at the end of the last write, waiting for its low half. */
   private char high;
+
+  /** A page's text: room for 16 KB before it grows. */
+  PageText() {
+    this(16 * 1024);
+  }
+
+  /** Text of about {@code capacity} bytes, such as a block of a page. */
+  PageText(int capacity) {
+    bytes = new byte[capacity];
+  }
 
   @Override
   public void write(char[] text, int offset, int length) {
