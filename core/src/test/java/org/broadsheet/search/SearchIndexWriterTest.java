@@ -1,6 +1,7 @@
 package org.broadsheet.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,16 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -83,6 +89,91 @@ class SearchIndexWriterTest {
         // Lucene keeps one in-memory segment per thread adding at the same time
         return reader.leaves().size();
       }
+    }
+  }
+
+  @Test
+  void eachRunOfALargeFreshIndexIsASegmentInTheIndexOrder() throws Exception {
+    int runs = 3;
+    try (FSDirectory dir = FSDirectory.open(tmp);
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+      w.expect(SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1);
+      for (int n = 0; n < runs * SearchIndexWriter.RUN_DOCUMENTS; n++) {
+        Article a = AppendTiersTest.story(n); // dates out of order
+        w.put(a, "articles/" + a.slug() + "/");
+      }
+      w.commit();
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertEquals(runs * SearchIndexWriter.RUN_DOCUMENTS, reader.numDocs());
+        assertEquals(runs, reader.leaves().size(), "one thread put them, a segment a run");
+        for (LeafReaderContext leaf : reader.leaves()) {
+          assertInIndexOrder(leaf.reader());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDocumentLuceneRefusesInARunOfItsOwnSegmentIsNamedAndTheRestOfTheRunIndexed()
+      throws Exception {
+    Article immense =
+        ArchiveSearchTest.article(
+            "i".repeat(40_000), "Big", "text", "2020-06-01T00:00:00Z", List.of(), "News");
+    Article immenseToo =
+        ArchiveSearchTest.article(
+            "j".repeat(40_000), "Big", "text", "2020-07-01T00:00:00Z", List.of(), "News");
+    int stories = SearchIndexWriter.RUN_DOCUMENTS + 10;
+    try (FSDirectory dir = FSDirectory.open(tmp);
+        SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+      w.expect(SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1);
+      IllegalArgumentException e = null;
+      for (int n = 0; n < stories; n++) {
+        Article a = AppendTiersTest.story(n);
+        try {
+          w.put(a, "articles/" + a.slug() + "/");
+          if (n == 100) {
+            w.put(immense, "articles/big/");
+          } else if (n == 900) {
+            w.put(immenseToo, "articles/big-too/");
+          }
+        } catch (IllegalArgumentException refused) { // with the run that held them
+          e = refused;
+        }
+      }
+      assertNotNull(e);
+      assertEquals(1, e.getSuppressed().length, "both named");
+      assertEquals(
+          Set.of(immense.sourcePath(), immenseToo.sourcePath()),
+          Set.of(
+              e.getMessage().substring(0, e.getMessage().indexOf(": ")),
+              e.getSuppressed()[0]
+                  .getMessage()
+                  .substring(0, e.getSuppressed()[0].getMessage().indexOf(": "))));
+      w.optimizeAndCommit();
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertEquals(stories, reader.numDocs(), "the refused documents alone are left out");
+        assertEquals(1, reader.leaves().size());
+        assertInIndexOrder(reader.leaves().get(0).reader());
+        IndexSearcher searcher = new IndexSearcher(reader);
+        assertEquals(1, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s101"))));
+      }
+    }
+  }
+
+  /** Newest first, and ids in order within a second: the writer's index sort. */
+  private static void assertInIndexOrder(LeafReader leaf) throws Exception {
+    NumericDocValues dates = leaf.getNumericDocValues(SearchSchema.DATE_SORT);
+    SortedDocValues ids = leaf.getSortedDocValues(SearchSchema.ID);
+    long lastDate = Long.MAX_VALUE;
+    String lastId = "";
+    for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+      assertTrue(dates.advanceExact(doc) && ids.advanceExact(doc));
+      String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+      assertTrue(
+          dates.longValue() < lastDate || dates.longValue() == lastDate && id.compareTo(lastId) > 0,
+          "document " + doc + " out of order");
+      lastDate = dates.longValue();
+      lastId = id;
     }
   }
 
