@@ -74,9 +74,9 @@ public final class SearchIndexWriter implements Closeable {
   /**
    * Whether each run is a segment of its own ({@link #expect}: many documents, a fresh index).
    * Lucene sorts each segment it writes into the index's order: each term's postings, one by one. A
-   * run already in that order is written as it is, and so at 100,000 synthetic stories the flushes
-   * took 8 CPU-s less (two alternating runs each: 59.8 and 61.7 s against 62.5 and 66.9 s). With a
-   * segment per thread, as before, each held runs of both threads in turn, which Lucene sorted.
+   * run already in that order is written as it is (at 100,000 synthetic stories, alternating: 58.6
+   * and 59.5 s, 103 and 105 CPU-s, against 61.4 and 61.1 s, 107 CPU-s). With a segment per thread,
+   * each held runs of both threads in turn, which Lucene sorted.
    */
   private volatile boolean segmentPerRun;
 
@@ -89,10 +89,10 @@ public final class SearchIndexWriter implements Closeable {
   /**
    * Up to this many documents expected, one thread at a time adds them, and Lucene's buffer holds
    * them as one segment, flushed with no merge (10,000 Reuters stories fill 7 MB of its 128 MB).
-   * Beyond, each thread adds its own, as before: that is where indexing can be most of a build's
+   * Beyond, each thread adds the runs it fills: that is where indexing can be most of a build's
    * work (at 100,000 synthetic stories, with a vocabulary of millions of invented words, Lucene's
    * share of the CPU is over half), which one thread at a time would make the pace of the whole
-   * parse, and the merge of a few segments is a small part of a long build.
+   * parse, and the merge of the segments is a small part of a long build.
    */
   static final int ONE_SEGMENT_DOCUMENTS = 20_000;
 
@@ -231,7 +231,7 @@ public final class SearchIndexWriter implements Closeable {
       return;
     }
     if (!oneAtATime) {
-      addRun(); // Lucene gives this thread a segment of its own while others add
+      addRun(); // Lucene gives this thread an in-memory segment of its own while others add
     } else if (adding.tryLock()) {
       try {
         while (waitingDocs.get() >= runDocuments) {

@@ -37,6 +37,44 @@ final class TermList {
     return idfs[ordinal];
   }
 
+  /** How the term numbered {@code ordinal} compares with {@code term}: as {@link BytesRef} does. */
+  int compare(int ordinal, BytesRef term) {
+    return Arrays.compareUnsigned(
+        bytes,
+        starts[ordinal],
+        starts[ordinal + 1],
+        term.bytes,
+        term.offset,
+        term.offset + term.length);
+  }
+
+  /**
+   * The first number from {@code from} on whose term is not before {@code term}, or the size: of a
+   * list added in order. Steps forward in doubling strides, then halves the last one, so a walk
+   * through another ordered list of terms costs about the logarithm of each gap.
+   */
+  int ceiling(BytesRef term, int from) {
+    if (from >= size || compare(from, term) >= 0) {
+      return from;
+    }
+    int before = from; // the term there is before term; at hi it is not (or hi is the size)
+    int hi = from + 1;
+    for (int stride = 1; hi < size && compare(hi, term) < 0; stride <<= 1) {
+      before = hi;
+      hi = before + stride;
+    }
+    hi = Math.min(hi, size);
+    while (hi - before > 1) {
+      int mid = (before + hi) >>> 1;
+      if (compare(mid, term) < 0) {
+        before = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi;
+  }
+
   /** The term's bytes, shared with this list: read them before adding more. */
   BytesRef term(int ordinal) {
     return new BytesRef(bytes, starts[ordinal], starts[ordinal + 1] - starts[ordinal]);

@@ -39,7 +39,7 @@ class SearchIndexWriterTest {
 
   @Test
   void manyDocumentsAreAddedByEachPuttingThreadWithNothingLeftBehind() throws Exception {
-    // more than one segment holds: each thread adds the runs it fills, a segment per thread
+    // more than one segment holds: each thread adds the runs it fills, each a segment
     assertTrue(
         putFromThreads(
                 SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1, SearchIndexWriter.RUN_DOCUMENTS + 1)
@@ -86,7 +86,8 @@ class SearchIndexWriterTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         assertEquals(0, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s7"))));
         assertEquals(1, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s8"))));
-        // Lucene keeps one in-memory segment per thread adding at the same time
+        // Lucene keeps one in-memory segment per thread adding at the same time, and one a run
+        // once many are expected
         return reader.leaves().size();
       }
     }
