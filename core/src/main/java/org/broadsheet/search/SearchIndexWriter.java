@@ -122,14 +122,15 @@ public final class SearchIndexWriter implements Closeable {
   static final int RUN_DOCUMENTS = 2_000;
 
   /**
-   * Runs of a fresh index's segments ({@link #segmentPerRun}) grow with the archive to make about
-   * this many segments, or fewer (at most {@link #MOST_WAITING_CHARS} characters wait): the merge,
-   * and the related lists read before it, go through every segment's terms at once.
+   * Up to this many documents expected, each run of a fresh index is a segment of its own ({@link
+   * #segmentPerRun}); beyond, each thread's in-memory segment holds the runs it adds, as for an
+   * index that is not fresh. A segment a run makes the merge into one segment, one thread's work at
+   * the end of a build, go through more of them: 300,000 synthetic stories (64 segments) took 204
+   * and 205 s, against 194 and 197 s with a segment a thread (alternating, one run each pair). At
+   * 100,000 (50 segments) the runs' own segments were faster (see {@link #segmentPerRun}); between
+   * the two, the bound is a guess.
    */
-  static final int SEGMENTS = 64;
-
-  /** Documents a run holds at most: {@link #RUN_DOCUMENTS}, or more ({@link #SEGMENTS}). */
-  private volatile int runDocuments = RUN_DOCUMENTS;
+  static final int SEGMENT_PER_RUN_DOCUMENTS = 150_000;
 
   private final AtomicInteger waitingDocs = new AtomicInteger();
 
@@ -201,8 +202,7 @@ public final class SearchIndexWriter implements Closeable {
    */
   public void expect(int documents) {
     oneAtATime = documents <= ONE_SEGMENT_DOCUMENTS;
-    segmentPerRun = fresh && !oneAtATime;
-    runDocuments = segmentPerRun ? Math.max(RUN_DOCUMENTS, documents / SEGMENTS) : RUN_DOCUMENTS;
+    segmentPerRun = fresh && !oneAtATime && documents <= SEGMENT_PER_RUN_DOCUMENTS;
     // a run is added as one block of documents: Lucene writes a segment when the block has made
     // its in-memory segment at least this many documents long
     writer.getConfig().setMaxBufferedDocs(segmentPerRun ? 2 : IndexWriterConfig.DISABLE_AUTO_FLUSH);
@@ -227,14 +227,14 @@ public final class SearchIndexWriter implements Closeable {
     // go on parsing meanwhile
     pending.add(p);
     long chars = waitingChars.addAndGet(p.chars());
-    if (waitingDocs.incrementAndGet() < runDocuments && chars < MOST_WAITING_CHARS) {
+    if (waitingDocs.incrementAndGet() < RUN_DOCUMENTS && chars < MOST_WAITING_CHARS) {
       return;
     }
     if (!oneAtATime) {
       addRun(); // Lucene gives this thread an in-memory segment of its own while others add
     } else if (adding.tryLock()) {
       try {
-        while (waitingDocs.get() >= runDocuments) {
+        while (waitingDocs.get() >= RUN_DOCUMENTS) {
           addRun();
         }
       } finally {
@@ -246,14 +246,13 @@ public final class SearchIndexWriter implements Closeable {
   }
 
   /**
-   * Adds the next run of documents waiting, at most {@link #runDocuments}, in the index's order
+   * Adds the next run of documents waiting, at most {@link #RUN_DOCUMENTS}, in the index's order
    * when they are all new: replacements keep the order they were put in, as a later put of an id
    * replaces an earlier one. A document Lucene refuses is reported once the others are added.
    */
   private void addRun() throws IOException {
-    int most = runDocuments;
-    List<Pending> run = new ArrayList<>();
-    for (Pending p; run.size() < most && (p = pending.poll()) != null; ) {
+    List<Pending> run = new ArrayList<>(RUN_DOCUMENTS);
+    for (Pending p; run.size() < RUN_DOCUMENTS && (p = pending.poll()) != null; ) {
       waitingChars.addAndGet(-p.chars());
       waitingDocs.decrementAndGet();
       run.add(p);

@@ -99,9 +99,8 @@ class SearchIndexWriterTest {
   }
 
   @Test
-  void runsGrowWithTheArchiveSoThatSegmentsStayFew() throws Exception {
-    int expected = SearchIndexWriter.SEGMENTS * SearchIndexWriter.RUN_DOCUMENTS * 2;
-    assertEquals(2, segmentsOfRuns(expected, 4), "runs of twice the documents");
+  void aVeryLargeArchiveHasASegmentPerThreadNotPerRun() throws Exception {
+    assertEquals(1, segmentsOfRuns(SearchIndexWriter.SEGMENT_PER_RUN_DOCUMENTS + 1, 3));
   }
 
   /**
