@@ -75,7 +75,7 @@ public final class SearchIndexWriter implements Closeable {
    * Whether each run is a segment of its own ({@link #expect}: many documents, a fresh index).
    * Lucene sorts each segment it writes into the index's order: each term's postings, one by one. A
    * run already in that order is written as it is (at 100,000 synthetic stories, alternating: 58.6
-   * and 59.5 s, 103 and 105 CPU-s, against 61.4 and 61.1 s, 107 CPU-s). With a segment per thread,
+   * and 59.5 s, 115 and 117 CPU-s, against 61.4 and 61.1 s, 119 CPU-s). With a segment per thread,
    * each held runs of both threads in turn, which Lucene sorted.
    */
   private volatile boolean segmentPerRun;
