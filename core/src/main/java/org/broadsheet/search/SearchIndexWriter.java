@@ -269,11 +269,7 @@ public final class SearchIndexWriter implements Closeable {
       try {
         add(p);
       } catch (IllegalArgumentException e) { // this document alone; an IOException ends the run
-        if (refused == null) {
-          refused = e;
-        } else {
-          refused.addSuppressed(e);
-        }
+        refused = also(refused, e);
       }
     }
     if (refused != null) {
@@ -311,21 +307,12 @@ public final class SearchIndexWriter implements Closeable {
         writer.addDocuments(docs);
         break;
       } catch (IOException e) {
-        throw new IOException(
-            "cannot index " + block.get(Math.max(0, reached[0])).source() + ": " + e.getMessage(),
-            e);
+        throw failed(block.get(Math.max(0, reached[0])), e);
       } catch (IllegalArgumentException e) { // the document Lucene was adding, alone
         if (reached[0] < 0) {
           throw e;
         }
-        Pending bad = block.get(reached[0]);
-        IllegalArgumentException named =
-            new IllegalArgumentException(bad.source() + ": " + e.getMessage(), e);
-        if (refused == null) {
-          refused = named;
-        } else {
-          refused.addSuppressed(named);
-        }
+        refused = also(refused, refusal(block.get(reached[0]), e));
         left = new ArrayList<>(block);
         left.remove(reached[0]);
       }
@@ -348,10 +335,30 @@ public final class SearchIndexWriter implements Closeable {
         writer.updateDocument(p.replaces(), p.doc());
       }
     } catch (IOException e) {
-      throw new IOException("cannot index " + p.source() + ": " + e.getMessage(), e);
+      throw failed(p, e);
     } catch (IllegalArgumentException e) { // Lucene's own refusal, e.g. of an immense term
-      throw new IllegalArgumentException(p.source() + ": " + e.getMessage(), e);
+      throw refusal(p, e);
     }
+  }
+
+  /** Lucene's failure while it added {@code p}, named by its source. */
+  private static IOException failed(Pending p, IOException e) {
+    return new IOException("cannot index " + p.source() + ": " + e.getMessage(), e);
+  }
+
+  /** Lucene's refusal of {@code p} alone, named by its source. */
+  private static IllegalArgumentException refusal(Pending p, IllegalArgumentException e) {
+    return new IllegalArgumentException(p.source() + ": " + e.getMessage(), e);
+  }
+
+  /** The refusals of a run so far with {@code next}: the first, the others suppressed in it. */
+  private static IllegalArgumentException also(
+      IllegalArgumentException first, IllegalArgumentException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 
   /** Adds every document put so far: each other change and read of the index starts with it. */

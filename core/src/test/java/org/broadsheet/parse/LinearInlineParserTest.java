@@ -7,12 +7,9 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Random;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
-import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 class LinearInlineParserTest {
@@ -81,12 +78,7 @@ class LinearInlineParserTest {
     String body = "[a](b) ".repeat(4_000);
     Diagnostics diagnostics = new Diagnostics();
     var article =
-        new MarkdownParser()
-            .parse(
-                new SourceFile("content/links.md", Path.of("content/links.md")),
-                "---\ntitle: Links\n---\n" + body + "\n",
-                new ParseContext(ZoneId.of("UTC"), "en"),
-                diagnostics);
+        ParseFixtures.markdown("links.md", "---\ntitle: Links\n---\n" + body + "\n", diagnostics);
     assertTrue(
         article.isPresent(),
         () -> diagnostics.snapshot().stream().map(Diagnostic::headline).toList().toString());

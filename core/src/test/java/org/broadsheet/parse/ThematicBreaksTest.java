@@ -8,13 +8,10 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
-import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 class ThematicBreaksTest {
@@ -70,13 +67,7 @@ class ThematicBreaksTest {
             + "\n\nBelow.\n\n"
             + "- - - ".repeat(1_000)
             + "\n";
-    var article =
-        new MarkdownParser()
-            .parse(
-                new SourceFile("content/rules.md", Path.of("content/rules.md")),
-                text,
-                new ParseContext(ZoneId.of("UTC"), "en"),
-                diagnostics);
+    var article = ParseFixtures.markdown("rules.md", text, diagnostics);
     assertTrue(
         article.isPresent(),
         () -> diagnostics.snapshot().stream().map(Diagnostic::headline).toList().toString());
