@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.ToIntFunction;
 import org.broadsheet.content.ArticleImage;
 import org.broadsheet.content.Extras;
@@ -108,11 +111,39 @@ public record Metadata(
   public Metadata {
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);
-    java.util.Objects.requireNonNull(extras, "extras");
+    Objects.requireNonNull(extras, "extras");
   }
 
   /** The start of the note on a key Broadsheet does not know (see {@link #isUnknownKeyNote}). */
   private static final String UNKNOWN_KEY = "front-matter key '";
+
+  /**
+   * The notes on unknown keys by key, each written once. An archive repeats the same few keys in
+   * every article (10,000 Reuters stories: 25,000 notes on three keys), and each note is held to
+   * the end of the build and saved with the article's summary; one string per key is copied, hashed
+   * and saved once. Bounded, as the keys are the content's.
+   */
+  private static final ConcurrentMap<String, String> UNKNOWN_KEY_NOTES = new ConcurrentHashMap<>();
+
+  private static final int MOST_UNKNOWN_KEY_NOTES = 1_000;
+
+  private static String unknownKeyNote(String key) {
+    String note = UNKNOWN_KEY_NOTES.get(key);
+    if (note == null) {
+      note =
+          UNKNOWN_KEY
+              + key
+              + "' is not one of Broadsheet's (known: "
+              + KNOWN_KEYS
+              + "); kept as params."
+              + key
+              + " for templates";
+      if (UNKNOWN_KEY_NOTES.size() < MOST_UNKNOWN_KEY_NOTES && key.length() <= 100) {
+        note = Objects.requireNonNullElse(UNKNOWN_KEY_NOTES.putIfAbsent(key, note), note);
+      }
+    }
+    return note;
+  }
 
   /**
    * Whether {@code d} is the note on a key Broadsheet does not know, kept as a template param:
@@ -145,15 +176,7 @@ public record Metadata(
         params.put(key, e.getValue());
       } else if (!KEYS.contains(key) && e.getValue() != null) {
         params.put(key, e.getValue());
-        r.note(
-            key,
-            UNKNOWN_KEY
-                + key
-                + "' is not one of Broadsheet's (known: "
-                + KNOWN_KEYS
-                + "); kept as params."
-                + key
-                + " for templates");
+        r.note(key, unknownKeyNote(key));
       }
     }
     List<String> categories = r.list("categories");

@@ -2,6 +2,7 @@ package org.broadsheet.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -202,6 +203,23 @@ class MarkdownParserTest {
     assertEquals(3, w.line());
     assertTrue(w.message().contains("'colour'"));
     assertEquals(java.util.Map.of("colour", "red"), a.extras().params());
+  }
+
+  @Test
+  void theNotesOnOneUnknownKeyShareOneMessageAndEachNamesItsOwnFileAndLine() throws Exception {
+    Diagnostics d = new Diagnostics();
+    ParseFixtures.parse(site, "k1.md", "---\ntitle: x\nnewid: 1\n---\nb\n", d).orElseThrow();
+    ParseFixtures.parse(site, "k2.md", "---\ntitle: y\nslug: y\nnewid: 2\n---\nb\n", d)
+        .orElseThrow();
+    ParseFixtures.parse(site, "k3.md", "---\ntitle: z\nplaces: [usa]\n---\nb\n", d).orElseThrow();
+    List<Diagnostic> notes = d.snapshot();
+    assertEquals(3, notes.size());
+    // held to the end of the build, one for each article of a wire archive: one string, not 25,000
+    assertSame(notes.get(0).message(), notes.get(1).message());
+    assertTrue(notes.get(2).message().contains("'places'"), notes.get(2).message());
+    assertEquals("content/k1.md:3:1", notes.get(0).headline().split(": ")[0]);
+    assertEquals("content/k2.md:4:1", notes.get(1).headline().split(": ")[0]);
+    assertEquals("newid: 2", notes.get(1).sourceLine());
   }
 
   @Test

@@ -167,10 +167,11 @@ public final class SiteBuilder {
             new BuildCache(
                     key, publisher.buildId(), articles.sources(), articles.indexed(), Map.of())
                 .startSaving(cacheFile);
-        // the index's last step (flush, merge, commit) runs while the pictures and the listings are
-        // made, and its merge while the related lists and article pages are: they need the
-        // articles indexed, not merged
+        // the index's last step (flush, merge, commit) and the related lists, which need the
+        // articles indexed, not merged, are made while the pictures and the listings are; the
+        // merge goes on while the article pages are
         index.finishInBackground();
+        index.relatedInBackground(RELATED);
         progress.record("model", System.nanoTime() - model);
         run("images", ImageStage.sources(archive), images::picture);
         model = System.nanoTime();
@@ -188,7 +189,7 @@ public final class SiteBuilder {
         List<Runnable> planned = PageStage.planned(pages, routes.plan(archive));
         progress.record("model", System.nanoTime() - model);
         run("render", planned, SiteBuilder::leaveOutLost, pages::onRenderThread);
-        RelatedLists related = timedValue("related", () -> index.related(RELATED));
+        RelatedLists related = timedValue("related", index::related); // what is left of it
         articlePages.useRelated(relatedFrom(related::of));
         // the same phase, its second part: the hook ran before the first
         progress.run(

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.search.RelatedLists;
 import org.broadsheet.search.SearchSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +98,36 @@ class BuildIndexTest {
     try (FSDirectory d = FSDirectory.open(dir)) {
       assertFalse(DirectoryReader.indexExists(d), "nothing was committed");
     }
+  }
+
+  @Test
+  void theRelatedListsFoundBesideTheListingsCoverWhatWasPutAndDeletedAfterTheEarlyFlush(
+      @TempDir Path dir) throws IOException {
+    try (BuildIndex index = withArticles(dir, 20)) {
+      index.flushInBackground();
+      for (String late : List.of("late", "later")) {
+        index.writer().put(article(late).date("2020-02-01T00:00:00Z").build(), "articles/x/");
+      }
+      index.writer().delete("a3");
+      index.finishInBackground();
+      index.relatedInBackground(3); // as a build does, while the listings render
+      RelatedLists related = index.related();
+      index.awaitFinish();
+      assertEquals(21, related.size(), "every article in the index, and only those");
+    }
+  }
+
+  @Test
+  void aBuildThatFailsWhileTheRelatedListsAreFoundLeavesNoThread(@TempDir Path dir)
+      throws IOException {
+    BuildIndex index = withArticles(dir, 50);
+    index.flushInBackground();
+    index.finishInBackground();
+    index.relatedInBackground(3);
+    index.close(); // the build failed in the listings: no related(), no awaitFinish
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().startsWith("broadsheet-related") && t.isAlive()),
+        "the related lists' thread was waited for");
   }
 }
