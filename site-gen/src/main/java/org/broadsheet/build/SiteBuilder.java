@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.broadsheet.config.SiteConfig;
@@ -67,8 +68,7 @@ public final class SiteBuilder {
   }
 
   /**
-   * For tests: a hook called with each phase's name before it runs ("parse", "render"; once for a
-   * phase run in two parts, such as the render's listings and then its article pages), e.g. to
+   * For tests: a hook called with each phase's name before it runs ("parse", "render"), e.g. to
    * change a file between the parse and the pages.
    */
   SiteBuilder(Progress progress, RenderLimits limits, Consumer<String> beforePhase) {
@@ -186,17 +186,28 @@ public final class SiteBuilder {
                 themeDigest(templatesDir),
                 out,
                 base.pages());
-        List<Runnable> planned = PageStage.planned(pages, routes.plan(archive));
+        // the listings, then the article pages, which wait for the related lists being found
+        List<Runnable> render = new ArrayList<>(PageStage.planned(pages, routes.plan(archive)));
+        articlePages.useRelated(relatedFrom(id -> related(index).of(id)));
+        render.addAll(
+            PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()));
         progress.record("model", System.nanoTime() - model);
-        run("render", planned, SiteBuilder::leaveOutLost, pages::onRenderThread);
-        RelatedLists related = timedValue("related", index::related); // what is left of it
-        articlePages.useRelated(relatedFrom(related::of));
-        // the same phase, its second part: the hook ran before the first
-        progress.run(
+        // one render thread starts at once, the others once the related lists are found: until then
+        // the index's flush and the lists have the other core (10,000 Reuters stories: the flush
+        // had a third of the two cores beside two render threads, and both of them then waited)
+        AtomicInteger started = new AtomicInteger();
+        run(
             "render",
-            PageStage.articles(pages, archive, archive.articles(), articlePages, parsed.hashes()),
+            render,
             SiteBuilder::leaveOutLost,
-            pages::onRenderThread);
+            share ->
+                pages.onRenderThread(
+                    () -> {
+                      if (started.getAndIncrement() > 0) {
+                        related(index);
+                      }
+                      share.run();
+                    }));
         timed("index", index::awaitFinish);
       }
       timed("search", () -> browserSearch(publisher, options.offline()));
@@ -341,6 +352,15 @@ public final class SiteBuilder {
       }
     }
     return Fingerprint.of(parts);
+  }
+
+  /** The related lists being found, waited for by whoever needs them first. */
+  private static RelatedLists related(BuildIndex index) {
+    try {
+      return index.related();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Related articles as listed by id for each article's id. */
