@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import org.broadsheet.diag.Diagnostics;
-import org.broadsheet.parse.MarkdownParser;
-import org.broadsheet.parse.ParseContext;
-import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 class HtmlToMarkdownTest {
@@ -61,12 +57,8 @@ class HtmlToMarkdownTest {
         md("<a href=\"https://quaytimes.example/s\">short</a>"));
     Diagnostics diagnostics = new Diagnostics();
     var article =
-        new MarkdownParser()
-            .parse(
-                new SourceFile("content/a.md", Path.of("content/a.md")),
-                "---\ntitle: T\n---\n" + markdown + "\n",
-                new ParseContext(ZoneId.of("UTC"), "en"),
-                diagnostics);
+        ImportFixture.built(
+            "a.md", Path.of("content/a.md"), "---\ntitle: T\n---\n" + markdown + "\n", diagnostics);
     assertTrue(article.isPresent() && !diagnostics.hasErrors(), diagnostics.toString());
     assertTrue(article.get().body().html().contains("<a href=\"https://quaytimes.example/s\">"));
   }

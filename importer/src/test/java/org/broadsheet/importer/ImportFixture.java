@@ -4,18 +4,36 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostic;
+import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
+import org.broadsheet.parse.MarkdownParser;
+import org.broadsheet.parse.ParseContext;
+import org.broadsheet.source.SourceFile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The hand-written samples under src/test/resources/import/, and reading what was imported. */
 final class ImportFixture {
+  private static final MarkdownParser PARSER = new MarkdownParser();
+  private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("UTC"), "en");
+
   private ImportFixture() {}
+
+  /**
+   * What a build reads in {@code text} as {@code content/<name>} (the file {@code file}), as it
+   * parses an imported article: the article, or empty with the reason in {@code diagnostics}.
+   */
+  static Optional<Article> built(String name, Path file, String text, Diagnostics diagnostics) {
+    return PARSER.parse(new SourceFile("content/" + name, file), text, CONTEXT, diagnostics);
+  }
 
   static Path sample(String relative) {
     try {

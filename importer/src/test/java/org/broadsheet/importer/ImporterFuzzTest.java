@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +17,6 @@ import java.util.stream.Stream;
 import org.broadsheet.content.Article;
 import org.broadsheet.diag.Diagnostic;
 import org.broadsheet.diag.Diagnostics;
-import org.broadsheet.parse.MarkdownParser;
-import org.broadsheet.parse.ParseContext;
-import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
@@ -34,8 +30,6 @@ class ImporterFuzzTest {
   private static final List<String> FORMATS =
       List.of("rss", "jsonfeed", "wxr", "html", "nitf", "newsml");
   private static final Path WORK = Path.of("target/fuzz/import");
-  private static final MarkdownParser PARSER = new MarkdownParser();
-  private static final ParseContext CONTEXT = new ParseContext(ZoneId.of("UTC"), "en");
 
   @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   @FuzzTest
@@ -62,8 +56,7 @@ class ImporterFuzzTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Diagnostics diagnostics = new Diagnostics();
         Optional<Article> article =
-            PARSER.parse(
-                new SourceFile("content/" + file.getFileName(), file), text, CONTEXT, diagnostics);
+            ImportFixture.built(file.getFileName().toString(), file, text, diagnostics);
         assertTrue(
             article.isPresent() && !diagnostics.hasErrors(),
             () ->

@@ -1,6 +1,7 @@
 package org.broadsheet.importer;
 
 import static org.broadsheet.importer.ImportFixture.article;
+import static org.broadsheet.importer.ImportFixture.built;
 import static org.broadsheet.importer.ImportFixture.of;
 import static org.broadsheet.importer.ImportFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,14 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import org.broadsheet.diag.Diagnostics;
 import org.broadsheet.diag.Severity;
-import org.broadsheet.parse.MarkdownParser;
 import org.broadsheet.parse.Metadata;
-import org.broadsheet.parse.ParseContext;
-import org.broadsheet.source.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,13 +101,7 @@ class PageImportTest {
     // the build takes it: the id was its one error
     Path file = into.resolve(ArticleFiles.fileName(id));
     Diagnostics diagnostics = new Diagnostics();
-    var article =
-        new MarkdownParser()
-            .parse(
-                new SourceFile("content/" + file.getFileName(), file),
-                Files.readString(file),
-                new ParseContext(ZoneId.of("UTC"), "en"),
-                diagnostics);
+    var article = built(file.getFileName().toString(), file, Files.readString(file), diagnostics);
     assertTrue(article.isPresent() && !diagnostics.hasErrors(), diagnostics.toString());
     assertEquals(id, article.get().id());
     // imported again: the same id, the same file

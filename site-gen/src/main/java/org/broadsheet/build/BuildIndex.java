@@ -11,11 +11,12 @@ import org.broadsheet.search.SearchIndexWriter;
 /**
  * The search index while a build writes it, and its last step on threads of its own: the final
  * flush (started as soon as the parse is over, {@link #flushInBackground}), then ({@link
- * SearchIndexWriter#optimizeAndCommit}) the merge into the shipped layout and the commit, so that
- * the listing pages render while the index is flushed, and the related lists and the article pages
- * while it merges: the merge is one thread's work, and the other cores idled through it. Closing
- * without waiting for the last step (a failed build) rolls the index back, which stops a merge
- * under way, and waits for the threads to end.
+ * SearchIndexWriter#optimizeAndCommit}) the merge into the shipped layout and the commit; and the
+ * related lists once it is flushed ({@link #relatedInBackground}). So the listing pages render
+ * while the index is flushed and the lists are found, and the article pages while it merges: the
+ * merge is one thread's work, and the other cores idled through it. Closing without waiting for the
+ * last step (a failed build) rolls the index back, which stops a merge under way, and waits for the
+ * threads to end.
  */
 final class BuildIndex implements AutoCloseable {
   private final FSDirectory dir;
