@@ -142,9 +142,6 @@ public final class SearchIndexWriter implements Closeable {
 
   private final AtomicInteger waitingDocs = new AtomicInteger();
 
-  /** The length of a run: {@link #RUN_DOCUMENTS}, or {@link #ONE_AT_A_TIME_RUN_DOCUMENTS}. */
-  private volatile int runDocuments = RUN_DOCUMENTS;
-
   private SearchIndexWriter(
       IndexWriter writer,
       ZoneId zone,
@@ -214,7 +211,6 @@ public final class SearchIndexWriter implements Closeable {
   public void expect(int documents) {
     oneAtATime = documents <= ONE_SEGMENT_DOCUMENTS;
     segmentPerRun = fresh && !oneAtATime && documents <= SEGMENT_PER_RUN_DOCUMENTS;
-    runDocuments = oneAtATime ? ONE_AT_A_TIME_RUN_DOCUMENTS : RUN_DOCUMENTS;
     // a run is added as one block of documents: Lucene writes a segment when the block has made
     // its in-memory segment at least this many documents long
     writer.getConfig().setMaxBufferedDocs(segmentPerRun ? 2 : IndexWriterConfig.DISABLE_AUTO_FLUSH);
@@ -239,14 +235,14 @@ public final class SearchIndexWriter implements Closeable {
     // go on parsing meanwhile
     pending.add(p);
     long chars = waitingChars.addAndGet(p.chars());
-    if (waitingDocs.incrementAndGet() < runDocuments && chars < MOST_WAITING_CHARS) {
+    if (waitingDocs.incrementAndGet() < runDocuments() && chars < MOST_WAITING_CHARS) {
       return;
     }
     if (!oneAtATime) {
       addRun(); // Lucene gives this thread an in-memory segment of its own while others add
     } else if (adding.tryLock()) {
       try {
-        while (waitingDocs.get() >= runDocuments) {
+        while (waitingDocs.get() >= runDocuments()) {
           addRun();
         }
       } finally {
@@ -257,13 +253,18 @@ public final class SearchIndexWriter implements Closeable {
     }
   }
 
+  /** The length of a run: {@link #RUN_DOCUMENTS}, or {@link #ONE_AT_A_TIME_RUN_DOCUMENTS}. */
+  private int runDocuments() {
+    return oneAtATime ? ONE_AT_A_TIME_RUN_DOCUMENTS : RUN_DOCUMENTS;
+  }
+
   /**
    * Adds the next run of documents waiting, at most {@link #RUN_DOCUMENTS}, in the index's order
    * when they are all new: replacements keep the order they were put in, as a later put of an id
    * replaces an earlier one. A document Lucene refuses is reported once the others are added.
    */
   private void addRun() throws IOException {
-    int most = runDocuments;
+    int most = runDocuments();
     List<Pending> run = new ArrayList<>(most);
     for (Pending p; run.size() < most && (p = pending.poll()) != null; ) {
       waitingChars.addAndGet(-p.chars());

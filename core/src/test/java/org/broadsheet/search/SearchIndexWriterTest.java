@@ -158,11 +158,7 @@ class SearchIndexWriterTest {
       assertEquals(1, e.getSuppressed().length, "both named");
       assertEquals(
           Set.of(immense.sourcePath(), immenseToo.sourcePath()),
-          Set.of(
-              e.getMessage().substring(0, e.getMessage().indexOf(": ")),
-              e.getSuppressed()[0]
-                  .getMessage()
-                  .substring(0, e.getSuppressed()[0].getMessage().indexOf(": "))));
+          Set.of(namedSource(e), namedSource(e.getSuppressed()[0])));
       w.optimizeAndCommit();
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         assertEquals(stories, reader.numDocs(), "the refused documents alone are left out");
@@ -172,6 +168,11 @@ class SearchIndexWriterTest {
         assertEquals(1, searcher.count(new TermQuery(new Term(SearchSchema.ID, "s101"))));
       }
     }
+  }
+
+  /** The source a refusal names before its message. */
+  private static String namedSource(Throwable refusal) {
+    return refusal.getMessage().substring(0, refusal.getMessage().indexOf(": "));
   }
 
   /** Newest first, and ids in order within a second: the writer's index sort. */

@@ -497,19 +497,10 @@ public final class SiteBuilder {
 
   /** Runs one step of the build on this thread, timed as a phase of its own. */
   private void timed(String phase, IoStep step) throws IOException {
-    timedValue(
-        phase,
-        () -> {
-          step.run();
-          return null;
-        });
-  }
-
-  private <T> T timedValue(String phase, IoValue<T> step) throws IOException {
     beforePhase.accept(phase);
     long t = System.nanoTime();
     try {
-      return step.get();
+      step.run();
     } finally {
       progress.record(phase, System.nanoTime() - t);
     }
@@ -518,11 +509,6 @@ public final class SiteBuilder {
   @FunctionalInterface
   private interface IoStep {
     void run() throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface IoValue<T> {
-    T get() throws IOException;
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
