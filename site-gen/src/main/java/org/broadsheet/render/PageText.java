@@ -1,5 +1,7 @@
 package org.broadsheet.render;
 
+import freemarker.template.utility.StringUtil;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,6 +24,20 @@ final class PageText extends Writer {
   private byte[] bytes;
   private int size;
   private final char[] chars = new char[CHUNK];
+
+  /**
+   * What FreeMarker's HTML escaping makes of an ASCII character, by character: {@code < > & " '} as
+   * {@code &lt; &gt; &amp; &quot; &#39;}, the rest null (as they are).
+   */
+  private static final byte[][] HTML_ESCAPED = new byte[0x80][];
+
+  static {
+    HTML_ESCAPED['<'] = "&lt;".getBytes(StandardCharsets.US_ASCII);
+    HTML_ESCAPED['>'] = "&gt;".getBytes(StandardCharsets.US_ASCII);
+    HTML_ESCAPED['&'] = "&amp;".getBytes(StandardCharsets.US_ASCII);
+    HTML_ESCAPED['"'] = "&quot;".getBytes(StandardCharsets.US_ASCII);
+    HTML_ESCAPED['\''] = "&#39;".getBytes(StandardCharsets.US_ASCII);
+  }
 
   /** A high surrogate at the end of the last write, waiting for its low half. */
   private char high;
@@ -61,6 +77,38 @@ final class PageText extends Writer {
   }
 
   /**
+   * Text escaped as FreeMarker's HTML output format escapes it ({@link PageHtml}): encoded by
+   * {@code String.getBytes} (a check and a copy for most strings, see {@link #whole}), then copied
+   * in runs between the bytes to escape, which are ASCII (no byte of a longer UTF-8 sequence is).
+   * Where a high surrogate waits, on either side, FreeMarker's escaping writes the text through
+   * {@link #write(String, int, int)}.
+   */
+  void writeHtmlEscaped(String s) throws IOException {
+    if (high != 0 || !s.isEmpty() && Character.isHighSurrogate(s.charAt(s.length() - 1))) {
+      StringUtil.XHTMLEnc(s, this);
+      return;
+    }
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    int run = 0;
+    for (int i = 0; i < utf8.length; i++) {
+      byte c = utf8[i];
+      byte[] escaped = c >= 0 ? HTML_ESCAPED[c] : null;
+      if (escaped != null) {
+        put(utf8, run, i - run);
+        put(escaped, 0, escaped.length);
+        run = i + 1;
+      }
+    }
+    put(utf8, run, utf8.length - run);
+  }
+
+  private void put(byte[] utf8, int offset, int length) {
+    room(length);
+    System.arraycopy(utf8, offset, bytes, size, length);
+    size += length;
+  }
+
+  /**
    * A whole string (a body, or text with nothing to escape) encoded by {@code String.getBytes}: a
    * string of Latin-1 characters is then checked and copied as bytes, where the loop of {@link
    * #encode} widened it to characters first and read them one at a time. A string that ends in a
@@ -72,9 +120,7 @@ final class PageText extends Writer {
       return;
     }
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    room(utf8.length);
-    System.arraycopy(utf8, 0, bytes, size, utf8.length);
-    size += utf8.length;
+    put(utf8, 0, utf8.length);
   }
 
   @Override
@@ -100,9 +146,12 @@ final class PageText extends Writer {
    * surrogate waiting), while no high surrogate waits here: the same bytes as writing its text.
    */
   void writeEncoded(byte[] utf8) {
-    room(utf8.length);
-    System.arraycopy(utf8, 0, bytes, size, utf8.length);
-    size += utf8.length;
+    put(utf8, 0, utf8.length);
+  }
+
+  /** {@code length} bytes of {@code utf8} from {@code offset}, as {@link #writeEncoded(byte[])}. */
+  void writeEncoded(byte[] utf8, int offset, int length) {
+    put(utf8, offset, length);
   }
 
   /**

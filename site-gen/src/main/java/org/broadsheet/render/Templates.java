@@ -98,6 +98,7 @@ public final class Templates {
     cfg.setTemplateNameFormat(
         TemplateNameFormat.DEFAULT_2_4_0); // no "..", backslash or scheme out of the root
     cfg.setRecognizeStandardFileExtensions(true);
+    PageHtml.register(cfg); // .ftlh: HTML escaped straight into the page's bytes
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

@@ -2,6 +2,7 @@ package org.broadsheet.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import freemarker.template.utility.StringUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,36 @@ class PageTextTest {
       }
       assertArrayEquals(
           whole.toString().getBytes(StandardCharsets.UTF_8), out.toBytes(), whole.toString());
+    }
+  }
+
+  /**
+   * Text escaped for HTML as FreeMarker's HTML format escapes it, between plain writes: the bytes
+   * of FreeMarker's escaping, however the text falls into writes (a pair split between them too).
+   */
+  @Test
+  void htmlEscapedTextEqualsFreeMarkersEscapingEncoded() throws Exception {
+    String alphabet = new String(ALPHABET) + "&\"'> ";
+    Random random = new Random(13);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder expected = new StringBuilder();
+      PageText out = new PageText();
+      for (int w = 0, writes = 1 + random.nextInt(5); w < writes; w++) {
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0, length = random.nextInt(round % 40 == 0 ? 3000 : 60); i < length; i++) {
+          piece.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String s = piece.toString();
+        if (random.nextBoolean()) {
+          out.writeHtmlEscaped(s);
+          expected.append(StringUtil.XHTMLEnc(s));
+        } else {
+          out.write(s);
+          expected.append(s);
+        }
+      }
+      assertArrayEquals(
+          expected.toString().getBytes(StandardCharsets.UTF_8), out.toBytes(), expected.toString());
     }
   }
 }
