@@ -4,6 +4,7 @@ import freemarker.ext.beans.GenericObjectModel;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -16,7 +17,10 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,11 +50,45 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
         }
       };
 
+  /** What FreeMarker's {@code wrap} wraps as such before it takes a value for a bean. */
+  private static final List<Class<?>> WRAPPED_OTHERWISE =
+      List.of(
+          TemplateModel.class,
+          Collection.class,
+          Map.class,
+          Iterator.class,
+          Enumeration.class,
+          Iterable.class);
+
   /** A component: its place among the record's components, and how it is read. */
   record Component(int slot, Function<Object, Object> read) {}
 
   ViewObjectWrapper(DefaultObjectWrapperBuilder configuration) {
     super(configuration, true);
+  }
+
+  /**
+   * A string, a boolean or a view record wrapped at once, as FreeMarker's {@code wrap} would wrap
+   * it; anything else as FreeMarker does. FreeMarker asks first whether the value is a template
+   * model, a collection, a map, an iterator ...: for a class that is none of them, each question is
+   * a scan of the class's interfaces where the JIT is C1 (the launcher's), and a page's views hand
+   * it some hundred values. A record that is one of them is no view ({@link #components}).
+   */
+  @Override
+  public TemplateModel wrap(Object obj) throws TemplateModelException {
+    if (obj instanceof String s) {
+      return new SimpleScalar(s);
+    }
+    if (obj instanceof Boolean b) {
+      return b ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+    }
+    if (obj instanceof Record) {
+      Map<String, Component> components = COMPONENTS.get(obj.getClass());
+      if (!components.isEmpty()) {
+        return new View(obj, this, components);
+      }
+    }
+    return super.wrap(obj);
   }
 
   @Override
@@ -139,7 +177,8 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
   static Map<String, Component> components(Class<?> type) {
     if (!type.isRecord()
         || !type.getName().startsWith(VIEWS)
-        || !Modifier.isPublic(type.getModifiers())) {
+        || !Modifier.isPublic(type.getModifiers())
+        || WRAPPED_OTHERWISE.stream().anyMatch(kind -> kind.isAssignableFrom(type))) {
       return Map.of();
     }
     Map<String, Component> byName = new HashMap<>();

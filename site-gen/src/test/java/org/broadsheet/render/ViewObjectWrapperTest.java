@@ -120,4 +120,27 @@ class ViewObjectWrapperTest {
     assertTrue(ViewObjectWrapper.components(Other.class).isEmpty());
     assertTrue(ViewObjectWrapper.components(String.class).isEmpty());
   }
+
+  /** A view-like record that is also something FreeMarker wraps as such. */
+  public record Listed(List<String> items) implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return items.iterator();
+    }
+  }
+
+  @Test
+  void valuesAreWrappedInTheModelsFreemarkersOwnWrapperGives() throws Exception {
+    ObjectWrapper own = builder().build();
+    ViewObjectWrapper views = new ViewObjectWrapper(builder());
+    Listed listed = new Listed(List.of("a", "b"));
+    assertTrue(ViewObjectWrapper.components(Listed.class).isEmpty());
+    for (Object value :
+        List.of("text", "", true, false, 3, 2.5, List.of("x"), Map.of("k", 1), listed)) {
+      assertEquals(own.wrap(value).getClass(), views.wrap(value).getClass(), String.valueOf(value));
+    }
+    assertEquals(own.wrap(true), views.wrap(true));
+    assertEquals(
+        "text", ((freemarker.template.TemplateScalarModel) views.wrap("text")).getAsString());
+  }
 }
