@@ -4,6 +4,7 @@ import freemarker.core.DirectiveCallPlace;
 import freemarker.core.Environment;
 import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.ext.util.WrapperTemplateModel;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
@@ -15,11 +16,15 @@ import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import freemarker.template.utility.ClassUtil;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * {@code <@cached key=...>...</@cached>}: the body's output, kept for the rest of the build under
@@ -35,21 +40,46 @@ import java.util.Map;
  * after it was seen can make a kept block wrong. Two blocks never share output: where the block is
  * (its place in its template) is part of the key.
  *
+ * <p>{@code <@cached key=... fill=page.root; root>} hands the body a value it only prints, as the
+ * start of links (the default theme's cards: the way up to the site's root), as its loop variable,
+ * and leaves it out of the key: the block is rendered with a stand-in for it, a string of
+ * private-use characters drawn at random for the build, and each page writes its own value where
+ * the stand-in was. So a story's card is rendered once for the front page's pages, the archive's,
+ * its source's and the related lists, which are each at another depth. A value that is not dots and
+ * slashes (as roots are), which markup escaping could change, is handed over as it is and the block
+ * rendered, not kept.
+ *
  * <p>A block is kept the second time its key is seen: most keys come once (a story's card on a
- * deeper listing), and those render straight into the page, as without this directive. What is kept
- * is its UTF-8 bytes, bounded ({@value #MOST_ENTRIES} blocks, {@value #MOST_BYTES} bytes, the least
- * recently used going first), so a build of any size holds a few megabytes at most. A body that
- * fails is not kept, nor one written into a capture ({@code <#assign x>}), which renders every
- * time. On 10,000 Reuters stories the default theme's blocks save 4 % of the build's CPU.
+ * deeper listing), and those render straight into the page, as without this directive. A filled
+ * block is kept the first time while there is room: a card keyed without its root comes back on the
+ * front page's pages, the archive's and in related lists. What is kept is its UTF-8 bytes, bounded
+ * ({@value #MOST_ENTRIES} blocks, {@value #MOST_BYTES} bytes, the least recently used going first),
+ * so a build of any size holds some megabytes at most. A body that fails is not kept, nor one
+ * written into a capture ({@code <#assign x>}), which renders every time.
  */
 final class CachedOutput implements TemplateDirectiveModel {
-  static final int MOST_ENTRIES = 16_384;
-  static final int MOST_BYTES = 8_000_000;
+  static final int MOST_ENTRIES = 32_768;
+  static final int MOST_BYTES = 16_000_000;
   private static final int MOST_KEY_ITEMS = 32;
   private static final int MOST_KEY_DEPTH = 4;
 
   /** Least recently used first. */
-  private final LinkedHashMap<Object, byte[]> kept = new LinkedHashMap<>(1_024, 0.75f, true);
+  private final LinkedHashMap<Object, Kept> kept = new LinkedHashMap<>(1_024, 0.75f, true);
+
+  /** What a filled block prints in place of the variable while it is rendered to be kept. */
+  private final String standIn = standIn(new SecureRandom());
+
+  private final byte[] standInUtf8 = standIn.getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * A kept block's UTF-8 bytes, and where its filled variable's value goes in them (none: {@code
+   * fills} empty).
+   */
+  private record Kept(byte[] utf8, int[] fills) {
+    int length() {
+      return utf8.length;
+    }
+  }
 
   private long bytes;
 
@@ -93,55 +123,148 @@ final class CachedOutput implements TemplateDirectiveModel {
       TemplateModel[] loopVars,
       TemplateDirectiveBody body)
       throws TemplateException, IOException {
-    if (params.size() != 1 || !params.containsKey("key") || loopVars.length != 0) {
+    boolean filled = params.containsKey("fill");
+    if (!params.containsKey("key")
+        || params.size() != (filled ? 2 : 1)
+        || loopVars.length != (filled ? 1 : 0)) {
       throw new TemplateModelException(
-          "cached takes one parameter, key, and no loop variable:"
-              + " <@cached key=page.root>...</@cached>");
+          "cached takes a key, or a key and a value to fill with its loop variable:"
+              + " <@cached key=page.root>...</@cached>,"
+              + " <@cached key=[c] fill=page.root; root>...${root}...</@cached>");
     }
     if (body == null) {
       return;
     }
     Key key =
         new Key(env.getCurrentDirectiveCallPlace(), value((TemplateModel) params.get("key"), 0));
-    if (!(env.getOut() instanceof PageText page) || page.waiting()) {
-      body.render(env.getOut()); // a capture (#assign x), or half a character before: not kept
+    TemplateModel fill = filled ? (TemplateModel) params.get("fill") : null;
+    String filler = "";
+    if (filled) {
+      loopVars[0] = fill;
+      filler = filler(fill);
+    }
+    if (!(env.getOut() instanceof PageText page) || page.waiting() || filler == null) {
+      body.render(env.getOut()); // a capture (#assign x), half a character before, or no filler
       return;
     }
-    byte[] utf8;
+    Kept known;
     synchronized (kept) {
-      utf8 = kept.get(key);
+      known = kept.get(key);
     }
-    if (utf8 != null) {
-      page.writeEncoded(utf8);
+    if (known != null) {
+      write(known, filler, page);
       return;
     }
     int hash = key.hashCode();
     int slot = hash & (seen.length - 1);
     long mark = 1L << 32 | hash & 0xFFFFFFFFL;
-    if (seen[slot] != mark) {
+    if (seen[slot] != mark && !(filled && hasRoom())) {
       seen[slot] = mark;
       body.render(page); // the first time: as if not cached
       return;
     }
     PageText block = new PageText(1024); // a card or a header, not a page's 16 KB
+    if (filled) {
+      loopVars[0] = new SimpleScalar(standIn);
+    }
     body.render(block);
-    page.append(block);
-    if (!block.waiting()) {
-      keep(key, block.toBytes());
+    if (block.waiting()) { // half a character at its end: rendered into the page, not kept
+      if (filled) {
+        loopVars[0] = fill;
+      }
+      body.render(page);
+      return;
+    }
+    byte[] utf8 = block.toBytes();
+    Kept made = new Kept(utf8, filled ? occurrences(utf8, standInUtf8) : new int[0]);
+    write(made, filler, page);
+    keep(key, made);
+  }
+
+  /**
+   * The value to fill with when markup escaping leaves it as it is (dots and slashes, as a page's
+   * root is), else null: the block is then rendered, not kept.
+   */
+  private static String filler(TemplateModel fill) throws TemplateModelException {
+    if (!(fill instanceof TemplateScalarModel text)) {
+      return null;
+    }
+    String s = text.getAsString();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '.' && s.charAt(i) != '/') {
+        return null;
+      }
+    }
+    return s;
+  }
+
+  /** A kept block written with {@code filler} where its stand-ins were. */
+  private void write(Kept block, String filler, PageText page) {
+    byte[] utf8 = block.utf8();
+    if (block.fills().length == 0) {
+      page.writeEncoded(utf8);
+      return;
+    }
+    byte[] fill = filler.getBytes(StandardCharsets.US_ASCII);
+    int at = 0;
+    for (int stand : block.fills()) {
+      page.writeEncoded(utf8, at, stand - at);
+      page.writeEncoded(fill);
+      at = stand + standInUtf8.length;
+    }
+    page.writeEncoded(utf8, at, utf8.length - at);
+  }
+
+  /** Where {@code part} starts in {@code utf8}, not overlapping. */
+  static int[] occurrences(byte[] utf8, byte[] part) {
+    int[] found = new int[4];
+    int n = 0;
+    for (int i = 0; i + part.length <= utf8.length; i++) {
+      if (Arrays.equals(utf8, i, i + part.length, part, 0, part.length)) {
+        if (n == found.length) {
+          found = Arrays.copyOf(found, n * 2);
+        }
+        found[n++] = i;
+        i += part.length - 1;
+      }
+    }
+    return Arrays.copyOf(found, n);
+  }
+
+  /**
+   * Eight private-use characters (U+E000 to U+F8FF) at random: no text a page prints holds them by
+   * chance, and no one can write them into content before the build draws them.
+   */
+  static String standIn(Random random) {
+    char[] chars = new char[8];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = (char) (0xE000 + random.nextInt(0x1900));
+    }
+    return new String(chars);
+  }
+
+  /** Whether a block can be kept with none going: a filled block is then kept the first time. */
+  private boolean hasRoom() {
+    synchronized (kept) {
+      return kept.size() < MOST_ENTRIES && bytes < MOST_BYTES - MOST_BYTES / 16;
     }
   }
 
   /** Keeps {@code utf8} under {@code key}, the least recently used going past the bounds. */
   void keep(Object key, byte[] utf8) {
-    if (utf8.length > MOST_BYTES / 16) {
+    keep(key, new Kept(utf8, new int[0]));
+  }
+
+  private void keep(Object key, Kept block) {
+    if (block.length() > MOST_BYTES / 16) {
       return; // a page's worth: not what this is for
     }
     synchronized (kept) {
-      byte[] before = kept.put(key, utf8);
-      bytes += utf8.length - (before == null ? 0 : before.length);
-      Iterator<byte[]> oldest = kept.values().iterator();
+      Kept before = kept.put(key, block);
+      bytes += block.length() - (before == null ? 0 : before.length());
+      Iterator<Kept> oldest = kept.values().iterator();
       while (kept.size() > MOST_ENTRIES || bytes > MOST_BYTES) {
-        bytes -= oldest.next().length;
+        bytes -= oldest.next().length();
         oldest.remove();
       }
     }

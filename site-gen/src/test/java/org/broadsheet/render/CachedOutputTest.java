@@ -95,6 +95,79 @@ class CachedOutputTest {
   }
 
   @Test
+  void aFilledBlockIsRenderedOnceAndWrittenWithEachPagesOwnRoot(@TempDir Path dir)
+      throws IOException {
+    Count n = new Count();
+    String one = "x";
+    String two = "y";
+    String template =
+        "<#macro card c root><@cached key=[c] fill=root; root>"
+            + "<a href=\"${root}${c}/\">${c} ${n()}</a> ${root}|${root}</@cached></#macro>"
+            + "<@card c=i root=r/>";
+    List<String> pages =
+        render(
+            dir,
+            template,
+            List.of(
+                Map.of("i", one, "r", "../", "n", n),
+                Map.of("i", one, "r", "", "n", n),
+                Map.of("i", one, "r", "../../", "n", n),
+                Map.of("i", two, "r", "./", "n", n),
+                Map.of("i", one, "r", "../", "n", n)));
+    assertEquals(
+        List.of(
+            "<a href=\"../x/\">x 1</a> ../|../",
+            "<a href=\"x/\">x 1</a> |",
+            "<a href=\"../../x/\">x 1</a> ../../|../../",
+            "<a href=\"./y/\">y 2</a> ./|./",
+            "<a href=\"../x/\">x 1</a> ../|../"),
+        pages);
+    assertEquals(2, n.runs.get()); // kept the first time: there was room
+  }
+
+  @Test
+  void aFillThatEscapingCouldChangeIsPrintedAsItIsAndTheBlockRendered(@TempDir Path dir)
+      throws IOException {
+    Count n = new Count();
+    Item one = new Item("x");
+    List<String> pages =
+        render(
+            dir,
+            "<@cached key=[i] fill=r; root>${root}${n()}</@cached>",
+            List.of(
+                Map.of("i", one, "r", "<b>/", "n", n),
+                Map.of("i", one, "r", "<b>/", "n", n),
+                Map.of("i", one, "r", "../", "n", n),
+                Map.of("i", one, "r", "./", "n", n)));
+    assertEquals(List.of("&lt;b&gt;/1", "&lt;b&gt;/2", "../3", "./3"), pages);
+  }
+
+  @Test
+  void aFillComesWithOneLoopVariable(@TempDir Path dir) {
+    TemplateFailure failure =
+        assertThrows(
+            TemplateFailure.class,
+            () ->
+                render(
+                    dir,
+                    "<@cached key=k fill=k>x</@cached>",
+                    List.of(Map.<String, Object>of("k", "a"))));
+    assertTrue(failure.getMessage().contains("fill=page.root; root"), failure.getMessage());
+  }
+
+  @Test
+  void theStandInIsEightPrivateUseCharactersFoundWhereverTheyStand() {
+    String standIn = CachedOutput.standIn(new java.util.Random(5));
+    assertEquals(8, standIn.length());
+    assertTrue(standIn.chars().allMatch(c -> c >= 0xE000 && c <= 0xF8FF), standIn);
+    byte[] part = standIn.getBytes(StandardCharsets.UTF_8);
+    byte[] text = ("a" + standIn + standIn + "b" + standIn).getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        List.of(1, 1 + part.length, 2 + 2 * part.length),
+        java.util.Arrays.stream(CachedOutput.occurrences(text, part)).boxed().toList());
+  }
+
+  @Test
   void insideACaptureTheBodyRunsEveryTime(@TempDir Path dir) throws IOException {
     Count n = new Count();
     Map<String, Object> view = Map.of("k", "a", "n", n);
