@@ -142,6 +142,9 @@ public final class SearchIndexWriter implements Closeable {
 
   private final AtomicInteger waitingDocs = new AtomicInteger();
 
+  /** Documents {@link #expect}ed and not put yet (none expected: it does not reach zero). */
+  private final AtomicInteger toPut = new AtomicInteger(Integer.MAX_VALUE);
+
   private SearchIndexWriter(
       IndexWriter writer,
       ZoneId zone,
@@ -209,6 +212,7 @@ public final class SearchIndexWriter implements Closeable {
    * {@link #ONE_SEGMENT_DOCUMENTS}, one thread at a time adds them, and the others go on.
    */
   public void expect(int documents) {
+    toPut.set(documents);
     oneAtATime = documents <= ONE_SEGMENT_DOCUMENTS;
     segmentPerRun = fresh && !oneAtATime && documents <= SEGMENT_PER_RUN_DOCUMENTS;
     // a run is added as one block of documents: Lucene writes a segment when the block has made
@@ -234,6 +238,7 @@ public final class SearchIndexWriter implements Closeable {
     // documents wait for a run to fill (or for the drain before any other change), and the others
     // go on parsing meanwhile
     pending.add(p);
+    toPut.decrementAndGet();
     long chars = waitingChars.addAndGet(p.chars());
     if (waitingDocs.incrementAndGet() < runDocuments() && chars < MOST_WAITING_CHARS) {
       return;
@@ -242,7 +247,9 @@ public final class SearchIndexWriter implements Closeable {
       addRun(); // Lucene gives this thread an in-memory segment of its own while others add
     } else if (adding.tryLock()) {
       try {
-        while (waitingDocs.get() >= runDocuments()) {
+        // once all are put, what waits is left to the flush, which runs beside the next steps:
+        // the parse ends, rather than this thread adding alone while the others have nothing left
+        while (waitingDocs.get() >= runDocuments() && toPut.get() > 0) {
           addRun();
         }
       } finally {
@@ -251,6 +258,11 @@ public final class SearchIndexWriter implements Closeable {
     } else if (chars >= MOST_WAITING_CHARS) {
       addRun(); // what waits is held in memory: a second segment, rather than more waiting
     }
+  }
+
+  /** Documents put and not added to Lucene yet. */
+  int waiting() {
+    return waitingDocs.get();
   }
 
   /** The length of a run: {@link #RUN_DOCUMENTS}, or {@link #ONE_AT_A_TIME_RUN_DOCUMENTS}. */

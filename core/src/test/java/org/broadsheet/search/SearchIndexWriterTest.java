@@ -94,6 +94,31 @@ class SearchIndexWriterTest {
   }
 
   @Test
+  void onceEveryExpectedDocumentIsPutWhatWaitsIsLeftToTheFlush() throws Exception {
+    int run = SearchIndexWriter.ONE_AT_A_TIME_RUN_DOCUMENTS;
+    for (int expected : new int[] {run, run + 1}) {
+      Path here = tmp.resolve("expected-" + expected);
+      try (FSDirectory dir = FSDirectory.open(here);
+          SearchIndexWriter w = SearchIndexWriter.open(dir, "en", ZoneId.of("UTC"), true)) {
+        w.expect(expected);
+        for (int n = 0; n < run; n++) {
+          Article a = AppendTiersTest.story(n);
+          w.put(a, "articles/" + a.slug() + "/");
+        }
+        // the put that fills a run adds it, unless it was the last expected: the parse is then
+        // over, and the flush (on a thread of its own in a build) adds it beside the next steps
+        assertEquals(expected == run ? run : 0, w.waiting(), "expected " + expected);
+        w.flush();
+        assertEquals(0, w.waiting());
+        w.commit();
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          assertEquals(run, reader.numDocs());
+        }
+      }
+    }
+  }
+
+  @Test
   void eachRunOfALargeFreshIndexIsASegmentInTheIndexOrder() throws Exception {
     assertEquals(3, segmentsOfRuns(SearchIndexWriter.ONE_SEGMENT_DOCUMENTS + 1, 3));
   }
