@@ -1,14 +1,12 @@
 package org.broadsheet.build;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
+import java.lang.invoke.MethodHandles;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.broadsheet.view.ComponentReaders;
 
 /**
  * A 64-bit digest of a value made of records, strings, numbers, booleans, lists and maps: the view
@@ -23,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * writes both versions of a file could simply publish the version they want.
  */
 final class Fingerprint {
-  private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
+  private static final ComponentReaders READERS = new ComponentReaders(MethodHandles.lookup());
   private final Shared shared;
   private long h = 0x243F6A8885A308D3L;
   private char[] chars;
@@ -185,28 +183,8 @@ final class Fingerprint {
   private void addRecord(Record record) {
     update(5);
     add(record.getClass().getName());
-    for (Method accessor : accessors(record.getClass())) {
-      add(component(accessor, record));
-    }
-  }
-
-  private static List<Method> accessors(Class<?> type) {
-    return ACCESSORS.computeIfAbsent(
-        type,
-        t -> {
-          List<Method> methods = new ArrayList<>();
-          for (RecordComponent c : t.getRecordComponents()) {
-            methods.add(c.getAccessor());
-          }
-          return List.copyOf(methods);
-        });
-  }
-
-  private static Object component(Method accessor, Record record) {
-    try {
-      return accessor.invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + accessor + " of a page view", e);
+    for (Function<Object, Object> component : READERS.of(record.getClass())) {
+      add(component.apply(record));
     }
   }
 }

@@ -10,10 +10,7 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -24,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.broadsheet.view.ComponentReaders;
 import org.broadsheet.view.Messages;
 
 /**
@@ -59,6 +57,8 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
           Iterator.class,
           Enumeration.class,
           Iterable.class);
+
+  private static final ComponentReaders READERS = new ComponentReaders(MethodHandles.lookup());
 
   /** A component: its place among the record's components, and how it is read. */
   record Component(int slot, Function<Object, Object> read) {}
@@ -182,14 +182,13 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
       return Map.of();
     }
     Map<String, Component> byName = new HashMap<>();
-    MethodHandles.Lookup lookup = MethodHandles.lookup();
     for (RecordComponent component : type.getRecordComponents()) {
       Method accessor = component.getAccessor();
       String name = accessor.getName();
       if (!Modifier.isPublic(accessor.getModifiers()) || beanLike(name)) {
         continue;
       }
-      byName.put(name, new Component(byName.size(), function(lookup, accessor)));
+      byName.put(name, new Component(byName.size(), READERS.of(accessor)));
     }
     return Map.copyOf(byName);
   }
@@ -197,26 +196,5 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
   private static boolean beanLike(String name) {
     return name.startsWith("get") && name.length() > 3
         || name.startsWith("is") && name.length() > 2;
-  }
-
-  /** The accessor as a function, made by the JVM's lambda factory (no reflection per call). */
-  @SuppressWarnings("unchecked")
-  private static Function<Object, Object> function(MethodHandles.Lookup lookup, Method accessor) {
-    try {
-      MethodHandle target = lookup.unreflect(accessor);
-      return (Function<Object, Object>)
-          LambdaMetafactory.metafactory(
-                  lookup,
-                  "apply",
-                  MethodType.methodType(Function.class),
-                  MethodType.methodType(Object.class, Object.class),
-                  target,
-                  MethodType.methodType(accessor.getReturnType(), accessor.getDeclaringClass())
-                      .wrap())
-              .getTarget()
-              .invokeExact();
-    } catch (Throwable e) {
-      throw new IllegalStateException("cannot read " + accessor + " for templates", e);
-    }
   }
 }
