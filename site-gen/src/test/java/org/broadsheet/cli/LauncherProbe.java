@@ -29,7 +29,9 @@ public final class LauncherProbe {
             || option.startsWith("-XX:FreqInlineSize=")
             || option.startsWith("-XX:InlineSmallCode=")
             || option.startsWith("-XX:Tier3InvocationThreshold=")
-            || option.startsWith("-XX:+Use") && option.endsWith("GC")) {
+            || option.startsWith("-XX:+Use") && option.endsWith("GC")
+            || option.equals("-XX:-UseAdaptiveSizePolicy")
+            || option.startsWith("-XX:MaxTenuringThreshold=")) {
           options.add(option);
         }
       }
