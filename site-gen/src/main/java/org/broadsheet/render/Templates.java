@@ -293,15 +293,19 @@ public final class Templates {
   private byte[] process(Page page, Object view, RenderGuard guard) throws Exception {
     try {
       Template template = configuration.getTemplate(page.template());
-      PageText out = new PageText();
-      Environment env = template.createProcessingEnvironment(view, out);
-      guard.start();
-      env.setTemplateProcessingTracer(guard);
-      env.process();
-      if (guard.stopped() != null) {
-        throw guard.stopped(); // the template caught the stop with #attempt and went on
+      PageText out = PageText.forPage();
+      try {
+        Environment env = template.createProcessingEnvironment(view, out);
+        guard.start();
+        env.setTemplateProcessingTracer(guard);
+        env.process();
+        if (guard.stopped() != null) {
+          throw guard.stopped(); // the template caught the stop with #attempt and went on
+        }
+        return out.toBytes();
+      } finally {
+        out.done();
       }
-      return out.toBytes();
     } catch (StackOverflowError e) {
       throw guard.stop(
           "the Java stack overflowed: a macro or function probably calls itself without end");

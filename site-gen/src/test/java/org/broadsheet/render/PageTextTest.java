@@ -1,6 +1,8 @@
 package org.broadsheet.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import freemarker.template.utility.StringUtil;
 import java.nio.charset.StandardCharsets;
@@ -103,5 +105,22 @@ class PageTextTest {
       assertArrayEquals(
           expected.toString().getBytes(StandardCharsets.UTF_8), out.toBytes(), expected.toString());
     }
+  }
+
+  @Test
+  void aThreadsPageTextIsEmptyForEachPageAndNotSharedWhileInUse() {
+    PageText first = PageText.forPage();
+    first.write("first page");
+    PageText nested = PageText.forPage(); // the first is not done: a text of its own
+    assertNotSame(first, nested);
+    nested.write("nested \uD83D"); // a high surrogate waits
+    assertArrayEquals("nested ?".getBytes(StandardCharsets.UTF_8), nested.toBytes());
+    first.done();
+    nested.done();
+    PageText next = PageText.forPage();
+    assertSame(nested, next); // kept for the thread's next page
+    next.write("\uDE00é");
+    assertArrayEquals("?é".getBytes(StandardCharsets.UTF_8), next.toBytes()); // nothing left over
+    next.done();
   }
 }
