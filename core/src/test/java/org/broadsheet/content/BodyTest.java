@@ -13,6 +13,7 @@ class BodyTest {
     assertEquals(0, new Body("", " -- ... @[`{ ").wordCount());
     assertEquals(7, new Body("", "Iran's 2024 oil-output, up 3%").wordCount());
     assertEquals(4, new Body("", "Zürich — 東京 Ω\u00a0x").wordCount());
+    assertEquals(2, new Body("", "a".repeat(4095) + "bc d").wordCount()); // a word across chunks
   }
 
   @Test
@@ -32,7 +33,7 @@ class BodyTest {
     String alphabet = "aZ09 ,.'-@[`{/:\n\u00a0é—Ωж中\ud83d\ude00";
     for (int doc = 0; doc < 500; doc++) {
       StringBuilder sb = new StringBuilder();
-      for (int i = random.nextInt(200); i > 0; i--) {
+      for (int i = random.nextInt(doc % 50 == 0 ? 20_000 : 200); i > 0; i--) { // some cross chunks
         sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String text = sb.toString();
