@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.LogManager;
 import org.broadsheet.render.TemplateFailure;
 import picocli.CommandLine;
@@ -25,18 +31,51 @@ import picocli.CommandLine.Command;
       "",
       "Start with 'broadsheet new site DIR', then 'broadsheet serve' in DIR.",
       "'broadsheet COMMAND --help' explains a command and its options."
-    },
-    subcommands = {
-      BuildCommand.class,
-      SearchCommand.class,
-      CheckCommand.class,
-      NewCommand.class,
-      ServeCommand.class,
-      PackCommand.class,
-      ImportCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /**
+   * The subcommands by name, in the order the usage lists them. picocli reads a command's options
+   * when it is added, all of them before a build started (a third of the command line's 50 ms), so
+   * a command named first is added alone ({@link #commandLineFor}).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("build", BuildCommand::new);
+    commands.put("search", SearchCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("new", NewCommand::new);
+    commands.put("serve", ServeCommand::new);
+    commands.put("pack", PackCommand::new);
+    commands.put("import", ImportCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /** The command line with every subcommand. */
+  static CommandLine commandLine() {
+    return commandLine(COMMANDS.keySet());
+  }
+
+  /**
+   * The command line for {@code args}: with only the command they name first, else (no command,
+   * {@code help}, the usage, a mistyped name to suggest others for) every one.
+   */
+  static CommandLine commandLineFor(String[] args) {
+    return args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help")
+        ? commandLine(List.of(args[0]))
+        : commandLine();
+  }
+
+  private static CommandLine commandLine(Collection<String> names) {
+    CommandLine cli = new CommandLine(new Main());
+    for (String name : names) {
+      cli.addSubcommand(name, COMMANDS.get(name).get());
+    }
+    return cli;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -49,12 +88,15 @@ public final class Main implements Runnable {
 
   /** Runs the command line; {@code out} gets results, {@code err} gets diagnostics and progress. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLineFor(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // "-word" excludes a word from a search; it is not an option.
-    cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    CommandLine search = cli.getSubcommands().get("search");
+    if (search != null) {
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           Optional<TemplateFailure> theme = TemplateFailure.in(e);

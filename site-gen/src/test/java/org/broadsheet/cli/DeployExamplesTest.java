@@ -50,7 +50,7 @@ class DeployExamplesTest {
   }
 
   static ParseResult parseCli(List<String> args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     return cli.parseArgs(args.toArray(String[]::new));
   }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTextTest {
   private static List<CommandLine> commands() {
     List<CommandLine> all = new ArrayList<>();
-    collect(new CommandLine(new Main()), all);
+    collect(Main.commandLine(), all);
     return all;
   }
 

@@ -194,4 +194,23 @@ class MainTest {
     assertEquals(0, help.code());
     assertTrue(help.out().contains("build") && help.out().contains("search"), help.out());
   }
+
+  @Test
+  void aCommandNamedFirstIsTheOnlyOneReadAndAnythingElseSeesThemAll() {
+    List<String> all =
+        List.of("build", "search", "check", "new", "serve", "pack", "import", "help");
+    assertEquals(
+        List.of("build"),
+        List.copyOf(
+            Main.commandLineFor(new String[] {"build", "--clean"}).getSubcommands().keySet()));
+    for (String[] args :
+        List.of(new String[] {}, new String[] {"help", "build"}, new String[] {"buidl"})) {
+      assertEquals(
+          all,
+          List.copyOf(Main.commandLineFor(args).getSubcommands().keySet()),
+          String.join(" ", args));
+    }
+    Run mistyped = run("buidl");
+    assertTrue(mistyped.err().contains("Did you mean: broadsheet build?"), mistyped.err());
+  }
 }
