@@ -30,6 +30,18 @@ final class BuildIndex implements AutoCloseable {
     this.writer = writer;
   }
 
+  /**
+   * Closes the index {@code opening} opens, once it has, for a build that failed with {@code
+   * failure} before it took the index over: what closing throws is added to that failure.
+   */
+  static void discard(Background<BuildIndex> opening, Throwable failure) {
+    try {
+      opening.join().close();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   static BuildIndex open(Path indexDir, String language, ZoneId zone, boolean create)
       throws IOException {
     FSDirectory dir = FSDirectory.open(indexDir);

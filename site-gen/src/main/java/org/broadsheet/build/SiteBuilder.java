@@ -89,6 +89,15 @@ public final class SiteBuilder {
         OutputGuard.siteFolder(options.out(), options.source(), options.force()); // before any work
     NoContent.check(options.source());
     Diagnostics diagnostics = new Diagnostics();
+    // the content folder is walked while the site is set up: settings, parsers, theme, output,
+    // index
+    Background<List<SourceFile>> walk =
+        Background.start(
+            "broadsheet-walk",
+            "the content folder was walked",
+            () ->
+                ContentSource.load(
+                    options.source(), options.source().resolve("content"), diagnostics));
     SiteConfig config = config(options, diagnostics);
     Parsers parsers = Parsers.standard(new ParseContext(config.timeZone(), config.language()));
     Path cacheFile = BuildCache.file(out);
@@ -99,12 +108,6 @@ public final class SiteBuilder {
             ? CompletableFuture.completedFuture(BuildCache.EMPTY)
             : CompletableFuture.supplyAsync(
                 () -> BuildCache.load(cacheFile, key, Publisher.buildOf(out)));
-    // and the content folder is walked while the site is set up: theme, output, index
-    Background<Sources> walk =
-        Background.start(
-            "broadsheet-walk",
-            "the content folder was walked",
-            () -> sources(options, parsers, diagnostics));
     BuildCache previous = cached.join();
     Path templatesDir = options.source().resolve("templates");
     Bodies reread = new Bodies(options.source(), parsers, diagnostics);
@@ -112,35 +115,47 @@ public final class SiteBuilder {
     Sources sources;
     try (Publisher publisher = Publisher.begin(out);
         BodyStore store = new BodyStore(publisher.staging().getParent())) {
-      ThemeAssets assets = ThemeAssets.load(templatesDir);
-      ImageStage images = new ImageStage(options.source(), out, publisher, diagnostics);
-      ThemeMessages messages = new ThemeMessages(templatesDir);
-      SiteView site =
-          siteView(
-              config,
-              options,
-              publishAssets(assets, publisher),
-              images.logo(config.logo()),
-              messages);
-      Views views =
-          new Views(
-              site,
-              new Links(options.offline()),
-              config.timeZone(),
-              ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
-              messages);
       Path indexDir = publisher.staging().resolve("search/lucene");
       boolean takeOver =
           !previous.indexed().isEmpty() && linkIndex(out.resolve("search/lucene"), indexDir);
       BuildCache base = takeOver ? previous : BuildCache.EMPTY;
+      // Lucene's writer is set up (its codecs found and loaded) while the theme is
+      Background<BuildIndex> opening =
+          Background.start(
+              "broadsheet-index-open",
+              "the search index was opened",
+              () -> BuildIndex.open(indexDir, config.language(), config.timeZone(), !takeOver));
+      ImageStage images;
+      Views views;
+      try {
+        ThemeAssets assets = ThemeAssets.load(templatesDir);
+        images = new ImageStage(options.source(), out, publisher, diagnostics);
+        ThemeMessages messages = new ThemeMessages(templatesDir);
+        SiteView site =
+            siteView(
+                config,
+                options,
+                publishAssets(assets, publisher),
+                images.logo(config.logo()),
+                messages);
+        views =
+            new Views(
+                site,
+                new Links(options.offline()),
+                config.timeZone(),
+                ZonedDateTime.now(options.clock()).withZoneSameInstant(config.timeZone()),
+                messages);
+      } catch (IOException | RuntimeException | Error e) {
+        BuildIndex.discard(opening, e);
+        throw e;
+      }
       ArticleStage articles;
       Archive archive;
       ArticleStage.Parsed parsed;
       int lostBeforePages;
       ArticlePages articlePages;
       PageStage pages;
-      try (BuildIndex index =
-          BuildIndex.open(indexDir, config.language(), config.timeZone(), !takeOver)) {
+      try (BuildIndex index = opening.join()) {
         articles =
             new ArticleStage(
                 parsers,
@@ -151,7 +166,7 @@ public final class SiteBuilder {
                 store,
                 views.links(),
                 diagnostics);
-        sources = walk.join(); // load
+        sources = sources(walk.join(), parsers); // load
         index.writer().expect(sources.articles().size());
         run("parse", sources.articles(), articles::parse); // parse + index
         index.flushInBackground(); // beside the model: one core was idle while main built it
@@ -273,10 +288,16 @@ public final class SiteBuilder {
 
   static Sources sources(BuildOptions options, Parsers parsers, Diagnostics diagnostics)
       throws IOException {
+    return sources(
+        ContentSource.load(options.source(), options.source().resolve("content"), diagnostics),
+        parsers);
+  }
+
+  /** The files of the content folder, sorted into articles and static files. */
+  static Sources sources(List<SourceFile> files, Parsers parsers) {
     List<SourceFile> articles = new ArrayList<>();
     List<SourceFile> statics = new ArrayList<>();
-    for (SourceFile f :
-        ContentSource.load(options.source(), options.source().resolve("content"), diagnostics)) {
+    for (SourceFile f : files) {
       switch (parsers.kindOf(f)) {
         case ARTICLE -> articles.add(f);
         case STATIC -> statics.add(f);

@@ -130,4 +130,16 @@ class BuildIndexTest {
             .anyMatch(t -> t.getName().startsWith("broadsheet-related") && t.isAlive()),
         "the related lists' thread was waited for");
   }
+
+  @Test
+  void anIndexOpenedForABuildThatFailedFirstIsClosed(@TempDir Path dir) throws IOException {
+    Background<BuildIndex> opening =
+        Background.start(
+            "test-index-open", "opened", () -> BuildIndex.open(dir, "en", ZoneOffset.UTC, true));
+    IllegalStateException failure = new IllegalStateException("the theme failed");
+    BuildIndex.discard(opening, failure);
+    assertEquals(0, failure.getSuppressed().length);
+    // closed: its lock is free, so another writer opens the folder
+    BuildIndex.open(dir, "en", ZoneOffset.UTC, true).close();
+  }
 }
