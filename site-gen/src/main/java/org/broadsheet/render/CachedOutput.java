@@ -17,7 +17,6 @@ import freemarker.template.TemplateSequenceModel;
 import freemarker.template.utility.ClassUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -67,7 +66,7 @@ final class CachedOutput implements TemplateDirectiveModel {
   private final LinkedHashMap<Object, Kept> kept = new LinkedHashMap<>(1_024, 0.75f, true);
 
   /** What a filled block prints in place of the variable while it is rendered to be kept. */
-  private final String standIn = standIn(new SecureRandom());
+  private final String standIn = standIn(new Random());
 
   private final byte[] standInUtf8 = standIn.getBytes(StandardCharsets.UTF_8);
 
@@ -233,7 +232,8 @@ final class CachedOutput implements TemplateDirectiveModel {
 
   /**
    * Eight private-use characters (U+E000 to U+F8FF) at random: no text a page prints holds them by
-   * chance, and no one can write them into content before the build draws them.
+   * chance. Text that held them would only show the page's root (dots and slashes) in their place,
+   * so they need not be secret.
    */
   static String standIn(Random random) {
     char[] chars = new char[8];

@@ -144,15 +144,14 @@ class CachedOutputTest {
 
   @Test
   void aFillComesWithOneLoopVariable(@TempDir Path dir) {
-    TemplateFailure failure =
-        assertThrows(
-            TemplateFailure.class,
-            () ->
-                render(
-                    dir,
-                    "<@cached key=k fill=k>x</@cached>",
-                    List.of(Map.<String, Object>of("k", "a"))));
-    assertTrue(failure.getMessage().contains("fill=page.root; root"), failure.getMessage());
+    String message = failure(dir, "<@cached key=k fill=k>x</@cached>", Map.of("k", "a"));
+    assertTrue(message.contains("fill=page.root; root"), message);
+  }
+
+  /** The message of the theme failure rendering {@code template} with {@code view} makes. */
+  private static String failure(Path dir, String template, Map<String, Object> view) {
+    return assertThrows(TemplateFailure.class, () -> render(dir, template, List.of(view)))
+        .getMessage();
   }
 
   @Test
@@ -181,27 +180,16 @@ class CachedOutputTest {
 
   @Test
   void aKeyOfAnythingElseIsAThemeFailureAtItsLine(@TempDir Path dir) throws IOException {
-    TemplateFailure failure =
-        assertThrows(
-            TemplateFailure.class,
-            () ->
-                render(
-                    dir,
-                    "ok\n<@cached key={'a': 1}>x</@cached>",
-                    List.of(Map.<String, Object>of())));
-    String message = failure.getMessage();
+    String message = failure(dir, "ok\n<@cached key={'a': 1}>x</@cached>", Map.of());
     assertTrue(message.contains("templates/t.ftlh:2"), message);
     assertTrue(message.contains("cached: a key is made of strings"), message);
     // a Java object other than a view or a value: not keyed by its toString, which may say less
-    TemplateFailure bean =
-        assertThrows(
-            TemplateFailure.class,
-            () ->
-                render(
-                    dir.resolve("bean"),
-                    "<@cached key=b>x</@cached>",
-                    List.of(Map.<String, Object>of("b", new StringBuilder("same text")))));
-    assertTrue(bean.getMessage().contains("cached: a key is made of strings"), bean.getMessage());
+    String bean =
+        failure(
+            dir.resolve("bean"),
+            "<@cached key=b>x</@cached>",
+            Map.of("b", new StringBuilder("same text")));
+    assertTrue(bean.contains("cached: a key is made of strings"), bean);
   }
 
   @Test
