@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Front matter as converters and generators write it, read without SnakeYAML: one {@code key:
@@ -18,15 +17,93 @@ import java.util.regex.Pattern;
  * which also reports errors. SnakeYAML's scanner was a tenth of a Markdown article's parse.
  */
 final class FlatYaml {
-  /** A key SnakeYAML reads as a string; a few words that it reads as booleans or null are not. */
-  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  /*
+   * The shapes below are told by hand, not by regular expressions: matching three of them on every
+   * line of front matter took two thirds of this class's time where the JIT is C1 (the launcher's).
+   */
 
-  /** A date or date-time: a string, as {@link Yamls} resolves no timestamps. */
-  private static final Pattern DATE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})?)?");
+  /**
+   * A key SnakeYAML reads as a string ({@code [A-Za-z][A-Za-z0-9_-]*}); a few words that it reads
+   * as booleans or null are not ({@link #SPECIAL}).
+   */
+  static boolean isKey(String s) {
+    if (s.isEmpty() || !letter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!letter(c) && !digit(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
 
-  /** A whole number that fits an {@code int}, as SnakeYAML writes it back. */
-  private static final Pattern INT = Pattern.compile("0|[1-9]\\d{0,8}");
+  /**
+   * A date or date-time, {@code \d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?}: a
+   * string, as {@link Yamls} resolves no timestamps.
+   */
+  static boolean isDate(String s) {
+    int n = s.length();
+    if (!shaped(s, 0, "dddd-dd-dd")) {
+      return false;
+    } else if (n == 10) {
+      return true;
+    } else if (!shaped(s, 10, "Tdd:dd")) {
+      return false;
+    }
+    int at = 16;
+    if (at < n && s.charAt(at) == ':') {
+      if (!shaped(s, at, ":dd")) {
+        return false;
+      }
+      at += 3;
+    }
+    return at == n
+        || at + 1 == n && s.charAt(at) == 'Z'
+        || at + 6 == n
+            && (s.charAt(at) == '+' || s.charAt(at) == '-')
+            && shaped(s, at + 1, "dd:dd");
+  }
+
+  /**
+   * A whole number that fits an {@code int}, as SnakeYAML writes it back: {@code 0|[1-9]\d{0,8}}.
+   */
+  static boolean isInt(String s) {
+    int n = s.length();
+    if (n == 0 || n > 9 || s.charAt(0) == '0' && n > 1) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!digit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s} from {@code at} is {@code shape}: a {@code d} for a digit, else itself. */
+  private static boolean shaped(String s, int at, String shape) {
+    if (at + shape.length() > s.length()) {
+      return false;
+    }
+    for (int i = 0; i < shape.length(); i++) {
+      char want = shape.charAt(i);
+      char c = s.charAt(at + i);
+      if (want == 'd' ? !digit(c) : c != want) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /** Plain words SnakeYAML reads as something other than a string (YAML 1.1 booleans, null). */
   private static final Set<String> SPECIAL =
@@ -48,9 +125,7 @@ final class FlatYaml {
         return Optional.empty();
       }
       String key = yaml.substring(start, colon);
-      if (!KEY.matcher(key).matches()
-          || SPECIAL.contains(key.toLowerCase(Locale.ROOT))
-          || out.containsKey(key)) {
+      if (!isKey(key) || SPECIAL.contains(key.toLowerCase(Locale.ROOT)) || out.containsKey(key)) {
         return Optional.empty();
       }
       Object value = value(yaml.substring(colon + 2, end));
@@ -71,11 +146,11 @@ final class FlatYaml {
       return quoted(v, 0, v.length());
     } else if (v.charAt(0) == '[') {
       return list(v);
-    } else if (INT.matcher(v).matches()) {
+    } else if (isInt(v)) {
       return Integer.valueOf(v);
     } else if (v.equals("true") || v.equals("false")) {
       return Boolean.valueOf(v);
-    } else if (DATE.matcher(v).matches()) {
+    } else if (isDate(v)) {
       return v;
     }
     return plain(v) ? v : null;

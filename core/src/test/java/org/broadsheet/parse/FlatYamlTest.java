@@ -137,4 +137,45 @@ class FlatYamlTest {
   void leavesTheRestToSnakeYaml(String yaml) {
     assertEquals(Optional.empty(), FlatYaml.read(yaml));
   }
+
+  /** The shapes told by hand are the regular expressions they stand for. */
+  @Test
+  void keysNumbersAndDatesAreTheirRegularExpressions() {
+    java.util.regex.Pattern key = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    java.util.regex.Pattern number = java.util.regex.Pattern.compile("0|[1-9]\\d{0,8}");
+    java.util.regex.Pattern date =
+        java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})?)?");
+    String[] alphabets = {"0123456789-:TZ+", "aZ_-9 é٣", "0123456789"};
+    String[] dates = {
+      "2024-01-02", "2024-01-02T03:04", "2024-01-02T03:04:05Z", "2024-01-02T03:04+01:00"
+    };
+    Random random = new Random(21);
+    for (int round = 0; round < 200_000; round++) {
+      String s;
+      if (round % 3 == 0) { // a date, perhaps with a character changed, cut or added
+        StringBuilder b = new StringBuilder(dates[random.nextInt(dates.length)]);
+        int at = random.nextInt(b.length() + 1);
+        switch (random.nextInt(4)) {
+          case 0 -> b.setLength(at);
+          case 1 -> b.insert(at, "0123456789-:TZ+".charAt(random.nextInt(15)));
+          case 2 -> {
+            if (at < b.length()) b.setCharAt(at, "0123456789-:TZ+".charAt(random.nextInt(15)));
+          }
+          default -> {}
+        }
+        s = b.toString();
+      } else {
+        String alphabet = alphabets[round % alphabets.length];
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+          b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        s = b.toString();
+      }
+      assertEquals(key.matcher(s).matches(), FlatYaml.isKey(s), "key " + s);
+      assertEquals(number.matcher(s).matches(), FlatYaml.isInt(s), "number " + s);
+      assertEquals(date.matcher(s).matches(), FlatYaml.isDate(s), "date " + s);
+    }
+  }
 }

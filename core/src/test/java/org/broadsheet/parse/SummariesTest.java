@@ -73,4 +73,19 @@ class SummariesTest {
     }
     return s.substring(0, cut).replaceAll("[\\s,;:–—-]+$", "") + "…";
   }
+
+  @Test
+  void trailingPunctuationGoesAsTheRegularExpressionTookIt() {
+    java.util.regex.Pattern trailing = java.util.regex.Pattern.compile("[\\s,;:–—-]+$");
+    String alphabet = "a ,;:–—-\t\n\r.\u0085\u2028\u2029x";
+    java.util.Random random = new java.util.Random(31);
+    for (int round = 0; round < 100_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = b.toString();
+      assertEquals(trailing.matcher(s).replaceAll(""), Summaries.withoutTrailingPunctuation(s), s);
+    }
+  }
 }
