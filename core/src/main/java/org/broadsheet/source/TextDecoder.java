@@ -64,6 +64,9 @@ public final class TextDecoder {
               path, "binary file: NUL byte at offset " + nul + "; not a text article"));
       return Optional.empty();
     }
+    if (isAscii(bytes)) { // most files, where no mojibake can be: three scans fewer
+      return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+    }
     Optional<String> utf8 = tryUtf8(bytes);
     if (utf8.isPresent()) {
       return utf8.map(t -> repairMojibake(t, path, out));
