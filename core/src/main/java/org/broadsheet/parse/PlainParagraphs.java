@@ -15,19 +15,20 @@ import org.broadsheet.content.Body;
  * character or line start that could mean something else in CommonMark or in the extensions the
  * parser uses makes it decline, and flexmark reads the body.
  *
- * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] & ~ |}), an {@code @}, a {@code
- * ://} or a {@code www.} (autolinks), comments, processing instructions and declarations ({@code
- * <!}, {@code <?}) and a {@code <} with a colon or another {@code <} before its {@code >} on the
- * line (autolinks); tabs, carriage returns, other control characters and every space but U+0020; a
- * line that starts (after at most three spaces) with {@code # > - + =} (headings, quotes, lists,
- * rules, underlines), with a number and {@code .} or {@code )} then a space where it may start a
- * list, or with a {@code <} that may start an HTML block; a paragraph whose first line is indented
- * four spaces (code); a line ending in two spaces (a hard break), or in one inside raw HTML going
- * on past the line; a paragraph starting with {@code <} after a blank line holding spaces. A line
- * ending in one space loses it on the page; the plain text keeps it where flexmark's does (in a
- * paragraph with an indented line, but not on its last line). Raw HTML otherwise (the tickers of
- * wire copy, {@code <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by
- * the parser, as here.
+ * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] & ~ |}; but see {@link #flash}
+ * for a run of asterisks opening a line), an {@code @}, a {@code ://} or a {@code www.}
+ * (autolinks), comments, processing instructions and declarations ({@code <!}, {@code <?}) and a
+ * {@code <} with a colon or another {@code <} before its {@code >} on the line (autolinks); tabs,
+ * carriage returns, other control characters and every space but U+0020; a line that starts (after
+ * at most three spaces) with {@code # > - + =} (headings, quotes, lists, rules, underlines), with a
+ * number and {@code .} or {@code )} then a space where it may start a list, or with a {@code <}
+ * that may start an HTML block; a paragraph whose first line is indented four spaces (code); a line
+ * ending in two spaces (a hard break), or in one inside raw HTML going on past the line; a
+ * paragraph starting with {@code <} after a blank line holding spaces. A line ending in one space
+ * loses it on the page; the plain text keeps it where flexmark's does (in a paragraph with an
+ * indented line, but not on its last line). Raw HTML otherwise (the tickers of wire copy, {@code
+ * <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by the parser, as
+ * here.
  */
 final class PlainParagraphs {
   /** ASCII characters that decline the fast path wherever they are. */
@@ -76,10 +77,17 @@ final class PlainParagraphs {
         // the spaces of the blank lines before it)
       }
       spacesBefore = false;
+      int from = first; // where the line's text is checked from
+      if (first == start && markdown.charAt(first) == '*') {
+        from = flash(markdown, first, end, paragraph);
+        if (from < 0) {
+          return Optional.empty();
+        }
+      }
       // one space at the end is dropped from the page; two or more make a hard break
       int last = markdown.charAt(end - 1) == ' ' ? end - 1 : end;
       if (markdown.charAt(last - 1) == ' '
-          || !plain(markdown, first, last)
+          || !plain(markdown, from, last)
           || last < end && tagGoesOn(markdown, first, last)) {
         return Optional.empty(); // raw HTML keeps the space it goes on past the line with
       }
@@ -105,6 +113,25 @@ final class PlainParagraphs {
     return Optional.of(new Body(html.toString(), text.toString()));
   }
 
+  /**
+   * Where the text after a run of asterisks opening the line {@code s[first, end)} starts, or -1.
+   * Wire copy's flash line ({@code ******ASSETS OF MONEY MARKET FUNDS ROSE}) is text: a run at a
+   * line's start followed by other text can only open emphasis, and nothing closes it where the
+   * paragraph holds no other asterisk (they decline the fast path anywhere else, and a second such
+   * line here). A run followed by a space may be a list item or a rule: declined.
+   */
+  private static int flash(String s, int first, int end, Paragraph paragraph) {
+    int run = first;
+    while (run < end && s.charAt(run) == '*') {
+      run++;
+    }
+    if (run == end || s.charAt(run) == ' ' || paragraph.flash) {
+      return -1;
+    }
+    paragraph.flash = true;
+    return run;
+  }
+
   /** Whether a tag opened on the line {@code s[first, last)} is still open at its end. */
   private static boolean tagGoesOn(String s, int first, int last) {
     int open = s.lastIndexOf('<', last - 1);
@@ -124,6 +151,7 @@ final class PlainParagraphs {
     private final StringBuilder text;
     private final List<Integer> spaces = new ArrayList<>(); // where a line's end space would go
     boolean open;
+    boolean flash; // a line opens with asterisks ({@link #flash})
     private boolean indented;
 
     Paragraph(StringBuilder text) {
@@ -148,6 +176,7 @@ final class PlainParagraphs {
       }
       spaces.clear();
       indented = false;
+      flash = false;
       open = false;
     }
   }

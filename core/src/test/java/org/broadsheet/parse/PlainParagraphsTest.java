@@ -28,6 +28,8 @@ class PlainParagraphsTest {
 
   /** Prose, with the spaces, indents, numbers and punctuation wire copy has. */
   private static final String[] PROSE = {
+    "\n\n******FLASH",
+    "\n***Flash",
     "word",
     "Tehran",
     "said",
@@ -152,6 +154,9 @@ class PlainParagraphsTest {
         "Shares of <Consolidated Foods\nCorp> rose; <a b='c\nd'> too",
         "Net profit rose in\n1987. The company said\n12. and 3) too",
         "<CCI> said on Monday\n<AA.N> shares rose\n</x> and <Lloyds Bank NZA Ltd> too",
+        "******ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE 720.4 MLN DLRS IN LATEST WEEK",
+        "Text\n***FLASH LINE\nmore text\n\n**B second paragraph, <CCI> said",
+        "*x",
       })
   void rendersPlainParagraphsAsFlexmarkDoes(String markdown) {
     Optional<Body> fast = PlainParagraphs.body(markdown);
@@ -210,6 +215,14 @@ class PlainParagraphsTest {
         "nul\u0000",
         "note[^1]",
         "escaped \\*",
+        "**bold** text",
+        "***A and *b*",
+        "***A\nthen b*",
+        "***A\n***B",
+        "** spaced",
+        "*** x",
+        "*",
+        "  ***indented",
       })
   void leavesEverythingElseToFlexmark(String markdown) {
     assertEquals(Optional.empty(), PlainParagraphs.body(markdown));
