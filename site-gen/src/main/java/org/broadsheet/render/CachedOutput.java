@@ -167,11 +167,13 @@ final class CachedOutput implements TemplateDirectiveModel {
       loopVars[0] = new SimpleScalar(standIn);
     }
     body.render(block);
-    if (block.waiting()) { // half a character at its end: rendered into the page, not kept
-      if (filled) {
+    if (block.waiting()) { // half a character at its end: not kept
+      if (filled) { // its stand-ins are no page's text: rendered again with the value
         loopVars[0] = fill;
+        body.render(page);
+      } else {
+        page.append(block);
       }
-      body.render(page);
       return;
     }
     byte[] utf8 = block.toBytes();

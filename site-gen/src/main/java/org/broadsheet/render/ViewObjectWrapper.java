@@ -91,12 +91,6 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
     return super.wrap(obj);
   }
 
-  @Override
-  protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-    Map<String, Component> components = COMPONENTS.get(obj.getClass());
-    return components.isEmpty() ? super.handleUnknownType(obj) : new View(obj, this, components);
-  }
-
   /**
    * A view record: FreeMarker's bean model, but for the read of a component, which is wrapped once
    * per model: a record does not change, and the models FreeMarker wraps its values in (strings,
