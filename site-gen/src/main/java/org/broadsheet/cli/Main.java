@@ -6,12 +6,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.LogManager;
 import org.broadsheet.render.TemplateFailure;
 import picocli.CommandLine;
@@ -34,28 +30,35 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
   /**
-   * The subcommands by name, in the order the usage lists them. picocli reads a command's options
+   * The subcommands' names, in the order the usage lists them. picocli reads a command's options
    * when it is added, all of them before a build started (a third of the command line's 50 ms), so
    * a command named first is added alone ({@link #commandLineFor}).
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS =
+      List.of("build", "search", "check", "new", "serve", "pack", "import", "help");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("build", BuildCommand::new);
-    commands.put("search", SearchCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("new", NewCommand::new);
-    commands.put("serve", ServeCommand::new);
-    commands.put("pack", PackCommand::new);
-    commands.put("import", ImportCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(commands);
+  /**
+   * A new command object for {@code name}, one of {@link #COMMANDS}. A switch rather than a map of
+   * constructor references: Java 25 could not write its AOT cache (the launcher's) with those
+   * lambdas in a static field, as their classes named commands the build had not loaded.
+   */
+  private static Object command(String name) {
+    return switch (name) {
+      case "build" -> new BuildCommand();
+      case "search" -> new SearchCommand();
+      case "check" -> new CheckCommand();
+      case "new" -> new NewCommand();
+      case "serve" -> new ServeCommand();
+      case "pack" -> new PackCommand();
+      case "import" -> new ImportCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** The command line with every subcommand. */
   static CommandLine commandLine() {
-    return commandLine(COMMANDS.keySet());
+    return commandLine(COMMANDS);
   }
 
   /**
@@ -63,7 +66,7 @@ public final class Main implements Runnable {
    * {@code help}, the usage, a mistyped name to suggest others for) every one.
    */
   static CommandLine commandLineFor(String[] args) {
-    return args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help")
+    return args.length > 0 && COMMANDS.contains(args[0]) && !args[0].equals("help")
         ? commandLine(List.of(args[0]))
         : commandLine();
   }
@@ -71,7 +74,7 @@ public final class Main implements Runnable {
   private static CommandLine commandLine(Collection<String> names) {
     CommandLine cli = new CommandLine(new Main());
     for (String name : names) {
-      cli.addSubcommand(name, COMMANDS.get(name).get());
+      cli.addSubcommand(name, command(name));
     }
     return cli;
   }

@@ -227,7 +227,7 @@ class LauncherTest {
   }
 
   /** The java of a JDK of at least {@code feature} installed beside the one running the tests. */
-  private static Optional<Path> jdkBeside(int feature) throws IOException {
+  static Optional<Path> jdkBeside(int feature) throws IOException {
     Path jdks = Path.of(System.getProperty("java.home")).toRealPath().getParent();
     try (Stream<Path> all = Files.list(jdks)) {
       return all.filter(jdk -> featureOf(jdk.resolve("release")) >= feature)
