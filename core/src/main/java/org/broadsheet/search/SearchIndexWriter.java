@@ -3,7 +3,6 @@ package org.broadsheet.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -37,6 +36,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.broadsheet.content.Article;
+import org.broadsheet.content.IsoDates;
 
 /**
  * Writes the search index: one document per article (fields in {@link SearchSchema}), sorted by
@@ -554,10 +554,7 @@ public final class SearchIndexWriter implements Closeable {
     doc.add(new StoredField(SearchSchema.BODY, a.body().text()));
     doc.add(new StoredField(SearchSchema.LEAD, a.summary()));
     doc.add(new StoredField(SearchSchema.URL, url));
-    doc.add(
-        new StoredField(
-            SearchSchema.DATE,
-            a.date().map(d -> d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse("")));
+    doc.add(new StoredField(SearchSchema.DATE, a.date().map(IsoDates::format).orElse("")));
     doc.add(new NumericDocValuesField(SearchSchema.DATE_SORT, order(a)));
     a.date()
         .ifPresent(

@@ -2,12 +2,12 @@ package org.broadsheet.route;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.broadsheet.content.Article;
 import org.broadsheet.content.ArticleImage;
+import org.broadsheet.content.IsoDates;
 import org.broadsheet.content.Slugs;
 import org.broadsheet.image.Renditions;
 import org.broadsheet.render.ThemeMessages;
@@ -216,7 +216,7 @@ public final class Views {
   }
 
   public static String iso(ZonedDateTime d) {
-    return d == null ? "" : d.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return d == null ? "" : IsoDates.format(d);
   }
 
   /**
