@@ -216,12 +216,17 @@ final class CachedOutput implements TemplateDirectiveModel {
     page.writeEncoded(utf8, at, utf8.length - at);
   }
 
-  /** Where {@code part} starts in {@code utf8}, not overlapping. */
+  /**
+   * Where {@code part} starts in {@code utf8}, not overlapping. Only where its first byte is does
+   * it compare the rest: a stand-in starts with one a block seldom holds elsewhere (0xEE or 0xEF),
+   * and a comparison at every byte was a fifth of the time a block took to keep.
+   */
   static int[] occurrences(byte[] utf8, byte[] part) {
     int[] found = new int[4];
     int n = 0;
+    byte first = part[0];
     for (int i = 0; i + part.length <= utf8.length; i++) {
-      if (Arrays.equals(utf8, i, i + part.length, part, 0, part.length)) {
+      if (utf8[i] == first && Arrays.equals(utf8, i, i + part.length, part, 0, part.length)) {
         if (n == found.length) {
           found = Arrays.copyOf(found, n * 2);
         }
