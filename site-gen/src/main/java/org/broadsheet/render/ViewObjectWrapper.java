@@ -13,13 +13,14 @@ import freemarker.template.TemplateScalarModel;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.broadsheet.view.ComponentReaders;
 import org.broadsheet.view.Messages;
@@ -34,19 +35,27 @@ import org.broadsheet.view.Messages;
  * function made once per component and wraps its value as FreeMarker would. The theme's strings,
  * {@code t("key", ...)} and {@code tn("key", n, ...)} of {@link Messages}, called some thirty times
  * a page, are called directly too: through the bean model's varargs method call they took a twelfth
- * of rendering. Everything else (other methods, unknown names) takes FreeMarker's own path.
+ * of rendering. A view's other methods that take nothing ({@code site.dir}) are read as values the
+ * same way, and a name a view's class does not know is looked up once. Everything else (methods
+ * called with arguments, bean getters) takes FreeMarker's own path.
  */
 final class ViewObjectWrapper extends DefaultObjectWrapper {
   private static final String VIEWS = "org.broadsheet.";
 
-  /** A record class's components by name; empty for classes read the bean model's way. */
-  private static final ClassValue<Map<String, Component>> COMPONENTS =
+  /**
+   * How templates read a record class ({@link Shape}); no values for classes read the bean model's
+   * way.
+   */
+  private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
         @Override
-        protected Map<String, Component> computeValue(Class<?> type) {
-          return components(type);
+        protected Shape computeValue(Class<?> type) {
+          return new Shape(components(type), ConcurrentHashMap.newKeySet(), !hasGenericGet(type));
         }
       };
+
+  /** Names asked of a class and not known to it that are remembered, at most. */
+  private static final int MOST_UNKNOWN = 256;
 
   /** What FreeMarker's {@code wrap} wraps as such before it takes a value for a bean. */
   private static final List<Class<?>> WRAPPED_OTHERWISE =
@@ -60,8 +69,16 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
 
   private static final ComponentReaders READERS = new ComponentReaders(MethodHandles.lookup());
 
-  /** A component: its place among the record's components, and how it is read. */
+  /** A value: its place among the record's values, and how it is read. */
   record Component(int slot, Function<Object, Object> read) {}
+
+  /**
+   * A view record class: its values by name, and the names a template asked of it that its bean
+   * model knew nothing of ({@code <@cached>} is looked for in the page's view first, some ten times
+   * a page), answered at once from then on, where {@code remembers}: the class has no generic
+   * {@code get(String)}, whose answer could change.
+   */
+  private record Shape(Map<String, Component> components, Set<String> unknown, boolean remembers) {}
 
   ViewObjectWrapper(DefaultObjectWrapperBuilder configuration) {
     super(configuration, true);
@@ -83,9 +100,9 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
       return b ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
     }
     if (obj instanceof Record) {
-      Map<String, Component> components = COMPONENTS.get(obj.getClass());
-      if (!components.isEmpty()) {
-        return new View(obj, this, components);
+      Shape shape = SHAPES.get(obj.getClass());
+      if (!shape.components().isEmpty()) {
+        return new View(obj, this, shape);
       }
     }
     return super.wrap(obj);
@@ -98,12 +115,12 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
    * some twenty times, wraps its {@code PageInfo} once.
    */
   private static final class View extends GenericObjectModel {
-    private final Map<String, Component> components;
+    private final Shape shape;
     private TemplateModel[] read;
 
-    View(Object record, ViewObjectWrapper wrapper, Map<String, Component> components) {
+    View(Object record, ViewObjectWrapper wrapper, Shape shape) {
       super(record, wrapper);
-      this.components = components;
+      this.shape = shape;
     }
 
     @Override
@@ -112,12 +129,22 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
       if (object instanceof Messages messages && (key.equals("t") || key.equals("tn"))) {
         return new Strings(messages, key.equals("tn"), (ViewObjectWrapper) wrapper);
       }
-      Component component = beforeMethodCall ? null : components.get(key);
+      Component component = beforeMethodCall ? null : shape.components().get(key);
       if (component == null) {
-        return super.get(key, beforeMethodCall);
+        if (!beforeMethodCall && shape.unknown().contains(key)) {
+          return null; // what the bean model answered the first time
+        }
+        TemplateModel model = super.get(key, beforeMethodCall);
+        if (model == null
+            && !beforeMethodCall
+            && shape.remembers()
+            && shape.unknown().size() < MOST_UNKNOWN) {
+          shape.unknown().add(key);
+        }
+        return model;
       }
       if (read == null) {
-        read = new TemplateModel[components.size()];
+        read = new TemplateModel[shape.components().size()];
       }
       TemplateModel model = read[component.slot()];
       if (model == null) {
@@ -164,9 +191,11 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
   }
 
   /**
-   * The components of a public record of Broadsheet's that {@link ViewAccessPolicy} lets templates
-   * read, each as a function. A component whose accessor is named like a JavaBeans getter ({@code
-   * getX}, {@code isX}) is left out: FreeMarker may expose it otherwise.
+   * What a public record of Broadsheet's that {@link ViewAccessPolicy} lets templates read shows as
+   * values, each read by a function: its components, and its other public methods that take nothing
+   * and return something ({@code site.dir}), which FreeMarker shows as values too. A method named
+   * like a JavaBeans getter ({@code getX}, or {@code isX} of a boolean) is left out, as is one
+   * whose name has another method: FreeMarker may expose those otherwise.
    */
   static Map<String, Component> components(Class<?> type) {
     if (!type.isRecord()
@@ -175,20 +204,48 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
         || WRAPPED_OTHERWISE.stream().anyMatch(kind -> kind.isAssignableFrom(type))) {
       return Map.of();
     }
+    Map<String, Integer> named = new HashMap<>();
+    for (Method method : type.getDeclaredMethods()) {
+      named.merge(method.getName(), 1, Integer::sum);
+    }
     Map<String, Component> byName = new HashMap<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      Method accessor = component.getAccessor();
-      String name = accessor.getName();
-      if (!Modifier.isPublic(accessor.getModifiers()) || beanLike(name)) {
+    for (Method method : type.getDeclaredMethods()) {
+      String name = method.getName();
+      int modifiers = method.getModifiers();
+      if (!Modifier.isPublic(modifiers)
+          || Modifier.isStatic(modifiers)
+          || method.isSynthetic()
+          || method.getParameterCount() != 0
+          || method.getReturnType() == void.class
+          || named.get(name) != 1
+          || name.equals("toString")
+          || name.equals("hashCode")
+          || beanLike(name, method.getReturnType())) {
         continue;
       }
-      byName.put(name, new Component(byName.size(), READERS.of(accessor)));
+      byName.put(name, new Component(byName.size(), READERS.of(method)));
     }
     return Map.copyOf(byName);
   }
 
-  private static boolean beanLike(String name) {
+  /**
+   * Whether the bean model would ask {@code type} for unknown names: a public {@code get(String)}.
+   */
+  private static boolean hasGenericGet(Class<?> type) {
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals("get")
+          && method.getParameterCount() == 1
+          && method.getParameterTypes()[0].isAssignableFrom(String.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean beanLike(String name, Class<?> type) {
     return name.startsWith("get") && name.length() > 3
-        || name.startsWith("is") && name.length() > 2;
+        || name.startsWith("is")
+            && name.length() > 2
+            && (type == boolean.class || type == Boolean.class);
   }
 }

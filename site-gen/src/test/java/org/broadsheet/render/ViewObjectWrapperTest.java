@@ -32,7 +32,8 @@ class ViewObjectWrapperTest {
       ${(c.image.alt)!"none"}|${c.image???c}|${c.params.k}|${c.params?keys?join(',')}
       ${m.t("hello", 3)}|${m.tn("n", 2)}|${m.isRtl()?c}|${m.rtl?c}|${m.dir}|${m.dir()}
       <#assign t = m.t><#assign tn = m.tn>${t("hello")}|${t("hello", "<i>", 2.5, true)}|${t("nosuch")}|${tn("n", 1, "x")}|${tn("n", c.weight)}|${t("hello", c.weight)}|${fa.t("hello", 2024)}|${fa.tn("n", 12)}|${t?is_method?c}
-      ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}
+      ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}|${c.nosuch!"still"}
+      ${c.isoDate}|${c.isoDate()}|${x.twice}|${x.twice()}|${x.empty?c}|${x.isEmpty()?c}|${x.isoA}|${x.isoA()}|${x.count}|${x.over(2)}|${(x.over)?is_method?c}|${x.nosuch!"none"}${x.nosuch!"none"}|${x.getA()}|${x.a}
       <#assign s = c.section>${s.name}${c.section.name}${s.href}|<#list 1..2 as i>${c.tags[i - 1].name}${c.title}</#list>
       """;
 
@@ -69,7 +70,7 @@ class ViewObjectWrapperTest {
     cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
     StringWriter out = new StringWriter();
     new Template("t.ftlh", TEMPLATE, cfg)
-        .process(Map.of("c", CARD, "m", MESSAGES, "fa", PERSIAN), out);
+        .process(Map.of("c", CARD, "m", MESSAGES, "fa", PERSIAN, "x", new Shaped("ab", 2)), out);
     return out.toString();
   }
 
@@ -115,10 +116,43 @@ class ViewObjectWrapperTest {
     assertEquals(
         List.of("count", "href", "name"),
         ViewObjectWrapper.components(Link.class).keySet().stream().sorted().toList());
+    assertEquals(
+        List.of("a", "count", "isoA", "twice"),
+        ViewObjectWrapper.components(Shaped.class).keySet().stream().sorted().toList());
     // not a view of Broadsheet's: FreeMarker's own model
     record Other(String a) {}
     assertTrue(ViewObjectWrapper.components(Other.class).isEmpty());
     assertTrue(ViewObjectWrapper.components(String.class).isEmpty());
+  }
+
+  /**
+   * A view with methods besides its components: read as values unless FreeMarker may expose them
+   * otherwise (bean getters, a name with two methods).
+   */
+  public record Shaped(String a, int count) {
+    public String twice() {
+      return a + a;
+    }
+
+    public boolean isEmpty() {
+      return a.isEmpty();
+    }
+
+    public String isoA() {
+      return "iso " + a;
+    }
+
+    public String getA() {
+      return "got " + a;
+    }
+
+    public String over() {
+      return "none";
+    }
+
+    public String over(int n) {
+      return a.repeat(n);
+    }
   }
 
   /** A view-like record that is also something FreeMarker wraps as such. */
