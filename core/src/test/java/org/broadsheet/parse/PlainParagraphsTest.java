@@ -69,6 +69,12 @@ class PlainParagraphsTest {
     "\n(1) ",
     "\n1987. ",
     "\n<CCI> said",
+    "\n-- were",
+    "\n--",
+    "\n-x",
+    "\n  ---and",
+    "\n- -x",
+    "\n--- -",
     "\uD83D\uDE00",
     "<CCI>",
     "Citicorp <C.N>",
@@ -157,6 +163,12 @@ class PlainParagraphsTest {
         "******ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE 720.4 MLN DLRS IN LATEST WEEK",
         "Text\n***FLASH LINE\nmore text\n\n**B second paragraph, <CCI> said",
         "*x",
+        "World quotas\n-- the major device\n-- were suspended",
+        "a  \nhard break",
+        "a   \nhard break, however indented\n  b  \n    c \nd  ",
+        "a  \n    b  \nc\n\nlast  \n\n  x  ",
+        "x\n  a  \n  b",
+        "--tickers rose\n\n--- and more\n   -x",
       })
   void rendersPlainParagraphsAsFlexmarkDoes(String markdown) {
     Optional<Body> fast = PlainParagraphs.body(markdown);
@@ -191,9 +203,14 @@ class PlainParagraphsTest {
         "Text\n\n    code",
         "Text\n===",
         "Text\n---",
+        "Text\n--",
+        "Text\n-- \nmore",
+        "Text\n-",
+        "Text\n-  - -",
+        "- - -",
+        "-- --  ",
+        "Text\n   -",
         "***",
-        "a  \nhard break",
-        "a  \nhard break, however indented\n  b",
         "Research <Advanced Viral Research \nCorp> said",
         "2026\n\n \n<CCI> said",
         "*emphasis*",
@@ -238,13 +255,14 @@ class PlainParagraphsTest {
       for (int n = random.nextInt(60); n > 0; n--) {
         String[] pieces = random.nextInt(200) == 0 ? OTHER : PROSE;
         String piece = pieces[random.nextInt(pieces.length)];
-        // at a line's end, mostly no space, else one (two make a hard break, left to flexmark)
-        boolean keepOne = random.nextInt(3) == 0;
-        while (piece.startsWith("\n")
-            && md.length() > (keepOne ? 1 : 0)
-            && md.charAt(md.length() - 1) == ' '
-            && (!keepOne || md.charAt(md.length() - 2) == ' ')) {
-          md.setLength(md.length() - 1);
+        // at a line's end, mostly no space, else one, two or three (a hard break)
+        if (piece.startsWith("\n")) {
+          while (!md.isEmpty() && md.charAt(md.length() - 1) == ' ') {
+            md.setLength(md.length() - 1);
+          }
+          if (!md.isEmpty() && random.nextInt(3) == 0) {
+            md.append(" ".repeat(1 + random.nextInt(3)));
+          }
         }
         md.append(piece);
         if (random.nextBoolean()) {
