@@ -15,22 +15,23 @@ import org.broadsheet.content.Body;
  * character or line start that could mean something else in CommonMark or in the extensions the
  * parser uses makes it decline, and flexmark reads the body.
  *
- * <p>Declined: the characters of inline syntax ({@code \ ` * _ [ ] & ~ |}; but see {@link #flash}
- * for a run of asterisks opening a line), an {@code @}, a {@code ://} or a {@code www.}
- * (autolinks), comments, processing instructions and declarations ({@code <!}, {@code <?}) and a
- * {@code <} with a colon or another {@code <} before its {@code >} on the line (autolinks); tabs,
- * carriage returns, other control characters and every space but U+0020; a line that starts (after
- * at most three spaces) with {@code # > + =} or a dash that may be a list item, a rule or an
- * underline (headings, quotes, lists, rules, underlines; see {@link #dashesStartBlock}), with a
- * number and {@code .} or {@code )} then a space where it may start a list, or with a {@code <}
- * that may start an HTML block; a paragraph whose first line is indented four spaces (code); a line
- * ending in spaces inside raw HTML going on past the line; a paragraph starting with {@code <}
- * after a blank line holding spaces. A line ending in one space loses it on the page, and one
- * ending in two or more ends in a hard break ({@code <br />}) unless it is the paragraph's last;
- * the plain text keeps them where flexmark's does (in a paragraph with an indented line, but not on
- * its last line). 90 of 10,000 Reuters stories went to flexmark for a hard break. Raw HTML
- * otherwise (the tickers of wire copy, {@code <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two
- * lines) is shown as text by the parser, as here.
+ * <p>Declined: the characters of inline syntax ({@code \ ` _ [ ] & ~ |}), a second run of asterisks
+ * in a paragraph (one is text, as emphasis needs two: the flash line of wire copy, {@link #flash},
+ * or a footnote's mark), an {@code @}, a {@code ://} or a {@code www.} (autolinks), comments,
+ * processing instructions and declarations ({@code <!}, {@code <?}) and a {@code <} with a colon or
+ * another {@code <} before its {@code >} on the line (autolinks); tabs, carriage returns, other
+ * control characters and every space but U+0020; a line that starts (after at most three spaces)
+ * with {@code # > + =} or a dash that may be a list item, a rule or an underline (headings, quotes,
+ * lists, rules, underlines; see {@link #dashesStartBlock}), with a number and {@code .} or {@code
+ * )} then a space where it may start a list, or with a {@code <} that may start an HTML block; a
+ * paragraph whose first line is indented four spaces (code); a line ending in spaces inside raw
+ * HTML going on past the line; a paragraph starting with {@code <} after a blank line holding
+ * spaces. A line ending in one space loses it on the page, and one ending in two or more ends in a
+ * hard break ({@code <br />}) unless it is the paragraph's last; the plain text keeps them where
+ * flexmark's does (in a paragraph with an indented line, but not on its last line). 90 of 10,000
+ * Reuters stories went to flexmark for a hard break. Raw HTML otherwise (the tickers of wire copy,
+ * {@code <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by the
+ * parser, as here.
  */
 final class PlainParagraphs {
   /** ASCII characters that decline the fast path wherever they are. */
@@ -80,7 +81,7 @@ final class PlainParagraphs {
       }
       spacesBefore = false;
       int from = first; // where the line's text is checked from
-      if (first == start && markdown.charAt(first) == '*') {
+      if (markdown.charAt(first) == '*') {
         from = flash(markdown, first, end, paragraph);
         if (from < 0) {
           return Optional.empty();
@@ -92,7 +93,8 @@ final class PlainParagraphs {
       while (markdown.charAt(last - 1) == ' ') {
         last--;
       }
-      if (!plain(markdown, from, last) || last < end && tagGoesOn(markdown, first, last)) {
+      if (!plain(markdown, from, last, paragraph)
+          || last < end && tagGoesOn(markdown, first, last)) {
         return Optional.empty(); // raw HTML keeps the space it goes on past the line with
       }
       if (paragraph.open) {
@@ -119,20 +121,35 @@ final class PlainParagraphs {
 
   /**
    * Where the text after a run of asterisks opening the line {@code s[first, end)} starts, or -1.
-   * Wire copy's flash line ({@code ******ASSETS OF MONEY MARKET FUNDS ROSE}) is text: a run at a
-   * line's start followed by other text can only open emphasis, and nothing closes it where the
-   * paragraph holds no other asterisk (they decline the fast path anywhere else, and a second such
-   * line here). A run followed by a space may be a list item or a rule: declined.
+   * Wire copy's flash line ({@code ******ASSETS OF MONEY MARKET FUNDS ROSE}, or {@code ****** Bank
+   * of France said}) is text: a run at a line's start can only open emphasis, when text follows it
+   * at once, and then nothing closes it where the paragraph holds no other run that could ({@link
+   * #plain}). One asterisk then a space is a list item, and asterisks and spaces alone are a rule:
+   * declined.
    */
   private static int flash(String s, int first, int end, Paragraph paragraph) {
     int run = first;
     while (run < end && s.charAt(run) == '*') {
       run++;
     }
-    if (run == end || s.charAt(run) == ' ' || paragraph.flash) {
+    if (run == end) {
       return -1;
     }
-    paragraph.flash = true;
+    if (s.charAt(run) == ' ') {
+      if (run == first + 1) {
+        return -1;
+      }
+      for (int i = run; i < end; i++) {
+        if (s.charAt(i) != '*' && s.charAt(i) != ' ') {
+          return run; // a space on either side: it can neither open nor close
+        }
+      }
+      return -1;
+    }
+    if (paragraph.asterisks) {
+      return -1;
+    }
+    paragraph.asterisks = true;
     return run;
   }
 
@@ -156,7 +173,7 @@ final class PlainParagraphs {
     // where a line's end spaces would go in the text, and how many: {at, count} pairs
     private final List<int[]> spaces = new ArrayList<>();
     boolean open;
-    boolean flash; // a line opens with asterisks ({@link #flash})
+    boolean asterisks; // the paragraph holds a run of asterisks ({@link #plain})
     boolean hardBreak; // the last line ended in two spaces or more
     private boolean indented;
 
@@ -183,7 +200,7 @@ final class PlainParagraphs {
       }
       spaces.clear();
       indented = false;
-      flash = false;
+      asterisks = false;
       hardBreak = false;
       open = false;
     }
@@ -343,11 +360,28 @@ final class PlainParagraphs {
     return true;
   }
 
-  /** Whether {@code s[from, to)} holds nothing inline syntax or an autolink could start with. */
-  private static boolean plain(String s, int from, int to) {
+  /**
+   * Whether {@code s[from, to)} holds nothing inline syntax or an autolink could start with. A run
+   * of asterisks is text where no other in its paragraph could pair with it into emphasis: it has
+   * spaces (or a line's ends) on both sides, or it is the only one that has not.
+   */
+  private static boolean plain(String s, int from, int to, Paragraph paragraph) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c < 128) {
+      if (c == '*') {
+        // a run between spaces (or a line's ends) can neither open nor close emphasis; one that
+        // can is text while it is the paragraph's only one
+        boolean spaceBefore = i == 0 || s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\n';
+        while (i + 1 < to && s.charAt(i + 1) == '*') {
+          i++;
+        }
+        if (!spaceBefore || i + 1 < to && s.charAt(i + 1) != ' ') {
+          if (paragraph.asterisks) {
+            return false;
+          }
+          paragraph.asterisks = true;
+        }
+      } else if (c < 128) {
         if (SYNTAX[c]
             || c == ':' && s.startsWith("//", i + 1)
             || (c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)
