@@ -74,8 +74,12 @@ final class PlainParagraphs {
         continue;
       }
       boolean indented = first > start;
+      // no block starts indented four spaces or more: inside a paragraph such a line goes on with
+      // it, whatever it starts with (wire copy's "    - Corrects ..."); but flexmark's plain text
+      // keeps the indent of one starting with raw HTML, which is left to it
+      boolean goesOn = paragraph.open && first - start >= 4 && markdown.charAt(first) != '<';
       if (!paragraph.open && (first - start >= 4 || spacesBefore && markdown.charAt(first) == '<')
-          || startsBlock(markdown, first, end, paragraph.open, indented)) {
+          || !goesOn && startsBlock(markdown, first, end, paragraph.open, indented)) {
         return Optional.empty(); // (flexmark's text of a paragraph starting with raw HTML holds
         // the spaces of the blank lines before it)
       }
