@@ -124,6 +124,8 @@ class FrontPageTest {
     assertFalse(page2.contains("class=\"lead\""), page2);
     assertFalse(page2.contains("class=\"rail\""), page2);
     assertEquals(List.of("s09", "s10", "s11", "s12"), all("Story (s\\d\\d)</a>", page2));
+    // and links back to the front page, whose link within the site is "" (its folder's)
+    assertTrue(page2.contains("<a rel=\"prev\" href=\"../../\">"), page2);
   }
 
   @Test
