@@ -9,29 +9,30 @@ import org.broadsheet.content.Body;
 
 /**
  * Markdown that is nothing but paragraphs of prose, rendered without flexmark: wire copy converted
- * to Markdown mostly is (two thirds of the Reuters stories), and flexmark's parse and render were a
- * fifth of a build's CPU. The answer is the one {@link MarkdownParser} gets from flexmark, HTML and
- * plain text alike ({@code PlainParagraphsTest} compares them on random and real input); any
- * character or line start that could mean something else in CommonMark or in the extensions the
- * parser uses makes it decline, and flexmark reads the body.
+ * to Markdown mostly is (all but 79 of the first 10,000 Reuters stories), and flexmark's parse and
+ * render were a fifth of a build's CPU. The answer is the one {@link MarkdownParser} gets from
+ * flexmark, HTML and plain text alike ({@code PlainParagraphsTest} compares them on random and real
+ * input); any character or line start that could mean something else in CommonMark or in the
+ * extensions the parser uses makes it decline, and flexmark reads the body.
  *
  * <p>Declined: the characters of inline syntax ({@code \ ` _ [ ] & ~ |}), a second run of asterisks
- * in a paragraph (one is text, as emphasis needs two: the flash line of wire copy, {@link #flash},
- * or a footnote's mark), an {@code @}, a {@code ://} or a {@code www.} (autolinks), comments,
- * processing instructions and declarations ({@code <!}, {@code <?}) and a {@code <} with a colon or
- * another {@code <} before its {@code >} on the line (autolinks); tabs, carriage returns, other
- * control characters and every space but U+0020; a line that starts (after at most three spaces)
- * with {@code # > + =} or a dash that may be a list item, a rule or an underline (headings, quotes,
- * lists, rules, underlines; see {@link #dashesStartBlock}), with a number and {@code .} or {@code
- * )} then a space where it may start a list, or with a {@code <} that may start an HTML block; a
- * paragraph whose first line is indented four spaces (code); a line ending in spaces inside raw
- * HTML going on past the line; a paragraph starting with {@code <} after a blank line holding
- * spaces. A line ending in one space loses it on the page, and one ending in two or more ends in a
- * hard break ({@code <br />}) unless it is the paragraph's last; the plain text keeps them where
- * flexmark's does (in a paragraph with an indented line, but not on its last line). 90 of 10,000
- * Reuters stories went to flexmark for a hard break. Raw HTML otherwise (the tickers of wire copy,
- * {@code <CCI>}, {@code <Lloyds Bank NZA Ltd>}, even over two lines) is shown as text by the
- * parser, as here.
+ * in a paragraph that could open or close emphasis (one is text, as emphasis needs two: the flash
+ * line of wire copy, {@link #flash}, or a footnote's mark; a run between spaces can do neither), an
+ * {@code @}, a {@code ://} or a {@code www.} (autolinks), comments, processing instructions and
+ * declarations ({@code <!}, {@code <?}) and a {@code <} with a colon or another {@code <} before
+ * its {@code >} on the line (autolinks); tabs, carriage returns, other control characters and every
+ * space but U+0020; a line that starts (after at most three spaces) with {@code # > + =} or a dash
+ * that may be a list item, a rule or an underline (headings, quotes, lists, rules, underlines; see
+ * {@link #dashesStartBlock}), with a number and {@code .} or {@code )} then a space where it may
+ * start a list, or with a {@code <} that may start an HTML block; a paragraph whose first line is
+ * indented four spaces (code; a later line so indented goes on with the paragraph, whatever else it
+ * starts with); a line ending in spaces inside raw HTML going on past the line; a paragraph
+ * starting with {@code <} after a blank line holding spaces. A line ending in one space loses it on
+ * the page, and one ending in two or more ends in a hard break ({@code <br />}) unless it is the
+ * paragraph's last; the plain text keeps them where flexmark's does (in a paragraph with an
+ * indented line, but not on its last line). 90 of 10,000 Reuters stories went to flexmark for a
+ * hard break. Raw HTML otherwise (the tickers of wire copy, {@code <CCI>}, {@code <Lloyds Bank NZA
+ * Ltd>}, even over two lines) is shown as text by the parser, as here.
  */
 final class PlainParagraphs {
   /** ASCII characters that decline the fast path wherever they are. */
