@@ -13,6 +13,7 @@ import freemarker.template.TemplateScalarModel;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -35,16 +36,15 @@ import org.broadsheet.view.Messages;
  * function made once per component and wraps its value as FreeMarker would. The theme's strings,
  * {@code t("key", ...)} and {@code tn("key", n, ...)} of {@link Messages}, called some thirty times
  * a page, are called directly too: through the bean model's varargs method call they took a twelfth
- * of rendering. A view's other methods that take nothing ({@code site.dir}) are read as values the
- * same way, and a name a view's class does not know is looked up once. Everything else (methods
- * called with arguments, bean getters) takes FreeMarker's own path.
+ * of rendering. A name a view's class does not know is looked up once. Everything else (other
+ * methods, bean getters) takes FreeMarker's own path.
  */
 final class ViewObjectWrapper extends DefaultObjectWrapper {
   private static final String VIEWS = "org.broadsheet.";
 
   /**
-   * How templates read a record class ({@link Shape}); no values for classes read the bean model's
-   * way.
+   * How templates read a record class ({@link Shape}); no components for classes read the bean
+   * model's way.
    */
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
@@ -69,11 +69,11 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
 
   private static final ComponentReaders READERS = new ComponentReaders(MethodHandles.lookup());
 
-  /** A value: its place among the record's values, and how it is read. */
+  /** A component: its place among the record's components, and how it is read. */
   record Component(int slot, Function<Object, Object> read) {}
 
   /**
-   * A view record class: its values by name, and the names a template asked of it that its bean
+   * A view record class: its components by name, and the names a template asked of it that its bean
    * model knew nothing of ({@code <@cached>} is looked for in the page's view first, some ten times
    * a page), answered at once from then on, where {@code remembers}: the class has no generic
    * {@code get(String)}, whose answer could change.
@@ -191,11 +191,10 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
   }
 
   /**
-   * What a public record of Broadsheet's that {@link ViewAccessPolicy} lets templates read shows as
-   * values, each read by a function: its components, and its other public methods that take nothing
-   * and return something ({@code site.dir}), which FreeMarker shows as values too. A method named
-   * like a JavaBeans getter ({@code getX}, or {@code isX} of a boolean) is left out, as is one
-   * whose name has another method: FreeMarker may expose those otherwise.
+   * The components of a public record of Broadsheet's that {@link ViewAccessPolicy} lets templates
+   * read, each as a function. A component whose accessor is named like a JavaBeans getter ({@code
+   * getX}, or {@code isX} of a boolean) is left out: FreeMarker may expose it otherwise. Other
+   * methods are left to FreeMarker, which calls them at every read and reports what they throw.
    */
   static Map<String, Component> components(Class<?> type) {
     if (!type.isRecord()
@@ -204,26 +203,14 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
         || WRAPPED_OTHERWISE.stream().anyMatch(kind -> kind.isAssignableFrom(type))) {
       return Map.of();
     }
-    Map<String, Integer> named = new HashMap<>();
-    for (Method method : type.getDeclaredMethods()) {
-      named.merge(method.getName(), 1, Integer::sum);
-    }
     Map<String, Component> byName = new HashMap<>();
-    for (Method method : type.getDeclaredMethods()) {
-      String name = method.getName();
-      int modifiers = method.getModifiers();
-      if (!Modifier.isPublic(modifiers)
-          || Modifier.isStatic(modifiers)
-          || method.isSynthetic()
-          || method.getParameterCount() != 0
-          || method.getReturnType() == void.class
-          || named.get(name) != 1
-          || name.equals("toString")
-          || name.equals("hashCode")
-          || beanLike(name, method.getReturnType())) {
+    for (RecordComponent component : type.getRecordComponents()) {
+      Method accessor = component.getAccessor();
+      String name = accessor.getName();
+      if (!Modifier.isPublic(accessor.getModifiers()) || beanLike(name, accessor.getReturnType())) {
         continue;
       }
-      byName.put(name, new Component(byName.size(), READERS.of(method)));
+      byName.put(name, new Component(byName.size(), READERS.of(accessor)));
     }
     return Map.copyOf(byName);
   }

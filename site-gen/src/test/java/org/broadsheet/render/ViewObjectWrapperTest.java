@@ -33,7 +33,7 @@ class ViewObjectWrapperTest {
       ${m.t("hello", 3)}|${m.tn("n", 2)}|${m.isRtl()?c}|${m.rtl?c}|${m.dir}|${m.dir()}
       <#assign t = m.t><#assign tn = m.tn>${t("hello")}|${t("hello", "<i>", 2.5, true)}|${t("nosuch")}|${tn("n", 1, "x")}|${tn("n", c.weight)}|${t("hello", c.weight)}|${fa.t("hello", 2024)}|${fa.tn("n", 12)}|${t?is_method?c}
       ${c.summary?has_content?c}|${c.lang?length}|${c.title?is_method?c}|${c.nosuch!"absent"}|${c.nosuch!"still"}
-      ${c.isoDate}|${c.isoDate()}|${x.twice}|${x.twice()}|${x.empty?c}|${x.isEmpty()?c}|${x.isoA}|${x.isoA()}|${x.count}|${x.over(2)}|${(x.over)?is_method?c}|${x.nosuch!"none"}${x.nosuch!"none"}|${x.getA()}|${x.a}
+      ${c.isoDate}|${c.isoDate()}|${x.twice}|${x.twice()}|${x.empty?c}|${x.isEmpty()?c}|${x.isoA}|${x.isoA()}|${x.count}|${x.over(2)}|${(x.over)?is_method?c}|${x.nosuch!"none"}${x.nosuch!"none"}|${x.getA()}|${x.a}|${x.read}${x.read}${x.read()}
       <#assign s = c.section>${s.name}${c.section.name}${s.href}|<#list 1..2 as i>${c.tags[i - 1].name}${c.title}</#list>
       """;
 
@@ -70,7 +70,17 @@ class ViewObjectWrapperTest {
     cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
     StringWriter out = new StringWriter();
     new Template("t.ftlh", TEMPLATE, cfg)
-        .process(Map.of("c", CARD, "m", MESSAGES, "fa", PERSIAN, "x", new Shaped("ab", 2)), out);
+        .process(
+            Map.of(
+                "c",
+                CARD,
+                "m",
+                MESSAGES,
+                "fa",
+                PERSIAN,
+                "x",
+                new Shaped("ab", 2, new java.util.concurrent.atomic.AtomicInteger())),
+            out);
     return out.toString();
   }
 
@@ -117,19 +127,23 @@ class ViewObjectWrapperTest {
         List.of("count", "href", "name"),
         ViewObjectWrapper.components(Link.class).keySet().stream().sorted().toList());
     assertEquals(
-        List.of("a", "count", "isoA", "twice"),
+        List.of("a", "count", "reads"),
         ViewObjectWrapper.components(Shaped.class).keySet().stream().sorted().toList());
+    // a component named like isX but no boolean is no JavaBeans getter
+    assertTrue(ViewObjectWrapper.components(Card.class).containsKey("isoDate"));
     // not a view of Broadsheet's: FreeMarker's own model
     record Other(String a) {}
     assertTrue(ViewObjectWrapper.components(Other.class).isEmpty());
     assertTrue(ViewObjectWrapper.components(String.class).isEmpty());
   }
 
-  /**
-   * A view with methods besides its components: read as values unless FreeMarker may expose them
-   * otherwise (bean getters, a name with two methods).
-   */
-  public record Shaped(String a, int count) {
+  /** A view with methods besides its components, which FreeMarker reads its own way. */
+  public record Shaped(String a, int count, java.util.concurrent.atomic.AtomicInteger reads) {
+    /** A method FreeMarker calls at every read: its answer changes. */
+    public int read() {
+      return reads.incrementAndGet();
+    }
+
     public String twice() {
       return a + a;
     }
