@@ -75,6 +75,8 @@ final class CachedOutput implements TemplateDirectiveModel {
    * fills} empty).
    */
   private record Kept(byte[] utf8, int[] fills) {
+    static final int[] NO_FILLS = {};
+
     int length() {
       return utf8.length;
     }
@@ -177,7 +179,7 @@ final class CachedOutput implements TemplateDirectiveModel {
       return;
     }
     byte[] utf8 = block.toBytes();
-    Kept made = new Kept(utf8, filled ? occurrences(utf8, standInUtf8) : new int[0]);
+    Kept made = new Kept(utf8, filled ? occurrences(utf8, standInUtf8) : Kept.NO_FILLS);
     write(made, filler, page);
     keep(key, made);
   }
@@ -259,7 +261,7 @@ final class CachedOutput implements TemplateDirectiveModel {
 
   /** Keeps {@code utf8} under {@code key}, the least recently used going past the bounds. */
   void keep(Object key, byte[] utf8) {
-    keep(key, new Kept(utf8, new int[0]));
+    keep(key, new Kept(utf8, Kept.NO_FILLS));
   }
 
   private void keep(Object key, Kept block) {

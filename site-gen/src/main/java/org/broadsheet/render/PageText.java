@@ -134,18 +134,12 @@ final class PageText extends Writer {
       byte c = utf8[i];
       byte[] escaped = c >= 0 ? HTML_ESCAPED[c] : null;
       if (escaped != null) {
-        put(utf8, run, i - run);
-        put(escaped, 0, escaped.length);
+        writeEncoded(utf8, run, i - run);
+        writeEncoded(escaped, 0, escaped.length);
         run = i + 1;
       }
     }
-    put(utf8, run, utf8.length - run);
-  }
-
-  private void put(byte[] utf8, int offset, int length) {
-    room(length);
-    System.arraycopy(utf8, offset, bytes, size, length);
-    size += length;
+    writeEncoded(utf8, run, utf8.length - run);
   }
 
   /**
@@ -160,7 +154,7 @@ final class PageText extends Writer {
       return;
     }
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    put(utf8, 0, utf8.length);
+    writeEncoded(utf8, 0, utf8.length);
   }
 
   @Override
@@ -186,12 +180,14 @@ final class PageText extends Writer {
    * surrogate waiting), while no high surrogate waits here: the same bytes as writing its text.
    */
   void writeEncoded(byte[] utf8) {
-    put(utf8, 0, utf8.length);
+    writeEncoded(utf8, 0, utf8.length);
   }
 
   /** {@code length} bytes of {@code utf8} from {@code offset}, as {@link #writeEncoded(byte[])}. */
   void writeEncoded(byte[] utf8, int offset, int length) {
-    put(utf8, offset, length);
+    room(length);
+    System.arraycopy(utf8, offset, bytes, size, length);
+    size += length;
   }
 
   /**

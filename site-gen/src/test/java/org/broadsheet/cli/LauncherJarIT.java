@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +26,6 @@ class LauncherJarIT {
   static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
 
   @TempDir Path root;
-
-  record Run(int code, String out, String err) {}
 
   @Test
   void onTheTestsJdkTheJarBuildsTheSampleAndSearchesFromTheArchive() throws Exception {
@@ -51,7 +47,7 @@ class LauncherJarIT {
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
     Path site = root.resolve("site");
 
-    Run build =
+    LauncherTest.Run build =
         launch(java, "", "build", "--source", CHECKOUT.toString(), "--out", site.toString());
     assertEquals(0, build.code(), build.err());
     assertEquals("", build.out());
@@ -65,7 +61,7 @@ class LauncherJarIT {
     assertTrue(name.endsWith(".jsa") || name.endsWith(".aot"), name);
 
     Path classes = root.resolve("classes.txt");
-    Run search =
+    LauncherTest.Run search =
         launch(java, "-Xlog:class+load:file=" + classes, "search", "--site", site + "", "krakow");
     assertEquals(0, search.code(), search.err());
     assertTrue(search.out().contains("articles/krakow-orchestra-restored-hall/"), search.out());
@@ -78,21 +74,7 @@ class LauncherJarIT {
     }
   }
 
-  private Run launch(String java, String javaOpts, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", root.resolve("broadsheet").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-    Map<String, String> env = pb.environment();
-    for (String name :
-        List.of("JAVA_HOME", "BROADSHEET_CDS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
-      env.remove(name);
-    }
-    env.put("BROADSHEET_JAVA", java);
-    env.put("BROADSHEET_JAVA_OPTS", javaOpts);
-    Path out = root.resolve("out.txt");
-    Path err = root.resolve("err.txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "launcher finished");
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private LauncherTest.Run launch(String java, String javaOpts, String... args) throws Exception {
+    return LauncherTest.launch(root, java, javaOpts, Map.of(), args);
   }
 }

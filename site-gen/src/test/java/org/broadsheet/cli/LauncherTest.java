@@ -264,14 +264,24 @@ class LauncherTest {
   }
 
   private Run launch(String java, String javaOpts, String... args) throws Exception {
-    return launch(java, javaOpts, Map.of(), args);
+    return launch(root, java, javaOpts, Map.of(), args);
   }
 
   private Run launch(String java, String javaOpts, Map<String, String> vars, String... args)
       throws Exception {
+    return launch(root, java, javaOpts, vars, args);
+  }
+
+  /**
+   * {@code root}'s copy of the launcher run in {@code root} with {@code java}, {@code javaOpts} and
+   * {@code vars}, none of the user's settings of the launcher or of Java.
+   */
+  static Run launch(
+      Path root, String java, String javaOpts, Map<String, String> vars, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("broadsheet").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     Map<String, String> env = pb.environment();
     env.remove("JAVA_HOME");
     env.remove("BROADSHEET_CDS");
